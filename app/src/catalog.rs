@@ -1,0 +1,103 @@
+//! Loads the matrices (TOML files in one directory) at start-up. Any invalid
+//! file stops the server, with a message naming the file and each problem.
+
+use crate::matrix::Matrix;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+pub type Catalog = BTreeMap<String, Arc<Matrix>>;
+
+pub fn load_dir(dir: &Path) -> Result<Catalog, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("reading matrix directory {}: {e}", dir.display()))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut catalog = Catalog::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let matrix = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        if catalog.contains_key(&matrix.id) {
+            return Err(format!("{}: matrix id '{}' is used by another file", path.display(), matrix.id));
+        }
+        catalog.insert(matrix.id.clone(), Arc::new(matrix));
+    }
+    if catalog.is_empty() {
+        return Err(format!("no matrix (*.toml) in {}", dir.display()));
+    }
+    Ok(catalog)
+}
+
+/// Parses and validates one matrix file's text.
+pub fn parse(text: &str) -> Result<Matrix, String> {
+    let matrix: Matrix = toml::from_str(text).map_err(|e| e.to_string())?;
+    match matrix.problems() {
+        problems if problems.is_empty() => Ok(matrix),
+        problems => Err(problems.join("; ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+        id = "tiny"
+        title = "Tiny"
+        [[levels]]
+        id = "low"
+        label = "Low"
+        short = "L"
+        [[levels]]
+        id = "high"
+        label = "High"
+        short = "H"
+        [[categories]]
+        id = "c"
+        title = "C"
+        [[categories.rows]]
+        id = "only"
+        title = "Only row"
+        descriptions = ["a little", "a lot"]
+    "#;
+
+    #[test]
+    fn a_good_file_parses() {
+        let m = parse(GOOD).unwrap();
+        assert_eq!((m.id.as_str(), m.row_count(), m.levels.len()), ("tiny", 1, 2));
+    }
+
+    #[test]
+    fn a_bad_file_names_the_row_and_the_problem() {
+        let bad = GOOD.replace(r#"["a little", "a lot"]"#, r#"["a little"]"#);
+        assert_eq!(parse(&bad).unwrap_err(), "row 'only': has 1 descriptions but the matrix has 2 levels");
+    }
+
+    #[test]
+    fn unknown_keys_and_syntax_errors_are_refused() {
+        assert!(parse(&GOOD.replace("title = \"Tiny\"", "title = \"Tiny\"\ncolour = 1")).unwrap_err().contains("colour"));
+        assert!(parse("id = ").is_err());
+    }
+
+    #[test]
+    fn the_shipped_matrices_are_valid() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices");
+        let catalog = load_dir(&dir).unwrap();
+        let programmer = &catalog["programmer"];
+        assert_eq!(programmer.levels.len(), 4);
+        assert!(programmer.row_count() >= 28, "{} rows", programmer.row_count());
+    }
+
+    #[test]
+    fn a_directory_with_an_invalid_file_is_refused_naming_the_file() {
+        let dir = std::env::temp_dir().join(format!("tally-catalog-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("good.toml"), GOOD).unwrap();
+        std::fs::write(dir.join("broken.toml"), GOOD.replace("id = \"only\"", "id = \"Only Row\"")).unwrap();
+        let err = load_dir(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.contains("broken.toml") && err.contains("row 'Only Row'"), "{err}");
+    }
+}

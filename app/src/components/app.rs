@@ -1,0 +1,44 @@
+use crate::components::board_page::BoardPage;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document the server sends around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // SsrMode::Async renders the whole page, figures included, before the
+    // first byte: no loading flash, and complete HTML without JavaScript.
+    view! {
+        <Stylesheet id="tally" href="/pkg/tally.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Title text="Tally"/>
+        <Router>
+            <main>
+                <Routes fallback=|| view! { <p class="error">"There is no page at this address."</p> }>
+                    <Route path=path!("/") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/b/:board") view=BoardPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

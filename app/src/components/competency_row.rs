@@ -1,0 +1,88 @@
+//! One competency: a row of radio-button cells, each shaded by the share of
+//! people at that level and carrying a popover with the live figures. The
+//! figures are read from the board's `stats` signal, so a new snapshot
+//! updates shading and any open popover in place.
+
+use crate::answers::PreviousAnswers;
+use crate::matrix::{Matrix, Row};
+use crate::stats::Stats;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn CompetencyRow(
+    row: Row,
+    matrix: Arc<Matrix>,
+    stats: RwSignal<Stats>,
+    chosen: RwSignal<Option<u8>>,
+    previous: RwSignal<Option<PreviousAnswers>>,
+    at_fault: Signal<bool>,
+) -> impl IntoView {
+    let title_id = format!("row-{}", row.id);
+    let cells = matrix
+        .levels
+        .iter()
+        .zip(&row.descriptions)
+        .enumerate()
+        .map(|(index, (level, description))| {
+            let (row_id, popover_id) = (row.id.clone(), format!("pop-{}-{index}", row.id));
+            let figures = {
+                let row_id = row_id.clone();
+                move || {
+                    stats.with(|s| {
+                        let (k, n) = (s.count(&row_id, index), s.answered(&row_id));
+                        format!("{k} of {n} ({:.0}%) rated themselves here", s.share(&row_id, index) * 100.0)
+                    })
+                }
+            };
+            let shading = {
+                let row_id = row_id.clone();
+                move || format!("--share: {:.3}", stats.with(|s| s.share(&row_id, index)))
+            };
+            let initially_checked = chosen.get_untracked() == Some(index as u8);
+            view! {
+                <td class="cell" class:chosen=move || chosen.get() == Some(index as u8) style=shading>
+                    <label>
+                        <input
+                            type="radio"
+                            name=format!("answers[{row_id}]")
+                            value=index.to_string()
+                            checked=initially_checked
+                            aria-describedby=popover_id.clone()
+                            on:change=move |_| chosen.set(Some(index as u8))
+                        />
+                        <span class="level-tag">{level.short.clone()}</span>
+                        <span class="description">{description.clone()}</span>
+                    </label>
+                    <span class="popover" role="tooltip" id=popover_id>
+                        <strong>{format!("{}: ", level.label)}</strong>
+                        {description.clone()}
+                        <span class="figures">{figures}</span>
+                    </span>
+                </td>
+            }
+        })
+        .collect_view();
+
+    let levels = matrix.clone();
+    let row_id = row.id.clone();
+    let standing = move || {
+        let mine = previous.with(|p| p.as_ref().and_then(|p| p.answers.get(&row_id).copied()))?;
+        let median = stats.with(|s| s.median_level(&row_id))?;
+        let short = |i: usize| levels.levels.get(i).map(|l| l.short.clone()).unwrap_or_default();
+        let relation = match (mine as usize).cmp(&median) {
+            std::cmp::Ordering::Less => "below",
+            std::cmp::Ordering::Equal => "at",
+            std::cmp::Ordering::Greater => "above",
+        };
+        Some(format!("You: {} · crowd median: {} (you are {relation} it)", short(mine as usize), short(median)))
+    };
+
+    view! {
+        <tr class:at-fault=move || at_fault.get()>
+            <th scope="row" id=title_id>{row.title.clone()}</th>
+            {cells}
+            <td class="standing">{standing}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,198 @@
+//! The form people fill in, and the server function it submits to. The form
+//! is an `ActionForm`: hydrated it posts without a page load; without
+//! JavaScript it is a plain form POST that redirects back to the page.
+
+use crate::answers::PreviousAnswers;
+use crate::components::board_page::BoardView;
+use crate::components::competency_row::CompetencyRow;
+use crate::components::legend::Legend;
+use crate::error::TallyError;
+use crate::stats::Stats;
+use crate::time_text::utc_minute;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What the page needs after a successful submission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmitOutcome {
+    /// The board's figures with this submission in them.
+    pub stats: Stats,
+    pub submitted_at: i64,
+}
+
+/// `answers` holds the form's `answers[<row id>] = <level index>` fields.
+#[server]
+pub async fn submit_answers(
+    board: String,
+    #[server(default)] answers: BTreeMap<String, String>,
+) -> Result<SubmitOutcome, TallyError> {
+    use crate::answers::RawLevel;
+    use crate::{respondent, server_context};
+    let request = server_context::request()?;
+    let result = async {
+        let engine = server_context::engine()?;
+        let known = respondent::from_cookie(&request.headers);
+        let id = known.clone().unwrap_or_else(respondent::new_id);
+        let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
+        let receipt = engine.submit(&board, &id, raw).await?;
+        if known.is_none() {
+            server_context::add_header(axum::http::header::SET_COOKIE, respondent::set_cookie(&id));
+        }
+        let stats = (*engine.board(&board)?.stats()).clone();
+        Ok(SubmitOutcome { stats, submitted_at: receipt.submitted_at })
+    }
+    .await;
+    server_context::with_status(&request, result)
+}
+
+#[component]
+pub fn MatrixForm(view: BoardView) -> impl IntoView {
+    let BoardView { board, title, matrix, stats, previous } = view;
+    let matrix = Arc::new(matrix);
+    let stats = RwSignal::new(stats);
+    let previous = RwSignal::new(previous);
+    let submit = ServerAction::<SubmitAnswers>::new();
+
+    // One signal per row: the level chosen on the page right now.
+    let rows: Vec<_> = matrix.rows().cloned().collect();
+    let chosen: Vec<RwSignal<Option<u8>>> = rows
+        .iter()
+        .map(|row| RwSignal::new(previous.with_untracked(|p| p.as_ref().and_then(|p| p.answers.get(&row.id).copied()))))
+        .collect();
+    let total = rows.len();
+    let answered = {
+        let chosen = chosen.clone();
+        Signal::derive(move || chosen.iter().filter(|c| c.get().is_some()).count())
+    };
+
+    // Before hydration the button stays enabled so the page works without
+    // JavaScript; the server checks completeness either way.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let allow_partial = matrix.allow_partial;
+    let blocked = move || hydrated.get() && !(answered.get() == total || allow_partial && answered.get() > 0);
+
+    {
+        let (rows, chosen) = (rows.clone(), chosen.clone());
+        Effect::new(move |_| {
+            if let Some(Ok(outcome)) = submit.value().get() {
+                stats.update(|s| {
+                    if outcome.stats.version > s.version {
+                        *s = outcome.stats.clone();
+                    }
+                });
+                let answers = rows
+                    .iter()
+                    .zip(&chosen)
+                    .filter_map(|(row, c)| c.get_untracked().map(|level| (row.id.clone(), level)))
+                    .collect();
+                previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at }));
+            }
+        });
+    }
+    let problems = move || match submit.value().get() {
+        Some(Err(TallyError::InvalidSubmission(problems))) => problems,
+        Some(Err(other)) => vec![other.to_string()],
+        _ => Vec::new(),
+    };
+    let row_at_fault = move |row_id: String| {
+        Signal::derive(move || problems().iter().any(|p| p.contains(&format!("({row_id})"))))
+    };
+
+    let level_count = matrix.levels.len();
+    let body = matrix
+        .categories
+        .iter()
+        .map(|category| {
+            let category_rows = category
+                .rows
+                .iter()
+                .map(|row| {
+                    let index = rows.iter().position(|r| r.id == row.id).expect("row belongs to the matrix");
+                    view! {
+                        <CompetencyRow
+                            row=row.clone()
+                            matrix=matrix.clone()
+                            stats
+                            chosen=chosen[index]
+                            previous
+                            at_fault=row_at_fault(row.id.clone())
+                        />
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="category">
+                        <th scope="colgroup" colspan=level_count + 2>{category.title.clone()}</th>
+                    </tr>
+                    {category_rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <header class="board-header">
+            <h1>{title}</h1>
+            <p class="respondents">
+                {move || match stats.with(|s| s.respondents) {
+                    1 => "1 person has answered".to_string(),
+                    n => format!("{n} people have answered"),
+                }}
+            </p>
+        </header>
+        <p class="intro">
+            "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
+        </p>
+        <Legend/>
+        <ActionForm action=submit>
+            <input type="hidden" name="board" value=board/>
+            <div class="table-scroll" tabindex="0" aria-label="Competency matrix (scrolls sideways)">
+                <table class="matrix">
+                    <caption class="visually-hidden">
+                        "Competencies by row, proficiency levels by column; each cell is an option."
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Competency"</th>
+                            {matrix
+                                .levels
+                                .iter()
+                                .map(|level| {
+                                    view! {
+                                        <th scope="col">
+                                            <span class="level-short">{level.short.clone()}</span>
+                                            <span class="level-label">{level.label.clone()}</span>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                            <th scope="col">"You and the crowd"</th>
+                        </tr>
+                    </thead>
+                    {body}
+                </table>
+            </div>
+            <div class="submit-bar">
+                <p class="progress" aria-live="polite">
+                    {move || format!("{} of {total} answered", answered.get())}
+                </p>
+                <button type="submit" disabled=blocked>
+                    {move || if previous.with(Option::is_some) { "Update my answers" } else { "Submit" }}
+                </button>
+                <p class="submitted">
+                    {move || previous.with(|p| p.as_ref().map(|p| format!("You submitted on {}.", utc_minute(p.submitted_at))))}
+                </p>
+            </div>
+            <Show when=move || !problems().is_empty()>
+                <div class="errors" role="alert">
+                    <p>"Nothing was counted:"</p>
+                    <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,61 @@
+//! The one error type every layer returns. Each variant knows its HTTP status,
+//! so the JSON API, the server functions and the page report the same thing.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum TallyError {
+    /// The request named a board that does not exist.
+    #[error("unknown board '{0}'")]
+    UnknownBoard(String),
+    /// A submission broke one or more rules; each entry names the row at fault.
+    #[error("submission rejected: {}", .0.join("; "))]
+    InvalidSubmission(Vec<String>),
+    /// The request could not be understood at all (malformed body, bad field).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The body is larger than the documented limit.
+    #[error("request body is larger than {0} bytes")]
+    TooLarge(usize),
+    /// Creating something whose id is taken.
+    #[error("{0}")]
+    Conflict(String),
+    /// The server failed; the message is for logs and carries no user input.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl TallyError {
+    pub fn status(&self) -> u16 {
+        match self {
+            TallyError::UnknownBoard(_) => 404,
+            TallyError::InvalidSubmission(_) => 422,
+            TallyError::BadRequest(_) => 400,
+            TallyError::TooLarge(_) => 413,
+            TallyError::Conflict(_) => 409,
+            TallyError::Internal(_) => 500,
+        }
+    }
+}
+
+/// Failures of the server-function plumbing itself (an undecodable form, a
+/// lost connection) become `BadRequest` so the page can show them.
+impl FromServerFnError for TallyError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        TallyError::BadRequest(value.to_string())
+    }
+}
+
+/// The JSON API's error body: `{"error": "<message>"}` with the variant's status.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for TallyError {
+    fn into_response(self) -> axum::response::Response {
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response()
+    }
+}

@@ -1,0 +1,295 @@
+//! The embedded default: one SQLite file in WAL mode with `synchronous=FULL`,
+//! so a commit is on disk before the engine acknowledges it.
+//!
+//! rusqlite is synchronous, so every call runs on tokio's blocking pool. A
+//! whole batch is one blocking call and one transaction: that is where group
+//! commit gets its throughput (one fsync for hundreds of submissions). The
+//! writer and readers use separate connections, which WAL lets run at once.
+
+use super::{internal, Applied, BoardInfo, StoredBoard, Submission};
+use crate::answers::{Answers, PreviousAnswers};
+use crate::error::TallyError;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Schema versions, applied in order and recorded in `PRAGMA user_version`.
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE boards (
+        id          TEXT PRIMARY KEY,
+        matrix_id   TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        private     INTEGER NOT NULL,
+        created_at  INTEGER NOT NULL,
+        version     INTEGER NOT NULL DEFAULT 0,
+        respondents INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE submissions (
+        board_id     TEXT NOT NULL REFERENCES boards(id),
+        respondent   TEXT NOT NULL,
+        answers      TEXT NOT NULL,
+        submitted_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, respondent)
+    );
+    CREATE TABLE counts (
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        row_id   TEXT NOT NULL,
+        level    INTEGER NOT NULL,
+        n        INTEGER NOT NULL,
+        PRIMARY KEY (board_id, row_id, level)
+    );
+"#];
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    writer: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
+}
+
+impl SqliteStore {
+    pub async fn open(path: PathBuf) -> Result<Self, TallyError> {
+        blocking(move || {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| TallyError::Internal(format!("creating {}: {e}", dir.display())))?;
+            }
+            let open = || -> Result<Connection, TallyError> {
+                let conn = Connection::open(&path).map_err(internal("opening the SQLite file"))?;
+                conn.execute_batch(
+                    "PRAGMA journal_mode = WAL;
+                     PRAGMA synchronous = FULL;
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA busy_timeout = 5000;",
+                )
+                .map_err(internal("configuring SQLite"))?;
+                Ok(conn)
+            };
+            let mut writer = open()?;
+            migrate(&mut writer)?;
+            let reader = open()?;
+            Ok(SqliteStore { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)) })
+        })
+        .await
+    }
+
+    pub async fn boards(&self) -> Result<Vec<StoredBoard>, TallyError> {
+        let reader = self.reader.clone();
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut boards: Vec<StoredBoard> = conn
+                .prepare("SELECT id, matrix_id, title, private, created_at, version, respondents FROM boards ORDER BY created_at, id")
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |r| {
+                        Ok(StoredBoard {
+                            info: BoardInfo {
+                                id: r.get(0)?,
+                                matrix_id: r.get(1)?,
+                                title: r.get(2)?,
+                                private: r.get(3)?,
+                                created_at: r.get(4)?,
+                            },
+                            version: r.get(5)?,
+                            respondents: r.get(6)?,
+                            counts: Vec::new(),
+                        })
+                    })?
+                    .collect()
+                })
+                .map_err(internal("reading boards"))?;
+            let mut stmt = conn
+                .prepare("SELECT row_id, level, n FROM counts WHERE board_id = ?1 AND n > 0")
+                .map_err(internal("reading counts"))?;
+            for board in &mut boards {
+                board.counts = stmt
+                    .query_map([&board.info.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|rows| rows.collect())
+                    .map_err(internal("reading counts"))?;
+            }
+            Ok(boards)
+        })
+        .await
+    }
+
+    pub async fn insert_board(&self, info: BoardInfo) -> Result<(), TallyError> {
+        let writer = self.writer.clone();
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let inserted = conn
+                .execute(
+                    "INSERT INTO boards (id, matrix_id, title, private, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (id) DO NOTHING",
+                    params![info.id, info.matrix_id, info.title, info.private, info.created_at],
+                )
+                .map_err(internal("creating a board"))?;
+            match inserted {
+                1 => Ok(()),
+                _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
+            }
+        })
+        .await
+    }
+
+    pub async fn apply(&self, batch: Vec<Submission>) -> Result<Vec<Applied>, TallyError> {
+        let writer = self.writer.clone();
+        blocking(move || {
+            let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            apply_batch(&mut conn, &batch).map_err(internal("applying submissions"))
+        })
+        .await
+    }
+
+    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
+        let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let row: Option<(String, i64)> = conn
+                .query_row(
+                    "SELECT answers, submitted_at FROM submissions WHERE board_id = ?1 AND respondent = ?2",
+                    params![board, respondent],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(internal("reading previous answers"))?;
+            row.map(|(answers, submitted_at)| {
+                Ok(PreviousAnswers { answers: decode_answers(&answers)?, submitted_at })
+            })
+            .transpose()
+        })
+        .await
+    }
+
+    pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
+        let reader = self.reader.clone();
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            // Every (board, row, level) where the stored count and a recount
+            // from the stored submissions disagree, in either direction.
+            let sql = "
+                WITH recount AS (
+                    SELECT s.board_id, j.key AS row_id, j.value AS level, COUNT(*) AS n
+                    FROM submissions s, json_each(s.answers) j
+                    GROUP BY s.board_id, j.key, j.value
+                ), stored AS (SELECT board_id, row_id, level, n FROM counts WHERE n <> 0)
+                SELECT board_id, row_id, level, SUM(stored_n), SUM(recount_n) FROM (
+                    SELECT board_id, row_id, level, n AS stored_n, 0 AS recount_n FROM stored
+                    UNION ALL
+                    SELECT board_id, row_id, level, 0, n FROM recount
+                ) GROUP BY board_id, row_id, level HAVING SUM(stored_n) <> SUM(recount_n)
+                UNION ALL
+                SELECT b.id, '*respondents*', -1, b.respondents, (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)
+                FROM boards b WHERE b.respondents <> (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)";
+            let mut stmt = conn.prepare(sql).map_err(internal("verifying counts"))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(format!(
+                        "board '{}', row '{}', level {}: stored {} but recount gives {}",
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, i64>(4)?
+                    ))
+                })
+                .and_then(|rows| rows.collect())
+                .map_err(internal("verifying counts"))?;
+            Ok(rows)
+        })
+        .await
+    }
+}
+
+fn decode_answers(text: &str) -> Result<Answers, TallyError> {
+    serde_json::from_str(text).map_err(|e| TallyError::Internal(format!("stored answers are not valid JSON: {e}")))
+}
+
+/// Runs store work on tokio's blocking pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, TallyError> + Send + 'static,
+) -> Result<T, TallyError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| TallyError::Internal(format!("store task failed: {e}")))?
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
+    let applied: usize = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(internal("reading the schema version"))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction().map_err(internal("starting a migration"))?;
+        tx.execute_batch(sql).map_err(internal("migrating the schema"))?;
+        tx.pragma_update(None, "user_version", i + 1).map_err(internal("recording the schema version"))?;
+        tx.commit().map_err(internal("committing a migration"))?;
+    }
+    Ok(())
+}
+
+/// One transaction for the whole batch. Submissions are applied in order, so
+/// a respondent who appears twice in a batch replaces their own first answer.
+fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Vec<Applied>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut previous_answers = Vec::with_capacity(batch.len());
+    // (board, row, level) -> net change, written once per cell at the end.
+    let mut deltas: HashMap<(&str, String, u8), i64> = HashMap::new();
+    // board -> (submissions, new respondents)
+    let mut per_board: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    {
+        let mut select = tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+        )?;
+        for s in batch {
+            let previous: Option<String> =
+                select.query_row(params![s.board, s.respondent], |r| r.get(0)).optional()?;
+            let previous = previous.map(|p| decode_answers(&p)).transpose().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+            })?;
+            let encoded = serde_json::to_string(&s.answers).expect("a map of strings to numbers always serialises");
+            upsert.execute(params![s.board, s.respondent, encoded, s.submitted_at])?;
+            let tally = per_board.entry(&s.board).or_default();
+            tally.0 += 1;
+            if let Some(previous) = &previous {
+                for (row, level) in previous {
+                    *deltas.entry((&s.board, row.clone(), *level)).or_default() -= 1;
+                }
+            } else {
+                tally.1 += 1;
+            }
+            for (row, level) in &s.answers {
+                *deltas.entry((&s.board, row.clone(), *level)).or_default() += 1;
+            }
+            previous_answers.push(previous);
+        }
+    }
+    {
+        let mut bump = tx.prepare_cached(
+            "INSERT INTO counts (board_id, row_id, level, n) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((board, row, level), delta) in deltas.iter().filter(|(_, d)| **d != 0) {
+            bump.execute(params![board, row, level, delta])?;
+        }
+    }
+    let mut first_version: HashMap<&str, u64> = HashMap::new();
+    {
+        let mut advance = tx.prepare_cached(
+            "UPDATE boards SET version = version + ?1, respondents = respondents + ?2 WHERE id = ?3 RETURNING version",
+        )?;
+        for (board, (submissions, new_respondents)) in &per_board {
+            let last: u64 = advance.query_row(params![submissions, new_respondents, board], |r| r.get(0))?;
+            first_version.insert(board, last - submissions + 1);
+        }
+    }
+    tx.commit()?;
+    Ok(batch
+        .iter()
+        .zip(previous_answers)
+        .map(|(s, previous)| {
+            let next = first_version.get_mut(s.board.as_str()).expect("every board in the batch was advanced");
+            *next += 1;
+            Applied { previous, version: *next - 1 }
+        })
+        .collect())
+}

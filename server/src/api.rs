@@ -1,0 +1,109 @@
+//! The public JSON API (see docs/API.md). Handlers only translate HTTP to
+//! engine calls and back; the rules live in the engine, shared with the page.
+
+use app::answers::RawLevel;
+use app::engine::Engine;
+use app::error::TallyError;
+use app::respondent;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The largest request body the API reads, documented in docs/API.md.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router<S>(engine: Engine) -> Router<S> {
+    Router::new()
+        .route("/", post(create_board))
+        .route("/{board}/matrix", get(matrix))
+        .route("/{board}/stats", get(stats))
+        .route("/{board}/submissions", post(submit))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(engine)
+}
+
+async fn matrix(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
+    Ok(Json(&*engine.board(&board)?.matrix).into_response())
+}
+
+async fn stats(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
+    Ok(Json(&*engine.board(&board)?.stats()).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmissionBody {
+    answers: BTreeMap<String, Value>,
+    respondent: Option<String>,
+}
+
+async fn submit(
+    State(engine): State<Engine>,
+    Path(board): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    engine.board(&board)?;
+    let body: SubmissionBody = parse_json(body)?;
+    let (respondent, issued) = match body.respondent {
+        Some(id) if respondent::is_valid_id(&id) => (id, false),
+        Some(_) => {
+            return Err(TallyError::BadRequest(
+                "respondent must be 16-64 characters of A-Z, a-z, 0-9, '-' or '_'".into(),
+            ))
+        }
+        None => match respondent::from_cookie(&headers) {
+            Some(id) => (id, false),
+            None => (respondent::new_id(), true),
+        },
+    };
+    let raw = body.answers.into_iter().map(|(row, value)| {
+        let level = match value.as_u64() {
+            Some(n) => RawLevel::Index(n),
+            None => RawLevel::Other(value.to_string().chars().take(40).collect()),
+        };
+        (row, level)
+    });
+    let receipt = engine.submit(&board, &respondent, raw).await?;
+    let mut response = Json(receipt).into_response();
+    if issued {
+        response.headers_mut().insert(header::SET_COOKIE, respondent::set_cookie(&respondent));
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewBoard {
+    matrix: String,
+    slug: Option<String>,
+    title: Option<String>,
+}
+
+async fn create_board(
+    State(engine): State<Engine>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let body: NewBoard = parse_json(body)?;
+    let info = engine.create_board(&body.matrix, body.slug, body.title).await?;
+    let url = format!("/b/{}", info.id);
+    Ok((StatusCode::CREATED, Json(json!({ "id": info.id, "url": url, "private": info.private, "title": info.title })))
+        .into_response())
+}
+
+/// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.
+fn parse_json<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, TallyError> {
+    let bytes = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => TallyError::TooLarge(BODY_LIMIT),
+        _ => TallyError::BadRequest(format!("could not read the request body: {}", rejection.body_text())),
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
+}

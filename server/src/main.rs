@@ -1,0 +1,63 @@
+//! The Tally server: loads the matrices, opens the store, starts the engine,
+//! and serves the page (Leptos SSR + hydration), its server functions and
+//! the public JSON API on one axum router.
+
+mod api;
+mod config;
+
+use app::{catalog, engine::Engine, shell, store::Store, App};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("tally: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let config = config::Config::from_env()?;
+    let leptos_options = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?.leptos_options;
+    let catalog = catalog::load_dir(&config.matrices_dir)?;
+    let store = Store::open(&config.database).await.map_err(|e| e.to_string())?;
+    let engine = Engine::start(store, catalog, &config.default_matrix).await?;
+
+    let routes = generate_route_list(App);
+    let app = Router::new()
+        .nest("/api/boards", api::router(engine.clone()))
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            {
+                let engine = engine.clone();
+                move || provide_context(engine.clone())
+            },
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos_options.clone());
+
+    let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
+        .await
+        .map_err(|e| format!("listening on {}: {e}", leptos_options.site_addr))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(database = %config.database_label(), "Tally is ready");
+    println!("Tally is running: open http://{address}/");
+    axum::serve(listener, app.into_make_service()).await.map_err(|e| format!("server: {e}"))
+}
