@@ -4,7 +4,7 @@
 
 use crate::engine::Engine;
 use crate::error::TallyError;
-use axum::http::{header, request::Parts, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
@@ -22,15 +22,17 @@ pub fn add_header(name: HeaderName, value: HeaderValue) {
     }
 }
 
-/// Gives an error its HTTP status, except for plain HTML form posts: those
-/// must stay a redirect back to the page, which then shows the error.
+/// Gives an error its HTTP status (also to a page rendered on the server),
+/// except for plain HTML form posts: those must stay a redirect back to the
+/// page, which then shows the error.
 pub fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
     if let Err(error) = &result {
-        let form_post = request
-            .headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"));
+        let form_post = request.method == Method::POST
+            && request
+                .headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"));
         if let (false, Some(response)) = (form_post, use_context::<ResponseOptions>()) {
             response.set_status(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST));
         }

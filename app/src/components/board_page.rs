@@ -21,7 +21,8 @@ pub struct BoardView {
     pub previous: Option<PreviousAnswers>,
 }
 
-#[server]
+/// Served at `/api/load_board`.
+#[server(endpoint = "load_board")]
 pub async fn load_board(board: String) -> Result<BoardView, TallyError> {
     use crate::{respondent, server_context};
     let request = server_context::request()?;

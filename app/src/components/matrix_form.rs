@@ -23,7 +23,8 @@ pub struct SubmitOutcome {
 }
 
 /// `answers` holds the form's `answers[<row id>] = <level index>` fields.
-#[server]
+/// Served at `/api/submit_answers`.
+#[server(endpoint = "submit_answers")]
 pub async fn submit_answers(
     board: String,
     #[server(default)] answers: BTreeMap<String, String>,
@@ -70,6 +71,8 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     // Before hydration the button stays enabled so the page works without
     // JavaScript; the server checks completeness either way.
     let hydrated = RwSignal::new(false);
+    // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
+    let dismissed = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let allow_partial = matrix.allow_partial;
     let blocked = move || hydrated.get() && !(answered.get() == total || allow_partial && answered.get() > 0);
@@ -150,7 +153,19 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
         <Legend/>
         <ActionForm action=submit>
             <input type="hidden" name="board" value=board/>
-            <div class="table-scroll" tabindex="0" aria-label="Competency matrix (scrolls sideways)">
+            <div
+                class="table-scroll"
+                class:popovers-dismissed=move || dismissed.get()
+                tabindex="0"
+                aria-label="Competency matrix (scrolls sideways)"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        dismissed.set(true);
+                    }
+                }
+                on:focusin=move |_| dismissed.set(false)
+                on:pointerdown=move |_| dismissed.set(false)
+            >
                 <table class="matrix">
                     <caption class="visually-hidden">
                         "Competencies by row, proficiency levels by column; each cell is an option."
@@ -176,7 +191,7 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
                     {body}
                 </table>
             </div>
-            <div class="submit-bar">
+            <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
                 <p class="progress" aria-live="polite">
                     {move || format!("{} of {total} answered", answered.get())}
                 </p>

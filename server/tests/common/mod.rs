@@ -1,0 +1,122 @@
+//! Starts the real server binary on 127.0.0.1 with its own SQLite file, for
+//! tests that talk to it over HTTP the way any client would.
+
+#![allow(dead_code)] // each test file uses a different part of this harness
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub struct TestServer {
+    child: Child,
+    pub base: String,
+    pub dir: PathBuf,
+}
+
+impl TestServer {
+    /// A server on a new, empty database.
+    pub fn start() -> TestServer {
+        let dir = std::env::temp_dir().join(format!(
+            "tally-test-{}-{:x}",
+            std::process::id(),
+            rand_u64()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Self::start_in(dir)
+    }
+
+    /// A server on the database in `dir` (to restart after a crash).
+    pub fn start_in(dir: PathBuf) -> TestServer {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("DATABASE_URL", format!("sqlite://{}", dir.join("tally.db").display()))
+            .env("TALLY_MATRICES", workspace.join("matrices"))
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LEPTOS_OUTPUT_NAME", "tally")
+            .env("LEPTOS_SITE_ROOT", workspace.join("target/site"))
+            .env("LEPTOS_ENV", "PROD")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the server binary starts");
+        // Keep draining stdout for the server's whole life so it never blocks.
+        let (found, address) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.split("open ").nth(1) {
+                    let _ = found.send(url.trim_end_matches('/').to_string());
+                }
+            }
+        });
+        let base = address
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server printed its address within 30 s");
+        TestServer { child, base, dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// SIGKILL: no chance to flush or clean up, like a crash.
+    pub fn kill(mut self) -> PathBuf {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        let dir = self.dir.clone();
+        std::mem::forget(self);
+        dir
+    }
+
+    pub async fn stats(&self, board: &str) -> Value {
+        let response = reqwest::get(self.url(&format!("/api/boards/{board}/stats"))).await.unwrap();
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    pub async fn matrix(&self) -> Value {
+        reqwest::get(self.url("/api/boards/default/matrix")).await.unwrap().json().await.unwrap()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Row ids of the default matrix, in order.
+pub fn row_ids(matrix: &Value) -> Vec<String> {
+    matrix["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["rows"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// A complete answer set where row i gets `pick(i)`.
+pub fn answers(rows: &[String], pick: impl Fn(usize) -> u64) -> Value {
+    Value::Object(rows.iter().enumerate().map(|(i, r)| (r.clone(), json!(pick(i)))).collect())
+}
+
+/// A small deterministic generator, so failures reproduce.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::SystemTime::now())
+}
