@@ -8,6 +8,9 @@
 //! * `engine` (server only) — validates, queues and group-commits
 //!   submissions, then publishes a new [`stats::Stats`] snapshot per board;
 //! * `store` (server only) — the durable SQLite file underneath;
+//! * `server/src/live` — pushes each new snapshot over WebSockets, encoded
+//!   once per version and shared by every connection;
+//! * [`live_client`] — the browser's socket, feeding the page's signals;
 //! * [`components::competency_row`] — the cells, their shading and the
 //!   popovers that show each snapshot's figures.
 //!
@@ -21,6 +24,8 @@
 pub mod answers;
 pub mod components;
 pub mod error;
+pub mod live_client;
+pub mod live_message;
 pub mod matrix;
 pub mod stats;
 pub mod time_text;

@@ -1,8 +1,10 @@
 //! Settings from the environment. The listen address and site paths are
 //! cargo-leptos' own (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, ...).
 
+use crate::live::LiveConfig;
 use app::store::DatabaseUrl;
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub struct Config {
     /// `DATABASE_URL`, default `sqlite://data/tally.db`.
@@ -11,6 +13,7 @@ pub struct Config {
     pub matrices_dir: PathBuf,
     /// `TALLY_DEFAULT_MATRIX`, default `programmer`: the default board's matrix.
     pub default_matrix: String,
+    pub live: LiveConfig,
 }
 
 impl Config {
@@ -20,6 +23,17 @@ impl Config {
             database: DatabaseUrl::parse(&var("DATABASE_URL", "sqlite://data/tally.db"))?,
             matrices_dir: PathBuf::from(var("TALLY_MATRICES", "matrices")),
             default_matrix: var("TALLY_DEFAULT_MATRIX", "programmer"),
+            live: LiveConfig {
+                interval: Duration::from_millis(number("TALLY_LIVE_INTERVAL_MS", 50)?),
+                ping_every: Duration::from_secs(number("TALLY_PING_SECONDS", 20)?),
+                allowed_origins: var("TALLY_ALLOWED_ORIGINS", "")
+                    .split(',')
+                    .map(|o| o.trim().trim_end_matches('/').to_string())
+                    .filter(|o| !o.is_empty())
+                    .collect(),
+                read_buffer: 4096,
+                max_client_message: 1024,
+            },
         })
     }
 
@@ -27,5 +41,12 @@ impl Config {
         match &self.database {
             DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
         }
+    }
+}
+
+fn number(name: &str, default: u64) -> Result<u64, String> {
+    match std::env::var(name) {
+        Ok(text) => text.parse().map_err(|_| format!("{name} must be a whole number, got '{text}'")),
+        Err(_) => Ok(default),
     }
 }

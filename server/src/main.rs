@@ -4,6 +4,7 @@
 
 mod api;
 mod config;
+mod live;
 
 use app::{catalog, engine::Engine, shell, store::Store, App};
 use axum::Router;
@@ -37,7 +38,7 @@ async fn run() -> Result<(), String> {
 
     let routes = generate_route_list(App);
     let app = Router::new()
-        .nest("/api/boards", api::router(engine.clone()))
+        .nest("/api/boards", api::router(engine.clone()).merge(live::router(live::Hub::new(engine.clone(), config.live.clone()))))
         .leptos_routes_with_context(
             &leptos_options,
             routes,

@@ -7,6 +7,7 @@ use crate::components::board_page::BoardView;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
 use crate::error::TallyError;
+use crate::live_client::LiveStatus;
 use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
@@ -95,6 +96,20 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
             }
         });
     }
+    let live = RwSignal::new(LiveStatus::Offline);
+    let watching = RwSignal::new(None::<u64>);
+    #[cfg(feature = "hydrate")]
+    {
+        let board = board.clone();
+        Effect::new(move |_| {
+            crate::live_client::follow(&board, live, move |message| {
+                watching.set(Some(message.watching));
+                if message.stats.version > stats.with_untracked(|s| s.version) {
+                    stats.set(message.stats);
+                }
+            });
+        });
+    }
     let problems = move || match submit.value().get() {
         Some(Err(TallyError::InvalidSubmission(problems))) => problems,
         Some(Err(other)) => vec![other.to_string()],
@@ -144,6 +159,14 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
                 {move || match stats.with(|s| s.respondents) {
                     1 => "1 person has answered".to_string(),
                     n => format!("{n} people have answered"),
+                }}
+            </p>
+            <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
+                {move || match (live.get(), watching.get()) {
+                    (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
+                    (LiveStatus::Live, None) => "● Live".to_string(),
+                    (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
+                    (LiveStatus::Offline, _) => "○ Offline: figures as of page load".to_string(),
                 }}
             </p>
         </header>

@@ -1,0 +1,100 @@
+//! The browser's end of live push: one WebSocket per open board page that
+//! feeds every message into the page's signals, and reconnects with capped
+//! exponential backoff plus jitter when the connection drops. The page works
+//! without it (figures as rendered); it only makes them move.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveStatus {
+    /// No connection yet (before hydration, or without JavaScript).
+    Offline,
+    Live,
+    Reconnecting,
+}
+
+#[cfg(feature = "hydrate")]
+pub use browser::follow;
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::LiveStatus;
+    use crate::live_message::LiveMessage;
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use std::time::Duration;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    use web_sys::{MessageEvent, WebSocket};
+
+    const FIRST_RETRY: Duration = Duration::from_millis(500);
+    const LONGEST_RETRY: Duration = Duration::from_secs(15);
+
+    struct Follower {
+        url: String,
+        on_message: Box<dyn Fn(LiveMessage)>,
+        status: RwSignal<LiveStatus>,
+        failures: Cell<u32>,
+        /// The open socket and its handlers, dropped when it is replaced.
+        current: RefCell<Option<Connection>>,
+    }
+
+    struct Connection {
+        _socket: WebSocket,
+        _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
+    }
+
+    /// Follows `board`'s live figures for as long as the page is open.
+    pub fn follow(board: &str, status: RwSignal<LiveStatus>, on_message: impl Fn(LiveMessage) + 'static) {
+        let location = window().location();
+        let scheme = if location.protocol().as_deref() == Ok("https:") { "wss" } else { "ws" };
+        let host = location.host().unwrap_or_default();
+        let follower = Rc::new(Follower {
+            url: format!("{scheme}://{host}/api/boards/{board}/live"),
+            on_message: Box::new(on_message),
+            status,
+            failures: Cell::new(0),
+            current: RefCell::new(None),
+        });
+        connect(follower);
+    }
+
+    fn connect(follower: Rc<Follower>) {
+        let Ok(socket) = WebSocket::new(&follower.url) else {
+            return retry_later(follower);
+        };
+        let opened = {
+            let follower = follower.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                follower.failures.set(0);
+                follower.status.set(LiveStatus::Live);
+            })
+        };
+        let received = {
+            let follower = follower.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                let text = event.dyn_ref::<MessageEvent>().and_then(|m| m.data().as_string());
+                if let Some(message) = text.and_then(|t| serde_json::from_str::<LiveMessage>(&t).ok()) {
+                    (follower.on_message)(message);
+                }
+            })
+        };
+        let closed = {
+            let follower = follower.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| retry_later(follower.clone()))
+        };
+        socket.set_onopen(Some(opened.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(received.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(closed.as_ref().unchecked_ref()));
+        *follower.current.borrow_mut() = Some(Connection { _socket: socket, _handlers: [opened, received, closed] });
+    }
+
+    /// Waits a random time between half and all of 0.5 s × 2^failures
+    /// (capped at 15 s), so a restarted server is not hit by every page at once.
+    fn retry_later(follower: Rc<Follower>) {
+        follower.status.set(LiveStatus::Reconnecting);
+        let failures = follower.failures.get();
+        follower.failures.set(failures.saturating_add(1));
+        let ceiling = FIRST_RETRY.saturating_mul(1 << failures.min(10)).min(LONGEST_RETRY);
+        let delay = ceiling.mul_f64(0.5 + js_sys::Math::random() / 2.0);
+        set_timeout(move || connect(follower), delay);
+    }
+}

@@ -1,0 +1,124 @@
+//! One broadcaster per watched board. It waits for a new snapshot (or a
+//! change in the number of watchers), encodes it once, and publishes the
+//! bytes on a `watch` channel that every connection to the board reads.
+//! `watch` keeps only the latest value, so a slow connection skips versions
+//! instead of queueing them, and nothing grows per connection.
+
+use app::engine::{Board, Engine};
+use app::error::TallyError;
+use app::live_message::LiveMessage;
+use axum::extract::ws::Utf8Bytes;
+use axum::http::{header, HeaderMap};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::watch;
+
+#[derive(Clone, Debug)]
+pub struct LiveConfig {
+    /// At most one message per connection per interval (`TALLY_LIVE_INTERVAL_MS`, 50).
+    pub interval: Duration,
+    /// Heartbeat period (`TALLY_PING_SECONDS`, 20); two missed pongs close the connection.
+    pub ping_every: Duration,
+    /// Origins besides the site's own that may connect (`TALLY_ALLOWED_ORIGINS`, comma-separated).
+    pub allowed_origins: Vec<String>,
+    pub read_buffer: usize,
+    /// Clients send only control frames; anything larger closes the connection.
+    pub max_client_message: usize,
+}
+
+impl LiveConfig {
+    /// Browsers always send `Origin` on a WebSocket upgrade; it must be this
+    /// site (same host as the request) or on the allow-list. Non-browser
+    /// clients that send no `Origin` are allowed.
+    pub fn origin_allowed(&self, headers: &HeaderMap) -> bool {
+        let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+            return true;
+        };
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+        let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
+        (!host.is_empty() && origin_host == host) || self.allowed_origins.iter().any(|o| o == origin)
+    }
+}
+
+/// What every connection to one board reads.
+pub struct Channel {
+    frames: watch::Sender<Utf8Bytes>,
+    watching: watch::Sender<u64>,
+}
+
+impl Channel {
+    pub fn frames(&self) -> watch::Receiver<Utf8Bytes> {
+        self.frames.subscribe()
+    }
+
+    /// Counts a connection as watching until the returned guard is dropped.
+    pub fn watch(self: &Arc<Self>) -> Watcher {
+        self.watching.send_modify(|n| *n += 1);
+        Watcher(self.clone())
+    }
+}
+
+pub struct Watcher(Arc<Channel>);
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.0.watching.send_modify(|n| *n -= 1);
+    }
+}
+
+#[derive(Clone)]
+pub struct Hub {
+    engine: Engine,
+    config: LiveConfig,
+    channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
+}
+
+impl Hub {
+    pub fn new(engine: Engine, config: LiveConfig) -> Hub {
+        Hub { engine, config, channels: Arc::default() }
+    }
+
+    pub fn config(&self) -> &LiveConfig {
+        &self.config
+    }
+
+    /// The board's channel, starting its broadcaster on first use.
+    pub fn channel(&self, board: &str) -> Result<Arc<Channel>, TallyError> {
+        let board = self.engine.board(board)?;
+        let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(channel) = channels.get(&board.info.id) {
+            return Ok(channel.clone());
+        }
+        let channel = Arc::new(Channel {
+            frames: watch::channel(encode(&board, 0)).0,
+            watching: watch::channel(0).0,
+        });
+        channels.insert(board.info.id.clone(), channel.clone());
+        tokio::spawn(broadcast(board, channel.clone(), self.config.interval));
+        Ok(channel)
+    }
+}
+
+fn encode(board: &Board, watching: u64) -> Utf8Bytes {
+    let message = LiveMessage::new((*board.stats()).clone(), watching);
+    serde_json::to_string(&message).expect("stats always serialise").into()
+}
+
+/// Publishes a frame, then sleeps out the interval before looking for the
+/// next change: bursts of submissions or watcher changes collapse into one
+/// frame per interval, always carrying the newest figures.
+async fn broadcast(board: Arc<Board>, channel: Arc<Channel>, interval: Duration) {
+    let mut snapshots = board.subscribe();
+    let mut watchers = channel.watching.subscribe();
+    loop {
+        snapshots.borrow_and_update();
+        let watching = *watchers.borrow_and_update();
+        channel.frames.send_replace(encode(&board, watching));
+        tokio::time::sleep(interval).await;
+        tokio::select! {
+            changed = snapshots.changed() => if changed.is_err() { return },
+            changed = watchers.changed() => if changed.is_err() { return },
+        }
+    }
+}

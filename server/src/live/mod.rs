@@ -1,0 +1,44 @@
+//! Live push: `GET /api/boards/{board}/live` upgrades to a WebSocket that
+//! receives the board's latest figures whenever they change.
+//!
+//! [`hub`] turns each board's snapshots into ready-encoded frames, at most
+//! one per interval, shared by every connection; [`socket`] runs one
+//! connection: send the latest frame, keep the heartbeat, refuse client data.
+
+mod hub;
+mod socket;
+
+pub use hub::{Hub, LiveConfig};
+
+use app::error::TallyError;
+use axum::extract::{ws::WebSocketUpgrade, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub fn router<S>(hub: Hub) -> Router<S> {
+    Router::new().route("/{board}/live", get(upgrade)).with_state(hub)
+}
+
+async fn upgrade(
+    State(hub): State<Hub>,
+    Path(board): Path<String>,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Result<Response, TallyError> {
+    if !hub.config().origin_allowed(&headers) {
+        let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("?");
+        return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
+    }
+    let channel = hub.channel(&board)?;
+    let config = hub.config().clone();
+    Ok(ws
+        // Small buffers: a live connection only ever receives; tungstenite's
+        // default 128 KiB read buffer per connection would dominate memory.
+        .read_buffer_size(config.read_buffer)
+        .write_buffer_size(0)
+        .max_message_size(config.max_client_message)
+        .max_frame_size(config.max_client_message)
+        .on_upgrade(move |ws| socket::serve(ws, channel, config)))
+}

@@ -1,0 +1,72 @@
+// Starts the real server binary (built by `cargo leptos build`) on
+// 127.0.0.1 with its own SQLite file, and launches Debian's Chromium through
+// playwright-core. Every test file gets fresh servers; nothing is shared.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+
+export async function startServer({ dir } = {}) {
+  dir ??= mkdtempSync(join(tmpdir(), 'tally-browser-'));
+  const child = spawn(join(root, 'target/debug/server'), [], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${join(dir, 'tally.db')}`,
+      TALLY_MATRICES: join(root, 'matrices'),
+      LEPTOS_SITE_ADDR: '127.0.0.1:0',
+      LEPTOS_OUTPUT_NAME: 'tally',
+      LEPTOS_SITE_ROOT: join(root, 'target/site'),
+      LEPTOS_SITE_PKG_DIR: 'pkg',
+      LEPTOS_ENV: 'PROD',
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('server did not start within 30 s')), 30_000);
+    child.stdout.on('data', (chunk) => {
+      const match = /open (http:\/\/\S+?)\/?\s/.exec(chunk.toString());
+      if (match) { clearTimeout(timer); ok(match[1]); }
+    });
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return {
+    base,
+    dir,
+    async stop({ keepData = false } = {}) {
+      child.kill('SIGKILL');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      if (!keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+// A page that records console errors and uncaught exceptions.
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function waitForHydration(page) {
+  await page.locator('.submit-bar[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+}

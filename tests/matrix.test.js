@@ -1,0 +1,133 @@
+// The competency matrix in a real browser: SSR, hydration, keyboard-only
+// answering, submission through the server function, popovers, returning
+// respondents, the no-JavaScript path, and an accessibility scan.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { startServer, launchBrowser, openPage, waitForHydration } from './harness.js';
+
+const require = createRequire(import.meta.url);
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const rowCount = (page) => page.locator('tbody tr:not(.category)').count();
+const popover = (page, row, level) => page.locator(`tbody tr:not(.category)`).nth(row).locator('td.cell').nth(level).locator('.popover');
+
+test('the server renders the table and the browser hydrates it without errors', async () => {
+  const html = await (await fetch(server.base + '/')).text();
+  assert.match(html, /<table class="matrix"/);
+  assert.match(html, /0 of 0 \(0%\) rated themselves here/);
+  const { page, context, errors } = await openPage(browser, server.base + '/');
+  await waitForHydration(page);
+  assert.equal(await page.locator('button[type="submit"]').isDisabled(), true, 'hydrated: submit waits for every row');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: answer every row, submit, see 1 of 1 (100%)', async () => {
+  const { page, context, errors } = await openPage(browser, server.base + '/');
+  await waitForHydration(page);
+  const rows = await rowCount(page);
+  assert.ok(rows >= 28);
+  // Tab until the first radio button has focus.
+  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.type)) !== 'radio'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  for (let row = 0; row < rows; row++) {
+    if (row > 0) await page.keyboard.press('Tab'); // into the next row's group
+    await page.keyboard.press('Space'); // choose level 0 ...
+    await page.keyboard.press('ArrowRight'); // ... then move to level 1
+    await page.keyboard.press('ArrowRight'); // ... and level 2
+  }
+  await page.locator('.progress', { hasText: `${rows} of ${rows} answered` }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.type), 'submit');
+  await page.keyboard.press('Enter');
+  await page.locator('.submitted', { hasText: 'You submitted on' }).waitFor();
+
+  await page.locator('tbody tr:not(.category)').first().locator('input').nth(2).focus();
+  const pop = popover(page, 0, 2);
+  await pop.waitFor({ state: 'visible' });
+  assert.match(await pop.innerText(), /1 of 1 \(100%\) rated themselves here/);
+  assert.match(await popover(page, 0, 1).textContent(), /0 of 1 \(0%\)/);
+  await page.keyboard.press('Escape');
+  await pop.waitFor({ state: 'hidden' });
+  assert.match(await page.locator('tbody tr:not(.category)').first().locator('.standing').innerText(), /You: n · crowd median: n/);
+  assert.deepEqual(errors, []);
+
+  mkdirSync('artifacts', { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('tbody tr:not(.category)').nth(1).locator('input').nth(2).focus();
+  await page.screenshot({ path: 'artifacts/matrix.png' });
+
+  // Back again: the answers are preselected and dated.
+  await page.reload();
+  await waitForHydration(page);
+  assert.equal(await page.locator('input[type="radio"]:checked').count(), rows);
+  assert.equal(await page.locator('tbody tr:not(.category)').nth(5).locator('input').nth(2).isChecked(), true);
+  await page.locator('.submitted', { hasText: 'You submitted on' }).waitFor();
+
+  // Resubmit with another level in the first row: counts move, no double count.
+  await page.locator('tbody tr:not(.category)').first().locator('input').nth(0).check();
+  await page.locator('button[type="submit"]', { hasText: 'Update my answers' }).click();
+  await page.locator('tbody tr:not(.category)').first().locator('input').nth(0).focus();
+  await page.waitForFunction(() => /1 of 1 \(100%\)/.test(document.querySelector('#pop-data-structures-0')?.textContent));
+  assert.match(await popover(page, 0, 2).textContent(), /0 of 1 \(0%\)/);
+  const stats = await (await fetch(server.base + '/api/boards/default/stats')).json();
+  assert.equal(stats.respondents, 1);
+  assert.deepEqual(stats.counts['data-structures'], [1, 0, 0, 0]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without JavaScript the form still submits and errors are shown', async () => {
+  const { page, context } = await openPage(browser, server.base + '/', { javaScriptEnabled: false });
+  // Submitting nothing: the server refuses and the page names the rows.
+  await page.locator('button[type="submit"]').click();
+  await page.locator('.errors', { hasText: 'no level chosen' }).waitFor();
+  const before = await (await fetch(server.base + '/api/boards/default/stats')).json();
+
+  const rows = await rowCount(page);
+  for (let row = 0; row < rows; row++) {
+    await page.locator('tbody tr:not(.category)').nth(row).locator('input').nth(3).check();
+  }
+  await page.locator('button[type="submit"]').click();
+  await page.locator('.submitted', { hasText: 'You submitted on' }).waitFor();
+  assert.match(await popover(page, 3, 3).textContent(), /1 of 2 \(50%\)/);
+  const after = await (await fetch(server.base + '/api/boards/default/stats')).json();
+  assert.equal(after.respondents, before.respondents + 1);
+  assert.equal(after.version, before.version + 1);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility violation', async () => {
+  const { page, context } = await openPage(browser, server.base + '/');
+  await waitForHydration(page);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  await context.close();
+});
+
+test('a 360 px wide phone can scroll the table and reach every level', async () => {
+  const { page, context } = await openPage(browser, server.base + '/', { viewport: { width: 360, height: 740 } });
+  await waitForHydration(page);
+  const scroller = page.locator('.table-scroll');
+  const box = await scroller.boundingBox();
+  assert.ok(box.width <= 360, `table box fits the screen (${box.width})`);
+  const lastCell = page.locator('tbody tr:not(.category)').first().locator('td.cell').last();
+  await lastCell.locator('input').check();
+  assert.equal(await lastCell.locator('input').isChecked(), true);
+  await context.close();
+});
