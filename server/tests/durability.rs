@@ -73,7 +73,7 @@ async fn acknowledged_submissions_survive_sigkill() {
 
     // The restarted server verifies its aggregates against a recount at
     // start-up and refuses to start if they differ.
-    let server = TestServer::start_in(dir.clone());
+    let server = TestServer::start_in(dir.clone(), &[]);
     let db = rusqlite::Connection::open(dir.join("tally.db")).unwrap();
     let stored = |respondent: &str| -> Option<Vec<u64>> {
         let text: Option<String> = db

@@ -41,15 +41,34 @@ impl LiveConfig {
     }
 }
 
+/// One encoded message and the version it carries.
+#[derive(Clone)]
+pub struct Frame {
+    pub version: u64,
+    pub text: Utf8Bytes,
+}
+
 /// What every connection to one board reads.
 pub struct Channel {
-    frames: watch::Sender<Utf8Bytes>,
+    board: Arc<Board>,
+    frames: watch::Sender<Frame>,
     watching: watch::Sender<u64>,
 }
 
 impl Channel {
-    pub fn frames(&self) -> watch::Receiver<Utf8Bytes> {
+    pub fn frames(&self) -> watch::Receiver<Frame> {
         self.frames.subscribe()
+    }
+
+    /// The frame a new connection starts with. The broadcaster may not have
+    /// encoded a snapshot committed a moment ago; then this one connection
+    /// gets it encoded on its own, so it never starts behind.
+    pub fn current(&self) -> Frame {
+        let published = self.frames.borrow().clone();
+        if published.version >= self.board.stats().version {
+            return published;
+        }
+        encode(&self.board, *self.watching.borrow())
     }
 
     /// Counts a connection as watching until the returned guard is dropped.
@@ -93,22 +112,26 @@ impl Hub {
         let channel = Arc::new(Channel {
             frames: watch::channel(encode(&board, 0)).0,
             watching: watch::channel(0).0,
+            board: board.clone(),
         });
         channels.insert(board.info.id.clone(), channel.clone());
-        tokio::spawn(broadcast(board, channel.clone(), self.config.interval));
+        tokio::spawn(broadcast(channel.clone(), self.config.interval));
         Ok(channel)
     }
 }
 
-fn encode(board: &Board, watching: u64) -> Utf8Bytes {
-    let message = LiveMessage::new((*board.stats()).clone(), watching);
-    serde_json::to_string(&message).expect("stats always serialise").into()
+fn encode(board: &Board, watching: u64) -> Frame {
+    let stats = board.stats();
+    let version = stats.version;
+    let message = LiveMessage::new((*stats).clone(), watching);
+    Frame { version, text: serde_json::to_string(&message).expect("stats always serialise").into() }
 }
 
 /// Publishes a frame, then sleeps out the interval before looking for the
 /// next change: bursts of submissions or watcher changes collapse into one
 /// frame per interval, always carrying the newest figures.
-async fn broadcast(board: Arc<Board>, channel: Arc<Channel>, interval: Duration) {
+async fn broadcast(channel: Arc<Channel>, interval: Duration) {
+    let board = channel.board.clone();
     let mut snapshots = board.subscribe();
     let mut watchers = channel.watching.subscribe();
     loop {

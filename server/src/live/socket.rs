@@ -15,15 +15,15 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     heartbeat.tick().await; // the first tick is immediate
     let mut unanswered_pings = 0u32;
 
-    let first = frames.borrow_and_update().clone();
-    if sink.send(Message::Text(first)).await.is_err() {
+    frames.borrow_and_update();
+    if sink.send(Message::Text(channel.current().text)).await.is_err() {
         return;
     }
     loop {
         tokio::select! {
             changed = frames.changed() => {
                 if changed.is_err() { break }
-                let frame = frames.borrow_and_update().clone();
+                let frame = frames.borrow_and_update().text.clone();
                 if sink.send(Message::Text(frame)).await.is_err() { break }
             }
             _ = heartbeat.tick() => {

@@ -19,17 +19,22 @@ pub struct TestServer {
 impl TestServer {
     /// A server on a new, empty database.
     pub fn start() -> TestServer {
+        Self::start_with(&[])
+    }
+
+    /// The same, with extra environment settings.
+    pub fn start_with(env: &[(&str, &str)]) -> TestServer {
         let dir = std::env::temp_dir().join(format!(
             "tally-test-{}-{:x}",
             std::process::id(),
             rand_u64()
         ));
         std::fs::create_dir_all(&dir).unwrap();
-        Self::start_in(dir)
+        Self::start_in(dir, env)
     }
 
     /// A server on the database in `dir` (to restart after a crash).
-    pub fn start_in(dir: PathBuf) -> TestServer {
+    pub fn start_in(dir: PathBuf, env: &[(&str, &str)]) -> TestServer {
         let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .env("DATABASE_URL", format!("sqlite://{}", dir.join("tally.db").display()))
@@ -39,6 +44,7 @@ impl TestServer {
             .env("LEPTOS_SITE_ROOT", workspace.join("target/site"))
             .env("LEPTOS_ENV", "PROD")
             .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -61,6 +67,11 @@ impl TestServer {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The WebSocket address for `path`.
+    pub fn ws_url(&self, path: &str) -> String {
+        format!("{}{path}", self.base.replacen("http://", "ws://", 1))
     }
 
     /// SIGKILL: no chance to flush or clean up, like a crash.
