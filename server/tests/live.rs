@@ -61,7 +61,8 @@ async fn two_hundred_clients_follow_two_thousand_submissions() {
                     assert_eq!(message["type"], "stats");
                     messages.push(message.clone());
                     if message["version"] == 2000 {
-                        return messages;
+                        // Keep the socket open: closing it would change `watching` for the others.
+                        return (messages, socket);
                     }
                 }
             })
@@ -82,8 +83,11 @@ async fn two_hundred_clients_follow_two_thousand_submissions() {
     }
     let stats = server.stats("default").await;
     assert_eq!(stats["version"], 2000);
+    let mut results = Vec::new();
     for follower in followers {
-        let messages = follower.await.unwrap();
+        results.push(follower.await.unwrap());
+    }
+    for (messages, _still_open) in &results {
         // A message is sent only when something changed: the figures (then
         // the version is strictly higher) or, at the same version, the number
         // of watchers. Never an older version, never a repeat.
