@@ -7,17 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { createServer } from 'node:net';
 
 const root = resolve(import.meta.dirname, '..');
 
-export async function startServer({ dir } = {}) {
+export async function startServer({ dir, port = 0 } = {}) {
   dir ??= mkdtempSync(join(tmpdir(), 'tally-browser-'));
   const child = spawn(join(root, 'target/debug/server'), [], {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dir, 'tally.db')}`,
       TALLY_MATRICES: join(root, 'matrices'),
-      LEPTOS_SITE_ADDR: '127.0.0.1:0',
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_OUTPUT_NAME: 'tally',
       LEPTOS_SITE_ROOT: join(root, 'target/site'),
       LEPTOS_SITE_PKG_DIR: 'pkg',
@@ -69,4 +70,23 @@ export async function openPage(browser, url, contextOptions = {}) {
 
 export async function waitForHydration(page) {
   await page.locator('.submit-bar[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+}
+
+// A port that was free a moment ago, for a server that must come back on the same address.
+export function freePort() {
+  return new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+export async function submitViaApi(base, level) {
+  const matrix = await (await fetch(`${base}/api/boards/default/matrix`)).json();
+  const answers = {};
+  for (const category of matrix.categories) for (const row of category.rows) answers[row.id] = level;
+  const response = await fetch(`${base}/api/boards/default/submissions`, { method: 'POST', body: JSON.stringify({ answers }) });
+  if (response.status !== 200) throw new Error(`submission failed: ${response.status}`);
+  return response.json();
 }
