@@ -198,6 +198,7 @@ async fn write_loop(shared: Arc<Shared>, mut rx: mpsc::Receiver<Pending>) {
     let mut pending = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut pending, MAX_BATCH).await > 0 {
         let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
+        let batch = Arc::new(batch);
         match shared.store.apply(batch.clone()).await {
             Ok(applied) => {
                 publish(&shared, &batch, &applied);

@@ -13,6 +13,7 @@ use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What a board is, as stored and as shown by the API.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +97,7 @@ impl Store {
 
     /// Applies every submission, in order, in one transaction; returns only
     /// after the commit is on disk.
-    pub async fn apply(&self, batch: Vec<Submission>) -> Result<Vec<Applied>, TallyError> {
+    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
         match self {
             Store::Sqlite(s) => s.apply(batch).await,
         }

@@ -130,7 +130,7 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn apply(&self, batch: Vec<Submission>) -> Result<Vec<Applied>, TallyError> {
+    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
         let writer = self.writer.clone();
         blocking(move || {
             let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
