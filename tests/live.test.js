@@ -27,7 +27,7 @@ test('a submission in one page moves the figures and the open popover in another
 
     const rows = await a.page.locator('tbody tr:not(.category)').count();
     for (let row = 0; row < rows; row++) await cell(a.page, row, 1).locator('input').check();
-    await a.page.locator('button[type="submit"]').click();
+    await a.page.locator('.submit-bar button[type="submit"]').click();
     const submitted = Date.now();
     await a.page.locator('.submitted', { hasText: 'You submitted on' }).waitFor();
 

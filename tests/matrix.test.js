@@ -29,7 +29,7 @@ test('the server renders the table and the browser hydrates it without errors', 
   assert.match(html, /0 of 0 \(0%\) rated themselves here/);
   const { page, context, errors } = await openPage(browser, server.base + '/');
   await waitForHydration(page);
-  assert.equal(await page.locator('button[type="submit"]').isDisabled(), true, 'hydrated: submit waits for every row');
+  assert.equal(await page.locator('.submit-bar button[type="submit"]').isDisabled(), true, 'hydrated: submit waits for every row');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -79,7 +79,7 @@ test('keyboard only: answer every row, submit, see 1 of 1 (100%)', async () => {
 
   // Resubmit with another level in the first row: counts move, no double count.
   await page.locator('tbody tr:not(.category)').first().locator('input').nth(0).check();
-  await page.locator('button[type="submit"]', { hasText: 'Update my answers' }).click();
+  await page.locator('.submit-bar button[type="submit"]', { hasText: 'Update my answers' }).click();
   await page.locator('tbody tr:not(.category)').first().locator('input').nth(0).focus();
   await page.waitForFunction(() => /1 of 1 \(100%\)/.test(document.querySelector('#pop-data-structures-0')?.textContent));
   assert.match(await popover(page, 0, 2).textContent(), /0 of 1 \(0%\)/);
@@ -93,7 +93,7 @@ test('keyboard only: answer every row, submit, see 1 of 1 (100%)', async () => {
 test('without JavaScript the form still submits and errors are shown', async () => {
   const { page, context } = await openPage(browser, server.base + '/', { javaScriptEnabled: false });
   // Submitting nothing: the server refuses and the page names the rows.
-  await page.locator('button[type="submit"]').click();
+  await page.locator('.submit-bar button[type="submit"]').click();
   await page.locator('.errors', { hasText: 'no level chosen' }).waitFor();
   const before = await (await fetch(server.base + '/api/boards/default/stats')).json();
 
@@ -101,7 +101,7 @@ test('without JavaScript the form still submits and errors are shown', async () 
   for (let row = 0; row < rows; row++) {
     await page.locator('tbody tr:not(.category)').nth(row).locator('input').nth(3).check();
   }
-  await page.locator('button[type="submit"]').click();
+  await page.locator('.submit-bar button[type="submit"]').click();
   await page.locator('.submitted', { hasText: 'You submitted on' }).waitFor();
   assert.match(await popover(page, 3, 3).textContent(), /1 of 2 \(50%\)/);
   const after = await (await fetch(server.base + '/api/boards/default/stats')).json();
@@ -129,5 +129,20 @@ test('a 360 px wide phone can scroll the table and reach every level', async () 
   const lastCell = page.locator('tbody tr:not(.category)').first().locator('td.cell').last();
   await lastCell.locator('input').check();
   assert.equal(await lastCell.locator('input').isChecked(), true);
+  await context.close();
+});
+
+test('a team can start its own board from the page', async () => {
+  const { page, context, errors } = await openPage(browser, server.base + '/');
+  await waitForHydration(page);
+  await page.locator('.new-board summary').click();
+  await page.locator('.new-board input[name="title"]').fill('Platform team');
+  await page.locator('.new-board input[name="slug"]').fill('platform');
+  await page.locator('.new-board button[type="submit"]').click();
+  await page.waitForURL(server.base + '/b/platform');
+  await page.locator('h1', { hasText: 'Platform team' }).waitFor();
+  await waitForHydration(page);
+  assert.match(await page.locator('.respondents').innerText(), /0 people have answered/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -119,6 +119,11 @@ impl Engine {
         boards.get(id).cloned().ok_or_else(|| TallyError::UnknownBoard(id.chars().take(64).collect()))
     }
 
+    /// (id, title) of every loaded matrix.
+    pub fn matrices(&self) -> Vec<(String, String)> {
+        self.shared.catalog.values().map(|m| (m.id.clone(), m.title.clone())).collect()
+    }
+
     pub fn matrix_by_id(&self, id: &str) -> Result<Arc<Matrix>, TallyError> {
         self.shared.catalog.get(id).cloned().ok_or_else(|| {
             let known: Vec<_> = self.shared.catalog.keys().map(String::as_str).collect();

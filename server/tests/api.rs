@@ -281,3 +281,28 @@ async fn concurrent_submissions_equal_an_independent_recount() {
         assert_eq!(stats["counts"][row], json!(expected[row.as_str()]), "row {row}");
     }
 }
+
+#[tokio::test]
+async fn the_create_board_server_function_redirects_to_the_new_board() {
+    let server = TestServer::start();
+    let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let plain = |fields: &[(&str, &str)]| {
+        client
+            .post(server.url("/api/create_board"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, server.url("/"))
+            .form(fields)
+            .send()
+    };
+    let created = plain(&[("matrix", "programmer"), ("title", "Team B"), ("slug", "team-b")]).await.unwrap();
+    assert_eq!(created.status(), 302);
+    assert_eq!(created.headers()[header::LOCATION], "/b/team-b");
+    assert_eq!(server.stats("team-b").await["version"], 0);
+
+    let private = plain(&[("matrix", "programmer"), ("title", ""), ("slug", "")]).await.unwrap();
+    let location = private.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(location.starts_with("/b/") && location.len() == 3 + 32, "{location}");
+
+    let clash = client.post(server.url("/api/create_board")).form(&[("matrix", "programmer"), ("slug", "team-b")]).send().await.unwrap();
+    assert_eq!(clash.status(), 409);
+}

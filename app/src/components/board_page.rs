@@ -3,6 +3,7 @@
 
 use crate::answers::PreviousAnswers;
 use crate::components::matrix_form::MatrixForm;
+use crate::components::new_board::NewBoard;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::stats::Stats;
@@ -19,6 +20,8 @@ pub struct BoardView {
     pub matrix: Matrix,
     pub stats: Stats,
     pub previous: Option<PreviousAnswers>,
+    /// (id, title) of every matrix a new board can use.
+    pub matrices: Vec<(String, String)>,
 }
 
 /// Served at `/api/load_board`.
@@ -39,6 +42,7 @@ pub async fn load_board(board: String) -> Result<BoardView, TallyError> {
             matrix: (*live.matrix).clone(),
             stats: (*live.stats()).clone(),
             previous,
+            matrices: engine.matrices(),
         })
     }
     .await;
@@ -54,7 +58,14 @@ pub fn BoardPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <MatrixForm view/> }.into_any(),
+                    Ok(view) => {
+                        let matrices = view.matrices.clone();
+                        view! {
+                            <MatrixForm view/>
+                            <NewBoard matrices/>
+                        }
+                            .into_any()
+                    }
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}

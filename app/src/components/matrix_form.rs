@@ -51,7 +51,7 @@ pub async fn submit_answers(
 
 #[component]
 pub fn MatrixForm(view: BoardView) -> impl IntoView {
-    let BoardView { board, title, matrix, stats, previous } = view;
+    let BoardView { board, title, matrix, stats, previous, .. } = view;
     let matrix = Arc::new(matrix);
     let stats = RwSignal::new(stats);
     let previous = RwSignal::new(previous);

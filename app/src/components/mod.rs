@@ -7,3 +7,4 @@ pub mod board_page;
 pub mod competency_row;
 pub mod legend;
 pub mod matrix_form;
+pub mod new_board;

@@ -1,0 +1,347 @@
+//! Live push under load: C WebSocket clients follow the default board while
+//! S submissions per second go through the HTTP API. For every delivered
+//! message it measures the time from the acknowledgement of the newest
+//! submission it carries to its arrival, messages per client per second, and
+//! the server's RSS per idle connection. In the same run, a bare
+//! tokio-tungstenite broadcaster (a child process of this binary) sends
+//! frames of the same size at the same pace to the same number of clients,
+//! and our figures are reported as ratios to it.
+//!
+//! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5).
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::Message;
+
+const INTERVAL: Duration = Duration::from_millis(50);
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    if std::env::args().any(|a| a == "bare-broadcaster") {
+        return runtime.block_on(bare::serve());
+    }
+    runtime.block_on(run());
+}
+
+async fn run() {
+    let seconds: u64 = std::env::var("TALLY_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | converged | RSS/idle conn |");
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+    for clients in [1_000usize, 10_000] {
+        let server = Server::start();
+        let frame_size = server.frame_size().await;
+        let (tally, rss) = measure_tally(&server, clients, 1_000, seconds).await;
+        drop(server);
+        let bare_child = Server::bare(frame_size);
+        let bare = measure_bare(&bare_child.base, clients, seconds).await;
+        drop(bare_child);
+        print_row(clients, "Tally", &tally, Some(rss));
+        print_row(clients, "bare tokio-tungstenite", &bare, None);
+        println!(
+            "| {clients} | | Tally / bare | {:.2}× | {:.2}× | | {:.2}× | | |",
+            tally.percentile(0.5) / bare.percentile(0.5).max(1e-9),
+            tally.percentile(0.99) / bare.percentile(0.99).max(1e-9),
+            tally.rate / bare.rate.max(1e-9),
+        );
+    }
+}
+
+/// What the clients of one run saw.
+struct Delivery {
+    latencies_ms: Vec<f64>,
+    /// Messages per client per second.
+    rate: f64,
+    converged: usize,
+    clients: usize,
+}
+
+impl Delivery {
+    fn percentile(&self, p: f64) -> f64 {
+        if self.latencies_ms.is_empty() {
+            return f64::NAN;
+        }
+        self.latencies_ms[((self.latencies_ms.len() - 1) as f64 * p) as usize]
+    }
+}
+
+fn print_row(clients: usize, system: &str, d: &Delivery, rss: Option<f64>) {
+    println!(
+        "| {clients} | {} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {}/{} | {} |",
+        if rss.is_some() { "1000" } else { "—" },
+        d.percentile(0.5),
+        d.percentile(0.99),
+        d.latencies_ms.last().copied().unwrap_or(f64::NAN),
+        d.rate,
+        d.converged,
+        d.clients,
+        rss.map(|r| format!("{:.1} KiB", r)).unwrap_or_default(),
+    );
+}
+
+fn unix_nanos() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64
+}
+
+/// `"key":123` from a JSON text without parsing all of it.
+fn number_after(text: &str, key: &str) -> Option<u64> {
+    let start = text.find(key)? + key.len();
+    let digits: String = text[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+/// Opens `clients` connections (200 handshakes at a time) and records
+/// (version, stamp, arrival) for every message until `stop` is set. Returns
+/// once every client is connected.
+async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Vec<tokio::task::JoinHandle<Vec<(u64, u64, u64)>>> {
+    let gate = Arc::new(tokio::sync::Semaphore::new(200));
+    let connected = Arc::new(tokio::sync::Barrier::new(clients + 1));
+    let tasks = (0..clients)
+        .map(|_| {
+            let (url, gate, connected, stop) = (url.to_string(), gate.clone(), connected.clone(), stop.clone());
+            tokio::spawn(async move {
+                let permit = gate.acquire_owned().await.unwrap();
+                // Clients read small frames: a 4 KiB read buffer keeps 10,000 of them in memory.
+                let config = WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(0);
+                let (mut socket, _) = tokio_tungstenite::connect_async_with_config(url, Some(config), false)
+                    .await
+                    .expect("client connects");
+                drop(permit);
+                connected.wait().await;
+                let mut seen = Vec::new();
+                while !stop.load(Ordering::Relaxed) {
+                    match tokio::time::timeout(Duration::from_millis(200), socket.next()).await {
+                        Ok(Some(Ok(Message::Text(text)))) => {
+                            let arrival = unix_nanos();
+                            let version = number_after(&text, "\"version\":").unwrap_or(0);
+                            let stamp = number_after(&text, "\"sent\":").unwrap_or(0);
+                            seen.push((version, stamp, arrival));
+                        }
+                        Ok(Some(Ok(_))) | Err(_) => {}
+                        Ok(None) | Ok(Some(Err(_))) => break,
+                    }
+                }
+                seen
+            })
+        })
+        .collect();
+    connected.wait().await;
+    tasks
+}
+
+async fn measure_tally(server: &Server, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64) {
+    let rss_before = server.rss_kib();
+    let stop = Arc::new(AtomicBool::new(false));
+    let followers = follow(&server.ws_url(), clients, stop.clone()).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let rss_per_connection = (server.rss_kib() - rss_before) / clients as f64;
+
+    // Drive submissions at a steady rate, recording when each version was acknowledged.
+    let acks: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
+    let rows = server.rows().await;
+    let http = reqwest::Client::new();
+    let (started, window_start) = (Instant::now(), unix_nanos());
+    let mut ticker = tokio::time::interval(Duration::from_millis(10));
+    let mut sent = 0u64;
+    let mut inflight = Vec::new();
+    while started.elapsed() < Duration::from_secs(seconds) {
+        ticker.tick().await;
+        let due = (started.elapsed().as_secs_f64() * per_second as f64) as u64;
+        while sent < due {
+            let answers: Value = rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
+            let body = json!({ "answers": answers, "respondent": format!("bench-live-{:08}", sent % 5000) }).to_string();
+            let (http, url, acks) = (http.clone(), server.url("/api/boards/default/submissions"), acks.clone());
+            inflight.push(tokio::spawn(async move {
+                let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();
+                acks.lock().unwrap().push((response["version"].as_u64().unwrap(), unix_nanos()));
+            }));
+            sent += 1;
+        }
+    }
+    for task in inflight {
+        task.await.unwrap();
+    }
+    let final_version = server.stats_version().await;
+    tokio::time::sleep(Duration::from_secs(1)).await; // let the last frame land
+    stop.store(true, Ordering::Relaxed);
+    let elapsed = started.elapsed().as_secs_f64();
+
+    let mut ack_at = vec![0u64; final_version as usize + 1];
+    for (version, at) in acks.lock().unwrap().iter() {
+        ack_at[*version as usize] = *at;
+    }
+    // A message carrying version v is measured from the ack of v itself.
+    let mut latencies = Vec::new();
+    let (mut messages, mut converged) = (0usize, 0usize);
+    for follower in followers {
+        let mut seen = follower.await.unwrap();
+        seen.retain(|(_, _, arrival)| *arrival >= window_start);
+        messages += seen.len();
+        converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == final_version));
+        for (version, _, arrival) in seen {
+            if let Some(&ack) = ack_at.get(version as usize).filter(|a| **a > 0) {
+                latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
+            }
+        }
+    }
+    latencies.sort_by(|a, b| a.total_cmp(b));
+    let rate = messages as f64 / clients as f64 / elapsed;
+    (Delivery { latencies_ms: latencies, rate, converged, clients }, rss_per_connection)
+}
+
+async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
+    let stop = Arc::new(AtomicBool::new(false));
+    let followers = follow(base, clients, stop.clone()).await;
+    let (started, window_start) = (Instant::now(), unix_nanos());
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    stop.store(true, Ordering::Relaxed);
+    let elapsed = started.elapsed().as_secs_f64();
+    let (mut latencies, mut messages, mut last_versions) = (Vec::new(), 0usize, Vec::new());
+    for follower in followers {
+        let mut seen = follower.await.unwrap();
+        seen.retain(|(_, _, arrival)| *arrival >= window_start);
+        messages += seen.len();
+        last_versions.push(seen.last().map(|s| s.0).unwrap_or(0));
+        latencies.extend(seen.iter().map(|(_, sent, arrival)| arrival.saturating_sub(*sent) as f64 / 1e6));
+    }
+    latencies.sort_by(|a, b| a.total_cmp(b));
+    let newest = last_versions.iter().copied().max().unwrap_or(0);
+    let converged = last_versions.iter().filter(|v| newest - **v <= 1).count();
+    Delivery { latencies_ms: latencies, rate: messages as f64 / clients as f64 / elapsed, converged, clients }
+}
+
+/// A child process: the Tally server (release build) or the bare broadcaster.
+struct Server {
+    child: Child,
+    base: String,
+    dir: Option<std::path::PathBuf>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let dir = std::env::temp_dir().join(format!("tally-live-bench-{}-{}", std::process::id(), unix_nanos()));
+        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+        command
+            .env("DATABASE_URL", format!("sqlite://{}", dir.join("tally.db").display()))
+            .env("TALLY_MATRICES", workspace.join("matrices"))
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LEPTOS_OUTPUT_NAME", "tally")
+            .env("LEPTOS_SITE_ROOT", workspace.join("target/site"))
+            .env("LEPTOS_ENV", "PROD")
+            .env("RUST_LOG", "error");
+        let (child, base) = spawn_and_read_address(command);
+        Server { child, base, dir: Some(dir) }
+    }
+
+    fn bare(frame_size: usize) -> Server {
+        let mut command = Command::new(std::env::current_exe().unwrap());
+        command.arg("bare-broadcaster").env("FRAME_SIZE", frame_size.to_string());
+        let (child, base) = spawn_and_read_address(command);
+        Server { child, base: base.replacen("http://", "ws://", 1), dir: None }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn ws_url(&self) -> String {
+        self.url("/api/boards/default/live").replacen("http://", "ws://", 1)
+    }
+
+    fn rss_kib(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        number_after(&status.replace(' ', "").replace('\t', ""), "VmRSS:").unwrap_or(0) as f64
+    }
+
+    async fn rows(&self) -> Vec<String> {
+        let matrix: Value = reqwest::get(self.url("/api/boards/default/matrix")).await.unwrap().json().await.unwrap();
+        matrix["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["rows"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()))
+            .collect()
+    }
+
+    async fn stats_version(&self) -> u64 {
+        let stats: Value = reqwest::get(self.url("/api/boards/default/stats")).await.unwrap().json().await.unwrap();
+        stats["version"].as_u64().unwrap()
+    }
+
+    /// The size of one live message, for the bare broadcaster to match.
+    async fn frame_size(&self) -> usize {
+        let stats = reqwest::get(self.url("/api/boards/default/stats")).await.unwrap().text().await.unwrap();
+        stats.len() + r#","type":"stats","watching":10000"#.len()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn spawn_and_read_address(mut command: Command) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).spawn().expect("child starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let base = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| line.split("open ").nth(1).map(|u| u.trim_end_matches('/').to_string()))
+        .expect("child prints its address");
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, base)
+}
+
+/// The baseline: accept WebSockets with tokio-tungstenite's defaults and send
+/// every client the same frame every interval, stamped with its send time.
+mod bare {
+    use super::*;
+    use tokio::net::TcpListener;
+
+    pub async fn serve() {
+        let size: usize = std::env::var("FRAME_SIZE").unwrap().parse().unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        println!("open http://{}/", listener.local_addr().unwrap());
+        let (frames, _) = tokio::sync::broadcast::channel::<Message>(16);
+        let sender = frames.clone();
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(INTERVAL);
+            for version in 1u64.. {
+                ticker.tick().await;
+                let head = format!("{{\"type\":\"stats\",\"version\":{version},\"sent\":{},\"pad\":\"", unix_nanos());
+                let text = format!("{head}{}\"}}", "x".repeat(size.saturating_sub(head.len() + 2)));
+                let _ = sender.send(Message::text(text));
+            }
+        });
+        loop {
+            let (stream, _) = listener.accept().await.unwrap();
+            let mut receiver = frames.subscribe();
+            tokio::spawn(async move {
+                let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else { return };
+                loop {
+                    match receiver.recv().await {
+                        Ok(frame) => {
+                            if socket.send(frame).await.is_err() {
+                                break;
+                            }
+                        }
+                        // A slow client skips frames here too, as with Tally.
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                    }
+                }
+            });
+        }
+    }
+}
