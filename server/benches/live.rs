@@ -38,7 +38,7 @@ async fn run() {
         let frame_size = server.frame_size().await;
         let (tally, rss) = measure_tally(&server, clients, 1_000, seconds).await;
         drop(server);
-        let bare_child = Server::bare(frame_size);
+        let bare_child = Server::bare(frame_size, clients);
         let bare = measure_bare(&bare_child.base, clients, seconds).await;
         drop(bare_child);
         print_row(clients, "Tally", &tally, Some(rss));
@@ -88,9 +88,11 @@ fn unix_nanos() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64
 }
 
-/// `"key":123` from a JSON text without parsing all of it.
+/// `"key":123` from the head of a JSON text, without parsing all of it
+/// (both systems put the figures the bench reads in the first bytes).
 fn number_after(text: &str, key: &str) -> Option<u64> {
-    let start = text.find(key)? + key.len();
+    let head = &text[..text.len().min(160)];
+    let start = head.find(key)? + key.len();
     let digits: String = text[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()
 }
@@ -239,9 +241,9 @@ impl Server {
         Server { child, base, dir: Some(dir) }
     }
 
-    fn bare(frame_size: usize) -> Server {
+    fn bare(frame_size: usize, clients: usize) -> Server {
         let mut command = Command::new(std::env::current_exe().unwrap());
-        command.arg("bare-broadcaster").env("FRAME_SIZE", frame_size.to_string());
+        command.arg("bare-broadcaster").env("FRAME_SIZE", frame_size.to_string()).env("CLIENTS", clients.to_string());
         let (child, base) = spawn_and_read_address(command);
         Server { child, base: base.replacen("http://", "ws://", 1), dir: None }
     }
@@ -256,7 +258,8 @@ impl Server {
 
     fn rss_kib(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        number_after(&status.replace(' ', "").replace('\t', ""), "VmRSS:").unwrap_or(0) as f64
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or_default();
+        line.split_whitespace().nth(1).and_then(|kib| kib.parse().ok()).unwrap_or(0.0)
     }
 
     async fn rows(&self) -> Vec<String> {
@@ -303,19 +306,24 @@ fn spawn_and_read_address(mut command: Command) -> (Child, String) {
     (child, base)
 }
 
-/// The baseline: accept WebSockets with tokio-tungstenite's defaults and send
-/// every client the same frame every interval, stamped with its send time.
+/// The baseline: accept WebSockets with tokio-tungstenite's defaults and,
+/// once every client is connected, send each of them the same frame every
+/// interval, stamped with its send time.
 mod bare {
     use super::*;
     use tokio::net::TcpListener;
 
     pub async fn serve() {
         let size: usize = std::env::var("FRAME_SIZE").unwrap().parse().unwrap();
+        let clients: usize = std::env::var("CLIENTS").unwrap().parse().unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         println!("open http://{}/", listener.local_addr().unwrap());
         let (frames, _) = tokio::sync::broadcast::channel::<Message>(16);
         let sender = frames.clone();
+        let all_connected = Arc::new(tokio::sync::Barrier::new(clients + 1));
+        let start = all_connected.clone();
         tokio::spawn(async move {
+            start.wait().await;
             let mut ticker = tokio::time::interval(INTERVAL);
             for version in 1u64.. {
                 ticker.tick().await;
@@ -327,8 +335,10 @@ mod bare {
         loop {
             let (stream, _) = listener.accept().await.unwrap();
             let mut receiver = frames.subscribe();
+            let all_connected = all_connected.clone();
             tokio::spawn(async move {
                 let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else { return };
+                all_connected.wait().await;
                 loop {
                     match receiver.recv().await {
                         Ok(frame) => {
