@@ -52,12 +52,13 @@ for tool in cargo node npm git; do command -v $tool >/dev/null || fail "$tool is
 ok "cargo, node, npm, git"
 
 step "choose the wasm32 route"
-if rustup_has_wasm; then ROUTE=rustup
+if [ -n "${TALLY_WASM_ROUTE:-}" ]; then ROUTE=$TALLY_WASM_ROUTE   # rustup or debian, to force one
+elif rustup_has_wasm; then ROUTE=rustup
 elif debian_has_wasm; then ROUTE=debian
 elif command -v rustup >/dev/null && timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then ROUTE=rustup
 else ROUTE=debian
 fi
-ok "$ROUTE"
+case $ROUTE in rustup|debian) ok "$ROUTE" ;; *) fail "TALLY_WASM_ROUTE must be rustup or debian, not '$ROUTE'" ;; esac
 
 if [ $ROUTE = debian ]; then
   step "Debian's Rust 1.96 with its std source"

@@ -21,6 +21,10 @@
 //! Everything runs on the server (SSR) and again in the browser (hydration),
 //! except the modules behind the `ssr` feature.
 
+// The form's view type nests deeply; builds without cargo-leptos' debug
+// type erasure (release builds, plain `cargo build`) need the extra room.
+#![recursion_limit = "256"]
+
 pub mod answers;
 pub mod components;
 pub mod error;
