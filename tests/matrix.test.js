@@ -120,15 +120,17 @@ test('axe-core finds no serious or critical accessibility violation', async () =
   await context.close();
 });
 
-test('a 360 px wide phone can scroll the table and reach every level', async () => {
-  const { page, context } = await openPage(browser, server.base + '/', { viewport: { width: 360, height: 740 } });
+test('a 360 px wide phone can scroll the table, reach every level and tap for the popover', async () => {
+  const { page, context } = await openPage(browser, server.base + '/', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   await waitForHydration(page);
   const scroller = page.locator('.table-scroll');
   const box = await scroller.boundingBox();
   assert.ok(box.width <= 360, `table box fits the screen (${box.width})`);
   const lastCell = page.locator('tbody tr:not(.category)').first().locator('td.cell').last();
-  await lastCell.locator('input').check();
+  await lastCell.locator('label').tap();
   assert.equal(await lastCell.locator('input').isChecked(), true);
+  await lastCell.locator('.popover').waitFor({ state: 'visible' });
+  assert.match(await lastCell.locator('.popover').innerText(), /rated themselves here/);
   await context.close();
 });
 

@@ -9,6 +9,10 @@
 //!
 //! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5).
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::{row_ids, TestServer};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -34,13 +38,13 @@ async fn run() {
     println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | converged | RSS/idle conn |");
     println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
     for clients in [1_000usize, 10_000] {
-        let server = Server::start();
-        let frame_size = server.frame_size().await;
+        let server = TestServer::start();
+        let frame_size = frame_size(&server).await;
         let (tally, rss) = measure_tally(&server, clients, 1_000, seconds).await;
         drop(server);
-        let bare_child = Server::bare(frame_size, clients);
-        let bare = measure_bare(&bare_child.base, clients, seconds).await;
-        drop(bare_child);
+        let bare_server = Bare::start(frame_size, clients);
+        let bare = measure_bare(&bare_server.base, clients, seconds).await;
+        drop(bare_server);
         print_row(clients, "Tally", &tally, Some(rss));
         print_row(clients, "bare tokio-tungstenite", &bare, None);
         println!(
@@ -136,16 +140,16 @@ async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Vec<tokio::
     tasks
 }
 
-async fn measure_tally(server: &Server, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64) {
-    let rss_before = server.rss_kib();
+async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64) {
+    let rss_before = rss_kib(server.pid());
     let stop = Arc::new(AtomicBool::new(false));
-    let followers = follow(&server.ws_url(), clients, stop.clone()).await;
+    let followers = follow(&server.ws_url("/api/boards/default/live"), clients, stop.clone()).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
-    let rss_per_connection = (server.rss_kib() - rss_before) / clients as f64;
+    let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
 
     // Drive submissions at a steady rate, recording when each version was acknowledged.
     let acks: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
-    let rows = server.rows().await;
+    let rows = row_ids(&server.matrix().await);
     let http = reqwest::Client::new();
     let (started, window_start) = (Instant::now(), unix_nanos());
     let mut ticker = tokio::time::interval(Duration::from_millis(10));
@@ -168,7 +172,7 @@ async fn measure_tally(server: &Server, clients: usize, per_second: u64, seconds
     for task in inflight {
         task.await.unwrap();
     }
-    let final_version = server.stats_version().await;
+    let final_version = server.stats("default").await["version"].as_u64().unwrap();
     tokio::time::sleep(Duration::from_secs(1)).await; // let the last frame land
     stop.store(true, Ordering::Relaxed);
     let elapsed = started.elapsed().as_secs_f64();
@@ -217,93 +221,44 @@ async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
     Delivery { latencies_ms: latencies, rate: messages as f64 / clients as f64 / elapsed, converged, clients }
 }
 
-/// A child process: the Tally server (release build) or the bare broadcaster.
-struct Server {
+/// The bare broadcaster: this same binary, started with `bare-broadcaster`.
+struct Bare {
     child: Child,
     base: String,
-    dir: Option<std::path::PathBuf>,
 }
 
-impl Server {
-    fn start() -> Server {
-        let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let dir = std::env::temp_dir().join(format!("tally-live-bench-{}-{}", std::process::id(), unix_nanos()));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-        command
-            .env("DATABASE_URL", format!("sqlite://{}", dir.join("tally.db").display()))
-            .env("TALLY_MATRICES", workspace.join("matrices"))
-            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-            .env("LEPTOS_OUTPUT_NAME", "tally")
-            .env("LEPTOS_SITE_ROOT", workspace.join("target/site"))
-            .env("LEPTOS_ENV", "PROD")
-            .env("RUST_LOG", "error");
-        let (child, base) = spawn_and_read_address(command);
-        Server { child, base, dir: Some(dir) }
-    }
-
-    fn bare(frame_size: usize, clients: usize) -> Server {
+impl Bare {
+    fn start(frame_size: usize, clients: usize) -> Bare {
         let mut command = Command::new(std::env::current_exe().unwrap());
         command.arg("bare-broadcaster").env("FRAME_SIZE", frame_size.to_string()).env("CLIENTS", clients.to_string());
-        let (child, base) = spawn_and_read_address(command);
-        Server { child, base: base.replacen("http://", "ws://", 1), dir: None }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn ws_url(&self) -> String {
-        self.url("/api/boards/default/live").replacen("http://", "ws://", 1)
-    }
-
-    fn rss_kib(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or_default();
-        line.split_whitespace().nth(1).and_then(|kib| kib.parse().ok()).unwrap_or(0.0)
-    }
-
-    async fn rows(&self) -> Vec<String> {
-        let matrix: Value = reqwest::get(self.url("/api/boards/default/matrix")).await.unwrap().json().await.unwrap();
-        matrix["categories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|c| c["rows"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()))
-            .collect()
-    }
-
-    async fn stats_version(&self) -> u64 {
-        let stats: Value = reqwest::get(self.url("/api/boards/default/stats")).await.unwrap().json().await.unwrap();
-        stats["version"].as_u64().unwrap()
-    }
-
-    /// The size of one live message, for the bare broadcaster to match.
-    async fn frame_size(&self) -> usize {
-        let stats = reqwest::get(self.url("/api/boards/default/stats")).await.unwrap().text().await.unwrap();
-        stats.len() + r#","type":"stats","watching":10000"#.len()
+        let mut child = command.stdout(Stdio::piped()).spawn().expect("the bare broadcaster starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let base = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|line| line.split("open ").nth(1).map(|u| u.trim_end_matches('/').replacen("http://", "ws://", 1)))
+            .expect("the bare broadcaster prints its address");
+        Bare { child, base }
     }
 }
 
-impl Drop for Server {
+impl Drop for Bare {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        if let Some(dir) = &self.dir {
-            let _ = std::fs::remove_dir_all(dir);
-        }
     }
 }
 
-fn spawn_and_read_address(mut command: Command) -> (Child, String) {
-    let mut child = command.stdout(Stdio::piped()).spawn().expect("child starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| line.split("open ").nth(1).map(|u| u.trim_end_matches('/').to_string()))
-        .expect("child prints its address");
-    std::thread::spawn(move || lines.for_each(drop));
-    (child, base)
+fn rss_kib(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or_default();
+    line.split_whitespace().nth(1).and_then(|kib| kib.parse().ok()).unwrap_or(0.0)
+}
+
+/// The size of one live message, for the bare broadcaster to match.
+async fn frame_size(server: &TestServer) -> usize {
+    let stats = reqwest::get(server.url("/api/boards/default/stats")).await.unwrap().text().await.unwrap();
+    stats.len() + r#","type":"stats","watching":10000"#.len()
 }
 
 /// The baseline: accept WebSockets with tokio-tungstenite's defaults and,

@@ -65,6 +65,11 @@ impl TestServer {
         TestServer { child, base, dir }
     }
 
+    /// The server's process id (to read its memory use).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
