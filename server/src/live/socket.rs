@@ -1,22 +1,30 @@
 //! One live connection: the latest frame whenever it changes, a ping every
 //! `ping_every`, and a close when the client misses two pongs or sends data
 //! (this protocol only flows from server to client).
+//!
+//! Reading runs in its own task: polling the read half on every outgoing
+//! frame would cost a buffer fill per frame per connection, which shows up
+//! at ten thousand connections.
 
 use super::hub::{Channel, LiveConfig};
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
+use futures_util::stream::SplitStream;
 use futures_util::{SinkExt, StreamExt};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     let _watcher = channel.watch();
     let mut frames = channel.frames();
-    let (mut sink, mut stream) = ws.split();
+    let (mut sink, stream) = ws.split();
+    let unanswered_pings = Arc::new(AtomicU32::new(0));
+    let mut reader = tokio::spawn(read(stream, unanswered_pings.clone()));
     let mut heartbeat = tokio::time::interval(config.ping_every);
     heartbeat.tick().await; // the first tick is immediate
-    let mut unanswered_pings = 0u32;
 
     frames.borrow_and_update();
     if sink.send(Message::Text(channel.current().text)).await.is_err() {
+        reader.abort();
         return;
     }
     loop {
@@ -27,27 +35,36 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                 if sink.send(Message::Text(frame)).await.is_err() { break }
             }
             _ = heartbeat.tick() => {
-                if unanswered_pings >= 2 {
+                if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
                     let _ = sink.send(close(close_code::AWAY, "no pong received")).await;
                     break;
                 }
-                unanswered_pings += 1;
                 if sink.send(Message::Ping(Default::default())).await.is_err() { break }
             }
-            incoming = stream.next() => match incoming {
-                Some(Ok(Message::Pong(_))) => unanswered_pings = 0,
-                Some(Ok(Message::Ping(_))) => {} // tungstenite answers pings itself
-                Some(Ok(Message::Text(_) | Message::Binary(_))) => {
-                    let _ = sink.send(close(close_code::POLICY, "clients may not send data")).await;
-                    break;
+            ended = &mut reader => {
+                if let Ok(Some(reason)) = ended {
+                    let _ = sink.send(reason).await;
                 }
-                // A frame over the size limit arrives as an error: close as a policy violation too.
-                Some(Err(_)) => {
-                    let _ = sink.send(close(close_code::POLICY, "frame too large or malformed")).await;
-                    break;
-                }
-                Some(Ok(Message::Close(_))) | None => break,
+                return;
             }
+        }
+    }
+    reader.abort();
+}
+
+/// Reads until the client leaves or breaks the protocol; returns the close
+/// frame to answer a violation with.
+async fn read(mut stream: SplitStream<WebSocket>, unanswered_pings: Arc<AtomicU32>) -> Option<Message> {
+    loop {
+        match stream.next().await {
+            Some(Ok(Message::Pong(_))) => unanswered_pings.store(0, Ordering::Relaxed),
+            Some(Ok(Message::Ping(_))) => {} // tungstenite answers pings itself
+            Some(Ok(Message::Text(_) | Message::Binary(_))) => {
+                return Some(close(close_code::POLICY, "clients may not send data"))
+            }
+            // A frame over the size limit arrives as an error: a policy violation too.
+            Some(Err(_)) => return Some(close(close_code::POLICY, "frame too large or malformed")),
+            Some(Ok(Message::Close(_))) | None => return None,
         }
     }
 }
