@@ -52,7 +52,7 @@ impl Stats {
         if n == 0 {
             return None;
         }
-        let middle = (n + 1) / 2;
+        let middle = n.div_ceil(2);
         let mut seen = 0;
         self.counts[row].iter().position(|c| {
             seen += c;
