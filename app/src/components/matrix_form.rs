@@ -49,6 +49,14 @@ pub async fn submit_answers(
     server_context::with_status(&request, result)
 }
 
+/// A submission's reply and live messages may arrive in either order; only
+/// newer figures replace what the page shows.
+fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
+    if incoming.version > stats.with_untracked(|s| s.version) {
+        stats.set(incoming);
+    }
+}
+
 #[component]
 pub fn MatrixForm(view: BoardView) -> impl IntoView {
     let BoardView { board, title, matrix, stats, previous, .. } = view;
@@ -82,11 +90,7 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
         let (rows, chosen) = (rows.clone(), chosen.clone());
         Effect::new(move |_| {
             if let Some(Ok(outcome)) = submit.value().get() {
-                stats.update(|s| {
-                    if outcome.stats.version > s.version {
-                        *s = outcome.stats.clone();
-                    }
-                });
+                show_if_newer(stats, outcome.stats);
                 let answers = rows
                     .iter()
                     .zip(&chosen)
@@ -104,9 +108,7 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
         Effect::new(move |_| {
             crate::live_client::follow(&board, live, move |message| {
                 watching.set(Some(message.watching));
-                if message.stats.version > stats.with_untracked(|s| s.version) {
-                    stats.set(message.stats);
-                }
+                show_if_newer(stats, message.stats);
             });
         });
     }
