@@ -189,7 +189,15 @@ async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, sec
         seen.retain(|(_, _, arrival)| *arrival >= window_start);
         messages += seen.len();
         converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == final_version));
+        // Only a version's first arrival is its delivery; a later message at
+        // the same version reports a change in `watching` (clients leaving at
+        // the end of the run), not new figures.
+        let mut newest = 0;
         for (version, _, arrival) in seen {
+            if version <= newest {
+                continue;
+            }
+            newest = version;
             if let Some(&ack) = ack_at.get(version as usize).filter(|a| **a > 0) {
                 latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
             }
