@@ -7,6 +7,7 @@
 use app::engine::{Board, Engine};
 use app::error::TallyError;
 use app::live_message::LiveMessage;
+use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use axum::http::{header, HeaderMap};
 use std::collections::HashMap;
@@ -68,7 +69,7 @@ impl Channel {
         if published.version >= self.board.stats().version {
             return published;
         }
-        encode(&self.board, *self.watching.borrow())
+        encode(&self.board.stats(), *self.watching.borrow())
     }
 
     /// Counts a connection as watching until the returned guard is dropped.
@@ -110,7 +111,7 @@ impl Hub {
             return Ok(channel.clone());
         }
         let channel = Arc::new(Channel {
-            frames: watch::channel(encode(&board, 0)).0,
+            frames: watch::channel(encode(&board.stats(), 0)).0,
             watching: watch::channel(0).0,
             board: board.clone(),
         });
@@ -120,24 +121,24 @@ impl Hub {
     }
 }
 
-fn encode(board: &Board, watching: u64) -> Frame {
-    let stats = board.stats();
-    let version = stats.version;
-    let message = LiveMessage::new((*stats).clone(), watching);
-    Frame { version, text: serde_json::to_string(&message).expect("stats always serialise").into() }
+fn encode(stats: &Stats, watching: u64) -> Frame {
+    let message = LiveMessage::new(stats.clone(), watching);
+    Frame { version: stats.version, text: serde_json::to_string(&message).expect("stats always serialise").into() }
 }
 
 /// Publishes a frame, then sleeps out the interval before looking for the
 /// next change: bursts of submissions or watcher changes collapse into one
 /// frame per interval, always carrying the newest figures.
 async fn broadcast(channel: Arc<Channel>, interval: Duration) {
-    let board = channel.board.clone();
-    let mut snapshots = board.subscribe();
+    let mut snapshots = channel.board.subscribe();
     let mut watchers = channel.watching.subscribe();
     loop {
-        snapshots.borrow_and_update();
+        // Encode exactly the snapshot marked as seen: a commit landing after
+        // this line wakes the loop again, and one before it is in the frame,
+        // so no version is missed and none is sent twice.
+        let stats = snapshots.borrow_and_update().clone();
         let watching = *watchers.borrow_and_update();
-        channel.frames.send_replace(encode(&board, watching));
+        channel.frames.send_replace(encode(&stats, watching));
         tokio::time::sleep(interval).await;
         tokio::select! {
             changed = snapshots.changed() => if changed.is_err() { return },
