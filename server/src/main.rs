@@ -36,9 +36,10 @@ async fn run() -> Result<(), String> {
     let store = Store::open(&config.database).await.map_err(|e| e.to_string())?;
     let engine = Engine::start(store, catalog, &config.default_matrix).await?;
 
+    let hub = live::Hub::new(engine.clone(), config.live.clone());
     let routes = generate_route_list(App);
     let app = Router::new()
-        .nest("/api/boards", api::router(engine.clone()).merge(live::router(live::Hub::new(engine.clone(), config.live.clone()))))
+        .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub)))
         .leptos_routes_with_context(
             &leptos_options,
             routes,

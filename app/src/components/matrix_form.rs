@@ -80,11 +80,11 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     // Before hydration the button stays enabled so the page works without
     // JavaScript; the server checks completeness either way.
     let hydrated = RwSignal::new(false);
-    // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
-    let dismissed = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let allow_partial = matrix.allow_partial;
     let blocked = move || hydrated.get() && !(answered.get() == total || allow_partial && answered.get() > 0);
+    // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
+    let dismissed = RwSignal::new(false);
 
     {
         let (rows, chosen) = (rows.clone(), chosen.clone());
