@@ -31,11 +31,11 @@ pub fn router<S>(engine: Engine) -> Router<S> {
 }
 
 async fn matrix(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
-    Ok(Json(&*engine.board(&board)?.matrix).into_response())
+    Ok(Json(&*engine.board(&board).await?.matrix).into_response())
 }
 
 async fn stats(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
-    Ok(Json(&*engine.board(&board)?.stats()).into_response())
+    Ok(Json(&*engine.board(&board).await?.stats()).into_response())
 }
 
 #[derive(Deserialize)]
@@ -51,7 +51,7 @@ async fn submit(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    engine.board(&board)?;
+    engine.board(&board).await?;
     let body: SubmissionBody = parse_json(body)?;
     let (respondent, issued) = match body.respondent {
         Some(id) if respondent::is_valid_id(&id) => (id, false),

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub struct Config {
-    /// `DATABASE_URL`, default `sqlite://data/tally.db`.
+    /// `DATABASE_URL`, default `sqlite://data/tally.db`; `postgres://...` to
+    /// share the data between several instances.
     pub database: DatabaseUrl,
     /// `TALLY_MATRICES`, default `matrices`: the directory of matrix files.
     pub matrices_dir: PathBuf,
@@ -35,12 +36,6 @@ impl Config {
                 max_client_message: 1024,
             },
         })
-    }
-
-    pub fn database_label(&self) -> String {
-        match &self.database {
-            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-        }
     }
 }
 

@@ -59,7 +59,7 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("listening on {}: {e}", leptos_options.site_addr))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    tracing::info!(database = %config.database_label(), "Tally is ready");
+    tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
     axum::serve(listener, app.into_make_service()).await.map_err(|e| format!("server: {e}"))
 }

@@ -31,7 +31,7 @@ pub async fn load_board(board: String) -> Result<BoardView, TallyError> {
     let request = server_context::request()?;
     let result = async {
         let engine = server_context::engine()?;
-        let live = engine.board(&board)?;
+        let live = engine.board(&board).await?;
         let previous = match respondent::from_cookie(&request.headers) {
             Some(id) => engine.previous(&live.info.id, &id).await?,
             None => None,

@@ -42,7 +42,7 @@ pub async fn submit_answers(
         if known.is_none() {
             server_context::add_header(axum::http::header::SET_COOKIE, respondent::set_cookie(&id));
         }
-        let stats = (*engine.board(&board)?.stats()).clone();
+        let stats = (*engine.board(&board).await?.stats()).clone();
         Ok(SubmitOutcome { stats, submitted_at: receipt.submitted_at })
     }
     .await;

@@ -4,9 +4,16 @@
 //! whole batch of submissions in one transaction (group commit) and reports,
 //! for every submission, the answers it replaced, so the engine can move the
 //! in-memory figures without reading them back.
+//!
+//! SQLite serves one instance. PostgreSQL lets several instances share the
+//! data; each then also hears, through [`Store::changes`], which boards the
+//! others moved, so it can reload them.
 
+mod plan;
+mod postgres;
 mod sqlite;
 
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use crate::answers::{Answers, PreviousAnswers};
@@ -14,6 +21,7 @@ use crate::error::TallyError;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
+use tokio::sync::mpsc;
 
 /// What a board is, as stored and as shown by the API.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,17 +63,83 @@ pub struct StoredBoard {
     pub counts: Vec<(String, u8, u64)>,
 }
 
-/// Where the data lives, parsed from `DATABASE_URL`.
+/// One row of "a board joined with its non-zero counts", the shape both
+/// backends read boards in; [`gather`] folds them into [`StoredBoard`]s.
+pub(crate) struct BoardRow {
+    pub info: BoardInfo,
+    pub version: u64,
+    pub respondents: u64,
+    pub cell: Option<(String, u8, u64)>,
+}
+
+/// Folds rows ordered by board into one [`StoredBoard`] per board.
+pub(crate) fn gather(rows: impl IntoIterator<Item = BoardRow>) -> Vec<StoredBoard> {
+    let mut boards: Vec<StoredBoard> = Vec::new();
+    for row in rows {
+        if boards.last().is_none_or(|b| b.info.id != row.info.id) {
+            boards.push(StoredBoard {
+                info: row.info,
+                version: row.version,
+                respondents: row.respondents,
+                counts: Vec::new(),
+            });
+        }
+        let board = boards.last_mut().expect("a board was just pushed");
+        board.counts.extend(row.cell);
+    }
+    boards
+}
+
+/// What another instance did, as heard through a shared database.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The board has reached this version.
+    Board { id: String, version: u64 },
+    /// Notices may have been missed (the listener reconnected, or the
+    /// periodic check is due): compare every board's version.
+    Resync,
+}
+
+/// Where the data lives, parsed from `DATABASE_URL`.
+#[derive(Clone, Debug)]
 pub enum DatabaseUrl {
     Sqlite(PathBuf),
+    Postgres(Box<tokio_postgres::Config>),
 }
 
 impl DatabaseUrl {
     pub fn parse(url: &str) -> Result<Self, String> {
         match url.split_once("://") {
             Some(("sqlite", path)) if !path.is_empty() => Ok(DatabaseUrl::Sqlite(PathBuf::from(path))),
-            _ => Err(format!("DATABASE_URL '{url}' is not supported; use sqlite://<path>")),
+            Some(("postgres" | "postgresql", _)) => url
+                .parse()
+                .map(|config| DatabaseUrl::Postgres(Box::new(config)))
+                .map_err(|e| format!("DATABASE_URL is not a valid PostgreSQL address: {e}")),
+            _ => Err(format!(
+                "DATABASE_URL '{}' is not supported; use sqlite://<path> or postgres://<user>@<host>/<database>",
+                url.chars().take(200).collect::<String>()
+            )),
+        }
+    }
+
+    /// For logs: never includes a password.
+    pub fn label(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+            DatabaseUrl::Postgres(config) => format!(
+                "postgres://{}@{}/{}",
+                config.get_user().unwrap_or("-"),
+                config
+                    .get_hosts()
+                    .iter()
+                    .map(|h| match h {
+                        tokio_postgres::config::Host::Tcp(name) => name.clone(),
+                        tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+                config.get_dbname().unwrap_or("-")
+            ),
         }
     }
 }
@@ -73,18 +147,52 @@ impl DatabaseUrl {
 /// The backends, behind one set of methods.
 pub enum Store {
     Sqlite(SqliteStore),
+    Postgres(PostgresStore),
 }
 
 impl Store {
     pub async fn open(url: &DatabaseUrl) -> Result<Store, TallyError> {
         match url {
             DatabaseUrl::Sqlite(path) => Ok(Store::Sqlite(SqliteStore::open(path.clone()).await?)),
+            DatabaseUrl::Postgres(config) => Ok(Store::Postgres(PostgresStore::open(config).await?)),
+        }
+    }
+
+    /// Whether other instances may write to the same data. A shared store is
+    /// asked about boards this instance has not seen yet.
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Store::Postgres(_))
+    }
+
+    /// News of other instances' commits; `None` for a store nobody shares.
+    pub fn changes(&self) -> Option<mpsc::Receiver<Change>> {
+        match self {
+            Store::Sqlite(_) => None,
+            Store::Postgres(s) => Some(s.changes()),
         }
     }
 
     pub async fn boards(&self) -> Result<Vec<StoredBoard>, TallyError> {
         match self {
-            Store::Sqlite(s) => s.boards().await,
+            Store::Sqlite(s) => s.boards(None).await,
+            Store::Postgres(s) => s.boards(None).await,
+        }
+    }
+
+    /// One board with its aggregates, as committed now.
+    pub async fn board(&self, id: &str) -> Result<Option<StoredBoard>, TallyError> {
+        let boards = match self {
+            Store::Sqlite(s) => s.boards(Some(id)).await?,
+            Store::Postgres(s) => s.boards(Some(id)).await?,
+        };
+        Ok(boards.into_iter().next())
+    }
+
+    /// Every board's current version, to find the ones this instance is behind on.
+    pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.versions().await,
+            Store::Postgres(s) => s.versions().await,
         }
     }
 
@@ -92,6 +200,7 @@ impl Store {
     pub async fn insert_board(&self, info: BoardInfo) -> Result<(), TallyError> {
         match self {
             Store::Sqlite(s) => s.insert_board(info).await,
+            Store::Postgres(s) => s.insert_board(info).await,
         }
     }
 
@@ -100,12 +209,14 @@ impl Store {
     pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
         match self {
             Store::Sqlite(s) => s.apply(batch).await,
+            Store::Postgres(s) => s.apply(batch).await,
         }
     }
 
     pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
         match self {
             Store::Sqlite(s) => s.previous(board, respondent).await,
+            Store::Postgres(s) => s.previous(board, respondent).await,
         }
     }
 
@@ -114,10 +225,19 @@ impl Store {
     pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
         match self {
             Store::Sqlite(s) => s.verify().await,
+            Store::Postgres(s) => s.verify().await,
         }
     }
 }
 
 fn internal(context: &str) -> impl Fn(rusqlite::Error) -> TallyError + '_ {
     move |e| TallyError::Internal(format!("{context}: {e}"))
+}
+
+fn decode_answers(text: &str) -> Result<Answers, TallyError> {
+    serde_json::from_str(text).map_err(|e| TallyError::Internal(format!("stored answers are not valid JSON: {e}")))
+}
+
+fn encode_answers(answers: &Answers) -> String {
+    serde_json::to_string(answers).expect("a map of strings to numbers always serialises")
 }

@@ -6,11 +6,12 @@
 //! commit gets its throughput (one fsync for hundreds of submissions). The
 //! writer and readers use separate connections, which WAL lets run at once.
 
-use super::{internal, Applied, BoardInfo, StoredBoard, Submission};
-use crate::answers::{Answers, PreviousAnswers};
+use super::plan::Plan;
+use super::{encode_answers, decode_answers, gather, internal, Applied, BoardInfo, BoardRow, StoredBoard, Submission};
+use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -73,40 +74,56 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn boards(&self) -> Result<Vec<StoredBoard>, TallyError> {
+    /// Every board, or just `only`, with its non-zero counts.
+    pub async fn boards(&self, only: Option<&str>) -> Result<Vec<StoredBoard>, TallyError> {
+        let (reader, only) = (self.reader.clone(), only.map(str::to_string));
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
+                            c.row_id, c.level, c.n
+                     FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
+                     WHERE ?1 IS NULL OR b.id = ?1
+                     ORDER BY b.created_at, b.id",
+                )
+                .map_err(internal("reading boards"))?;
+            let rows = stmt
+                .query_map([&only], |r| {
+                    let cell: Option<String> = r.get(7)?;
+                    Ok(BoardRow {
+                        info: BoardInfo {
+                            id: r.get(0)?,
+                            matrix_id: r.get(1)?,
+                            title: r.get(2)?,
+                            private: r.get(3)?,
+                            created_at: r.get(4)?,
+                        },
+                        version: r.get(5)?,
+                        respondents: r.get(6)?,
+                        cell: match cell {
+                            Some(row) => Some((row, r.get(8)?, r.get(9)?)),
+                            None => None,
+                        },
+                    })
+                })
+                .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                .map_err(internal("reading boards"))?;
+            Ok(gather(rows))
+        })
+        .await
+    }
+
+    pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         let reader = self.reader.clone();
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut boards: Vec<StoredBoard> = conn
-                .prepare("SELECT id, matrix_id, title, private, created_at, version, respondents FROM boards ORDER BY created_at, id")
-                .and_then(|mut stmt| {
-                    stmt.query_map([], |r| {
-                        Ok(StoredBoard {
-                            info: BoardInfo {
-                                id: r.get(0)?,
-                                matrix_id: r.get(1)?,
-                                title: r.get(2)?,
-                                private: r.get(3)?,
-                                created_at: r.get(4)?,
-                            },
-                            version: r.get(5)?,
-                            respondents: r.get(6)?,
-                            counts: Vec::new(),
-                        })
-                    })?
-                    .collect()
-                })
-                .map_err(internal("reading boards"))?;
-            let mut stmt = conn
-                .prepare("SELECT row_id, level, n FROM counts WHERE board_id = ?1 AND n > 0")
-                .map_err(internal("reading counts"))?;
-            for board in &mut boards {
-                board.counts = stmt
-                    .query_map([&board.info.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .and_then(|rows| rows.collect())
-                    .map_err(internal("reading counts"))?;
-            }
-            Ok(boards)
+            let mut stmt = conn.prepare_cached("SELECT id, version FROM boards").map_err(internal("reading versions"))?;
+            let versions = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("reading versions"))?;
+            Ok(versions)
         })
         .await
     }
@@ -199,10 +216,6 @@ impl SqliteStore {
     }
 }
 
-fn decode_answers(text: &str) -> Result<Answers, TallyError> {
-    serde_json::from_str(text).map_err(|e| TallyError::Internal(format!("stored answers are not valid JSON: {e}")))
-}
-
 /// Runs store work on tokio's blocking pool.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, TallyError> + Send + 'static,
@@ -225,71 +238,53 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
     Ok(())
 }
 
-/// One transaction for the whole batch. Submissions are applied in order, so
-/// a respondent who appears twice in a batch replaces their own first answer.
+/// One transaction for the whole batch; see [`Plan`] for what it writes.
 fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Vec<Applied>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut previous_answers = Vec::with_capacity(batch.len());
-    // (board, row, level) -> net change, written once per cell at the end.
-    let mut deltas: HashMap<(&str, String, u8), i64> = HashMap::new();
-    // board -> (submissions, new respondents)
-    let mut per_board: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    let mut stored = HashMap::new();
     {
         let mut select = tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
+        for s in batch {
+            let key = (s.board.clone(), s.respondent.clone());
+            if stored.contains_key(&key) {
+                continue;
+            }
+            let previous: Option<String> = select.query_row(params![key.0, key.1], |r| r.get(0)).optional()?;
+            if let Some(previous) = previous {
+                let previous = decode_answers(&previous).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+                })?;
+                stored.insert(key, previous);
+            }
+        }
+    }
+    let plan = Plan::new(batch, stored);
+    {
         let mut upsert = tx.prepare_cached(
             "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
         )?;
-        for s in batch {
-            let previous: Option<String> =
-                select.query_row(params![s.board, s.respondent], |r| r.get(0)).optional()?;
-            let previous = previous.map(|p| decode_answers(&p)).transpose().map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-            })?;
-            let encoded = serde_json::to_string(&s.answers).expect("a map of strings to numbers always serialises");
-            upsert.execute(params![s.board, s.respondent, encoded, s.submitted_at])?;
-            let tally = per_board.entry(&s.board).or_default();
-            tally.0 += 1;
-            if let Some(previous) = &previous {
-                for (row, level) in previous {
-                    *deltas.entry((&s.board, row.clone(), *level)).or_default() -= 1;
-                }
-            } else {
-                tally.1 += 1;
-            }
-            for (row, level) in &s.answers {
-                *deltas.entry((&s.board, row.clone(), *level)).or_default() += 1;
-            }
-            previous_answers.push(previous);
+        for ((board, respondent), (answers, submitted_at)) in &plan.latest {
+            upsert.execute(params![board, respondent, encode_answers(answers), submitted_at])?;
         }
-    }
-    {
         let mut bump = tx.prepare_cached(
             "INSERT INTO counts (board_id, row_id, level, n) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = n + excluded.n",
         )?;
-        for ((board, row, level), delta) in deltas.iter().filter(|(_, d)| **d != 0) {
+        for ((board, row, level), delta) in &plan.deltas {
             bump.execute(params![board, row, level, delta])?;
         }
     }
-    let mut first_version: HashMap<&str, u64> = HashMap::new();
+    let mut last_version = HashMap::new();
     {
         let mut advance = tx.prepare_cached(
             "UPDATE boards SET version = version + ?1, respondents = respondents + ?2 WHERE id = ?3 RETURNING version",
         )?;
-        for (board, (submissions, new_respondents)) in &per_board {
-            let last: u64 = advance.query_row(params![submissions, new_respondents, board], |r| r.get(0))?;
-            first_version.insert(board, last - submissions + 1);
+        for (board, step) in &plan.boards {
+            let last: u64 = advance.query_row(params![step.submissions, step.joined, board], |r| r.get(0))?;
+            last_version.insert(board.to_string(), last);
         }
     }
     tx.commit()?;
-    Ok(batch
-        .iter()
-        .zip(previous_answers)
-        .map(|(s, previous)| {
-            let next = first_version.get_mut(s.board.as_str()).expect("every board in the batch was advanced");
-            *next += 1;
-            Applied { previous, version: *next - 1 }
-        })
-        .collect())
+    Ok(plan.applied(batch, &last_version))
 }

@@ -104,8 +104,8 @@ impl Hub {
     }
 
     /// The board's channel, starting its broadcaster on first use.
-    pub fn channel(&self, board: &str) -> Result<Arc<Channel>, TallyError> {
-        let board = self.engine.board(board)?;
+    pub async fn channel(&self, board: &str) -> Result<Arc<Channel>, TallyError> {
+        let board = self.engine.board(board).await?;
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(channel) = channels.get(&board.info.id) {
             return Ok(channel.clone());

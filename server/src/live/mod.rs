@@ -31,7 +31,7 @@ async fn upgrade(
         let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("?");
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
-    let channel = hub.channel(&board)?;
+    let channel = hub.channel(&board).await?;
     let config = hub.config().clone();
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's

@@ -6,21 +6,32 @@
 //! publishes a new immutable [`Stats`] snapshot per touched board and only
 //! then acknowledges each submitter. Readers (page, API, live push) take the
 //! latest snapshot from a `watch` channel and never touch the database.
+//!
+//! With a shared store (PostgreSQL) the [`follower`] also reloads boards that
+//! other instances moved, and boards created elsewhere are read on first use.
+//!
+//! * [`board`] — one board and its published snapshot;
+//! * [`writer`] — the group-commit loop;
+//! * [`follower`] — other instances' commits.
+
+mod board;
+mod follower;
+mod writer;
+
+pub use board::Board;
 
 use crate::answers::{self, PreviousAnswers, RawLevel};
 use crate::catalog::Catalog;
 use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
 use crate::stats::Stats;
+use crate::store::{BoardInfo, Store, Submission};
 use crate::DEFAULT_BOARD;
-use crate::store::{Applied, BoardInfo, Store, Submission};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{mpsc, oneshot};
 
-/// The largest group commit; bounds one transaction's time and memory.
-const MAX_BATCH: usize = 2048;
 /// Submissions waiting for the writer; a full queue makes submitters wait.
 const QUEUE_DEPTH: usize = 8192;
 
@@ -33,24 +44,6 @@ pub struct Receipt {
     pub submitted_at: i64,
 }
 
-/// One live board: what it is, its matrix, and its latest snapshot.
-pub struct Board {
-    pub info: BoardInfo,
-    pub matrix: Arc<Matrix>,
-    stats: watch::Sender<Arc<Stats>>,
-}
-
-impl Board {
-    pub fn stats(&self) -> Arc<Stats> {
-        self.stats.borrow().clone()
-    }
-
-    /// A receiver that wakes on every new snapshot (for live push).
-    pub fn subscribe(&self) -> watch::Receiver<Arc<Stats>> {
-        self.stats.subscribe()
-    }
-}
-
 struct Pending {
     submission: Submission,
     ack: oneshot::Sender<Result<u64, TallyError>>,
@@ -60,6 +53,32 @@ struct Shared {
     store: Store,
     catalog: Catalog,
     boards: RwLock<HashMap<String, Arc<Board>>>,
+}
+
+impl Shared {
+    fn cached(&self, id: &str) -> Option<Arc<Board>> {
+        self.boards.read().unwrap_or_else(|e| e.into_inner()).get(id).cloned()
+    }
+
+    /// Serves `stored` from now on, unless the board is already served.
+    fn adopt(&self, stored: crate::store::StoredBoard) -> Result<Arc<Board>, TallyError> {
+        let matrix = self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
+            TallyError::Internal(format!("board '{}' uses matrix '{}', which is not loaded", stored.info.id, stored.info.matrix_id))
+        })?;
+        let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
+        let board = boards.entry(stored.info.id.clone()).or_insert_with(|| Arc::new(Board::restore(stored, matrix)));
+        Ok(board.clone())
+    }
+
+    /// Publishes the board's figures as the store has them now.
+    async fn reload(&self, id: &str) {
+        let Some(board) = self.cached(id) else { return };
+        match self.store.board(id).await {
+            Ok(Some(stored)) => board.offer_stored(&stored),
+            Ok(None) => tracing::error!(board = id, "a served board is missing from the store"),
+            Err(error) => tracing::warn!(board = id, %error, "could not reload a board"),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -83,22 +102,17 @@ impl Engine {
                 tracing::warn!(board = %stored.info.id, matrix = %stored.info.matrix_id, "board's matrix is not loaded; board not served");
                 continue;
             };
-            let mut stats = Stats::empty(&stored.info.id, &matrix);
-            stats.version = stored.version;
-            stats.respondents = stored.respondents;
-            for (row, level, n) in stored.counts {
-                if let Some(c) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
-                    *c = n;
-                }
-            }
-            let board = Board { info: stored.info, matrix, stats: watch::channel(Arc::new(stats)).0 };
-            boards.insert(board.info.id.clone(), Arc::new(board));
+            boards.insert(stored.info.id.clone(), Arc::new(Board::restore(stored, matrix)));
         }
         let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
+        let changes = store.changes();
         let shared = Arc::new(Shared { store, catalog, boards: RwLock::new(boards) });
-        tokio::spawn(write_loop(shared.clone(), rx));
+        tokio::spawn(writer::write_loop(shared.clone(), rx));
+        if let Some(changes) = changes {
+            tokio::spawn(follower::follow(shared.clone(), changes));
+        }
         let engine = Engine { shared, queue };
-        if engine.board(DEFAULT_BOARD).is_err() {
+        if engine.board(DEFAULT_BOARD).await.is_err() {
             let matrix = engine.matrix_by_id(default_matrix).map_err(|e| e.to_string())?;
             engine
                 .add_board(BoardInfo {
@@ -109,14 +123,28 @@ impl Engine {
                     created_at: now(),
                 })
                 .await
+                .or_else(|e| match e {
+                    // Another instance, starting at the same time, made it first.
+                    TallyError::Conflict(_) => Ok(()),
+                    e => Err(e),
+                })
                 .map_err(|e| e.to_string())?;
         }
         Ok(engine)
     }
 
-    pub fn board(&self, id: &str) -> Result<Arc<Board>, TallyError> {
-        let boards = self.shared.boards.read().unwrap_or_else(|e| e.into_inner());
-        boards.get(id).cloned().ok_or_else(|| TallyError::UnknownBoard(id.chars().take(64).collect()))
+    /// A served board. With a shared store, a board this instance has not
+    /// seen (another instance created it) is read from the store.
+    pub async fn board(&self, id: &str) -> Result<Arc<Board>, TallyError> {
+        if let Some(board) = self.shared.cached(id) {
+            return Ok(board);
+        }
+        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
+        if !self.shared.store.is_shared() || !is_identifier(id) {
+            return Err(unknown());
+        }
+        let stored = self.shared.store.board(id).await?.ok_or_else(unknown)?;
+        self.shared.adopt(stored)
     }
 
     /// (id, title) of every loaded matrix.
@@ -139,7 +167,7 @@ impl Engine {
         respondent: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
     ) -> Result<Receipt, TallyError> {
-        let board = self.board(board)?;
+        let board = self.board(board).await?;
         let answers = answers::validate(&board.matrix, raw)?;
         let (ack, done) = oneshot::channel();
         let submission = Submission {
@@ -190,49 +218,11 @@ impl Engine {
     async fn add_board(&self, info: BoardInfo) -> Result<(), TallyError> {
         let matrix = self.matrix_by_id(&info.matrix_id)?;
         self.shared.store.insert_board(info.clone()).await?;
-        let stats = Arc::new(Stats::empty(&info.id, &matrix));
-        let board = Board { info, matrix, stats: watch::channel(stats).0 };
+        let stats = Stats::empty(&info.id, &matrix);
+        let board = Board::new(info, matrix, stats);
         let mut boards = self.shared.boards.write().unwrap_or_else(|e| e.into_inner());
         boards.insert(board.info.id.clone(), Arc::new(board));
         Ok(())
-    }
-}
-
-/// The single writer: group commit, then publish, then acknowledge.
-async fn write_loop(shared: Arc<Shared>, mut rx: mpsc::Receiver<Pending>) {
-    let mut pending = Vec::with_capacity(MAX_BATCH);
-    while rx.recv_many(&mut pending, MAX_BATCH).await > 0 {
-        let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
-        let batch = Arc::new(batch);
-        match shared.store.apply(batch.clone()).await {
-            Ok(applied) => {
-                publish(&shared, &batch, &applied);
-                for (ack, applied) in acks.into_iter().zip(&applied) {
-                    let _ = ack.send(Ok(applied.version));
-                }
-            }
-            Err(error) => {
-                tracing::error!(%error, size = batch.len(), "group commit failed; batch rolled back");
-                for ack in acks {
-                    let _ = ack.send(Err(error.clone()));
-                }
-            }
-        }
-    }
-}
-
-/// One new snapshot per touched board, however many submissions it got.
-fn publish(shared: &Shared, batch: &[Submission], applied: &[Applied]) {
-    let boards = shared.boards.read().unwrap_or_else(|e| e.into_inner());
-    let mut next: HashMap<&str, Stats> = HashMap::new();
-    for (submission, applied) in batch.iter().zip(applied) {
-        let Some(board) = boards.get(&submission.board) else { continue };
-        let stats = next.entry(&submission.board).or_insert_with(|| (*board.stats()).clone());
-        stats.replace(applied.previous.as_ref(), &submission.answers);
-        stats.version = applied.version;
-    }
-    for (id, stats) in next {
-        boards[id].stats.send_replace(Arc::new(stats));
     }
 }
 

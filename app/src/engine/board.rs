@@ -1,0 +1,65 @@
+//! One live board: what it is, its matrix, and its latest snapshot.
+
+use crate::matrix::Matrix;
+use crate::stats::Stats;
+use crate::store::{BoardInfo, StoredBoard};
+use std::sync::Arc;
+use tokio::sync::watch;
+
+pub struct Board {
+    pub info: BoardInfo,
+    pub matrix: Arc<Matrix>,
+    stats: watch::Sender<Arc<Stats>>,
+}
+
+impl Board {
+    pub(super) fn new(info: BoardInfo, matrix: Arc<Matrix>, stats: Stats) -> Board {
+        Board { info, matrix, stats: watch::channel(Arc::new(stats)).0 }
+    }
+
+    /// The board as the store has it.
+    pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> Board {
+        let stats = snapshot(&stored, &matrix);
+        Board::new(stored.info, matrix, stats)
+    }
+
+    pub fn stats(&self) -> Arc<Stats> {
+        self.stats.borrow().clone()
+    }
+
+    /// A receiver that wakes on every new snapshot (for live push).
+    pub fn subscribe(&self) -> watch::Receiver<Arc<Stats>> {
+        self.stats.subscribe()
+    }
+
+    /// Publishes `stats` unless a snapshot at least as new is already out.
+    /// The writer and the follower both publish; this keeps versions seen by
+    /// readers from ever going backwards, whichever of them comes second.
+    pub(super) fn offer(&self, stats: Stats) {
+        self.stats.send_if_modified(|current| {
+            let newer = stats.version > current.version;
+            if newer {
+                *current = Arc::new(stats);
+            }
+            newer
+        });
+    }
+
+    /// Publishes the stored figures if they are newer than what is out.
+    pub(super) fn offer_stored(&self, stored: &StoredBoard) {
+        self.offer(snapshot(stored, &self.matrix));
+    }
+}
+
+/// Counts for rows or levels the matrix no longer has are left out.
+fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
+    let mut stats = Stats::empty(&stored.info.id, matrix);
+    stats.version = stored.version;
+    stats.respondents = stored.respondents;
+    for (row, level, n) in &stored.counts {
+        if let Some(c) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
+            *c = *n;
+        }
+    }
+    stats
+}

@@ -1,0 +1,44 @@
+//! Keeps this instance's snapshots up with commits made by other instances
+//! sharing the store (PostgreSQL only).
+//!
+//! Notices are coalesced: everything that arrived while the last reloads ran
+//! is taken at once and folded into one target version per board, so a burst
+//! of notices about a board costs one reload of it.
+
+use super::Shared;
+use crate::store::Change;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+const MAX_NOTICES: usize = 4096;
+
+pub(super) async fn follow(shared: Arc<Shared>, mut changes: mpsc::Receiver<Change>) {
+    let mut heard = Vec::with_capacity(MAX_NOTICES);
+    while changes.recv_many(&mut heard, MAX_NOTICES).await > 0 {
+        let mut wanted: BTreeMap<String, u64> = BTreeMap::new();
+        let mut resync = false;
+        for change in heard.drain(..) {
+            match change {
+                Change::Board { id, version } => {
+                    let target = wanted.entry(id).or_default();
+                    *target = (*target).max(version);
+                }
+                Change::Resync => resync = true,
+            }
+        }
+        if resync {
+            match shared.store.versions().await {
+                Ok(versions) => wanted.extend(versions),
+                Err(error) => tracing::warn!(%error, "could not compare board versions"),
+            }
+        }
+        for (id, version) in wanted {
+            // Boards this instance does not serve yet are read fresh on first use.
+            let Some(board) = shared.cached(&id) else { continue };
+            if board.stats().version < version {
+                shared.reload(&id).await;
+            }
+        }
+    }
+}

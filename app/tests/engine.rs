@@ -1,0 +1,236 @@
+//! The engine's suite: one set of tests, run against both stores. Each test
+//! is written once as a function of the [`Backend`]; `on_both_backends!`
+//! turns it into `sqlite::<name>` and `postgres::<name>`.
+
+mod support;
+
+use app::answers::{Answers, RawLevel};
+use app::catalog::{self, Catalog};
+use app::engine::Engine;
+use app::error::TallyError;
+use app::store::{DatabaseUrl, Store};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+use support::{Backend, TestDatabase};
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::Backend::Postgres).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    a_new_store_serves_an_empty_default_board,
+    resubmitting_replaces_earlier_answers,
+    concurrent_submissions_match_a_recount,
+    a_rejected_submission_changes_nothing,
+    boards_are_created_once,
+    a_restart_restores_every_board,
+);
+
+fn catalog() -> Catalog {
+    catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices")).unwrap()
+}
+
+fn rows() -> Vec<String> {
+    catalog()["programmer"].rows().map(|r| r.id.clone()).collect()
+}
+
+async fn start(db: &TestDatabase) -> Engine {
+    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
+    Engine::start(store, catalog(), "programmer").await.unwrap()
+}
+
+fn raw(answers: &Answers) -> Vec<(String, RawLevel)> {
+    answers.iter().map(|(row, level)| (row.clone(), RawLevel::Index(*level as u64))).collect()
+}
+
+fn uniform(rows: &[String], pick: impl Fn(usize) -> u8) -> Answers {
+    rows.iter().enumerate().map(|(i, r)| (r.clone(), pick(i))).collect()
+}
+
+/// The figures a board must show for these final answers, worked out here
+/// independently of the engine.
+fn recount(rows: &[String], finals: impl IntoIterator<Item = Answers>) -> (u64, HashMap<String, Vec<u64>>) {
+    let mut counts: HashMap<String, Vec<u64>> = rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
+    let mut respondents = 0;
+    for answers in finals {
+        respondents += 1;
+        for (row, level) in answers {
+            counts.get_mut(&row).unwrap()[level as usize] += 1;
+        }
+    }
+    (respondents, counts)
+}
+
+async fn a_new_store_serves_an_empty_default_board(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let stats = engine.board("default").await.unwrap().stats();
+    assert_eq!((stats.version, stats.respondents), (0, 0));
+    assert!(stats.counts.values().all(|c| c.iter().all(|n| *n == 0)));
+    assert!(matches!(engine.board("nope").await, Err(TallyError::UnknownBoard(_))));
+}
+
+async fn resubmitting_replaces_earlier_answers(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let rows = rows();
+    let first = engine.submit("default", "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
+    let again = uniform(&rows, |i| if i == 0 { 3 } else { 1 });
+    let second = engine.submit("default", "ann-0000000000000", raw(&again)).await.unwrap();
+    assert_eq!((first.version, second.version), (1, 2));
+    let stats = engine.board("default").await.unwrap().stats();
+    assert_eq!((stats.version, stats.respondents), (2, 1));
+    assert_eq!(stats.counts[&rows[0]], [0, 0, 0, 1]);
+    assert_eq!(stats.counts[&rows[1]], [0, 1, 0, 0]);
+    let previous = engine.previous("default", "ann-0000000000000").await.unwrap().unwrap();
+    assert_eq!(previous.answers, again);
+    assert_eq!(engine.previous("default", "bob-0000000000000").await.unwrap(), None);
+}
+
+/// 1,000 submissions at once from 300 respondents, 100 of whom race several
+/// versions of their answers against each other.
+async fn concurrent_submissions_match_a_recount(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let rows = rows();
+    let tasks: Vec<_> = (0..1000u64)
+        .map(|k| {
+            let engine = engine.clone();
+            let respondent = format!("respondent-{:06}", if k < 800 { k % 100 } else { k - 700 });
+            let answers = uniform(&rows, |i| ((i as u64 * 7 + k * 13) % 4) as u8);
+            tokio::spawn(async move {
+                let receipt = engine.submit("default", &respondent, raw(&answers)).await.unwrap();
+                (receipt.version, respondent, answers)
+            })
+        })
+        .collect();
+    let mut finals: HashMap<String, (u64, Answers)> = HashMap::new();
+    let mut versions = Vec::new();
+    for task in tasks {
+        let (version, respondent, answers) = task.await.unwrap();
+        versions.push(version);
+        let last = finals.entry(respondent).or_insert((0, Answers::new()));
+        if version > last.0 {
+            *last = (version, answers);
+        }
+    }
+    versions.sort_unstable();
+    assert_eq!(versions, (1..=1000).collect::<Vec<_>>(), "every submission got its own version");
+    let (respondents, counts) = recount(&rows, finals.into_values().map(|(_, a)| a));
+    let stats = engine.board("default").await.unwrap().stats();
+    assert_eq!((stats.version, stats.respondents), (1000, respondents));
+    assert_eq!(respondents, 300);
+    assert_eq!(stats.counts.iter().map(|(r, c)| (r.clone(), c.clone())).collect::<HashMap<_, _>>(), counts);
+    let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap().verify().await.unwrap();
+    assert_eq!(verify, Vec::<String>::new());
+}
+
+async fn a_rejected_submission_changes_nothing(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let rows = rows();
+    engine.submit("default", "ann-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap();
+    let mut bad = raw(&uniform(&rows, |_| 0));
+    bad.push(("no-such-row".into(), RawLevel::Index(1)));
+    bad[0].1 = RawLevel::Index(9);
+    let error = engine.submit("default", "ann-0000000000000", bad).await.unwrap_err();
+    let TallyError::InvalidSubmission(problems) = &error else { panic!("{error:?}") };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(error.status(), 422);
+    let stats = engine.board("default").await.unwrap().stats();
+    assert_eq!((stats.version, stats.counts[&rows[0]].clone()), (1, vec![0, 0, 1, 0]));
+    let error = engine.submit("nope", "ann-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
+    assert_eq!(error.status(), 404);
+}
+
+async fn boards_are_created_once(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let team = engine.create_board("programmer", Some("team-a".into()), Some(" Team A ".into())).await.unwrap();
+    assert_eq!((team.id.as_str(), team.title.as_str(), team.private), ("team-a", "Team A", false));
+    let again = engine.create_board("programmer", Some("team-a".into()), None).await.unwrap_err();
+    assert_eq!(again.status(), 409);
+    let private = engine.create_board("programmer", None, None).await.unwrap();
+    assert!(private.private && private.id.len() == 32, "{private:?}");
+    assert_eq!(engine.create_board("programmer", Some("A!".into()), None).await.unwrap_err().status(), 400);
+    assert_eq!(engine.create_board("nope", None, None).await.unwrap_err().status(), 400);
+    let receipt = engine.submit(&private.id, "ann-0000000000000", raw(&uniform(&rows(), |_| 0))).await.unwrap();
+    assert_eq!(receipt.version, 1);
+    assert_eq!(engine.board("default").await.unwrap().stats().version, 0, "boards count apart");
+}
+
+async fn a_restart_restores_every_board(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let rows = rows();
+    let (before, team) = {
+        let engine = start(&db).await;
+        engine.create_board("programmer", Some("team-b".into()), None).await.unwrap();
+        for k in 0..20u8 {
+            let respondent = format!("respondent-{:06}", k % 7);
+            engine.submit("default", &respondent, raw(&uniform(&rows, |i| (i as u8 + k) % 4))).await.unwrap();
+            engine.submit("team-b", &respondent, raw(&uniform(&rows, |_| k % 4))).await.unwrap();
+        }
+        (engine.board("default").await.unwrap().stats(), engine.board("team-b").await.unwrap().stats())
+    };
+    // Give the old engine's tasks a moment to notice their channels closing.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let engine = start(&db).await;
+    assert_eq!(engine.board("default").await.unwrap().stats(), before);
+    assert_eq!(engine.board("team-b").await.unwrap().stats(), team);
+    assert_eq!((before.version, before.respondents), (20, 7));
+}
+
+// What only a shared store can do.
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_starting_at_once_migrate_once() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let url = DatabaseUrl::parse(&db.url).unwrap();
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            tokio::spawn(async move { Engine::start(Store::open(&url).await?, catalog(), "programmer").await.map_err(TallyError::Internal) })
+        })
+        .collect();
+    for start in starts {
+        start.await.unwrap().expect("every instance starts");
+    }
+    let versions = db.execute("SELECT version FROM tally_schema").await;
+    assert_eq!(versions.len(), 1, "the schema was migrated once");
+    let boards = db.execute("SELECT id FROM boards").await;
+    assert_eq!(boards.len(), 1, "one default board");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instance_follows_another_instances_commits() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let (a, b) = (start(&db).await, start(&db).await);
+    let rows = rows();
+    let created = a.create_board("programmer", Some("shared".into()), None).await.unwrap();
+    // B has never heard of the board: it reads it from the store.
+    assert_eq!(b.board("shared").await.unwrap().info, created);
+    for k in 0..40u64 {
+        let (engine, respondent) = if k % 2 == 0 { (&a, "ann-0000000000000") } else { (&b, "bob-0000000000000") };
+        engine.submit("shared", respondent, raw(&uniform(&rows, |_| (k % 4) as u8))).await.unwrap();
+    }
+    // Each instance saw half the commits itself and hears of the others.
+    let mut seen = Vec::new();
+    for engine in [&a, &b] {
+        let mut live = engine.board("shared").await.unwrap().subscribe();
+        let stats = tokio::time::timeout(Duration::from_secs(5), live.wait_for(|s| s.version == 40)).await.unwrap().unwrap();
+        seen.push((*stats).clone());
+    }
+    assert_eq!(seen[0], seen[1], "both instances show the same figures");
+    assert_eq!(seen[0].respondents, 2);
+    assert_eq!(seen[0].counts[&rows[0]], [0, 0, 1, 1], "ann's last answer was level 2, bob's level 3");
+}
