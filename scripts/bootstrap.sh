@@ -144,4 +144,27 @@ if [ -f tests/node_modules/.package-lock.json ] && [ tests/node_modules/.package
 else (cd tests && npm ci --silent --no-audit --no-fund)
 fi
 
+step "PostgreSQL on 127.0.0.1:5432 for the scale-out tests"
+# The tests connect as postgres://postgres@127.0.0.1:5432/postgres (or
+# TALLY_TEST_POSTGRES) and create and drop a database of their own each.
+PG_TEST_URL=${TALLY_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}
+pg_reachable() { command -v psql >/dev/null && psql "$PG_TEST_URL" -Atqc "SELECT 1" >/dev/null 2>&1; }
+if pg_reachable; then ok "reachable at $PG_TEST_URL"
+elif [ -n "${TALLY_TEST_POSTGRES:-}" ]; then fail "TALLY_TEST_POSTGRES=$TALLY_TEST_POSTGRES does not answer"
+else
+  apt_install postgresql
+  CLUSTER=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+  [ -n "$CLUSTER" ] || fail "apt installed postgresql but created no cluster"
+  set -- $CLUSTER
+  HBA=/etc/postgresql/$1/$2/pg_hba.conf
+  # A test machine: let the postgres role in over loopback without a password.
+  if ! as_root grep -q '^host all postgres 127.0.0.1/32 trust' "$HBA"; then
+    as_root sed -i '1i host all postgres 127.0.0.1/32 trust' "$HBA"
+  fi
+  as_root pg_ctlcluster "$1" "$2" start 2>/dev/null || as_root pg_ctlcluster "$1" "$2" reload
+  for _ in $(seq 1 30); do pg_reachable && break; sleep 1; done
+  pg_reachable || fail "PostgreSQL $1/$2 started but $PG_TEST_URL does not answer"
+  ok "PostgreSQL $1/$2 started"
+fi
+
 echo "bootstrap: ready ($ROUTE route)"

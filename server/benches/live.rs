@@ -11,16 +11,15 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod load;
 
-use common::{row_ids, TestServer};
-use futures_util::{SinkExt, StreamExt};
-use serde_json::{json, Value};
+use common::TestServer;
+use load::{deliveries, drive, follow, rss_kib, unix_nanos, Delivery};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tokio_tungstenite::tungstenite::Message;
 
 const INTERVAL: Duration = Duration::from_millis(50);
@@ -56,88 +55,18 @@ async fn run() {
     }
 }
 
-/// What the clients of one run saw.
-struct Delivery {
-    latencies_ms: Vec<f64>,
-    /// Messages per client per second.
-    rate: f64,
-    converged: usize,
-    clients: usize,
-}
-
-impl Delivery {
-    fn percentile(&self, p: f64) -> f64 {
-        if self.latencies_ms.is_empty() {
-            return f64::NAN;
-        }
-        self.latencies_ms[((self.latencies_ms.len() - 1) as f64 * p) as usize]
-    }
-}
-
 fn print_row(clients: usize, system: &str, d: &Delivery, rss: Option<f64>) {
     println!(
         "| {clients} | {} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {}/{} | {} |",
         if rss.is_some() { "1000" } else { "—" },
         d.percentile(0.5),
         d.percentile(0.99),
-        d.latencies_ms.last().copied().unwrap_or(f64::NAN),
+        d.max(),
         d.rate,
         d.converged,
         d.clients,
         rss.map(|r| format!("{:.1} KiB", r)).unwrap_or_default(),
     );
-}
-
-fn unix_nanos() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64
-}
-
-/// `"key":123` from the head of a JSON text, without parsing all of it
-/// (both systems put the figures the bench reads in the first bytes).
-fn number_after(text: &str, key: &str) -> Option<u64> {
-    let head = &text[..text.len().min(160)];
-    let start = head.find(key)? + key.len();
-    let digits: String = text[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
-}
-
-/// Opens `clients` connections (200 handshakes at a time) and records
-/// (version, stamp, arrival) for every message until `stop` is set. Returns
-/// once every client is connected.
-async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Vec<tokio::task::JoinHandle<Vec<(u64, u64, u64)>>> {
-    let gate = Arc::new(tokio::sync::Semaphore::new(200));
-    let connected = Arc::new(tokio::sync::Barrier::new(clients + 1));
-    let tasks = (0..clients)
-        .map(|_| {
-            let (url, gate, connected, stop) = (url.to_string(), gate.clone(), connected.clone(), stop.clone());
-            tokio::spawn(async move {
-                let permit = gate.acquire_owned().await.unwrap();
-                // Clients read small frames: a 4 KiB read buffer keeps 10,000 of them in memory.
-                let config = WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(0);
-                let (mut socket, _) = tokio_tungstenite::connect_async_with_config(url, Some(config), false)
-                    .await
-                    .expect("client connects");
-                drop(permit);
-                connected.wait().await;
-                let mut seen = Vec::new();
-                while !stop.load(Ordering::Relaxed) {
-                    match tokio::time::timeout(Duration::from_millis(200), socket.next()).await {
-                        Ok(Some(Ok(Message::Text(text)))) => {
-                            let arrival = unix_nanos();
-                            let version = number_after(&text, "\"version\":").unwrap_or(0);
-                            let stamp = number_after(&text, "\"sent\":").unwrap_or(0);
-                            seen.push((version, stamp, arrival));
-                        }
-                        Ok(Some(Ok(_))) | Err(_) => {}
-                        Ok(None) | Ok(Some(Err(_))) => break,
-                    }
-                }
-                seen
-            })
-        })
-        .collect();
-    connected.wait().await;
-    tasks
 }
 
 async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64) {
@@ -146,66 +75,8 @@ async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, sec
     let followers = follow(&server.ws_url("/api/boards/default/live"), clients, stop.clone()).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
-
-    // Drive submissions at a steady rate, recording when each version was acknowledged.
-    let acks: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
-    let rows = row_ids(&server.matrix().await);
-    let http = reqwest::Client::new();
-    let (started, window_start) = (Instant::now(), unix_nanos());
-    let mut ticker = tokio::time::interval(Duration::from_millis(10));
-    let mut sent = 0u64;
-    let mut inflight = Vec::new();
-    while started.elapsed() < Duration::from_secs(seconds) {
-        ticker.tick().await;
-        let due = (started.elapsed().as_secs_f64() * per_second as f64) as u64;
-        while sent < due {
-            let answers: Value = rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
-            let body = json!({ "answers": answers, "respondent": format!("bench-live-{:08}", sent % 5000) }).to_string();
-            let (http, url, acks) = (http.clone(), server.url("/api/boards/default/submissions"), acks.clone());
-            inflight.push(tokio::spawn(async move {
-                let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();
-                acks.lock().unwrap().push((response["version"].as_u64().unwrap(), unix_nanos()));
-            }));
-            sent += 1;
-        }
-    }
-    for task in inflight {
-        task.await.unwrap();
-    }
-    let final_version = server.stats("default").await["version"].as_u64().unwrap();
-    tokio::time::sleep(Duration::from_secs(1)).await; // let the last frame land
-    stop.store(true, Ordering::Relaxed);
-    let elapsed = started.elapsed().as_secs_f64();
-
-    let mut ack_at = vec![0u64; final_version as usize + 1];
-    for (version, at) in acks.lock().unwrap().iter() {
-        ack_at[*version as usize] = *at;
-    }
-    // A message carrying version v is measured from the ack of v itself.
-    let mut latencies = Vec::new();
-    let (mut messages, mut converged) = (0usize, 0usize);
-    for follower in followers {
-        let mut seen = follower.await.unwrap();
-        seen.retain(|(_, _, arrival)| *arrival >= window_start);
-        messages += seen.len();
-        converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == final_version));
-        // Only a version's first arrival is its delivery; a later message at
-        // the same version reports a change in `watching` (clients leaving at
-        // the end of the run), not new figures.
-        let mut newest = 0;
-        for (version, _, arrival) in seen {
-            if version <= newest {
-                continue;
-            }
-            newest = version;
-            if let Some(&ack) = ack_at.get(version as usize).filter(|a| **a > 0) {
-                latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
-            }
-        }
-    }
-    latencies.sort_by(|a, b| a.total_cmp(b));
-    let rate = messages as f64 / clients as f64 / elapsed;
-    (Delivery { latencies_ms: latencies, rate, converged, clients }, rss_per_connection)
+    let drive = drive(server, per_second, seconds).await;
+    (deliveries(followers, &stop, &drive).await, rss_per_connection)
 }
 
 async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
@@ -257,12 +128,6 @@ impl Drop for Bare {
     }
 }
 
-fn rss_kib(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or_default();
-    line.split_whitespace().nth(1).and_then(|kib| kib.parse().ok()).unwrap_or(0.0)
-}
-
 /// The size of one live message, for the bare broadcaster to match.
 async fn frame_size(server: &TestServer) -> usize {
     let stats = reqwest::get(server.url("/api/boards/default/stats")).await.unwrap().text().await.unwrap();
@@ -274,6 +139,7 @@ async fn frame_size(server: &TestServer) -> usize {
 /// interval, stamped with its send time.
 mod bare {
     use super::*;
+    use futures_util::SinkExt;
     use tokio::net::TcpListener;
 
     pub async fn serve() {

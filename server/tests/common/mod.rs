@@ -3,6 +3,11 @@
 
 #![allow(dead_code)] // each test file uses a different part of this harness
 
+#[path = "../../../app/tests/support/mod.rs"]
+mod support;
+#[allow(unused_imports)] // not every test file needs a database of its own
+pub use support::{Backend, TestDatabase};
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
