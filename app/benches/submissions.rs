@@ -1,12 +1,17 @@
-//! Durable submissions per second through the engine and the SQLite store,
-//! with 1, 64 and 1,024 concurrent submitters, and the latency from submit to
-//! acknowledgement (which is after the group commit's fsync).
+//! Durable submissions per second through the engine, in process, on the
+//! SQLite file and on PostgreSQL, with 1, 64 and 1,024 concurrent
+//! submitters, and the latency from submit to acknowledgement (which is after
+//! the group commit is durable).
 //!
 //! `cargo bench -p app --features ssr --bench submissions`
-//! (`TALLY_BENCH_SECONDS`, default 5, sets how long each level runs).
+//! (`TALLY_BENCH_SECONDS`, default 5, sets how long each level runs;
+//! PostgreSQL from `TALLY_TEST_POSTGRES` as in the tests).
 //!
-//! The 1-submitter run is the same-run baseline: nothing waits to share its
-//! commit, so it shows what one fsync per submission would give.
+//! The 1-submitter run of each store is its same-run baseline: nothing waits
+//! to share its commit, so it shows what one commit per submission would give.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use app::answers::RawLevel;
 use app::catalog;
@@ -15,6 +20,7 @@ use app::store::{DatabaseUrl, Store};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use support::{Backend, TestDatabase};
 
 #[tokio::main]
 async fn main() {
@@ -23,49 +29,51 @@ async fn main() {
     let catalog = catalog::load_dir(&matrices).expect("the shipped matrices load");
     let rows: Arc<Vec<String>> = Arc::new(catalog["programmer"].rows().map(|r| r.id.clone()).collect());
 
-    println!("| submitters | durable submissions/s | p50 ack latency | p99 ack latency | vs 1 submitter |");
-    println!("|---:|---:|---:|---:|---:|");
-    let mut baseline = None;
-    for submitters in [1usize, 64, 1024] {
-        let dir = std::env::temp_dir().join(format!("tally-bench-{}-{submitters}", std::process::id()));
-        let store = Store::open(&DatabaseUrl::Sqlite(dir.join("bench.db"))).await.unwrap();
-        let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        let tasks: Vec<_> = (0..submitters)
-            .map(|s| {
-                let (engine, rows) = (engine.clone(), rows.clone());
-                tokio::spawn(async move {
-                    let mut latencies = Vec::new();
-                    let mut k = 0u64;
-                    while Instant::now() < deadline {
-                        // Every third submission replaces the submitter's previous one.
-                        let respondent = format!("bench-{s:05}-{:010}", if k % 3 == 2 { k - 1 } else { k });
-                        let raw = rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
-                        let started = Instant::now();
-                        engine.submit("default", &respondent, raw).await.expect("a valid submission is accepted");
-                        latencies.push(started.elapsed());
-                        k += 1;
-                    }
-                    latencies
+    println!("| store | submitters | durable submissions/s | p50 ack latency | p99 ack latency | vs 1 submitter |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let mut baseline = None;
+        for submitters in [1usize, 64, 1024] {
+            let db = TestDatabase::create(backend).await;
+            let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
+            let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
+            let deadline = Instant::now() + Duration::from_secs(seconds);
+            let tasks: Vec<_> = (0..submitters)
+                .map(|s| {
+                    let (engine, rows) = (engine.clone(), rows.clone());
+                    tokio::spawn(async move {
+                        let mut latencies = Vec::new();
+                        let mut k = 0u64;
+                        while Instant::now() < deadline {
+                            // Every third submission replaces the submitter's previous one.
+                            let respondent = format!("bench-{s:05}-{:010}", if k % 3 == 2 { k - 1 } else { k });
+                            let raw =
+                                rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
+                            let started = Instant::now();
+                            engine.submit("default", &respondent, raw).await.expect("a valid submission is accepted");
+                            latencies.push(started.elapsed());
+                            k += 1;
+                        }
+                        latencies
+                    })
                 })
-            })
-            .collect();
-        let started = Instant::now();
-        let mut latencies = Vec::new();
-        for task in tasks {
-            latencies.extend(task.await.unwrap());
+                .collect();
+            let started = Instant::now();
+            let mut latencies = Vec::new();
+            for task in tasks {
+                latencies.extend(task.await.unwrap());
+            }
+            let elapsed = started.elapsed().as_secs_f64();
+            latencies.sort_unstable();
+            let rate = latencies.len() as f64 / elapsed;
+            let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
+            let baseline = *baseline.get_or_insert(rate);
+            println!(
+                "| {backend:?} | {submitters} | {rate:.0} | {:.2} ms | {:.2} ms | {:.1}× |",
+                percentile(0.50).as_secs_f64() * 1e3,
+                percentile(0.99).as_secs_f64() * 1e3,
+                rate / baseline
+            );
         }
-        let elapsed = started.elapsed().as_secs_f64();
-        latencies.sort_unstable();
-        let rate = latencies.len() as f64 / elapsed;
-        let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
-        let baseline = *baseline.get_or_insert(rate);
-        println!(
-            "| {submitters} | {rate:.0} | {:.2} ms | {:.2} ms | {:.1}× |",
-            percentile(0.50).as_secs_f64() * 1e3,
-            percentile(0.99).as_secs_f64() * 1e3,
-            rate / baseline
-        );
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,6 +1,6 @@
 //! Scale-out on PostgreSQL, over HTTP against real server processes:
 //!
-//! 1. durable submissions per second (acknowledged, so committed) with 256
+//! 1. durable submissions per second (acknowledged, so committed) with 1,024
 //!    concurrent submitters, for one instance on the SQLite file (the
 //!    same-run baseline), one instance on PostgreSQL and two instances
 //!    sharing one PostgreSQL database, the submitters split between them;
@@ -21,7 +21,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const SUBMITTERS: usize = 256;
+const SUBMITTERS: usize = 1024;
 const CLIENTS: usize = 500;
 
 fn main() {
