@@ -17,65 +17,74 @@ pub struct BoardStep {
     pub joined: u64,
 }
 
+/// Per submission, the answers it replaced: what the database held
+/// (`stored`, for the batch's keys) or an earlier submission in the batch.
+pub fn replaced(batch: &[Submission], mut stored: HashMap<Key, Answers>) -> Vec<Option<Answers>> {
+    let mut earlier: HashMap<(&str, &str), &Answers> = HashMap::new();
+    batch
+        .iter()
+        .map(|s| match earlier.insert((&s.board, &s.respondent), &s.answers) {
+            Some(answers) => Some(answers.clone()),
+            None => stored.remove(&(s.board.clone(), s.respondent.clone())),
+        })
+        .collect()
+}
+
+/// Everything borrows from the batch and from [`replaced`]'s answers, so
+/// working out a plan copies no strings.
 pub struct Plan<'a> {
-    /// Per submission, the answers it replaced.
-    pub previous: Vec<Option<Answers>>,
     /// The answers each key ends with and when they were given; a respondent
     /// who appears twice in one batch is written once, with their last answers.
-    pub latest: BTreeMap<Key, (&'a Answers, i64)>,
+    pub latest: BTreeMap<(&'a str, &'a str), (&'a Answers, i64)>,
     /// Net change per (board, row, level), zero changes left out. Sorted, so
     /// every writer touches counter rows in the same order.
-    pub deltas: BTreeMap<(&'a str, String, u8), i64>,
+    pub deltas: BTreeMap<(&'a str, &'a str, u8), i64>,
     pub boards: BTreeMap<&'a str, BoardStep>,
 }
 
 impl<'a> Plan<'a> {
-    /// `stored` holds what the database has for the batch's keys before it.
-    pub fn new(batch: &'a [Submission], mut stored: HashMap<Key, Answers>) -> Plan<'a> {
-        let mut plan =
-            Plan { previous: Vec::new(), latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
-        for s in batch {
-            let key = (s.board.clone(), s.respondent.clone());
-            let previous = stored.insert(key.clone(), s.answers.clone());
-            plan.latest.insert(key, (&s.answers, s.submitted_at));
+    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>]) -> Plan<'a> {
+        let mut plan = Plan { latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
+        for (s, previous) in batch.iter().zip(replaced) {
+            plan.latest.insert((&s.board, &s.respondent), (&s.answers, s.submitted_at));
             let step = plan.boards.entry(&s.board).or_default();
             step.submissions += 1;
-            match &previous {
+            match previous {
                 Some(previous) => {
                     for (row, level) in previous {
-                        *plan.deltas.entry((&s.board, row.clone(), *level)).or_default() -= 1;
+                        *plan.deltas.entry((&s.board, row, *level)).or_default() -= 1;
                     }
                 }
                 None => step.joined += 1,
             }
             for (row, level) in &s.answers {
-                *plan.deltas.entry((&s.board, row.clone(), *level)).or_default() += 1;
+                *plan.deltas.entry((&s.board, row, *level)).or_default() += 1;
             }
-            plan.previous.push(previous);
         }
         plan.deltas.retain(|_, delta| *delta != 0);
         plan
     }
+}
 
-    /// Numbers the submissions once the store has advanced each board:
-    /// `last_version` is the board's version after the batch, so the batch's
-    /// submissions to it took the versions just below, in batch order.
-    pub fn applied(self, batch: &[Submission], last_version: &HashMap<String, u64>) -> Vec<Applied> {
-        let mut next: HashMap<&str, u64> = self
-            .boards
-            .iter()
-            .map(|(board, step)| (*board, last_version[*board] + 1 - step.submissions))
-            .collect();
-        batch
-            .iter()
-            .zip(self.previous)
-            .map(|(s, previous)| {
-                let version = next.get_mut(s.board.as_str()).expect("every board in the batch was advanced");
-                *version += 1;
-                Applied { previous, version: *version - 1 }
-            })
-            .collect()
+/// Numbers the submissions once the store has advanced each board:
+/// `last_version` is the board's version after the batch, so the batch's
+/// submissions to it took the versions just below, in batch order.
+pub fn applied(batch: &[Submission], replaced: Vec<Option<Answers>>, last_version: &HashMap<String, u64>) -> Vec<Applied> {
+    let mut per_board: HashMap<&str, u64> = HashMap::new();
+    for s in batch {
+        *per_board.entry(&s.board).or_default() += 1;
     }
+    let mut next: HashMap<&str, u64> =
+        per_board.into_iter().map(|(board, n)| (board, last_version[board] + 1 - n)).collect();
+    batch
+        .iter()
+        .zip(replaced)
+        .map(|(s, previous)| {
+            let version = next.get_mut(s.board.as_str()).expect("every board in the batch was advanced");
+            *version += 1;
+            Applied { previous, version: *version - 1 }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -99,16 +108,18 @@ mod tests {
             submission("b", "ann", &[("x", 3)]),
         ];
         let stored = HashMap::from([(("b".to_string(), "bob".to_string()), Answers::from([("x".into(), 0)]))]);
-        let plan = Plan::new(&batch, stored);
-        assert_eq!(plan.previous[0], None);
-        assert_eq!(plan.previous[1], Some(Answers::from([("x".into(), 0)])));
-        assert_eq!(plan.previous[2], Some(Answers::from([("x".into(), 1)])));
-        let deltas: Vec<_> = plan.deltas.iter().map(|((_, row, level), d)| (row.as_str(), *level, *d)).collect();
+        let replaced = replaced(&batch, stored);
+        assert_eq!(replaced[0], None);
+        assert_eq!(replaced[1], Some(Answers::from([("x".into(), 0)])));
+        assert_eq!(replaced[2], Some(Answers::from([("x".into(), 1)])));
+        let plan = Plan::new(&batch, &replaced);
+        let deltas: Vec<_> = plan.deltas.iter().map(|((_, row, level), d)| (*row, *level, *d)).collect();
         // ann's level 1 came and went inside the batch, so it is not written.
         assert_eq!(deltas, [("x", 0, -1), ("x", 2, 1), ("x", 3, 1)]);
         assert_eq!((plan.boards["b"].submissions, plan.boards["b"].joined), (3, 1));
         assert_eq!(plan.latest.len(), 2);
-        let versions: Vec<_> = plan.applied(&batch, &HashMap::from([("b".into(), 13)])).iter().map(|a| a.version).collect();
-        assert_eq!(versions, [11, 12, 13]);
+        let applied = applied(&batch, replaced.clone(), &HashMap::from([("b".into(), 13)]));
+        assert_eq!(applied.iter().map(|a| a.version).collect::<Vec<_>>(), [11, 12, 13]);
+        assert_eq!(applied[1].previous, replaced[1]);
     }
 }

@@ -6,7 +6,7 @@
 //! commit gets its throughput (one fsync for hundreds of submissions). The
 //! writer and readers use separate connections, which WAL lets run at once.
 
-use super::plan::Plan;
+use super::plan::{self, Plan};
 use super::{encode_answers, decode_answers, gather, internal, Applied, BoardInfo, BoardRow, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
@@ -258,7 +258,8 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
             }
         }
     }
-    let plan = Plan::new(batch, stored);
+    let replaced = plan::replaced(batch, stored);
+    let plan = Plan::new(batch, &replaced);
     {
         let mut upsert = tx.prepare_cached(
             "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
@@ -286,5 +287,5 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
         }
     }
     tx.commit()?;
-    Ok(plan.applied(batch, &last_version))
+    Ok(plan::applied(batch, replaced, &last_version))
 }

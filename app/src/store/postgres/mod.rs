@@ -20,7 +20,7 @@
 
 mod listener;
 
-use super::plan::{Key, Plan};
+use super::plan::{self, Key, Plan};
 use super::{decode_answers, encode_answers, gather, Applied, BoardInfo, BoardRow, Change, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
@@ -315,19 +315,20 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Vec<Appli
     for row in previous {
         stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
     }
-    let plan = Plan::new(batch, stored);
+    let replaced = plan::replaced(batch, stored);
+    let plan = Plan::new(batch, &replaced);
 
     let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, respondent), (answers, submitted_at)) in &plan.latest {
-        latest.0.push(board.as_str());
-        latest.1.push(respondent.as_str());
+        latest.0.push(*board);
+        latest.1.push(*respondent);
         latest.2.push(encode_answers(answers));
         latest.3.push(*submitted_at);
     }
     let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, row, level), delta) in &plan.deltas {
         cells.0.push(*board);
-        cells.1.push(row.as_str());
+        cells.1.push(*row);
         cells.2.push(*level as i16);
         cells.3.push(*delta);
     }
@@ -372,5 +373,5 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Vec<Appli
     )?;
     let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
     let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
-    Ok((plan.applied(batch, &last_version), heads))
+    Ok((plan::applied(batch, replaced, &last_version), heads))
 }
