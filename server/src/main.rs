@@ -5,12 +5,14 @@
 mod api;
 mod config;
 mod live;
+mod shutdown;
 
 use app::{catalog, engine::Engine, shell, store::Store, App};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -36,10 +38,11 @@ async fn run() -> Result<(), String> {
     let store = Store::open(&config.database).await.map_err(|e| e.to_string())?;
     let engine = Engine::start(store, catalog, &config.default_matrix).await?;
 
-    let hub = live::Hub::new(engine.clone(), config.live.clone());
+    let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
+    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown);
     let routes = generate_route_list(App);
     let app = Router::new()
-        .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub)))
+        .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub.clone())))
         .leptos_routes_with_context(
             &leptos_options,
             routes,
@@ -61,5 +64,12 @@ async fn run() -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
-    axum::serve(listener, app.into_make_service()).await.map_err(|e| format!("server: {e}"))
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(signal)
+        .await
+        .map_err(|e| format!("server: {e}"))?;
+    // Upgraded sockets are not requests: serve does not wait for them.
+    hub.closed(Duration::from_secs(5)).await;
+    tracing::info!("stopped");
+    Ok(())
 }

@@ -4,6 +4,7 @@
 //! `watch` keeps only the latest value, so a slow connection skips versions
 //! instead of queueing them, and nothing grows per connection.
 
+use crate::shutdown::Shutdown;
 use app::engine::{Board, Engine};
 use app::error::TallyError;
 use app::live_message::LiveMessage;
@@ -91,16 +92,33 @@ impl Drop for Watcher {
 pub struct Hub {
     engine: Engine,
     config: LiveConfig,
+    shutdown: Shutdown,
     channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
 }
 
 impl Hub {
-    pub fn new(engine: Engine, config: LiveConfig) -> Hub {
-        Hub { engine, config, channels: Arc::default() }
+    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown) -> Hub {
+        Hub { engine, config, shutdown, channels: Arc::default() }
     }
 
     pub fn config(&self) -> &LiveConfig {
         &self.config
+    }
+
+    pub fn shutdown(&self) -> Shutdown {
+        self.shutdown.clone()
+    }
+
+    /// Waits (at most `limit`) until every live socket has closed.
+    pub async fn closed(&self, limit: Duration) {
+        let open = || -> u64 {
+            let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+            channels.values().map(|c| *c.watching.borrow()).sum()
+        };
+        let deadline = tokio::time::Instant::now() + limit;
+        while open() > 0 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// The board's channel, starting its broadcaster on first use.

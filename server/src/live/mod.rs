@@ -32,7 +32,7 @@ async fn upgrade(
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
     let channel = hub.channel(&board).await?;
-    let config = hub.config().clone();
+    let (config, shutdown) = (hub.config().clone(), hub.shutdown());
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
         // default 128 KiB read buffer per connection would dominate memory.
@@ -40,5 +40,5 @@ async fn upgrade(
         .write_buffer_size(0)
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
-        .on_upgrade(move |ws| socket::serve(ws, channel, config)))
+        .on_upgrade(move |ws| socket::serve(ws, channel, config, shutdown)))
 }

@@ -1,19 +1,21 @@
 //! One live connection: the latest frame whenever it changes, a ping every
 //! `ping_every`, and a close when the client misses two pongs or sends data
-//! (this protocol only flows from server to client).
+//! (this protocol only flows from server to client), or when the server
+//! shuts down (1001, going away).
 //!
 //! Reading runs in its own task: polling the read half on every outgoing
 //! frame would cost a buffer fill per frame per connection, which shows up
 //! at ten thousand connections.
 
 use super::hub::{Channel, LiveConfig};
+use crate::shutdown::Shutdown;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::SplitStream;
 use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
+pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut shutdown: Shutdown) {
     let _watcher = channel.watch();
     let mut frames = channel.frames();
     let (mut sink, stream) = ws.split();
@@ -40,6 +42,10 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                     break;
                 }
                 if sink.send(Message::Ping(Default::default())).await.is_err() { break }
+            }
+            _ = shutdown.begun() => {
+                let _ = sink.send(close(close_code::AWAY, "the server is shutting down")).await;
+                break;
             }
             ended = &mut reader => {
                 if let Ok(Some(reason)) = ended {

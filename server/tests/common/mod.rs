@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of this harness
 
+pub mod submitters;
 #[path = "../../../app/tests/support/mod.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file needs a database of its own
@@ -82,6 +83,23 @@ impl TestServer {
     /// The WebSocket address for `path`.
     pub fn ws_url(&self, path: &str) -> String {
         format!("{}{path}", self.base.replacen("http://", "ws://", 1))
+    }
+
+    /// SIGTERM, then waits (at most 20 s) for the process to exit.
+    pub fn terminate(mut self) -> (PathBuf, std::process::ExitStatus) {
+        let sent = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        assert!(sent.success(), "kill -TERM works");
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(std::time::Instant::now() < deadline, "the server exits within 20 s of SIGTERM");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let dir = self.dir.clone();
+        std::mem::forget(self);
+        (dir, status)
     }
 
     /// SIGKILL: no chance to flush or clean up, like a crash.

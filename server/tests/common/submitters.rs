@@ -1,0 +1,110 @@
+//! Submitters that keep going until the server stops answering, and a direct
+//! reader of the server's SQLite file, for the tests that stop a server under
+//! load (SIGKILL, SIGTERM) and then check that every acknowledged submission
+//! is stored exactly as acknowledged.
+
+use super::{answers, Lcg};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tokio::task::JoinHandle;
+
+/// What one submitter knows when the server stops under it.
+#[derive(Default)]
+pub struct Outcome {
+    /// respondent -> answers acknowledged last.
+    pub acked: HashMap<String, Vec<u64>>,
+    /// The submission that was in flight when the connection broke, if any.
+    pub in_flight: Option<(String, Vec<u64>)>,
+}
+
+/// Starts `workers` submitters; each counts its acknowledgements in
+/// `acked_total`. Even workers bring a new respondent every time, odd ones
+/// keep replacing their own answers. Any answer other than 200 fails the
+/// test: stopping a server may refuse connections, never requests it took.
+pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUsize>) -> Vec<JoinHandle<Outcome>> {
+    let client = reqwest::Client::new();
+    (0..workers)
+        .map(|w| {
+            let (client, url, rows, acked_total) = (client.clone(), url.to_string(), rows.to_vec(), acked_total.clone());
+            tokio::spawn(async move {
+                let mut rng = Lcg(w + 1);
+                let mut outcome = Outcome::default();
+                for k in 0..100_000u64 {
+                    let respondent = if w % 2 == 0 { format!("fresh-{w:04}-{k:08}") } else { format!("replacing-{w:06}") };
+                    let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
+                    let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": respondent });
+                    match client.post(&url).body(body.to_string()).send().await {
+                        Ok(response) if response.status() == 200 => {
+                            outcome.acked.insert(respondent, picks);
+                            acked_total.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(response) => panic!("unexpected status {}", response.status()),
+                        Err(_) => {
+                            outcome.in_flight = Some((respondent, picks));
+                            break;
+                        }
+                    }
+                }
+                outcome
+            })
+        })
+        .collect()
+}
+
+/// The server's SQLite file, read directly.
+pub struct StoredFile {
+    db: rusqlite::Connection,
+    rows: Vec<String>,
+}
+
+impl StoredFile {
+    pub fn open(dir: &Path, rows: &[String]) -> StoredFile {
+        StoredFile { db: rusqlite::Connection::open(dir.join("tally.db")).unwrap(), rows: rows.to_vec() }
+    }
+
+    fn picks(&self, text: &str) -> Vec<u64> {
+        let map: Value = serde_json::from_str(text).unwrap();
+        self.rows.iter().map(|r| map[r].as_u64().unwrap()).collect()
+    }
+
+    pub fn answers(&self, respondent: &str) -> Option<Vec<u64>> {
+        let text: String = self
+            .db
+            .query_row(
+                "SELECT answers FROM submissions WHERE board_id = 'default' AND respondent = ?1",
+                [respondent],
+                |r| r.get(0),
+            )
+            .ok()?;
+        Some(self.picks(&text))
+    }
+
+    /// Checks that every acknowledged answer set is stored as acknowledged
+    /// (or as the submission in flight after it, which may have landed).
+    pub fn assert_holds(&self, outcomes: &[Outcome]) {
+        for outcome in outcomes {
+            for (respondent, picks) in &outcome.acked {
+                let found = self.answers(respondent).unwrap_or_else(|| panic!("acknowledged {respondent} was lost"));
+                let superseded = outcome.in_flight.as_ref().is_some_and(|(r, p)| r == respondent && *p == found);
+                assert!(found == *picks || superseded, "{respondent} holds answers it was never acknowledged for");
+            }
+        }
+    }
+
+    /// (respondents, row -> count per level) recounted from the stored answers.
+    pub fn recount(&self) -> (u64, HashMap<String, Vec<u64>>) {
+        let mut counts: HashMap<String, Vec<u64>> = self.rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
+        let mut statement = self.db.prepare("SELECT answers FROM submissions").unwrap();
+        let mut respondents = 0;
+        for text in statement.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+            respondents += 1;
+            for (row, level) in self.rows.iter().zip(self.picks(&text.unwrap())) {
+                counts.get_mut(row).unwrap()[level as usize] += 1;
+            }
+        }
+        (respondents, counts)
+    }
+}
