@@ -4,6 +4,7 @@
 
 mod api;
 mod config;
+mod health;
 mod live;
 mod shutdown;
 
@@ -43,6 +44,7 @@ async fn run() -> Result<(), String> {
     let routes = generate_route_list(App);
     let app = Router::new()
         .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub.clone())))
+        .merge(health::router(engine.clone()))
         .leptos_routes_with_context(
             &leptos_options,
             routes,

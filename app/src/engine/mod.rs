@@ -147,6 +147,12 @@ impl Engine {
         self.shared.adopt(stored)
     }
 
+    /// Ready to serve: the database answers. Returns how many matrices are loaded.
+    pub async fn ready(&self) -> Result<usize, TallyError> {
+        self.shared.store.ping().await?;
+        Ok(self.shared.catalog.len())
+    }
+
     /// (id, title) of every loaded matrix.
     pub fn matrices(&self) -> Vec<(String, String)> {
         self.shared.catalog.values().map(|m| (m.id.clone(), m.title.clone())).collect()

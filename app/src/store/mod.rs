@@ -188,6 +188,14 @@ impl Store {
         Ok(boards.into_iter().next())
     }
 
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> Result<(), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.ping().await,
+            Store::Postgres(s) => s.ping().await,
+        }
+    }
+
     /// Every board's current version, to find the ones this instance is behind on.
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         match self {

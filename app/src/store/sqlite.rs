@@ -114,6 +114,15 @@ impl SqliteStore {
         .await
     }
 
+    pub async fn ping(&self) -> Result<(), TallyError> {
+        let reader = self.reader.clone();
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            conn.query_row("SELECT 1", [], |_| Ok(())).map_err(internal("reaching the SQLite file"))
+        })
+        .await
+    }
+
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         let reader = self.reader.clone();
         blocking(move || {

@@ -56,6 +56,11 @@ impl TestDatabase {
         }
     }
 
+    /// A connection to the server's admin database (not this test's).
+    pub async fn admin() -> tokio_postgres::Client {
+        connect(&admin_url()).await
+    }
+
     /// Runs SQL on this test's PostgreSQL database as the admin user.
     pub async fn execute(&self, sql: &str) -> Vec<tokio_postgres::Row> {
         connect(&self.url).await.query(sql, &[]).await.unwrap()

@@ -160,6 +160,11 @@ impl PostgresStore {
         })))
     }
 
+    pub async fn ping(&self) -> Result<(), TallyError> {
+        self.reader.get().await?.batch_execute("SELECT 1").await?;
+        Ok(())
+    }
+
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         let rows = self.reader.get().await?.query("SELECT id, version FROM boards", &[]).await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
