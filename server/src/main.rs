@@ -6,6 +6,7 @@ mod api;
 mod config;
 mod health;
 mod live;
+mod security_headers;
 mod shutdown;
 
 use app::{catalog, engine::Engine, shell, store::Store, App};
@@ -58,6 +59,7 @@ async fn run() -> Result<(), String> {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(axum::middleware::map_response(security_headers::add))
         .with_state(leptos_options.clone());
 
     let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)

@@ -1,0 +1,28 @@
+//! The page's Content-Security-Policy. Scripts run only from this site or
+//! with the per-response nonce Leptos puts on its hydration scripts; the
+//! wasm bundle needs `'wasm-unsafe-eval'`; styles come from the stylesheet
+//! plus the `style` attributes that carry each cell's shading; the page may
+//! open connections (the live socket) only to this site; nobody may frame
+//! it. Set while the page renders, because the nonce is made per response.
+
+use leptos::config::LeptosOptions;
+use leptos::nonce::use_nonce;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+pub fn apply(options: &LeptosOptions) {
+    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) else { return };
+    // `cargo leptos watch` reloads the page over a socket on its own port.
+    let reload = match options.env {
+        leptos::config::Env::DEV => format!(" ws://{}:{}", options.site_addr.ip(), options.reload_port),
+        leptos::config::Env::PROD => String::new(),
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'{reload}; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = policy.parse() {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,73 @@
+//! What every response promises the browser: a page whose scripts run only
+//! with this response's nonce, no sniffing, no framing; and content that
+//! cannot inject markup, whoever wrote the matrix or named the board.
+
+mod common;
+
+use common::TestServer;
+use reqwest::header;
+use serde_json::json;
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMAGE: &str = "\"><img src=x onerror=alert(2)>";
+
+#[tokio::test]
+async fn pages_carry_a_nonce_policy_and_everything_else_a_closed_one() {
+    let server = TestServer::start();
+    let page = reqwest::get(server.url("/")).await.unwrap();
+    let policy = page.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    assert_eq!(page.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(page.headers()[header::REFERRER_POLICY], "same-origin");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce").to_string();
+    let html = page.text().await.unwrap();
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(html.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "every script carries the nonce");
+
+    let again = reqwest::get(server.url("/")).await.unwrap();
+    let other = again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    assert!(!other.contains(&nonce), "a fresh nonce per response");
+
+    let api = reqwest::get(server.url("/api/boards/default/stats")).await.unwrap();
+    assert_eq!(api.headers()[header::CONTENT_SECURITY_POLICY], "default-src 'none'; frame-ancestors 'none'");
+    assert_eq!(api.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+#[tokio::test]
+async fn hostile_matrix_text_and_board_titles_are_shown_as_text() {
+    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dir = std::env::temp_dir().join(format!("tally-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let shipped = std::fs::read_to_string(workspace.join("matrices/programmer.toml")).unwrap();
+    let hostile = shipped
+        .replacen("title = \"Programmer Competency Matrix\"", &format!("title = '{SCRIPT}'"), 1)
+        .replacen("title = \"Data structures\"", &format!("title = '{IMAGE}'"), 1)
+        .replacen(
+            "\"Knows arrays and lists only as things a language hands you; cannot say what they cost.\"",
+            &format!("'{SCRIPT}{IMAGE}'"),
+            1,
+        );
+    std::fs::write(dir.join("programmer.toml"), hostile).unwrap();
+    let matrices = dir.to_str().unwrap().to_string();
+    let server = TestServer::start_with(&[("TALLY_MATRICES", matrices.as_str())]);
+
+    let created: serde_json::Value = reqwest::Client::new()
+        .post(server.url("/api/boards"))
+        .body(json!({ "matrix": "programmer", "slug": "hostile", "title": format!("{SCRIPT}{IMAGE}") }).to_string())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(created["id"], "hostile", "{created}");
+
+    for path in ["/", "/b/hostile"] {
+        let html = reqwest::get(server.url(path)).await.unwrap().text().await.unwrap();
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{path}: the text is shown");
+        assert!(!html.contains("alert(1)</script>"), "{path}: no script element from content");
+        assert!(!html.contains("<img src=x"), "{path}: no image element from content");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
