@@ -2,6 +2,7 @@
 //! cargo-leptos' own (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, ...).
 
 use crate::live::LiveConfig;
+use crate::origin::Origins;
 use app::store::DatabaseUrl;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,6 +16,9 @@ pub struct Config {
     /// `TALLY_DEFAULT_MATRIX`, default `programmer`: the default board's matrix.
     pub default_matrix: String,
     pub live: LiveConfig,
+    /// `TALLY_ALLOWED_ORIGINS`: origins besides the site's own whose pages may
+    /// open live sockets and send changes, comma-separated.
+    pub origins: Origins,
 }
 
 impl Config {
@@ -27,14 +31,16 @@ impl Config {
             live: LiveConfig {
                 interval: Duration::from_millis(number("TALLY_LIVE_INTERVAL_MS", 50)?),
                 ping_every: Duration::from_secs(number("TALLY_PING_SECONDS", 20)?),
-                allowed_origins: var("TALLY_ALLOWED_ORIGINS", "")
+                read_buffer: 4096,
+                max_client_message: 1024,
+            },
+            origins: Origins::new(
+                var("TALLY_ALLOWED_ORIGINS", "")
                     .split(',')
                     .map(|o| o.trim().trim_end_matches('/').to_string())
                     .filter(|o| !o.is_empty())
                     .collect(),
-                read_buffer: 4096,
-                max_client_message: 1024,
-            },
+            ),
         })
     }
 }

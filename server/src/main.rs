@@ -6,6 +6,7 @@ mod api;
 mod config;
 mod health;
 mod live;
+mod origin;
 mod security_headers;
 mod shutdown;
 
@@ -41,7 +42,7 @@ async fn run() -> Result<(), String> {
     let engine = Engine::start(store, catalog, &config.default_matrix).await?;
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
-    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown);
+    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown, config.origins.clone());
     let routes = generate_route_list(App);
     let app = Router::new()
         .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub.clone())))
@@ -59,6 +60,7 @@ async fn run() -> Result<(), String> {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::map_response(security_headers::add))
         .with_state(leptos_options.clone());
 

@@ -71,3 +71,37 @@ async fn hostile_matrix_text_and_board_titles_are_shown_as_text() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn pages_of_other_sites_may_not_change_anything() {
+    let server = TestServer::start();
+    let matrix = server.matrix().await;
+    let rows = common::row_ids(&matrix);
+    let body = json!({ "answers": common::answers(&rows, |_| 2) }).to_string();
+    let host = server.base.trim_start_matches("http://").to_string();
+    let client = reqwest::Client::new();
+    let post = |path: &str, headers: &[(&str, &str)]| {
+        let mut request = client.post(server.url(path)).body(body.clone());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+
+    let foreign = post("/api/boards/default/submissions", &[("origin", "http://evil.example")]).await.unwrap();
+    assert_eq!(foreign.status(), 403);
+    let message = foreign.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().to_string();
+    assert_eq!(message, "requests from http://evil.example may not change anything here");
+    let hidden = post("/api/boards/default/submissions", &[("sec-fetch-site", "cross-site")]).await.unwrap();
+    assert_eq!(hidden.status(), 403, "no Origin, but the browser says cross-site");
+    let server_fn = post("/api/submit_answers", &[("origin", "http://evil.example")]).await.unwrap();
+    assert_eq!(server_fn.status(), 403, "server functions are guarded too");
+    assert_eq!(server.stats("default").await["version"], 0, "nothing was applied");
+
+    let own = format!("http://{host}");
+    let same = post("/api/boards/default/submissions", &[("origin", own.as_str()), ("sec-fetch-site", "same-origin")]).await.unwrap();
+    assert_eq!(same.status(), 200);
+    let tool = post("/api/boards/default/submissions", &[]).await.unwrap();
+    assert_eq!(tool.status(), 200, "clients that are not browsers send no Origin");
+    assert_eq!(reqwest::Client::new().get(server.url("/")).header("origin", "http://evil.example").send().await.unwrap().status(), 200, "reading is open");
+}

@@ -4,13 +4,13 @@
 //! `watch` keeps only the latest value, so a slow connection skips versions
 //! instead of queueing them, and nothing grows per connection.
 
+use crate::origin::Origins;
 use crate::shutdown::Shutdown;
 use app::engine::{Board, Engine};
 use app::error::TallyError;
 use app::live_message::LiveMessage;
 use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
-use axum::http::{header, HeaderMap};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -22,25 +22,9 @@ pub struct LiveConfig {
     pub interval: Duration,
     /// Heartbeat period (`TALLY_PING_SECONDS`, 20); two missed pongs close the connection.
     pub ping_every: Duration,
-    /// Origins besides the site's own that may connect (`TALLY_ALLOWED_ORIGINS`, comma-separated).
-    pub allowed_origins: Vec<String>,
     pub read_buffer: usize,
     /// Clients send only control frames; anything larger closes the connection.
     pub max_client_message: usize,
-}
-
-impl LiveConfig {
-    /// Browsers always send `Origin` on a WebSocket upgrade; it must be this
-    /// site (same host as the request) or on the allow-list. Non-browser
-    /// clients that send no `Origin` are allowed.
-    pub fn origin_allowed(&self, headers: &HeaderMap) -> bool {
-        let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
-            return true;
-        };
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-        let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
-        (!host.is_empty() && origin_host == host) || self.allowed_origins.iter().any(|o| o == origin)
-    }
 }
 
 /// One encoded message and the version it carries.
@@ -93,12 +77,18 @@ pub struct Hub {
     engine: Engine,
     config: LiveConfig,
     shutdown: Shutdown,
+    origins: Origins,
     channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
 }
 
 impl Hub {
-    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown) -> Hub {
-        Hub { engine, config, shutdown, channels: Arc::default() }
+    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown, origins: Origins) -> Hub {
+        Hub { engine, config, shutdown, origins, channels: Arc::default() }
+    }
+
+    /// Who may open a live socket.
+    pub fn origins(&self) -> &Origins {
+        &self.origins
     }
 
     pub fn config(&self) -> &LiveConfig {

@@ -27,7 +27,7 @@ async fn upgrade(
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Result<Response, TallyError> {
-    if !hub.config().origin_allowed(&headers) {
+    if !hub.origins().allows(&headers) {
         let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("?");
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
