@@ -22,6 +22,9 @@ pub enum TallyError {
     /// Creating something whose id is taken.
     #[error("{0}")]
     Conflict(String),
+    /// A limit was hit; `retry_after` is in whole seconds.
+    #[error("{what}; try again in {retry_after} s")]
+    RateLimited { what: String, retry_after: u64 },
     /// The server failed; the message is for logs and carries no user input.
     #[error("internal error: {0}")]
     Internal(String),
@@ -35,6 +38,7 @@ impl TallyError {
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
             TallyError::Conflict(_) => 409,
+            TallyError::RateLimited { .. } => 429,
             TallyError::Internal(_) => 500,
         }
     }
@@ -56,6 +60,10 @@ impl axum::response::IntoResponse for TallyError {
     fn into_response(self) -> axum::response::Response {
         let status = axum::http::StatusCode::from_u16(self.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response()
+        let mut response = (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response();
+        if let TallyError::RateLimited { retry_after, .. } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());
+        }
+        response
     }
 }

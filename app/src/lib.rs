@@ -41,6 +41,8 @@ mod content_policy;
 #[cfg(feature = "ssr")]
 pub mod engine;
 #[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
 pub mod respondent;
 #[cfg(feature = "ssr")]
 mod server_context;

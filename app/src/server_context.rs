@@ -4,12 +4,25 @@
 
 use crate::engine::Engine;
 use crate::error::TallyError;
+use crate::rate_limit::Limits;
+use axum::extract::ConnectInfo;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 pub fn engine() -> Result<Engine, TallyError> {
     use_context::<Engine>().ok_or_else(|| TallyError::Internal("no engine in the server function context".into()))
+}
+
+pub fn limits() -> Result<Arc<Limits>, TallyError> {
+    use_context::<Arc<Limits>>().ok_or_else(|| TallyError::Internal("no limits in the server function context".into()))
+}
+
+/// The client's address, as the server's accept loop recorded it.
+pub fn peer_ip(request: &Parts) -> Option<IpAddr> {
+    request.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())
 }
 
 pub fn request() -> Result<Parts, TallyError> {
@@ -35,6 +48,9 @@ pub fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<
                 .is_some_and(|v| v.contains("text/html"));
         if let (false, Some(response)) = (form_post, use_context::<ResponseOptions>()) {
             response.set_status(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST));
+            if let TallyError::RateLimited { retry_after, .. } = error {
+                response.insert_header(header::RETRY_AFTER, (*retry_after).into());
+            }
         }
     }
     result

@@ -7,7 +7,7 @@ use app::error::TallyError;
 use app::respondent;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -15,26 +15,36 @@ use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use app::rate_limit::Limits;
 use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
 
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router<S>(engine: Engine) -> Router<S> {
+/// What the handlers share.
+#[derive(Clone)]
+struct Api {
+    engine: Engine,
+    limits: Arc<Limits>,
+}
+
+pub fn router<S>(engine: Engine, limits: Arc<Limits>) -> Router<S> {
     Router::new()
         .route("/", post(create_board))
         .route("/{board}/matrix", get(matrix))
         .route("/{board}/stats", get(stats))
         .route("/{board}/submissions", post(submit))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(engine)
+        .with_state(Api { engine, limits })
 }
 
-async fn matrix(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
+async fn matrix(State(Api { engine, .. }): State<Api>, Path(board): Path<String>) -> Result<Response, TallyError> {
     Ok(Json(&*engine.board(&board).await?.matrix).into_response())
 }
 
-async fn stats(State(engine): State<Engine>, Path(board): Path<String>) -> Result<Response, TallyError> {
+async fn stats(State(Api { engine, .. }): State<Api>, Path(board): Path<String>) -> Result<Response, TallyError> {
     Ok(Json(&*engine.board(&board).await?.stats()).into_response())
 }
 
@@ -46,8 +56,9 @@ struct SubmissionBody {
 }
 
 async fn submit(
-    State(engine): State<Engine>,
+    State(Api { engine, limits }): State<Api>,
     Path(board): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
@@ -65,6 +76,7 @@ async fn submit(
             None => (respondent::new_id(), true),
         },
     };
+    limits.submission(Some(peer.ip()), &respondent)?;
     let raw = body.answers.into_iter().map(|(row, value)| {
         let level = match value.as_u64() {
             Some(n) => RawLevel::Index(n),
@@ -89,7 +101,7 @@ struct NewBoard {
 }
 
 async fn create_board(
-    State(engine): State<Engine>,
+    State(Api { engine, .. }): State<Api>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
     let body: NewBoard = parse_json(body)?;

@@ -7,7 +7,9 @@ mod config;
 mod health;
 mod live;
 mod origin;
+mod request_body;
 mod security_headers;
+mod serve;
 mod shutdown;
 
 use app::{catalog, engine::Engine, shell, store::Store, App};
@@ -15,6 +17,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[tokio::main]
@@ -42,17 +45,21 @@ async fn run() -> Result<(), String> {
     let engine = Engine::start(store, catalog, &config.default_matrix).await?;
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
-    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown, config.origins.clone());
+    let limits = Arc::new(config.limits);
+    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown, config.origins.clone(), limits.clone());
     let routes = generate_route_list(App);
     let app = Router::new()
-        .nest("/api/boards", api::router(engine.clone()).merge(live::router(hub.clone())))
+        .nest("/api/boards", api::router(engine.clone(), limits.clone()).merge(live::router(hub.clone())))
         .merge(health::router(engine.clone()))
         .leptos_routes_with_context(
             &leptos_options,
             routes,
             {
-                let engine = engine.clone();
-                move || provide_context(engine.clone())
+                let (engine, limits) = (engine.clone(), limits.clone());
+                move || {
+                    provide_context(engine.clone());
+                    provide_context(limits.clone());
+                }
             },
             {
                 let options = leptos_options.clone();
@@ -60,6 +67,7 @@ async fn run() -> Result<(), String> {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::map_response(security_headers::add))
         .with_state(leptos_options.clone());
@@ -70,10 +78,7 @@ async fn run() -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(signal)
-        .await
-        .map_err(|e| format!("server: {e}"))?;
+    serve::serve(listener, app, config.header_timeout, signal).await;
     // Upgraded sockets are not requests: serve does not wait for them.
     hub.closed(Duration::from_secs(5)).await;
     tracing::info!("stopped");

@@ -37,6 +37,7 @@ pub async fn submit_answers(
         let engine = server_context::engine()?;
         let known = respondent::from_cookie(&request.headers);
         let id = known.clone().unwrap_or_else(respondent::new_id);
+        server_context::limits()?.submission(server_context::peer_ip(&request), &id)?;
         let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
         let receipt = engine.submit(&board, &id, raw).await?;
         if known.is_none() {

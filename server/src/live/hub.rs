@@ -7,6 +7,7 @@
 use crate::origin::Origins;
 use crate::shutdown::Shutdown;
 use app::engine::{Board, Engine};
+use app::rate_limit::Limits;
 use app::error::TallyError;
 use app::live_message::LiveMessage;
 use app::stats::Stats;
@@ -78,12 +79,17 @@ pub struct Hub {
     config: LiveConfig,
     shutdown: Shutdown,
     origins: Origins,
+    limits: Arc<Limits>,
     channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
 }
 
 impl Hub {
-    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown, origins: Origins) -> Hub {
-        Hub { engine, config, shutdown, origins, channels: Arc::default() }
+    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown, origins: Origins, limits: Arc<Limits>) -> Hub {
+        Hub { engine, config, shutdown, origins, limits, channels: Arc::default() }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// Who may open a live socket.

@@ -11,7 +11,8 @@ mod socket;
 pub use hub::{Hub, LiveConfig};
 
 use app::error::TallyError;
-use axum::extract::{ws::WebSocketUpgrade, Path, State};
+use axum::extract::{ws::WebSocketUpgrade, ConnectInfo, Path, State};
+use std::net::SocketAddr;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -24,6 +25,7 @@ pub fn router<S>(hub: Hub) -> Router<S> {
 async fn upgrade(
     State(hub): State<Hub>,
     Path(board): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Result<Response, TallyError> {
@@ -32,6 +34,7 @@ async fn upgrade(
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
     let channel = hub.channel(&board).await?;
+    let open = hub.limits().socket(peer.ip())?;
     let (config, shutdown) = (hub.config().clone(), hub.shutdown());
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
@@ -40,5 +43,8 @@ async fn upgrade(
         .write_buffer_size(0)
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
-        .on_upgrade(move |ws| socket::serve(ws, channel, config, shutdown)))
+        .on_upgrade(move |ws| async move {
+            socket::serve(ws, channel, config, shutdown).await;
+            drop(open);
+        }))
 }

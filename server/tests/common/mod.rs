@@ -50,6 +50,11 @@ impl TestServer {
             .env("LEPTOS_SITE_ROOT", workspace.join("target/site"))
             .env("LEPTOS_ENV", "PROD")
             .env("RUST_LOG", "warn")
+            // Load tests send everything from 127.0.0.1; the limit tests turn limits on.
+            .env("TALLY_LIMIT_SUBMIT_IP", "off")
+            .env("TALLY_LIMIT_SUBMIT_RESPONDENT", "off")
+            .env("TALLY_LIMIT_CONNECT_IP", "off")
+            .env("TALLY_MAX_SOCKETS_PER_IP", "off")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

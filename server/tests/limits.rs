@@ -1,0 +1,149 @@
+//! Abuse limits against the real server: token buckets per respondent and
+//! per IP (429 with Retry-After, nothing applied), live-socket connects and
+//! open sockets per IP, and the deadlines on headers and bodies.
+
+mod common;
+
+use common::{answers, row_ids, TestServer};
+use reqwest::{header, Client, StatusCode};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+async fn submit(server: &TestServer, respondent: &str) -> reqwest::Response {
+    let rows = row_ids(&server.matrix().await);
+    let body = json!({ "answers": answers(&rows, |_| 1), "respondent": respondent });
+    Client::new().post(server.url("/api/boards/default/submissions")).body(body.to_string()).send().await.unwrap()
+}
+
+/// Checks the status and Retry-After; returns the JSON body.
+async fn assert_limited(response: reqwest::Response) -> Value {
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+    response.json().await.unwrap()
+}
+
+async fn assert_refused(response: reqwest::Response, what: &str) {
+    let message = assert_limited(response).await["error"].as_str().unwrap().to_string();
+    assert!(message.starts_with(&format!("too many {what}; try again in")), "{message}");
+}
+
+#[tokio::test]
+async fn a_respondent_over_their_rate_is_refused_and_nothing_is_applied() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_RESPONDENT", "3/m:3")]);
+    for _ in 0..3 {
+        assert_eq!(submit(&server, "eager-respondent-01").await.status(), 200);
+    }
+    assert_refused(submit(&server, "eager-respondent-01").await, "submissions from this respondent").await;
+    assert_eq!(server.stats("default").await["version"], 3, "the refused submission was not applied");
+    assert_eq!(submit(&server, "calm-respondent-0001").await.status(), 200, "others are not affected");
+
+    // The page's server function answers the same way.
+    let cookie = format!("tally_respondent={}", "eager-respondent-01");
+    let rows = row_ids(&server.matrix().await);
+    let mut form: Vec<(String, String)> = vec![("board".into(), "default".into())];
+    form.extend(rows.iter().map(|r| (format!("answers[{r}]"), "2".to_string())));
+    let response = Client::new()
+        .post(server.url("/api/submit_answers"))
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT, "application/json")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    // Server functions encode the error enum itself.
+    let body = assert_limited(response).await;
+    assert_eq!(body["RateLimited"]["what"], "too many submissions from this respondent", "{body}");
+}
+
+#[tokio::test]
+async fn one_address_over_its_rate_is_refused() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "4/m:4")]);
+    for k in 0..4 {
+        assert_eq!(submit(&server, &format!("address-respondent-{k:02}")).await.status(), 200);
+    }
+    assert_refused(submit(&server, "address-respondent-99").await, "submissions from this address").await;
+}
+
+fn refusal(result: Result<impl Sized, tokio_tungstenite::tungstenite::Error>) -> u16 {
+    match result {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => response.status().as_u16(),
+        Err(other) => panic!("expected a refusal, got {other}"),
+        Ok(_) => panic!("expected a refusal, got a connection"),
+    }
+}
+
+#[tokio::test]
+async fn open_live_sockets_per_address_are_capped() {
+    let server = TestServer::start_with(&[("TALLY_MAX_SOCKETS_PER_IP", "2")]);
+    let url = server.ws_url("/api/boards/default/live");
+    let mut first = tokio_tungstenite::connect_async(&url).await.unwrap().0;
+    let _second = tokio_tungstenite::connect_async(&url).await.unwrap().0;
+    assert_eq!(refusal(tokio_tungstenite::connect_async(&url).await), 429, "a third open socket");
+    first.close(None).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        // The server releases the slot once it has seen the close.
+        match tokio_tungstenite::connect_async(&url).await {
+            Ok(_) => break,
+            Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(50)).await,
+            Err(error) => panic!("a freed slot is reusable: {error}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn live_connects_per_address_are_rate_limited() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_CONNECT_IP", "3/m:3")]);
+    let url = server.ws_url("/api/boards/default/live");
+    for _ in 0..3 {
+        drop(tokio_tungstenite::connect_async(&url).await.unwrap());
+    }
+    assert_eq!(refusal(tokio_tungstenite::connect_async(&url).await), 429);
+}
+
+#[test]
+fn headers_that_drip_in_are_cut_off() {
+    let server = TestServer::start_with(&[("TALLY_HEADER_TIMEOUT_MS", "500")]);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let mut stream = TcpStream::connect(&address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let started = Instant::now();
+    let mut closed = false;
+    for k in 0..40 {
+        std::thread::sleep(Duration::from_millis(100));
+        if stream.write_all(format!("X-Drip-{k}: 1\r\n").as_bytes()).is_err() {
+            closed = true;
+            break;
+        }
+    }
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let text = String::from_utf8_lossy(&rest);
+    assert!(closed || rest.is_empty() || text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(started.elapsed() < Duration::from_secs(4), "cut off after {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_body_that_trickles_in_gets_408() {
+    let server = TestServer::start_with(&[("TALLY_BODY_TIMEOUT_MS", "500")]);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let response = tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(&address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        stream
+            .write_all(b"POST /api/boards/default/submissions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"answers\":")
+            .unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).to_string()
+    })
+    .await
+    .unwrap();
+    assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+    assert!(response.contains("did not arrive within 500 ms"), "{response}");
+    assert_eq!(server.stats("default").await["version"], 0);
+}
