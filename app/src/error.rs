@@ -22,6 +22,12 @@ pub enum TallyError {
     /// Creating something whose id is taken.
     #[error("{0}")]
     Conflict(String),
+    /// The board's admin closed it.
+    #[error("board '{0}' is closed to new answers; its figures stay visible")]
+    BoardClosed(String),
+    /// A missing or wrong admin key.
+    #[error("{0}")]
+    Forbidden(String),
     /// A limit was hit; `retry_after` is in whole seconds.
     #[error("{what}; try again in {retry_after} s")]
     RateLimited { what: String, retry_after: u64 },
@@ -39,6 +45,8 @@ impl TallyError {
             TallyError::TooLarge(_) => 413,
             TallyError::Conflict(_) => 409,
             TallyError::RateLimited { .. } => 429,
+            TallyError::BoardClosed(_) => 409,
+            TallyError::Forbidden(_) => 403,
             TallyError::Internal(_) => 500,
         }
     }

@@ -35,6 +35,8 @@ pub mod stats;
 pub mod time_text;
 
 #[cfg(feature = "ssr")]
+pub mod admin_key;
+#[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod content_policy;

@@ -10,10 +10,14 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     pub board: String,
-    /// Grows by one with every applied submission.
+    /// Grows by one with every applied submission, and when the board is
+    /// closed or reopened.
     pub version: u64,
     /// Distinct respondents who have submitted (a resubmission is not new).
     pub respondents: u64,
+    /// Closed by its admin: submissions are refused, the figures stay visible.
+    #[serde(default)]
+    pub closed: bool,
     /// Row id -> count per level, in level order.
     pub counts: BTreeMap<String, Vec<u64>>,
 }
@@ -24,6 +28,7 @@ impl Stats {
             board: board.to_string(),
             version: 0,
             respondents: 0,
+            closed: false,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
     }

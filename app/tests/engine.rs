@@ -34,6 +34,7 @@ on_both_backends!(
     a_rejected_submission_changes_nothing,
     boards_are_created_once,
     a_restart_restores_every_board,
+    an_admin_closes_and_reopens_a_board,
 );
 
 fn catalog() -> Catalog {
@@ -156,11 +157,11 @@ async fn a_rejected_submission_changes_nothing(backend: Backend) {
 async fn boards_are_created_once(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;
-    let team = engine.create_board("programmer", Some("team-a".into()), Some(" Team A ".into())).await.unwrap();
+    let (team, _) = engine.create_board("programmer", Some("team-a".into()), Some(" Team A ".into())).await.unwrap();
     assert_eq!((team.id.as_str(), team.title.as_str(), team.private), ("team-a", "Team A", false));
     let again = engine.create_board("programmer", Some("team-a".into()), None).await.unwrap_err();
     assert_eq!(again.status(), 409);
-    let private = engine.create_board("programmer", None, None).await.unwrap();
+    let (private, _) = engine.create_board("programmer", None, None).await.unwrap();
     assert!(private.private && private.id.len() == 32, "{private:?}");
     assert_eq!(engine.create_board("programmer", Some("A!".into()), None).await.unwrap_err().status(), 400);
     assert_eq!(engine.create_board("nope", None, None).await.unwrap_err().status(), 400);
@@ -190,6 +191,31 @@ async fn a_restart_restores_every_board(backend: Backend) {
     assert_eq!((before.version, before.respondents), (20, 7));
 }
 
+async fn an_admin_closes_and_reopens_a_board(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let rows = rows();
+    let (board, key) = engine.create_board("programmer", Some("team-c".into()), None).await.unwrap();
+    engine.submit(&board.id, "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
+
+    assert_eq!(engine.set_closed(&board.id, "not-the-key", true).await.unwrap_err().status(), 403);
+    assert_eq!(engine.set_closed("default", &key, true).await.unwrap_err().status(), 403, "a key is for its own board");
+    let closed = engine.set_closed(&board.id, &key, true).await.unwrap();
+    assert!(closed.closed);
+    assert_eq!((closed.version, closed.respondents), (2, 1), "closing is a version; figures stay");
+    let refused = engine.submit(&board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap_err();
+    assert_eq!(refused.to_string(), "board 'team-c' is closed to new answers; its figures stay visible");
+
+    let reopened = engine.set_closed(&board.id, &key, false).await.unwrap();
+    assert_eq!((reopened.closed, reopened.version), (false, 3));
+    assert_eq!(engine.submit(&board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap().version, 4);
+
+    // The state is durable.
+    engine.set_closed(&board.id, &key, true).await.unwrap();
+    let again = start(&db).await;
+    assert!(again.board(&board.id).await.unwrap().stats().closed);
+}
+
 // What only a shared store can do.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -205,8 +231,9 @@ async fn instances_starting_at_once_migrate_once() {
     for start in starts {
         start.await.unwrap().expect("every instance starts");
     }
-    let versions = db.execute("SELECT version FROM tally_schema").await;
-    assert_eq!(versions.len(), 1, "the schema was migrated once");
+    let versions = db.execute("SELECT COUNT(*), COUNT(DISTINCT version), MAX(version)::bigint FROM tally_schema").await;
+    let (rows, distinct, last): (i64, i64, i64) = (versions[0].get(0), versions[0].get(1), versions[0].get(2));
+    assert!(last >= 1 && rows == distinct && rows == last, "each migration applied once: {rows} rows, {distinct} distinct, up to {last}");
     let boards = db.execute("SELECT id FROM boards").await;
     assert_eq!(boards.len(), 1, "one default board");
 }
@@ -216,7 +243,7 @@ async fn an_instance_follows_another_instances_commits() {
     let db = TestDatabase::create(Backend::Postgres).await;
     let (a, b) = (start(&db).await, start(&db).await);
     let rows = rows();
-    let created = a.create_board("programmer", Some("shared".into()), None).await.unwrap();
+    let (created, key) = a.create_board("programmer", Some("shared".into()), None).await.unwrap();
     // B has never heard of the board: it reads it from the store.
     assert_eq!(b.board("shared").await.unwrap().info, created);
     for k in 0..40u64 {
@@ -233,4 +260,11 @@ async fn an_instance_follows_another_instances_commits() {
     assert_eq!(seen[0], seen[1], "both instances show the same figures");
     assert_eq!(seen[0].respondents, 2);
     assert_eq!(seen[0].counts[&rows[0]], [0, 0, 1, 1], "ann's last answer was level 2, bob's level 3");
+
+    // Closing on A reaches B like a commit: B refuses submissions too.
+    a.set_closed("shared", &key, true).await.unwrap();
+    let mut live = b.board("shared").await.unwrap().subscribe();
+    tokio::time::timeout(Duration::from_secs(5), live.wait_for(|s| s.closed)).await.unwrap().unwrap();
+    let refused = b.submit("shared", "cat-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
+    assert_eq!(refused.status(), 409);
 }

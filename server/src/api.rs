@@ -36,6 +36,9 @@ pub fn router<S>(engine: Engine, limits: Arc<Limits>) -> Router<S> {
         .route("/{board}/matrix", get(matrix))
         .route("/{board}/stats", get(stats))
         .route("/{board}/submissions", post(submit))
+        .route("/{board}/close", post(close))
+        .route("/{board}/reopen", post(reopen))
+        .route("/{board}/export/{format}", get(export))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(Api { engine, limits })
 }
@@ -105,10 +108,52 @@ async fn create_board(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
     let body: NewBoard = parse_json(body)?;
-    let info = engine.create_board(&body.matrix, body.slug, body.title).await?;
+    let (info, key) = engine.create_board(&body.matrix, body.slug, body.title).await?;
     let url = format!("/b/{}", info.id);
-    Ok((StatusCode::CREATED, Json(json!({ "id": info.id, "url": url, "private": info.private, "title": info.title })))
-        .into_response())
+    let reply = json!({
+        "id": info.id,
+        "url": url,
+        "private": info.private,
+        "title": info.title,
+        "admin_key": key,
+        "admin_url": format!("{url}#admin={key}"),
+    });
+    Ok((StatusCode::CREATED, Json(reply)).into_response())
+}
+
+/// The admin key from `Authorization: Bearer <key>`.
+fn admin_key(headers: &HeaderMap) -> Result<&str, TallyError> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .ok_or_else(|| TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into()))
+}
+
+async fn close(State(Api { engine, .. }): State<Api>, Path(board): Path<String>, headers: HeaderMap) -> Result<Response, TallyError> {
+    Ok(Json(&*engine.set_closed(&board, admin_key(&headers)?, true).await?).into_response())
+}
+
+async fn reopen(State(Api { engine, .. }): State<Api>, Path(board): Path<String>, headers: HeaderMap) -> Result<Response, TallyError> {
+    Ok(Json(&*engine.set_closed(&board, admin_key(&headers)?, false).await?).into_response())
+}
+
+/// Aggregates only, with the matrix's names: never anyone's answers.
+async fn export(
+    State(Api { engine, .. }): State<Api>,
+    Path((board, format)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, TallyError> {
+    let board = engine.authorize(&board, admin_key(&headers)?).await?;
+    let report = crate::export::Report::new(&board);
+    let filename = format!("attachment; filename=\"tally-{}.{format}\"", board.info.id);
+    let (content_type, body) = match format.as_str() {
+        "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
+        "csv" => ("text/csv; charset=utf-8", report.csv()),
+        _ => return Err(TallyError::BadRequest(format!("unknown export format '{}' (use json or csv)", format.chars().take(20).collect::<String>()))),
+    };
+    Ok(([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, filename)], body).into_response())
 }
 
 /// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.

@@ -4,6 +4,7 @@
 
 mod api;
 mod config;
+mod export;
 mod health;
 mod live;
 mod origin;

@@ -5,7 +5,9 @@
 use crate::error::TallyError;
 use leptos::prelude::*;
 
-/// Served at `/api/create_board`; answers with a redirect to the new board.
+/// Served at `/api/create_board`; answers with a redirect to the new board's
+/// admin link: the board's address with its admin key in the fragment, which
+/// browsers never send to a server, so the key stays out of logs.
 #[server(endpoint = "create_board")]
 pub async fn create_board(
     matrix: String,
@@ -17,8 +19,8 @@ pub async fn create_board(
     let result = async {
         let engine = server_context::engine()?;
         let slug = Some(slug.trim().to_string()).filter(|s| !s.is_empty());
-        let info = engine.create_board(&matrix, slug, Some(title)).await?;
-        let url = format!("/b/{}", info.id);
+        let (info, key) = engine.create_board(&matrix, slug, Some(title)).await?;
+        let url = format!("/b/{}#admin={key}", info.id);
         leptos_axum::redirect(&url);
         Ok(url)
     }

@@ -56,6 +56,7 @@ fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
     let mut stats = Stats::empty(&stored.info.id, matrix);
     stats.version = stored.version;
     stats.respondents = stored.respondents;
+    stats.closed = stored.closed;
     for (row, level, n) in &stored.counts {
         if let Some(c) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
             *c = *n;

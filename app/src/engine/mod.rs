@@ -20,6 +20,7 @@ mod writer;
 
 pub use board::Board;
 
+use crate::admin_key;
 use crate::answers::{self, PreviousAnswers, RawLevel};
 use crate::catalog::Catalog;
 use crate::error::TallyError;
@@ -121,7 +122,7 @@ impl Engine {
                     title: matrix.title.clone(),
                     private: false,
                     created_at: now(),
-                })
+                }, None)
                 .await
                 .or_else(|e| match e {
                     // Another instance, starting at the same time, made it first.
@@ -174,6 +175,9 @@ impl Engine {
         raw: impl IntoIterator<Item = (String, RawLevel)>,
     ) -> Result<Receipt, TallyError> {
         let board = self.board(board).await?;
+        if board.stats().closed {
+            return Err(TallyError::BoardClosed(board.info.id.clone()));
+        }
         let answers = answers::validate(&board.matrix, raw)?;
         let (ack, done) = oneshot::channel();
         let submission = Submission {
@@ -194,13 +198,14 @@ impl Engine {
     }
 
     /// Creates a board on a loaded matrix: with a slug it is public at that
-    /// address, without one it gets an unguessable 128-bit id.
+    /// address, without one it gets an unguessable 128-bit id. Returns the
+    /// board and its admin key, which is shown this once and never stored.
     pub async fn create_board(
         &self,
         matrix_id: &str,
         slug: Option<String>,
         title: Option<String>,
-    ) -> Result<BoardInfo, TallyError> {
+    ) -> Result<(BoardInfo, String), TallyError> {
         let matrix = self.matrix_by_id(matrix_id)?;
         let (id, private) = match slug {
             Some(slug) if slug.len() < 3 || !is_identifier(&slug) => {
@@ -217,13 +222,33 @@ impl Engine {
             return Err(TallyError::BadRequest("title must be at most 120 characters".into()));
         }
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
-        self.add_board(info.clone()).await?;
-        Ok(info)
+        let key = admin_key::new_key();
+        self.add_board(info.clone(), Some(admin_key::hash(&key))).await?;
+        Ok((info, key))
     }
 
-    async fn add_board(&self, info: BoardInfo) -> Result<(), TallyError> {
+    /// The board, if `key` is its admin key.
+    pub async fn authorize(&self, board: &str, key: &str) -> Result<Arc<Board>, TallyError> {
+        let board = self.board(board).await?;
+        match self.shared.store.admin_hash(&board.info.id).await? {
+            Some(stored) if admin_key::matches(key, &stored) => Ok(board),
+            Some(_) => Err(TallyError::Forbidden("the admin key does not match this board".into())),
+            None => Err(TallyError::Forbidden(format!("board '{}' has no admin key", board.info.id))),
+        }
+    }
+
+    /// Closes (or reopens) a board for its admin. Closing is a new version,
+    /// so every open page and every instance hears of it like a commit.
+    pub async fn set_closed(&self, board: &str, key: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
+        let board = self.authorize(board, key).await?;
+        self.shared.store.set_closed(&board.info.id, closed).await?;
+        self.shared.reload(&board.info.id).await;
+        Ok(board.stats())
+    }
+
+    async fn add_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
         let matrix = self.matrix_by_id(&info.matrix_id)?;
-        self.shared.store.insert_board(info.clone()).await?;
+        self.shared.store.insert_board(info.clone(), admin_hash).await?;
         let stats = Stats::empty(&info.id, &matrix);
         let board = Board::new(info, matrix, stats);
         let mut boards = self.shared.boards.write().unwrap_or_else(|e| e.into_inner());

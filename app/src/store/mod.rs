@@ -59,6 +59,7 @@ pub struct StoredBoard {
     pub info: BoardInfo,
     pub version: u64,
     pub respondents: u64,
+    pub closed: bool,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
 }
@@ -69,6 +70,7 @@ pub(crate) struct BoardRow {
     pub info: BoardInfo,
     pub version: u64,
     pub respondents: u64,
+    pub closed: bool,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -81,6 +83,7 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = BoardRow>) -> Vec<StoredBoar
                 info: row.info,
                 version: row.version,
                 respondents: row.respondents,
+                closed: row.closed,
                 counts: Vec::new(),
             });
         }
@@ -204,11 +207,27 @@ impl Store {
         }
     }
 
-    /// Fails with `Conflict` when the id is taken.
-    pub async fn insert_board(&self, info: BoardInfo) -> Result<(), TallyError> {
+    /// Fails with `Conflict` when the id is taken. `admin_hash` is the
+    /// SHA-256 of the board's admin key, hex; the key itself is never stored.
+    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
         match self {
-            Store::Sqlite(s) => s.insert_board(info).await,
-            Store::Postgres(s) => s.insert_board(info).await,
+            Store::Sqlite(s) => s.insert_board(info, admin_hash).await,
+            Store::Postgres(s) => s.insert_board(info, admin_hash).await,
+        }
+    }
+
+    pub async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.admin_hash(board).await,
+            Store::Postgres(s) => s.admin_hash(board).await,
+        }
+    }
+
+    /// Closes or reopens a board; that is a new version, announced like a commit.
+    pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.set_closed(board, closed).await,
+            Store::Postgres(s) => s.set_closed(board, closed).await,
         }
     }
 

@@ -40,6 +40,9 @@ const MIGRATIONS: &[&str] = &[r#"
         n        INTEGER NOT NULL,
         PRIMARY KEY (board_id, row_id, level)
     );
+"#, r#"
+    ALTER TABLE boards ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE boards ADD COLUMN admin_hash TEXT;
 "#];
 
 #[derive(Clone)]
@@ -82,7 +85,7 @@ impl SqliteStore {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                            c.row_id, c.level, c.n
+                            c.row_id, c.level, c.n, b.closed
                      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
                      WHERE ?1 IS NULL OR b.id = ?1
                      ORDER BY b.created_at, b.id",
@@ -101,6 +104,7 @@ impl SqliteStore {
                         },
                         version: r.get(5)?,
                         respondents: r.get(6)?,
+                        closed: r.get(10)?,
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,
@@ -137,21 +141,48 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn insert_board(&self, info: BoardInfo) -> Result<(), TallyError> {
+    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
         let writer = self.writer.clone();
         blocking(move || {
             let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
             let inserted = conn
                 .execute(
-                    "INSERT INTO boards (id, matrix_id, title, private, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                    "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT (id) DO NOTHING",
-                    params![info.id, info.matrix_id, info.title, info.private, info.created_at],
+                    params![info.id, info.matrix_id, info.title, info.private, info.created_at, admin_hash],
                 )
                 .map_err(internal("creating a board"))?;
             match inserted {
                 1 => Ok(()),
                 _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
             }
+        })
+        .await
+    }
+
+    pub async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError> {
+        let (reader, board) = (self.reader.clone(), board.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let hash: Option<Option<String>> = conn
+                .query_row("SELECT admin_hash FROM boards WHERE id = ?1", [&board], |r| r.get(0))
+                .optional()
+                .map_err(internal("reading an admin key"))?;
+            Ok(hash.flatten())
+        })
+        .await
+    }
+
+    pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.query_row(
+                "UPDATE boards SET closed = ?2, version = version + 1 WHERE id = ?1 RETURNING version",
+                params![board, closed],
+                |r| r.get(0),
+            )
+            .map_err(internal("closing or reopening a board"))
         })
         .await
     }

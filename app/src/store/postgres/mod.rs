@@ -55,6 +55,9 @@ const MIGRATIONS: &[&str] = &[r#"
         n        BIGINT NOT NULL,
         PRIMARY KEY (board_id, row_id, level)
     );
+"#, r#"
+    ALTER TABLE boards ADD COLUMN closed BOOLEAN NOT NULL DEFAULT false;
+    ALTER TABLE boards ADD COLUMN admin_hash TEXT;
 "#];
 
 /// Any number that names Tally's migration lock; instances starting at once
@@ -137,7 +140,7 @@ impl PostgresStore {
             .await?
             .query(
                 "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                        c.row_id, c.level, c.n
+                        c.row_id, c.level, c.n, b.closed
                  FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
                  WHERE $1::text IS NULL OR b.id = $1
                  ORDER BY b.created_at, b.id",
@@ -154,6 +157,7 @@ impl PostgresStore {
             },
             version: r.get::<_, i64>(5) as u64,
             respondents: r.get::<_, i64>(6) as u64,
+            closed: r.get(10),
             cell: r
                 .get::<_, Option<String>>(7)
                 .map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
@@ -170,21 +174,39 @@ impl PostgresStore {
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
     }
 
-    pub async fn insert_board(&self, info: BoardInfo) -> Result<(), TallyError> {
+    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
         let inserted = self
             .reader
             .get()
             .await?
             .execute(
-                "INSERT INTO boards (id, matrix_id, title, private, created_at) VALUES ($1, $2, $3, $4, $5)
+                "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash) VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (id) DO NOTHING",
-                &[&info.id, &info.matrix_id, &info.title, &info.private, &info.created_at],
+                &[&info.id, &info.matrix_id, &info.title, &info.private, &info.created_at, &admin_hash],
             )
             .await?;
         match inserted {
             1 => Ok(()),
             _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
         }
+    }
+
+    pub async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError> {
+        let row = self.reader.get().await?.query_opt("SELECT admin_hash FROM boards WHERE id = $1", &[&board]).await?;
+        Ok(row.and_then(|r| r.get(0)))
+    }
+
+    /// On the reader connection: the writer's is inside batch transactions.
+    /// The update waits for the board row like any commit and is announced
+    /// the same way.
+    pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
+        let client = self.reader.get().await?;
+        let version: i64 = client
+            .query_one("UPDATE boards SET closed = $2, version = version + 1 WHERE id = $1 RETURNING version", &[&board, &closed])
+            .await?
+            .get(0);
+        client.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &format!("{board} {version}")]).await?;
+        Ok(version as u64)
     }
 
     pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
