@@ -143,10 +143,29 @@ test('a team can start its own board from the page', async () => {
   await page.locator('.new-board input[name="title"]').fill('Platform team');
   await page.locator('.new-board input[name="slug"]').fill('platform');
   await page.locator('.new-board button[type="submit"]').click();
-  await page.waitForURL(server.base + '/b/platform');
+  // The creator lands on the admin link: the key rides in the fragment.
+  await page.waitForURL(/\/b\/platform#admin=[0-9a-f]{64}$/);
   await page.locator('h1', { hasText: 'Platform team' }).waitFor();
   await waitForHydration(page);
   assert.match(await page.locator('.respondents').innerText(), /0 people have answered/);
-  assert.deepEqual(errors, []);
+
+  const panel = page.locator('.admin-panel');
+  await panel.waitFor();
+  await panel.locator('button.toggle-closed', { hasText: 'Close the board' }).click();
+  await page.locator('.closed-notice').waitFor();
+  assert.equal(await page.locator('.submit-bar button[type="submit"]').isDisabled(), true);
+  const download = page.waitForEvent('download');
+  await panel.locator('button', { hasText: 'Download CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.match(csv.split('\n')[0], /^category,row,row_title,level,count,answered$/);
+  await panel.locator('button.toggle-closed', { hasText: 'Reopen the board' }).click();
+  await page.locator('.closed-notice').waitFor({ state: 'detached' });
+
+  // Without the fragment the same board shows no admin controls.
+  const visitor = await openPage(browser, server.base + '/b/platform');
+  await waitForHydration(visitor.page);
+  assert.equal(await visitor.page.locator('.admin-panel').count(), 0);
+  assert.deepEqual([...errors, ...visitor.errors], []);
+  await visitor.context.close();
   await context.close();
 });

@@ -6,7 +6,8 @@ use app::engine::Engine;
 use app::error::TallyError;
 use app::respondent;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, FormRejection};
+use axum::Form;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -38,7 +39,7 @@ pub fn router<S>(engine: Engine, limits: Arc<Limits>) -> Router<S> {
         .route("/{board}/submissions", post(submit))
         .route("/{board}/close", post(close))
         .route("/{board}/reopen", post(reopen))
-        .route("/{board}/export/{format}", get(export))
+        .route("/{board}/export/{format}", get(export_requested).post(export_posted))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(Api { engine, limits })
 }
@@ -139,16 +140,36 @@ async fn reopen(State(Api { engine, .. }): State<Api>, Path(board): Path<String>
     Ok(Json(&*engine.set_closed(&board, admin_key(&headers)?, false).await?).into_response())
 }
 
-/// Aggregates only, with the matrix's names: never anyone's answers.
-async fn export(
+/// The admin panel's download buttons post the key in a form, since a plain
+/// link cannot carry an Authorization header.
+#[derive(Deserialize)]
+struct KeyForm {
+    key: String,
+}
+
+async fn export_posted(
+    State(Api { engine, .. }): State<Api>,
+    Path((board, format)): Path<(String, String)>,
+    form: Result<Form<KeyForm>, FormRejection>,
+) -> Result<Response, TallyError> {
+    let Form(KeyForm { key }) = form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
+    export(&engine, &board, &format, &key).await
+}
+
+async fn export_requested(
     State(Api { engine, .. }): State<Api>,
     Path((board, format)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
-    let board = engine.authorize(&board, admin_key(&headers)?).await?;
+    export(&engine, &board, &format, admin_key(&headers)?).await
+}
+
+/// Aggregates only, with the matrix's names: never anyone's answers.
+async fn export(engine: &Engine, board: &str, format: &str, key: &str) -> Result<Response, TallyError> {
+    let board = engine.authorize(board, key).await?;
     let report = crate::export::Report::new(&board);
     let filename = format!("attachment; filename=\"tally-{}.{format}\"", board.info.id);
-    let (content_type, body) = match format.as_str() {
+    let (content_type, body) = match format {
         "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
         "csv" => ("text/csv; charset=utf-8", report.csv()),
         _ => return Err(TallyError::BadRequest(format!("unknown export format '{}' (use json or csv)", format.chars().take(20).collect::<String>()))),

@@ -3,6 +3,7 @@
 //! JavaScript it is a plain form POST that redirects back to the page.
 
 use crate::answers::PreviousAnswers;
+use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::BoardView;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
@@ -83,7 +84,10 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let allow_partial = matrix.allow_partial;
-    let blocked = move || hydrated.get() && !(answered.get() == total || allow_partial && answered.get() > 0);
+    let closed = move || stats.with(|s| s.closed);
+    let blocked = move || {
+        hydrated.get() && (closed() || !(answered.get() == total || allow_partial && answered.get() > 0))
+    };
     // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
     let dismissed = RwSignal::new(false);
 
@@ -173,6 +177,12 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
                 }}
             </p>
         </header>
+        <AdminPanel board=board.clone() stats/>
+        <Show when=closed>
+            <p class="closed-notice" role="status">
+                "This board is closed: it no longer takes answers. Its figures stay visible."
+            </p>
+        </Show>
         <p class="intro">
             "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
         </p>

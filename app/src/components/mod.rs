@@ -1,7 +1,10 @@
 //! The page, from the outside in: `app` (document shell and routes) →
 //! `board_page` (loads one board) → `matrix_form` (the form and its submit
 //! action) → `competency_row` (one row of cells with shading and popovers).
+//! Beside them: `new_board` (starting a board) and `admin_panel` (closing,
+//! reopening and exporting it, for whoever holds the admin link).
 
+pub mod admin_panel;
 pub mod app;
 pub mod board_page;
 pub mod competency_row;

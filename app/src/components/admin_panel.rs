@@ -1,0 +1,73 @@
+//! The admin's controls, shown when the page is opened through the admin
+//! link (`/b/<board>#admin=<key>`): close or reopen the board and download
+//! its aggregates. The key lives in the address's fragment, which browsers
+//! never send to a server, so it is read in the browser and sent only with
+//! the admin's own requests.
+
+use crate::error::TallyError;
+use crate::stats::Stats;
+use leptos::prelude::*;
+
+/// Served at `/api/set_board_closed`.
+#[server(endpoint = "set_board_closed")]
+pub async fn set_board_closed(board: String, key: String, closed: bool) -> Result<Stats, TallyError> {
+    use crate::server_context;
+    let request = server_context::request()?;
+    let result = async { Ok((*server_context::engine()?.set_closed(&board, &key, closed).await?).clone()) }.await;
+    server_context::with_status(&request, result)
+}
+
+#[component]
+pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
+    let key = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        key.set(hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string));
+    });
+    let action = ServerAction::<SetBoardClosed>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(updated)) = action.value().get() {
+            if updated.version > stats.with_untracked(|s| s.version) {
+                stats.set(updated);
+            }
+        }
+    });
+    let error = move || match action.value().get() {
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    };
+    move || {
+        key.get().map(|key| {
+            let toggle = {
+                let (board, key) = (board.clone(), key.clone());
+                move |_| {
+                    let closed = !stats.with_untracked(|s| s.closed);
+                    action.dispatch(SetBoardClosed { board: board.clone(), key: key.clone(), closed });
+                }
+            };
+            let export = |format: &'static str| {
+                view! {
+                    <form method="post" action=format!("/api/boards/{board}/export/{format}")>
+                        <input type="hidden" name="key" value=key.clone()/>
+                        <button type="submit">{format!("Download {}", format.to_uppercase())}</button>
+                    </form>
+                }
+            };
+            view! {
+                <section class="admin-panel" aria-label="Board admin">
+                    <h2>"You are this board's admin"</h2>
+                    <p class="hint">
+                        "Keep this page's address to yourself: it carries the admin key. Share the board with "
+                        <code>{format!("/b/{board}")}</code>"."
+                    </p>
+                    <button type="button" class="toggle-closed" on:click=toggle>
+                        {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
+                    </button>
+                    {export("csv")}
+                    {export("json")}
+                    <p class="error" role="alert">{error}</p>
+                </section>
+            }
+        })
+    }
+}
