@@ -124,12 +124,19 @@ impl Limits {
         Limits::new(None, None, None, None)
     }
 
-    /// One submission from `ip` (when known) by `respondent`.
+    /// One submission from `ip` (when known) by `respondent`; a refusal is
+    /// counted in the metrics with the engine's own rejections.
     pub fn submission(&self, ip: Option<IpAddr>, respondent: &str) -> Result<(), TallyError> {
-        if let Some(ip) = ip {
-            self.submissions_per_ip.take(&ip.to_string()).map_err(|wait| refused("submissions from this address", wait))?;
+        let by_ip = ip.map_or(Ok(()), |ip| self.submissions_per_ip.take(&ip.to_string()));
+        let result = by_ip
+            .map_err(|wait| refused("submissions from this address", wait))
+            .and_then(|()| {
+                self.submissions_per_respondent.take(respondent).map_err(|wait| refused("submissions from this respondent", wait))
+            });
+        if let Err(error) = &result {
+            crate::metrics::METRICS.rejected(error.status());
         }
-        self.submissions_per_respondent.take(respondent).map_err(|wait| refused("submissions from this respondent", wait))
+        result
     }
 
     /// One live socket from `ip`; it counts as open until the guard is dropped.

@@ -51,7 +51,7 @@ async fn run() -> Result<(), String> {
     let routes = generate_route_list(App);
     let app = Router::new()
         .nest("/api/boards", api::router(engine.clone(), limits.clone()).merge(live::router(hub.clone())))
-        .merge(health::router(engine.clone()))
+        .merge(health::router(engine.clone(), hub.clone()))
         .leptos_routes_with_context(
             &leptos_options,
             routes,

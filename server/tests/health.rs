@@ -40,3 +40,47 @@ async fn readiness_follows_the_database() {
     admin.batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true")).await.unwrap();
     assert_eq!(probe(&server, "/readyz").await.0, 200, "ready again once the database is back");
 }
+
+/// The value of one sample line, e.g. `tally_submissions_accepted_total`.
+fn sample(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+        .unwrap_or_else(|| panic!("{name} in\n{text}"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn metrics_count_what_happened() {
+    let server = TestServer::start();
+    let rows = common::row_ids(&server.matrix().await);
+    let (mut socket, _) = tokio_tungstenite::connect_async(server.ws_url("/api/boards/default/live")).await.unwrap();
+    let client = reqwest::Client::new();
+    let url = server.url("/api/boards/default/submissions");
+    for k in 0..3 {
+        let body = serde_json::json!({ "answers": common::answers(&rows, |_| 1), "respondent": format!("metrics-respondent-{k}") });
+        assert_eq!(client.post(&url).body(body.to_string()).send().await.unwrap().status(), 200);
+    }
+    let bad = serde_json::json!({ "answers": { "no-such-row": 1 } });
+    assert_eq!(client.post(&url).body(bad.to_string()).send().await.unwrap().status(), 422);
+    // Wait until the socket has been sent the last version, so fan-out is recorded.
+    use futures_util::StreamExt;
+    loop {
+        let message = socket.next().await.unwrap().unwrap();
+        if message.to_text().unwrap_or_default().contains("\"version\":3") {
+            break;
+        }
+    }
+
+    let response = reqwest::get(server.url("/metrics")).await.unwrap();
+    assert_eq!(response.headers()["content-type"], "text/plain; version=0.0.4");
+    let text = response.text().await.unwrap();
+    assert_eq!(sample(&text, "tally_submissions_accepted_total"), 3.0);
+    assert_eq!(sample(&text, "tally_submissions_rejected_total{status=\"422\"}"), 1.0);
+    assert_eq!(sample(&text, "tally_database_errors_total"), 0.0);
+    assert_eq!(sample(&text, "tally_live_connections{board=\"default\"}"), 1.0);
+    let batches = sample(&text, "tally_group_commit_size_count");
+    assert!((1.0..=3.0).contains(&batches), "{batches} group commits for 3 submissions");
+    assert_eq!(sample(&text, "tally_group_commit_size_sum"), 3.0);
+    assert!(sample(&text, "tally_fan_out_seconds_count") >= 1.0);
+}

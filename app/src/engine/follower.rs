@@ -6,6 +6,7 @@
 //! of notices about a board costs one reload of it.
 
 use super::Shared;
+use crate::metrics::METRICS;
 use crate::store::Change;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -30,7 +31,10 @@ pub(super) async fn follow(shared: Arc<Shared>, mut changes: mpsc::Receiver<Chan
         if resync {
             match shared.store.versions().await {
                 Ok(versions) => wanted.extend(versions),
-                Err(error) => tracing::warn!(%error, "could not compare board versions"),
+                Err(error) => {
+                    METRICS.database_error();
+                    tracing::warn!(%error, "could not compare board versions");
+                }
             }
         }
         for (id, version) in wanted {

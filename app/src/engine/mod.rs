@@ -25,6 +25,7 @@ use crate::answers::{self, PreviousAnswers, RawLevel};
 use crate::catalog::Catalog;
 use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
+use crate::metrics::METRICS;
 use crate::stats::Stats;
 use crate::store::{BoardInfo, Store, Submission};
 use crate::DEFAULT_BOARD;
@@ -77,7 +78,10 @@ impl Shared {
         match self.store.board(id).await {
             Ok(Some(stored)) => board.offer_stored(&stored),
             Ok(None) => tracing::error!(board = id, "a served board is missing from the store"),
-            Err(error) => tracing::warn!(board = id, %error, "could not reload a board"),
+            Err(error) => {
+                METRICS.database_error();
+                tracing::warn!(board = id, %error, "could not reload a board");
+            }
         }
     }
 }
@@ -169,6 +173,20 @@ impl Engine {
     /// Validates and durably applies one respondent's answers, replacing any
     /// they gave before. Returns once the answers are committed to disk.
     pub async fn submit(
+        &self,
+        board: &str,
+        respondent: &str,
+        raw: impl IntoIterator<Item = (String, RawLevel)>,
+    ) -> Result<Receipt, TallyError> {
+        let result = self.submit_counted(board, respondent, raw).await;
+        match &result {
+            Ok(_) => METRICS.accepted(),
+            Err(error) => METRICS.rejected(error.status()),
+        }
+        result
+    }
+
+    async fn submit_counted(
         &self,
         board: &str,
         respondent: &str,

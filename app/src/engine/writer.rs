@@ -1,6 +1,7 @@
 //! The single writer: group commit, then publish, then acknowledge.
 
 use super::{Pending, Shared};
+use crate::metrics::METRICS;
 use crate::stats::Stats;
 use crate::store::{Applied, Submission};
 use std::collections::{BTreeSet, HashMap};
@@ -15,6 +16,7 @@ pub(super) async fn write_loop(shared: Arc<Shared>, mut rx: mpsc::Receiver<Pendi
     while rx.recv_many(&mut pending, MAX_BATCH).await > 0 {
         let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
         let batch = Arc::new(batch);
+        METRICS.batch_sizes.record(batch.len() as f64);
         match shared.store.apply(batch.clone()).await {
             Ok(applied) => {
                 for board in publish(&shared, &batch, &applied) {
@@ -25,6 +27,7 @@ pub(super) async fn write_loop(shared: Arc<Shared>, mut rx: mpsc::Receiver<Pendi
                 }
             }
             Err(error) => {
+                METRICS.database_error();
                 tracing::error!(%error, size = batch.len(), "group commit failed; batch rolled back");
                 for ack in acks {
                     let _ = ack.send(Err(error.clone()));

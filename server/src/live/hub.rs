@@ -14,7 +14,7 @@ use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 #[derive(Clone, Debug)]
@@ -33,6 +33,8 @@ pub struct LiveConfig {
 pub struct Frame {
     pub version: u64,
     pub text: Utf8Bytes,
+    /// When the broadcaster made it, for the fan-out latency metric.
+    pub published: Instant,
 }
 
 /// What every connection to one board reads.
@@ -105,6 +107,12 @@ impl Hub {
         self.shutdown.clone()
     }
 
+    /// (board, open live connections) for every board watched since start-up.
+    pub fn watching(&self) -> Vec<(String, u64)> {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels.iter().map(|(board, c)| (board.clone(), *c.watching.borrow())).collect()
+    }
+
     /// Waits (at most `limit`) until every live socket has closed.
     pub async fn closed(&self, limit: Duration) {
         let open = || -> u64 {
@@ -137,7 +145,11 @@ impl Hub {
 
 fn encode(stats: &Stats, watching: u64) -> Frame {
     let message = LiveMessage::new(stats.clone(), watching);
-    Frame { version: stats.version, text: serde_json::to_string(&message).expect("stats always serialise").into() }
+    Frame {
+        version: stats.version,
+        text: serde_json::to_string(&message).expect("stats always serialise").into(),
+        published: Instant::now(),
+    }
 }
 
 /// Publishes a frame, then sleeps out the interval before looking for the

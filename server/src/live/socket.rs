@@ -9,6 +9,7 @@
 
 use super::hub::{Channel, LiveConfig};
 use crate::shutdown::Shutdown;
+use app::metrics::METRICS;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::SplitStream;
 use futures_util::{SinkExt, StreamExt};
@@ -33,8 +34,12 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut
         tokio::select! {
             changed = frames.changed() => {
                 if changed.is_err() { break }
-                let frame = frames.borrow_and_update().text.clone();
-                if sink.send(Message::Text(frame)).await.is_err() { break }
+                let (text, published) = {
+                    let frame = frames.borrow_and_update();
+                    (frame.text.clone(), frame.published)
+                };
+                if sink.send(Message::Text(text)).await.is_err() { break }
+                METRICS.fan_out.record_duration(published.elapsed());
             }
             _ = heartbeat.tick() => {
                 if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {

@@ -27,7 +27,10 @@ pub fn spawn(config: Config) -> mpsc::Receiver<Change> {
         while !changes.is_closed() {
             match listen(&config, &changes).await {
                 Ok(()) => retry = FIRST_RETRY,
-                Err(error) => tracing::warn!(%error, "PostgreSQL listener failed; retrying in {retry:?}"),
+                Err(error) => {
+                    crate::metrics::METRICS.database_error();
+                    tracing::warn!(%error, "PostgreSQL listener failed; retrying in {retry:?}");
+                }
             }
             tokio::time::sleep(retry).await;
             retry = (retry * 2).min(LAST_RETRY);
