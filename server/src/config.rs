@@ -1,80 +1,140 @@
-//! Settings from the environment. The listen address and site paths are
-//! cargo-leptos' own (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, ...).
+//! Settings, from flags or the environment (`tally --help` lists them). The
+//! listen address and site paths are cargo-leptos' own (`LEPTOS_SITE_ADDR`,
+//! `LEPTOS_SITE_ROOT`, ...). Every value is checked here, before anything
+//! starts, and a wrong one stops the server with a message naming it.
 
 use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
 use app::rate_limit::{parse_limit, Limits, Rate};
 use app::store::DatabaseUrl;
+use clap::Parser;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// A limit or `off`. An alias, so clap takes it as a value that is always
+/// there rather than as an optional flag.
+type RateSetting = Option<Rate>;
+/// A count or `off` (see [`RateSetting`]).
+type CapSetting = Option<usize>;
+
+#[derive(Parser, Debug)]
+#[command(name = "tally", about = "Tally: a live competency matrix")]
+struct Args {
+    /// sqlite://<file>, or postgres://... to share the data between several instances
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/tally.db", value_parser = DatabaseUrl::parse)]
+    database_url: DatabaseUrl,
+    /// Directory of matrix files, validated at start-up
+    #[arg(long, env = "TALLY_MATRICES", default_value = "matrices")]
+    matrices: PathBuf,
+    /// Matrix of the board at /
+    #[arg(long, env = "TALLY_DEFAULT_MATRIX", default_value = "programmer")]
+    default_matrix: String,
+    /// At most one live message per connection per this many ms
+    #[arg(long, env = "TALLY_LIVE_INTERVAL_MS", default_value_t = 50)]
+    live_interval_ms: u64,
+    /// Live heartbeat; two missed pongs close the connection
+    #[arg(long, env = "TALLY_PING_SECONDS", default_value_t = 20)]
+    ping_seconds: u64,
+    /// Origins besides the site's own whose pages may open live sockets and send changes, comma-separated
+    #[arg(long, env = "TALLY_ALLOWED_ORIGINS", default_value = "")]
+    allowed_origins: String,
+    /// A request's headers must arrive within this many ms
+    #[arg(long, env = "TALLY_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    header_timeout_ms: u64,
+    /// A request's body must arrive within this many ms
+    #[arg(long, env = "TALLY_BODY_TIMEOUT_MS", default_value_t = 10_000)]
+    body_timeout_ms: u64,
+    /// Submissions per client IP: <count>/<s|m|h>[:<burst>] or off
+    #[arg(long, env = "TALLY_LIMIT_SUBMIT_IP", default_value = "20/s:200", value_parser = parse_limit)]
+    limit_submit_ip: RateSetting,
+    /// Submissions per respondent
+    #[arg(long, env = "TALLY_LIMIT_SUBMIT_RESPONDENT", default_value = "30/m:10", value_parser = parse_limit)]
+    limit_submit_respondent: RateSetting,
+    /// Live-socket connects per client IP
+    #[arg(long, env = "TALLY_LIMIT_CONNECT_IP", default_value = "10/s:100", value_parser = parse_limit)]
+    limit_connect_ip: RateSetting,
+    /// Open live sockets per client IP, or off
+    #[arg(long, env = "TALLY_MAX_SOCKETS_PER_IP", default_value = "500", value_parser = parse_cap)]
+    max_sockets_per_ip: CapSetting,
+    /// Log lines as JSON objects instead of text
+    #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
+    log_json: bool,
+}
+
 pub struct Config {
-    /// `DATABASE_URL`, default `sqlite://data/tally.db`; `postgres://...` to
-    /// share the data between several instances.
     pub database: DatabaseUrl,
-    /// `TALLY_MATRICES`, default `matrices`: the directory of matrix files.
     pub matrices_dir: PathBuf,
-    /// `TALLY_DEFAULT_MATRIX`, default `programmer`: the default board's matrix.
     pub default_matrix: String,
     pub live: LiveConfig,
-    /// `TALLY_ALLOWED_ORIGINS`: origins besides the site's own whose pages may
-    /// open live sockets and send changes, comma-separated.
     pub origins: Origins,
-    /// `TALLY_HEADER_TIMEOUT_MS`, default 10000: a request's headers must
-    /// arrive within this time of its first byte.
     pub header_timeout: Duration,
-    /// `TALLY_BODY_TIMEOUT_MS`, default 10000: a request's body must arrive
-    /// within this time.
     pub body_deadline: BodyDeadline,
-    /// `TALLY_LIMIT_SUBMIT_IP` (default `20/s:200`), `TALLY_LIMIT_SUBMIT_RESPONDENT`
-    /// (`30/m:10`), `TALLY_LIMIT_CONNECT_IP` (`10/s:100`), `TALLY_MAX_SOCKETS_PER_IP`
-    /// (`500`); each may be `off`. See `app/src/rate_limit.rs` for the syntax.
     pub limits: Limits,
+    pub log_json: bool,
+    /// What the settings are, for the log at start-up; no secrets.
+    pub summary: String,
 }
 
 impl Config {
-    pub fn from_env() -> Result<Config, String> {
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
-        Ok(Config {
-            database: DatabaseUrl::parse(&var("DATABASE_URL", "sqlite://data/tally.db"))?,
-            matrices_dir: PathBuf::from(var("TALLY_MATRICES", "matrices")),
-            default_matrix: var("TALLY_DEFAULT_MATRIX", "programmer"),
+    /// Reads flags and environment; `--help` and wrong values exit here.
+    pub fn load() -> Config {
+        let args = Args::parse();
+        let summary = format!(
+            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] \
+             header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
+             max_sockets_per_ip={}",
+            args.database_url.label(),
+            args.matrices.display(),
+            args.default_matrix,
+            args.live_interval_ms,
+            args.ping_seconds,
+            args.allowed_origins,
+            args.header_timeout_ms,
+            args.body_timeout_ms,
+            show(args.limit_submit_ip),
+            show(args.limit_submit_respondent),
+            show(args.limit_connect_ip),
+            args.max_sockets_per_ip.map_or("off".to_string(), |n| n.to_string()),
+        );
+        Config {
+            database: args.database_url,
+            matrices_dir: args.matrices,
+            default_matrix: args.default_matrix,
             live: LiveConfig {
-                interval: Duration::from_millis(number("TALLY_LIVE_INTERVAL_MS", 50)?),
-                ping_every: Duration::from_secs(number("TALLY_PING_SECONDS", 20)?),
+                interval: Duration::from_millis(args.live_interval_ms),
+                ping_every: Duration::from_secs(args.ping_seconds),
                 read_buffer: 4096,
                 max_client_message: 1024,
             },
-            limits: Limits::new(
-                limit("TALLY_LIMIT_SUBMIT_IP", "20/s:200")?,
-                limit("TALLY_LIMIT_SUBMIT_RESPONDENT", "30/m:10")?,
-                limit("TALLY_LIMIT_CONNECT_IP", "10/s:100")?,
-                match var("TALLY_MAX_SOCKETS_PER_IP", "500").as_str() {
-                    "off" => None,
-                    _ => Some(number("TALLY_MAX_SOCKETS_PER_IP", 500)? as usize),
-                },
-            ),
-            header_timeout: Duration::from_millis(number("TALLY_HEADER_TIMEOUT_MS", 10_000)?),
-            body_deadline: BodyDeadline(Duration::from_millis(number("TALLY_BODY_TIMEOUT_MS", 10_000)?)),
             origins: Origins::new(
-                var("TALLY_ALLOWED_ORIGINS", "")
+                args.allowed_origins
                     .split(',')
                     .map(|o| o.trim().trim_end_matches('/').to_string())
                     .filter(|o| !o.is_empty())
                     .collect(),
             ),
-        })
+            header_timeout: Duration::from_millis(args.header_timeout_ms),
+            body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),
+            limits: Limits::new(
+                args.limit_submit_ip,
+                args.limit_submit_respondent,
+                args.limit_connect_ip,
+                args.max_sockets_per_ip,
+            ),
+            log_json: args.log_json,
+            summary,
+        }
     }
 }
 
-fn limit(name: &str, default: &str) -> Result<Option<Rate>, String> {
-    parse_limit(&std::env::var(name).unwrap_or_else(|_| default.to_string())).map_err(|e| format!("{name}: {e}"))
+fn parse_cap(text: &str) -> Result<CapSetting, String> {
+    match text.trim() {
+        "off" => Ok(None),
+        other => other.parse().map(Some).map_err(|_| format!("'{other}' is not a whole number or off")),
+    }
 }
 
-fn number(name: &str, default: u64) -> Result<u64, String> {
-    match std::env::var(name) {
-        Ok(text) => text.parse().map_err(|_| format!("{name} must be a whole number, got '{text}'")),
-        Err(_) => Ok(default),
-    }
+fn show(rate: RateSetting) -> String {
+    rate.map_or("off".to_string(), |r| format!("{:.3}/s:{}", r.per_second, r.burst))
 }

@@ -9,6 +9,7 @@ mod health;
 mod live;
 mod origin;
 mod request_body;
+mod request_log;
 mod security_headers;
 mod serve;
 mod shutdown;
@@ -23,12 +24,15 @@ use std::time::Duration;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
-    match run().await {
+    let config = config::Config::load();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    if config.log_json {
+        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    tracing::info!(settings = %config.summary, "starting");
+    match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             tracing::error!("{message}");
@@ -38,8 +42,7 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> Result<(), String> {
-    let config = config::Config::from_env()?;
+async fn run(config: config::Config) -> Result<(), String> {
     let leptos_options = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?.leptos_options;
     let catalog = catalog::load_dir(&config.matrices_dir)?;
     let store = Store::open(&config.database).await.map_err(|e| e.to_string())?;
@@ -71,6 +74,7 @@ async fn run() -> Result<(), String> {
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::map_response(security_headers::add))
+        .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());
 
     let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)

@@ -296,12 +296,16 @@ async fn the_create_board_server_function_redirects_to_the_new_board() {
     };
     let created = plain(&[("matrix", "programmer"), ("title", "Team B"), ("slug", "team-b")]).await.unwrap();
     assert_eq!(created.status(), 302);
-    assert_eq!(created.headers()[header::LOCATION], "/b/team-b");
+    // To the admin link: the board's address, the admin key in the fragment.
+    let location = created.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let key = location.strip_prefix("/b/team-b#admin=").unwrap_or_else(|| panic!("{location}"));
+    assert!(key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit()), "{location}");
     assert_eq!(server.stats("team-b").await["version"], 0);
 
     let private = plain(&[("matrix", "programmer"), ("title", ""), ("slug", "")]).await.unwrap();
     let location = private.headers()[header::LOCATION].to_str().unwrap().to_string();
-    assert!(location.starts_with("/b/") && location.len() == 3 + 32, "{location}");
+    let (address, _) = location.split_once("#admin=").unwrap();
+    assert!(address.starts_with("/b/") && address.len() == 3 + 32, "{location}");
 
     let clash = client.post(server.url("/api/create_board")).form(&[("matrix", "programmer"), ("slug", "team-b")]).send().await.unwrap();
     assert_eq!(clash.status(), 409);

@@ -37,3 +37,63 @@ fn an_unsupported_database_url_is_refused() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("DATABASE_URL 'mysql://somewhere' is not supported"));
 }
+
+#[test]
+fn a_wrong_setting_is_named_and_help_lists_every_setting() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        Command::new(env!("CARGO_BIN_EXE_server")).args(args).envs(env.iter().copied()).output().unwrap()
+    };
+    let wrong = run(&[], &[("TALLY_LIMIT_SUBMIT_IP", "lots")]);
+    assert!(!wrong.status.success());
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(stderr.contains("--limit-submit-ip") && stderr.contains("'lots' is not a limit"), "{stderr}");
+    let help = String::from_utf8_lossy(&run(&["--help"], &[]).stdout).to_string();
+    for setting in ["DATABASE_URL", "TALLY_LIMIT_SUBMIT_RESPONDENT", "TALLY_MAX_SOCKETS_PER_IP", "TALLY_LOG_JSON"] {
+        assert!(help.contains(setting), "--help names {setting}:\n{help}");
+    }
+}
+
+#[test]
+fn requests_are_logged_as_json_with_their_id() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = std::env::temp_dir().join(format!("tally-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("DATABASE_URL", format!("sqlite://{}", dir.join("tally.db").display()))
+        .env("TALLY_MATRICES", Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices"))
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("LEPTOS_OUTPUT_NAME", "tally")
+        .env("TALLY_LOG_JSON", "true")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Logs go to standard output, with the address line among them.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let (mut line, mut logs) = (String::new(), String::new());
+    while !line.contains("open http://") {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "the server printed its address");
+        logs.push_str(&line);
+    }
+    let address = line.split("open http://").nth(1).unwrap().trim().trim_end_matches('/').to_string();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    write!(stream, "GET /api/boards/default/stats HTTP/1.1\r\nHost: {address}\r\nX-Request-Id: trace-me-42\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.to_ascii_lowercase().contains("x-request-id: trace-me-42"), "{response}");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    child.kill().unwrap();
+    stdout.read_to_string(&mut logs).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let entries: Vec<serde_json::Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let handled = entries
+        .iter()
+        .find(|e| e["fields"]["message"] == "handled" && e["span"]["request_id"] == "trace-me-42")
+        .unwrap_or_else(|| panic!("a JSON line for the request in:\n{logs}"));
+    assert_eq!(handled["fields"]["status"], 200);
+    assert_eq!(handled["span"]["board"], "default");
+    assert!(handled["fields"]["latency_ms"].as_f64().is_some());
+    let settings = entries.iter().find(|e| e["fields"]["message"] == "starting").expect("settings are logged at start-up");
+    assert!(settings["fields"]["settings"].as_str().unwrap().contains("limit_submit_ip=20.000/s:200"));
+}

@@ -268,3 +268,17 @@ fn decode_answers(text: &str) -> Result<Answers, TallyError> {
 fn encode_answers(answers: &Answers) -> String {
     serde_json::to_string(answers).expect("a map of strings to numbers always serialises")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DatabaseUrl;
+
+    #[test]
+    fn database_labels_leave_the_password_out() {
+        let url = DatabaseUrl::parse("postgres://tally:hunter2@db.internal:5433/tally").unwrap();
+        assert_eq!(url.label(), "postgres://tally@db.internal/tally");
+        assert_eq!(DatabaseUrl::parse("sqlite://data/t.db").unwrap().label(), "sqlite://data/t.db");
+        let refused = DatabaseUrl::parse("mysql://x").unwrap_err();
+        assert!(refused.contains("not supported"), "{refused}");
+    }
+}

@@ -32,6 +32,7 @@ pub struct LiveConfig {
 #[derive(Clone)]
 pub struct Frame {
     pub version: u64,
+    pub watching: u64,
     pub text: Utf8Bytes,
     /// When the broadcaster made it, for the fan-out latency metric.
     pub published: Instant,
@@ -147,6 +148,7 @@ fn encode(stats: &Stats, watching: u64) -> Frame {
     let message = LiveMessage::new(stats.clone(), watching);
     Frame {
         version: stats.version,
+        watching,
         text: serde_json::to_string(&message).expect("stats always serialise").into(),
         published: Instant::now(),
     }

@@ -26,7 +26,13 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut
     heartbeat.tick().await; // the first tick is immediate
 
     frames.borrow_and_update();
-    if sink.send(Message::Text(channel.current().text)).await.is_err() {
+    // What this connection last sent. The first frame may be encoded for this
+    // connection alone, ahead of the broadcaster; a later frame that is older
+    // or says the same again (also when watchers came and went within one
+    // interval) is skipped, so versions never go back and no message repeats.
+    let first = channel.current();
+    let mut sent = (first.version, first.watching);
+    if sink.send(Message::Text(first.text)).await.is_err() {
         reader.abort();
         return;
     }
@@ -34,10 +40,12 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut
         tokio::select! {
             changed = frames.changed() => {
                 if changed.is_err() { break }
-                let (text, published) = {
+                let (text, published, said) = {
                     let frame = frames.borrow_and_update();
-                    (frame.text.clone(), frame.published)
+                    (frame.text.clone(), frame.published, (frame.version, frame.watching))
                 };
+                if said.0 < sent.0 || said == sent { continue }
+                sent = said;
                 if sink.send(Message::Text(text)).await.is_err() { break }
                 METRICS.fan_out.record_duration(published.elapsed());
             }
