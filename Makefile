@@ -1,7 +1,7 @@
 # The two commands README gives: `make run` and `make test`.
 # Both bootstrap first; bootstrap takes seconds on a machine that is ready.
 
-.PHONY: bootstrap run test test-rust test-browser release bench
+.PHONY: bootstrap run test test-rust test-browser release fuzz
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -25,3 +25,11 @@ test-browser:
 
 release: bootstrap
 	cargo leptos build --release
+
+# Each fuzz target for FUZZ_SECONDS (default 60); not part of `make test`.
+# cargo-fuzz passes -Z flags, which a stable toolchain takes with RUSTC_BOOTSTRAP.
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O submission corpus/submission -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O matrix_toml corpus/matrix_toml -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384

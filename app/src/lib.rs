@@ -32,11 +32,12 @@ pub mod live_client;
 pub mod live_message;
 pub mod matrix;
 pub mod stats;
+pub mod submission_body;
 pub mod time_text;
 
 #[cfg(feature = "ssr")]
 pub mod admin_key;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "catalog"))]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod content_policy;

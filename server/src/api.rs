@@ -1,7 +1,7 @@
 //! The public JSON API (see docs/API.md). Handlers only translate HTTP to
 //! engine calls and back; the rules live in the engine, shared with the page.
 
-use app::answers::RawLevel;
+use app::submission_body::SubmissionBody;
 use app::engine::Engine;
 use app::error::TallyError;
 use app::respondent;
@@ -15,9 +15,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use app::rate_limit::Limits;
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -52,13 +51,6 @@ async fn stats(State(Api { engine, .. }): State<Api>, Path(board): Path<String>)
     Ok(Json(&*engine.board(&board).await?.stats()).into_response())
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SubmissionBody {
-    answers: BTreeMap<String, Value>,
-    respondent: Option<String>,
-}
-
 async fn submit(
     State(Api { engine, limits }): State<Api>,
     Path(board): Path<String>,
@@ -67,9 +59,9 @@ async fn submit(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
     engine.board(&board).await?;
-    let body: SubmissionBody = parse_json(body)?;
-    let (respondent, issued) = match body.respondent {
-        Some(id) if respondent::is_valid_id(&id) => (id, false),
+    let body = SubmissionBody::decode(&read(body)?)?;
+    let (respondent, issued) = match &body.respondent {
+        Some(id) if respondent::is_valid_id(id) => (id.clone(), false),
         Some(_) => {
             return Err(TallyError::BadRequest(
                 "respondent must be 16-64 characters of A-Z, a-z, 0-9, '-' or '_'".into(),
@@ -81,14 +73,7 @@ async fn submit(
         },
     };
     limits.submission(Some(peer.ip()), &respondent)?;
-    let raw = body.answers.into_iter().map(|(row, value)| {
-        let level = match value.as_u64() {
-            Some(n) => RawLevel::Index(n),
-            None => RawLevel::Other(value.to_string().chars().take(40).collect()),
-        };
-        (row, level)
-    });
-    let receipt = engine.submit(&board, &respondent, raw).await?;
+    let receipt = engine.submit(&board, &respondent, body.raw_answers()).await?;
     let mut response = Json(receipt).into_response();
     if issued {
         response.headers_mut().insert(header::SET_COOKIE, respondent::set_cookie(&respondent));
@@ -177,11 +162,15 @@ async fn export(engine: &Engine, board: &str, format: &str, key: &str) -> Result
     Ok(([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, filename)], body).into_response())
 }
 
-/// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.
-fn parse_json<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, TallyError> {
-    let bytes = body.map_err(|rejection| match rejection.status() {
+/// The body's bytes, or a 4xx saying why they could not be read.
+fn read(body: Result<Bytes, BytesRejection>) -> Result<Bytes, TallyError> {
+    body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => TallyError::TooLarge(BODY_LIMIT),
         _ => TallyError::BadRequest(format!("could not read the request body: {}", rejection.body_text())),
-    })?;
-    serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
+    })
+}
+
+/// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.
+fn parse_json<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, TallyError> {
+    serde_json::from_slice(&read(body)?).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
 }

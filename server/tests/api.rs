@@ -112,6 +112,14 @@ async fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
         ("bad respondent", "default", json!({ "answers": complete, "respondent": "x" }).to_string().into_bytes(), 400, "respondent must be".into()),
         ("invalid UTF-8", "default", invalid_utf8, 400, "invalid JSON body".into()),
         ("oversized body", "default", vec![b' '; 70 * 1024], 413, "larger than 65536 bytes".into()),
+        (
+            "a row answered twice",
+            "default",
+            format!("{{\"answers\": {{\"{0}\": 1, \"{0}\": 2}}}}", rows[0]).into_bytes(),
+            400,
+            format!("row '{}' is answered twice", rows[0]),
+        ),
+        ("answers given twice", "default", b"{\"answers\": {}, \"answers\": {}}".to_vec(), 400, "duplicate field `answers`".into()),
     ];
     for (what, board, body, status, message) in cases {
         let (got, response) = post_json(&server, &format!("/api/boards/{board}/submissions"), body).await;
@@ -121,6 +129,35 @@ async fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
     }
     let stats = server.stats("default").await;
     assert_eq!((stats["version"].clone(), stats["respondents"].clone()), (json!(0), json!(0)));
+}
+
+/// A 10 MB body is refused as soon as the limit is passed: the server answers
+/// 413 and closes without reading the rest (so a client writing it all sees
+/// the connection close under it, which is why this test writes by hand).
+#[tokio::test]
+async fn a_ten_megabyte_body_is_refused_early() {
+    let server = TestServer::start();
+    let address = server.base.trim_start_matches("http://").to_string();
+    let response = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        let size = 10 * 1024 * 1024;
+        write!(stream, "POST /api/boards/default/submissions HTTP/1.1\r\nHost: {address}\r\nContent-Length: {size}\r\n\r\n").unwrap();
+        let chunk = vec![b'{'; 64 * 1024];
+        for _ in 0..size / chunk.len() {
+            if stream.write_all(&chunk).is_err() {
+                break; // the server has answered and closed
+            }
+        }
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).to_string()
+    })
+    .await
+    .unwrap();
+    assert!(response.starts_with("HTTP/1.1 413"), "{}", &response[..response.len().min(300)]);
+    assert!(response.contains("larger than 65536 bytes"), "{response}");
+    assert_eq!(server.stats("default").await["version"], 0);
 }
 
 #[tokio::test]
