@@ -94,8 +94,19 @@ impl StoredFile {
         }
     }
 
+    /// Checks that the figures a server shows (its stats JSON) equal a
+    /// recount of the stored answers; returns the number of respondents.
+    pub fn assert_figures(&self, stats: &Value) -> u64 {
+        let (respondents, recount) = self.recount();
+        assert_eq!(stats["respondents"], respondents);
+        for row in &self.rows {
+            assert_eq!(stats["counts"][row], serde_json::json!(recount[row]), "row {row}");
+        }
+        respondents
+    }
+
     /// (respondents, row -> count per level) recounted from the stored answers.
-    pub fn recount(&self) -> (u64, HashMap<String, Vec<u64>>) {
+    fn recount(&self) -> (u64, HashMap<String, Vec<u64>>) {
         let mut counts: HashMap<String, Vec<u64>> = self.rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
         let mut statement = self.db.prepare("SELECT answers FROM submissions").unwrap();
         let mut respondents = 0;
