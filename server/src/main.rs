@@ -4,6 +4,7 @@
 
 mod api;
 mod config;
+mod error_status;
 mod export;
 mod health;
 mod live;
@@ -71,6 +72,7 @@ async fn run(config: config::Config) -> Result<(), String> {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::map_response(security_headers::add))

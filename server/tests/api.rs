@@ -347,3 +347,29 @@ async fn the_create_board_server_function_redirects_to_the_new_board() {
     let clash = client.post(server.url("/api/create_board")).form(&[("matrix", "programmer"), ("slug", "team-b")]).send().await.unwrap();
     assert_eq!(clash.status(), 409);
 }
+
+#[tokio::test]
+async fn malformed_form_bodies_to_the_server_function_are_refused() {
+    let server = TestServer::start();
+    let client = Client::new();
+    let cases: [(&str, &[u8]); 4] = [
+        ("no board field", b"answers%5Bdata-structures%5D=1"),
+        ("broken percent-encoding", b"board=default&answers%5Bx%5D=%zz%"),
+        ("invalid UTF-8", b"board=default&answers%5B\xff\xfe%5D=1"),
+        ("not a form at all", b"{\"board\": \"default\"}"),
+    ];
+    for (what, body) in cases {
+        let response = client
+            .post(server.url("/api/submit_answers"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body.to_vec())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        assert!((400..500).contains(&status), "{what}: {status} {text}");
+        assert!(!text.is_empty(), "{what}: the error says something");
+    }
+    assert_eq!(server.stats("default").await["version"], 0, "nothing was counted");
+}

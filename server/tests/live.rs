@@ -159,6 +159,30 @@ async fn a_data_frame_from_a_client_closes_it_with_policy_violation() {
     }
 }
 
+/// A burst of 5,000 pings does not hurt the server: it stays ready, the
+/// figures are unchanged, and the first data frame still closes with 1008.
+#[tokio::test]
+async fn a_flood_of_control_frames_is_survived_and_data_still_closes() {
+    let server = TestServer::start();
+    let mut socket = connect(&server).await;
+    next_stats(&mut socket).await;
+    for _ in 0..5_000 {
+        socket.feed(Message::Ping(vec![0u8; 16].into())).await.unwrap();
+    }
+    socket.flush().await.unwrap();
+    assert_eq!(reqwest::get(server.url("/readyz")).await.unwrap().status(), 200);
+    socket.send(Message::text("flood")).await.unwrap();
+    let closed = loop {
+        match timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
+            Some(Ok(Message::Close(frame))) => break frame,
+            Some(Ok(_)) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    };
+    assert_eq!(closed.expect("a close code").code, CloseCode::Policy);
+    assert_eq!(server.stats("default").await["version"], 0);
+}
+
 #[tokio::test]
 async fn a_foreign_origin_is_refused_and_the_own_origin_accepted() {
     let server = TestServer::start_with(&[("TALLY_ALLOWED_ORIGINS", "https://partner.example")]);
