@@ -11,13 +11,14 @@ import { createServer } from 'node:net';
 
 const root = resolve(import.meta.dirname, '..');
 
-export async function startServer({ dir, port = 0 } = {}) {
+// `matrices`: a directory of matrix files instead of the shipped one.
+export async function startServer({ dir, port = 0, matrices } = {}) {
   dir ??= mkdtempSync(join(tmpdir(), 'tally-browser-'));
   const child = spawn(join(root, 'target/debug/server'), [], {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dir, 'tally.db')}`,
-      TALLY_MATRICES: join(root, 'matrices'),
+      TALLY_MATRICES: matrices ?? join(root, 'matrices'),
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_OUTPUT_NAME: 'tally',
       LEPTOS_SITE_ROOT: join(root, 'target/site'),

@@ -1,0 +1,62 @@
+// Hostile content stays inert in a real browser: a matrix whose texts and a
+// board whose title carry <script> and "><img onerror=…> render as text,
+// with no element injected and nothing run, before and after hydration.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, launchBrowser, openPage, waitForHydration } from './harness.js';
+
+const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>';
+const IMAGE = '"><img src=x onerror="window.__pwned = 2">';
+
+let server, browser, matrices;
+
+before(async () => {
+  matrices = mkdtempSync(join(tmpdir(), 'tally-hostile-'));
+  const shipped = readFileSync(resolve(import.meta.dirname, '../matrices/programmer.toml'), 'utf8');
+  const hostile = shipped
+    .replace('title = "Programmer Competency Matrix"', `title = '${SCRIPT}'`)
+    .replace('title = "Data structures"', `title = '${IMAGE}'`)
+    .replace('"Knows arrays and lists only as things a language hands you; cannot say what they cost."', `'${SCRIPT}${IMAGE}'`);
+  assert.notEqual(hostile, shipped);
+  writeFileSync(join(matrices, 'programmer.toml'), hostile);
+  server = await startServer({ matrices });
+  const created = await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', slug: 'hostile', title: SCRIPT + IMAGE }),
+  });
+  assert.equal(created.status, 201);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(matrices, { recursive: true, force: true });
+});
+
+for (const path of ['/', '/b/hostile']) {
+  test(`hostile text on ${path} is shown, not run`, async () => {
+    const { page, context, errors } = await openPage(browser, server.base + path);
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await waitForHydration(page);
+    // Show the popover that carries the hostile description.
+    await page.locator('tbody tr:not(.category)').first().locator('td.cell').first().hover();
+    assert.match(await page.locator('h1').innerText(), /<script>window\.__pwned = 1; alert\(1\)<\/script>/);
+    const injected = await page.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      images: document.querySelectorAll('img[src="x"]').length,
+      // An injected element would hold exactly the hostile code (Leptos'
+      // own data scripts carry the text too, but escaped inside JSON).
+      scripts: [...document.scripts].filter((s) => s.textContent.trim().startsWith('window.__pwned')).length,
+    }));
+    assert.deepEqual(injected, { pwned: null, images: 0, scripts: 0 });
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
