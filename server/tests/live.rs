@@ -148,14 +148,19 @@ async fn a_data_frame_from_a_client_closes_it_with_policy_violation() {
         let mut socket = connect(&server).await;
         next_stats(&mut socket).await;
         socket.send(frame).await.unwrap();
-        let closed = loop {
-            match timeout(Duration::from_secs(5), socket.next()).await.expect("closed within 5 s") {
-                Some(Ok(Message::Close(frame))) => break frame,
-                Some(Ok(_)) => continue,
-                other => panic!("expected a close frame, got {other:?}"),
-            }
-        };
-        assert_eq!(closed.expect("a close code").code, CloseCode::Policy);
+        assert_eq!(close_code(&mut socket).await, CloseCode::Policy);
+    }
+}
+
+/// The code of the close frame the server sends next (within 10 s),
+/// skipping anything before it.
+async fn close_code(socket: &mut Socket) -> CloseCode {
+    loop {
+        match timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
+            Some(Ok(Message::Close(frame))) => return frame.expect("a close code").code,
+            Some(Ok(_)) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
     }
 }
 
@@ -172,14 +177,7 @@ async fn a_flood_of_control_frames_is_survived_and_data_still_closes() {
     socket.flush().await.unwrap();
     assert_eq!(reqwest::get(server.url("/readyz")).await.unwrap().status(), 200);
     socket.send(Message::text("flood")).await.unwrap();
-    let closed = loop {
-        match timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
-            Some(Ok(Message::Close(frame))) => break frame,
-            Some(Ok(_)) => continue,
-            other => panic!("expected a close frame, got {other:?}"),
-        }
-    };
-    assert_eq!(closed.expect("a close code").code, CloseCode::Policy);
+    assert_eq!(close_code(&mut socket).await, CloseCode::Policy);
     assert_eq!(server.stats("default").await["version"], 0);
 }
 
