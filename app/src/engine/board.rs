@@ -13,14 +13,10 @@ pub struct Board {
 }
 
 impl Board {
-    pub(super) fn new(info: BoardInfo, matrix: Arc<Matrix>, stats: Stats) -> Board {
-        Board { info, matrix, stats: watch::channel(Arc::new(stats)).0 }
-    }
-
     /// The board as the store has it.
     pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> Board {
         let stats = snapshot(&stored, &matrix);
-        Board::new(stored.info, matrix, stats)
+        Board { info: stored.info, matrix, stats: watch::channel(Arc::new(stats)).0 }
     }
 
     pub fn stats(&self) -> Arc<Stats> {

@@ -27,7 +27,7 @@ use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
 use crate::metrics::METRICS;
 use crate::stats::Stats;
-use crate::store::{BoardInfo, Store, Submission};
+use crate::store::{BoardInfo, Store, StoredBoard, Submission};
 use crate::DEFAULT_BOARD;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -63,7 +63,7 @@ impl Shared {
     }
 
     /// Serves `stored` from now on, unless the board is already served.
-    fn adopt(&self, stored: crate::store::StoredBoard) -> Result<Arc<Board>, TallyError> {
+    fn adopt(&self, stored: StoredBoard) -> Result<Arc<Board>, TallyError> {
         let matrix = self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
             TallyError::Internal(format!("board '{}' uses matrix '{}', which is not loaded", stored.info.id, stored.info.matrix_id))
         })?;
@@ -101,17 +101,15 @@ impl Engine {
         if !mismatches.is_empty() {
             return Err(format!("stored aggregates disagree with a recount: {}", mismatches.join("; ")));
         }
-        let mut boards = HashMap::new();
-        for stored in store.boards().await.map_err(|e| e.to_string())? {
-            let Some(matrix) = catalog.get(&stored.info.matrix_id).cloned() else {
-                tracing::warn!(board = %stored.info.id, matrix = %stored.info.matrix_id, "board's matrix is not loaded; board not served");
-                continue;
-            };
-            boards.insert(stored.info.id.clone(), Arc::new(Board::restore(stored, matrix)));
+        let stored = store.boards().await.map_err(|e| e.to_string())?;
+        let changes = store.changes();
+        let shared = Arc::new(Shared { store, catalog, boards: RwLock::default() });
+        for board in stored {
+            if let Err(error) = shared.adopt(board) {
+                tracing::warn!(%error, "board not served");
+            }
         }
         let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
-        let changes = store.changes();
-        let shared = Arc::new(Shared { store, catalog, boards: RwLock::new(boards) });
         tokio::spawn(writer::write_loop(shared.clone(), rx));
         if let Some(changes) = changes {
             tokio::spawn(follower::follow(shared.clone(), changes));
@@ -178,7 +176,7 @@ impl Engine {
         respondent: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
     ) -> Result<Receipt, TallyError> {
-        let result = self.submit_counted(board, respondent, raw).await;
+        let result = self.validate_and_commit(board, respondent, raw).await;
         match &result {
             Ok(_) => METRICS.accepted(),
             Err(error) => METRICS.rejected(error.status()),
@@ -186,7 +184,7 @@ impl Engine {
         result
     }
 
-    async fn submit_counted(
+    async fn validate_and_commit(
         &self,
         board: &str,
         respondent: &str,
@@ -265,12 +263,10 @@ impl Engine {
     }
 
     async fn add_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
-        let matrix = self.matrix_by_id(&info.matrix_id)?;
+        self.matrix_by_id(&info.matrix_id)?;
         self.shared.store.insert_board(info.clone(), admin_hash).await?;
-        let stats = Stats::empty(&info.id, &matrix);
-        let board = Board::new(info, matrix, stats);
-        let mut boards = self.shared.boards.write().unwrap_or_else(|e| e.into_inner());
-        boards.insert(board.info.id.clone(), Arc::new(board));
+        let empty = StoredBoard { info, version: 0, respondents: 0, closed: false, counts: Vec::new() };
+        self.shared.adopt(empty)?;
         Ok(())
     }
 }

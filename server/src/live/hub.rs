@@ -116,10 +116,7 @@ impl Hub {
 
     /// Waits (at most `limit`) until every live socket has closed.
     pub async fn closed(&self, limit: Duration) {
-        let open = || -> u64 {
-            let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-            channels.values().map(|c| *c.watching.borrow()).sum()
-        };
+        let open = || self.watching().iter().map(|(_, n)| n).sum::<u64>();
         let deadline = tokio::time::Instant::now() + limit;
         while open() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;

@@ -205,7 +205,7 @@ impl PostgresStore {
             .query_one("UPDATE boards SET closed = $2, version = version + 1 WHERE id = $1 RETURNING version", &[&board, &closed])
             .await?
             .get(0);
-        client.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &format!("{board} {version}")]).await?;
+        announce(&client, vec![(board.to_string(), version)]).await;
         Ok(version as u64)
     }
 
@@ -214,19 +214,8 @@ impl PostgresStore {
         let (applied, heads) = in_transaction(&client, apply_batch(&client, &batch)).await?;
         // Announced after the commit, never inside it: NOTIFY takes a
         // database-wide lock at commit, which would serialise every
-        // instance's commits behind each other. A notice lost here (the
-        // connection broke just now) is caught by the listeners' periodic
-        // resync.
-        let (boards, versions): (Vec<String>, Vec<i64>) = heads.into_iter().unzip();
-        if let Err(error) = client
-            .execute(
-                "SELECT pg_notify($1, board || ' ' || version) FROM unnest($2::text[], $3::int8[]) AS h(board, version)",
-                &[&CHANNEL, &boards, &versions],
-            )
-            .await
-        {
-            tracing::warn!(%error, "announcing a commit failed; other instances catch up at their next resync");
-        }
+        // instance's commits behind each other.
+        announce(&client, heads).await;
         Ok(applied)
     }
 
@@ -280,6 +269,24 @@ impl PostgresStore {
                 )
             })
             .collect())
+    }
+}
+
+/// Tells every listening instance each board's new version, as
+/// "<board> <version>" on [`CHANNEL`] (what `listener.rs` parses). Called
+/// after the change is committed, so a failure here is only logged: the
+/// change stands, and a notice lost this way is caught by the listeners'
+/// periodic resync.
+async fn announce(client: &Client, heads: Vec<(String, i64)>) {
+    let (boards, versions): (Vec<String>, Vec<i64>) = heads.into_iter().unzip();
+    if let Err(error) = client
+        .execute(
+            "SELECT pg_notify($1, board || ' ' || version) FROM unnest($2::text[], $3::int8[]) AS h(board, version)",
+            &[&CHANNEL, &boards, &versions],
+        )
+        .await
+    {
+        tracing::warn!(%error, "announcing a commit failed; other instances catch up at their next resync");
     }
 }
 
