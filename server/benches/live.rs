@@ -14,12 +14,12 @@ mod common;
 mod load;
 
 use common::TestServer;
-use load::{deliveries, drive, follow, rss_kib, unix_nanos, Delivery};
+use load::{deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
 const INTERVAL: Duration = Duration::from_millis(50);
@@ -82,22 +82,23 @@ async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, sec
 async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
     let stop = Arc::new(AtomicBool::new(false));
     let followers = follow(base, clients, stop.clone()).await;
-    let (started, window_start) = (Instant::now(), unix_nanos());
+    let window_start = unix_nanos();
     tokio::time::sleep(Duration::from_secs(seconds)).await;
+    let window_end = unix_nanos();
     stop.store(true, Ordering::Relaxed);
-    let elapsed = started.elapsed().as_secs_f64();
-    let (mut latencies, mut messages, mut last_versions) = (Vec::new(), 0usize, Vec::new());
+    let (mut latencies, mut all_seen) = (Vec::new(), Vec::with_capacity(clients));
     for follower in followers {
         let mut seen = follower.await.unwrap();
         seen.retain(|(_, _, arrival)| *arrival >= window_start);
-        messages += seen.len();
-        last_versions.push(seen.last().map(|s| s.0).unwrap_or(0));
         latencies.extend(seen.iter().map(|(_, sent, arrival)| arrival.saturating_sub(*sent) as f64 / 1e6));
+        all_seen.push(seen);
     }
     latencies.sort_by(|a, b| a.total_cmp(b));
+    let last_versions: Vec<u64> = all_seen.iter().map(|seen| seen.last().map(|s| s.0).unwrap_or(0)).collect();
     let newest = last_versions.iter().copied().max().unwrap_or(0);
     let converged = last_versions.iter().filter(|v| newest - **v <= 1).count();
-    Delivery { latencies_ms: latencies, rate: messages as f64 / clients as f64 / elapsed, converged, clients }
+    let rate = rate_within(&all_seen, window_start, window_end);
+    Delivery { latencies_ms: latencies, rate, converged, clients }
 }
 
 /// The bare broadcaster: this same binary, started with `bare-broadcaster`.

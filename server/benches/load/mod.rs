@@ -96,8 +96,10 @@ pub struct Drive {
     /// Index: version; value: acknowledgement time (0 if not ours).
     pub ack_at: Vec<u64>,
     pub final_version: u64,
+    /// When the first submission was due and when sending stopped (Unix ns):
+    /// the window that message rates are counted over.
     pub window_start: u64,
-    pub started: Instant,
+    pub window_end: u64,
 }
 
 /// Submits `per_second` complete answer sets to `server` for `seconds`, from
@@ -124,6 +126,7 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
             sent += 1;
         }
     }
+    let window_end = unix_nanos();
     for task in inflight {
         task.await.unwrap();
     }
@@ -133,7 +136,15 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
     for (version, at) in acks.iter() {
         ack_at[*version as usize] = *at;
     }
-    Drive { ack_at, final_version, window_start, started }
+    Drive { ack_at, final_version, window_start, window_end }
+}
+
+/// Messages per client per second among those that arrived within
+/// `[start, end)` (Unix ns). Counting only the window keeps a quiet tail (the
+/// wait for the last frames to land) from diluting the rate.
+pub fn rate_within(seen: &[Vec<(u64, u64, u64)>], start: u64, end: u64) -> f64 {
+    let within = seen.iter().flatten().filter(|(_, _, arrival)| (start..end).contains(arrival)).count();
+    within as f64 / seen.len().max(1) as f64 / ((end - start) as f64 / 1e9)
 }
 
 /// Stops the followers (after a second for the last frame to land) and
@@ -141,20 +152,19 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
 pub async fn deliveries(followers: Followers, stop: &AtomicBool, drive: &Drive) -> Delivery {
     tokio::time::sleep(Duration::from_secs(1)).await;
     stop.store(true, Ordering::Relaxed);
-    let elapsed = drive.started.elapsed().as_secs_f64();
     let clients = followers.len();
+    let mut all_seen = Vec::with_capacity(clients);
     let mut latencies = Vec::new();
-    let (mut messages, mut converged) = (0usize, 0usize);
+    let mut converged = 0usize;
     for follower in followers {
         let mut seen = follower.await.unwrap();
         seen.retain(|(_, _, arrival)| *arrival >= drive.window_start);
-        messages += seen.len();
         converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == drive.final_version));
         // Only a version's first arrival is its delivery; a later message at
         // the same version reports a change in `watching` (clients leaving at
         // the end of the run), not new figures.
         let mut newest = 0;
-        for (version, _, arrival) in seen {
+        for &(version, _, arrival) in &seen {
             if version <= newest {
                 continue;
             }
@@ -163,9 +173,10 @@ pub async fn deliveries(followers: Followers, stop: &AtomicBool, drive: &Drive) 
                 latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
             }
         }
+        all_seen.push(seen);
     }
     latencies.sort_by(|a, b| a.total_cmp(b));
-    let rate = messages as f64 / clients as f64 / elapsed;
+    let rate = rate_within(&all_seen, drive.window_start, drive.window_end);
     Delivery { latencies_ms: latencies, rate, converged, clients }
 }
 
