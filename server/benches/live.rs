@@ -14,12 +14,12 @@ mod common;
 mod load;
 
 use common::TestServer;
-use load::{deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
+use load::{cpu_seconds, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio_tungstenite::tungstenite::Message;
 
 const INTERVAL: Duration = Duration::from_millis(50);
@@ -34,57 +34,70 @@ fn main() {
 
 async fn run() {
     let seconds: u64 = std::env::var("TALLY_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
-    println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | converged | RSS/idle conn |");
-    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+    println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | server CPU/msg | converged | RSS/idle conn |");
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for clients in [1_000usize, 10_000] {
         let server = TestServer::start();
         let frame_size = frame_size(&server).await;
-        let (tally, rss) = measure_tally(&server, clients, 1_000, seconds).await;
+        let (tally, tally_cpu, rss) = measure_tally(&server, clients, 1_000, seconds).await;
         drop(server);
         let bare_server = Bare::start(frame_size, clients);
-        let bare = measure_bare(&bare_server.base, clients, seconds).await;
+        let (bare, bare_cpu) = measure_bare(&bare_server, clients, seconds).await;
         drop(bare_server);
-        print_row(clients, "Tally", &tally, Some(rss));
-        print_row(clients, "bare tokio-tungstenite", &bare, None);
+        print_row(clients, "Tally", &tally, tally_cpu, Some(rss));
+        print_row(clients, "bare tokio-tungstenite", &bare, bare_cpu, None);
         println!(
-            "| {clients} | | Tally / bare | {:.2}× | {:.2}× | | {:.2}× | | |",
+            "| {clients} | | Tally / bare | {:.2}× | {:.2}× | | {:.2}× | {:.2}× | | |",
             tally.percentile(0.5) / bare.percentile(0.5).max(1e-9),
             tally.percentile(0.99) / bare.percentile(0.99).max(1e-9),
             tally.rate / bare.rate.max(1e-9),
+            cpu_per_message(&tally, tally_cpu) / cpu_per_message(&bare, bare_cpu),
         );
     }
 }
 
-fn print_row(clients: usize, system: &str, d: &Delivery, rss: Option<f64>) {
+/// Server CPU time per delivered message, in µs, from the cores the server
+/// kept busy during the window.
+fn cpu_per_message(d: &Delivery, busy_cores: f64) -> f64 {
+    busy_cores * 1e6 / (d.rate * d.clients as f64).max(1e-9)
+}
+
+fn print_row(clients: usize, system: &str, d: &Delivery, busy_cores: f64, rss: Option<f64>) {
     println!(
-        "| {clients} | {} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {}/{} | {} |",
+        "| {clients} | {} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {:.1} µs | {}/{} | {} |",
         if rss.is_some() { "1000" } else { "—" },
         d.percentile(0.5),
         d.percentile(0.99),
         d.max(),
         d.rate,
+        cpu_per_message(d, busy_cores),
         d.converged,
         d.clients,
         rss.map(|r| format!("{:.1} KiB", r)).unwrap_or_default(),
     );
 }
 
-async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64) {
+/// What the clients saw, the cores the server kept busy meanwhile, and its
+/// RSS per idle connection.
+async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64, f64) {
     let rss_before = rss_kib(server.pid());
     let stop = Arc::new(AtomicBool::new(false));
     let followers = follow(&server.ws_url("/api/boards/default/live"), clients, stop.clone()).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
+    let (cpu_before, started) = (cpu_seconds(server.pid()), Instant::now());
     let drive = drive(server, per_second, seconds).await;
-    (deliveries(followers, &stop, &drive).await, rss_per_connection)
+    let busy_cores = (cpu_seconds(server.pid()) - cpu_before) / started.elapsed().as_secs_f64();
+    (deliveries(followers, &stop, &drive).await, busy_cores, rss_per_connection)
 }
 
-async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
+async fn measure_bare(bare: &Bare, clients: usize, seconds: u64) -> (Delivery, f64) {
     let stop = Arc::new(AtomicBool::new(false));
-    let followers = follow(base, clients, stop.clone()).await;
-    let window_start = unix_nanos();
+    let followers = follow(&bare.base, clients, stop.clone()).await;
+    let (cpu_before, started, window_start) = (cpu_seconds(bare.child.id()), Instant::now(), unix_nanos());
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     let window_end = unix_nanos();
+    let busy_cores = (cpu_seconds(bare.child.id()) - cpu_before) / started.elapsed().as_secs_f64();
     stop.store(true, Ordering::Relaxed);
     let (mut latencies, mut all_seen) = (Vec::new(), Vec::with_capacity(clients));
     for follower in followers {
@@ -98,7 +111,7 @@ async fn measure_bare(base: &str, clients: usize, seconds: u64) -> Delivery {
     let newest = last_versions.iter().copied().max().unwrap_or(0);
     let converged = last_versions.iter().filter(|v| newest - **v <= 1).count();
     let rate = rate_within(&all_seen, window_start, window_end);
-    Delivery { latencies_ms: latencies, rate, converged, clients }
+    (Delivery { latencies_ms: latencies, rate, converged, clients }, busy_cores)
 }
 
 /// The bare broadcaster: this same binary, started with `bare-broadcaster`.

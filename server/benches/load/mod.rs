@@ -180,6 +180,16 @@ pub async fn deliveries(followers: Followers, stop: &AtomicBool, drive: &Drive) 
     Delivery { latencies_ms: latencies, rate, converged, clients }
 }
 
+/// CPU time (user and system) a process has used so far, in seconds.
+pub fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name, which ends with the last ')': utime and
+    // stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 1..].split_whitespace().collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    ticks as f64 / 100.0
+}
+
 pub fn rss_kib(pid: u32) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or_default();
