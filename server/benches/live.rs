@@ -14,10 +14,9 @@ mod common;
 mod load;
 
 use common::TestServer;
-use load::{cpu_seconds, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
+use load::{collect, cpu_seconds, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio_tungstenite::tungstenite::Message;
@@ -39,11 +38,8 @@ async fn run() {
     for clients in [1_000usize, 10_000] {
         let server = TestServer::start();
         let frame_size = frame_size(&server).await;
-        let (tally, tally_cpu, rss) = measure_tally(&server, clients, 1_000, seconds).await;
-        drop(server);
-        let bare_server = Bare::start(frame_size, clients);
-        let (bare, bare_cpu) = measure_bare(&bare_server, clients, seconds).await;
-        drop(bare_server);
+        let (tally, tally_cpu, rss) = measure_tally(server, clients, 1_000, seconds).await;
+        let (bare, bare_cpu) = measure_bare(Bare::start(frame_size, clients), clients, seconds).await;
         print_row(clients, "Tally", &tally, tally_cpu, Some(rss));
         print_row(clients, "bare tokio-tungstenite", &bare, bare_cpu, None);
         println!(
@@ -78,33 +74,34 @@ fn print_row(clients: usize, system: &str, d: &Delivery, busy_cores: f64, rss: O
 }
 
 /// What the clients saw, the cores the server kept busy meanwhile, and its
-/// RSS per idle connection.
-async fn measure_tally(server: &TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64, f64) {
+/// RSS per idle connection. Stops the server at the end.
+async fn measure_tally(server: TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64, f64) {
     let rss_before = rss_kib(server.pid());
-    let stop = Arc::new(AtomicBool::new(false));
-    let followers = follow(&server.ws_url("/api/boards/default/live"), clients, stop.clone()).await;
+    let followers = follow(&server.ws_url("/api/boards/default/live"), clients).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
     let (cpu_before, started) = (cpu_seconds(server.pid()), Instant::now());
-    let drive = drive(server, per_second, seconds).await;
+    let drive = drive(&server, per_second, seconds).await;
     let busy_cores = (cpu_seconds(server.pid()) - cpu_before) / started.elapsed().as_secs_f64();
-    (deliveries(followers, &stop, &drive).await, busy_cores, rss_per_connection)
+    // A second for the last frames to land, then the clients end with the server.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    drop(server);
+    (deliveries(collect(followers).await, &drive), busy_cores, rss_per_connection)
 }
 
-async fn measure_bare(bare: &Bare, clients: usize, seconds: u64) -> (Delivery, f64) {
-    let stop = Arc::new(AtomicBool::new(false));
-    let followers = follow(&bare.base, clients, stop.clone()).await;
+/// The same for the bare broadcaster, whose frames carry their send time.
+async fn measure_bare(bare: Bare, clients: usize, seconds: u64) -> (Delivery, f64) {
+    let followers = follow(&bare.base, clients).await;
     let (cpu_before, started, window_start) = (cpu_seconds(bare.child.id()), Instant::now(), unix_nanos());
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     let window_end = unix_nanos();
     let busy_cores = (cpu_seconds(bare.child.id()) - cpu_before) / started.elapsed().as_secs_f64();
-    stop.store(true, Ordering::Relaxed);
-    let (mut latencies, mut all_seen) = (Vec::new(), Vec::with_capacity(clients));
-    for follower in followers {
-        let mut seen = follower.await.unwrap();
-        seen.retain(|(_, _, arrival)| *arrival >= window_start);
+    drop(bare);
+    let mut all_seen = collect(followers).await;
+    let mut latencies = Vec::new();
+    for seen in &mut all_seen {
+        seen.retain(|(_, _, arrival)| (window_start..window_end).contains(arrival));
         latencies.extend(seen.iter().map(|(_, sent, arrival)| arrival.saturating_sub(*sent) as f64 / 1e6));
-        all_seen.push(seen);
     }
     latencies.sort_by(|a, b| a.total_cmp(b));
     let last_versions: Vec<u64> = all_seen.iter().map(|seen| seen.last().map(|s| s.0).unwrap_or(0)).collect();

@@ -16,8 +16,7 @@ mod common;
 mod load;
 
 use common::{row_ids, Backend, TestDatabase, TestServer};
-use load::{deliveries, drive, follow, Delivery};
-use std::sync::atomic::AtomicBool;
+use load::{collect, deliveries, drive, follow, Delivery};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -56,12 +55,14 @@ async fn run() {
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let db = TestDatabase::create(Backend::Postgres).await;
     let (a, b) = (instance(&db), instance(&db));
-    let (stop_a, stop_b) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
-    let on_b = follow(&b.ws_url("/api/boards/default/live"), CLIENTS, stop_b.clone()).await;
-    let on_a = follow(&a.ws_url("/api/boards/default/live"), CLIENTS, stop_a.clone()).await;
+    let on_b = follow(&b.ws_url("/api/boards/default/live"), CLIENTS).await;
+    let on_a = follow(&a.ws_url("/api/boards/default/live"), CLIENTS).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let load = drive(&a, 1_000, seconds).await;
-    let (remote, local) = tokio::join!(deliveries(on_b, &stop_b, &load), deliveries(on_a, &stop_a, &load));
+    // A second for the last frames to land, then the clients end with the servers.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    drop((a, b));
+    let (remote, local) = (deliveries(collect(on_b).await, &load), deliveries(collect(on_a).await, &load));
     print_delivery("B (other instance)", &remote);
     print_delivery("A (same instance)", &local);
 }

@@ -8,7 +8,6 @@
 use crate::common::{row_ids, TestServer};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::task::JoinHandle;
@@ -50,17 +49,22 @@ pub fn number_after(text: &str, key: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-/// Per client, (version, "sent" stamp if any, arrival) of every message.
-pub type Followers = Vec<JoinHandle<Vec<(u64, u64, u64)>>>;
+/// (version, "sent" stamp if any, arrival) of every message one client got.
+pub type Seen = Vec<(u64, u64, u64)>;
+
+pub type Followers = Vec<JoinHandle<Seen>>;
 
 /// Opens `clients` connections (200 handshakes at a time) that record every
-/// message until `stop` is set. Returns once every client is connected.
-pub async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Followers {
+/// message until their connection ends: the bench ends them by stopping the
+/// server, so a client spends nothing per message on watching for a stop
+/// signal (a timer or a wake-up per message would compete with the server
+/// for the same two cores). Returns once every client is connected.
+pub async fn follow(url: &str, clients: usize) -> Followers {
     let gate = Arc::new(tokio::sync::Semaphore::new(200));
     let connected = Arc::new(tokio::sync::Barrier::new(clients + 1));
     let tasks = (0..clients)
         .map(|_| {
-            let (url, gate, connected, stop) = (url.to_string(), gate.clone(), connected.clone(), stop.clone());
+            let (url, gate, connected) = (url.to_string(), gate.clone(), connected.clone());
             tokio::spawn(async move {
                 let permit = gate.acquire_owned().await.unwrap();
                 // Clients read small frames: a 4 KiB read buffer keeps 10,000 of them in memory.
@@ -71,16 +75,12 @@ pub async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Followe
                 drop(permit);
                 connected.wait().await;
                 let mut seen = Vec::new();
-                while !stop.load(Ordering::Relaxed) {
-                    match tokio::time::timeout(Duration::from_millis(200), socket.next()).await {
-                        Ok(Some(Ok(Message::Text(text)))) => {
-                            let arrival = unix_nanos();
-                            let version = number_after(&text, "\"version\":").unwrap_or(0);
-                            let stamp = number_after(&text, "\"sent\":").unwrap_or(0);
-                            seen.push((version, stamp, arrival));
-                        }
-                        Ok(Some(Ok(_))) | Err(_) => {}
-                        Ok(None) | Ok(Some(Err(_))) => break,
+                while let Some(Ok(message)) = socket.next().await {
+                    if let Message::Text(text) = message {
+                        let arrival = unix_nanos();
+                        let version = number_after(&text, "\"version\":").unwrap_or(0);
+                        let stamp = number_after(&text, "\"sent\":").unwrap_or(0);
+                        seen.push((version, stamp, arrival));
                     }
                 }
                 seen
@@ -89,6 +89,15 @@ pub async fn follow(url: &str, clients: usize, stop: Arc<AtomicBool>) -> Followe
         .collect();
     connected.wait().await;
     tasks
+}
+
+/// What the clients saw, once the server they followed has been stopped.
+pub async fn collect(followers: Followers) -> Vec<Seen> {
+    let mut all_seen = Vec::with_capacity(followers.len());
+    for follower in followers {
+        all_seen.push(follower.await.unwrap());
+    }
+    all_seen
 }
 
 /// A steady stream of submissions and when each version was acknowledged.
@@ -142,22 +151,19 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
 /// Messages per client per second among those that arrived within
 /// `[start, end)` (Unix ns). Counting only the window keeps a quiet tail (the
 /// wait for the last frames to land) from diluting the rate.
-pub fn rate_within(seen: &[Vec<(u64, u64, u64)>], start: u64, end: u64) -> f64 {
+pub fn rate_within(seen: &[Seen], start: u64, end: u64) -> f64 {
     let within = seen.iter().flatten().filter(|(_, _, arrival)| (start..end).contains(arrival)).count();
     within as f64 / seen.len().max(1) as f64 / ((end - start) as f64 / 1e9)
 }
 
-/// Stops the followers (after a second for the last frame to land) and
-/// measures each delivered version from its acknowledgement.
-pub async fn deliveries(followers: Followers, stop: &AtomicBool, drive: &Drive) -> Delivery {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    stop.store(true, Ordering::Relaxed);
-    let clients = followers.len();
-    let mut all_seen = Vec::with_capacity(clients);
+/// Measures each delivered version from its acknowledgement, given what the
+/// clients saw (see [`collect`]).
+pub fn deliveries(all_seen: Vec<Seen>, drive: &Drive) -> Delivery {
+    let clients = all_seen.len();
     let mut latencies = Vec::new();
     let mut converged = 0usize;
-    for follower in followers {
-        let mut seen = follower.await.unwrap();
+    let mut in_window = Vec::with_capacity(clients);
+    for mut seen in all_seen {
         seen.retain(|(_, _, arrival)| *arrival >= drive.window_start);
         converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == drive.final_version));
         // Only a version's first arrival is its delivery; a later message at
@@ -173,10 +179,10 @@ pub async fn deliveries(followers: Followers, stop: &AtomicBool, drive: &Drive) 
                 latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
             }
         }
-        all_seen.push(seen);
+        in_window.push(seen);
     }
     latencies.sort_by(|a, b| a.total_cmp(b));
-    let rate = rate_within(&all_seen, drive.window_start, drive.window_end);
+    let rate = rate_within(&in_window, drive.window_start, drive.window_end);
     Delivery { latencies_ms: latencies, rate, converged, clients }
 }
 

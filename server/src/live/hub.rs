@@ -3,6 +3,11 @@
 //! bytes on a `watch` channel that every connection to the board reads.
 //! `watch` keeps only the latest value, so a slow connection skips versions
 //! instead of queueing them, and nothing grows per connection.
+//!
+//! When the server shuts down the broadcaster stops and drops its end of the
+//! channel; that is how every connection learns to say goodbye, so a
+//! connection waits on one thing per frame rather than on frames and on
+//! shutdown separately.
 
 use crate::origin::Origins;
 use crate::shutdown::Shutdown;
@@ -41,13 +46,15 @@ pub struct Frame {
 /// What every connection to one board reads.
 pub struct Channel {
     board: Arc<Board>,
-    frames: watch::Sender<Frame>,
+    /// A receiver to clone for each connection; the broadcaster holds the sender.
+    frames: watch::Receiver<Frame>,
     watching: watch::Sender<u64>,
 }
 
 impl Channel {
+    /// The board's frames; `changed()` fails once the server shuts down.
     pub fn frames(&self) -> watch::Receiver<Frame> {
-        self.frames.subscribe()
+        self.frames.clone()
     }
 
     /// The frame a new connection starts with. The broadcaster may not have
@@ -104,10 +111,6 @@ impl Hub {
         &self.config
     }
 
-    pub fn shutdown(&self) -> Shutdown {
-        self.shutdown.clone()
-    }
-
     /// (board, open live connections) for every board watched since start-up.
     pub fn watching(&self) -> Vec<(String, u64)> {
         let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
@@ -130,13 +133,10 @@ impl Hub {
         if let Some(channel) = channels.get(&board.info.id) {
             return Ok(channel.clone());
         }
-        let channel = Arc::new(Channel {
-            frames: watch::channel(encode(&board.stats(), 0)).0,
-            watching: watch::channel(0).0,
-            board: board.clone(),
-        });
+        let (frames, receiver) = watch::channel(encode(&board.stats(), 0));
+        let channel = Arc::new(Channel { frames: receiver, watching: watch::channel(0).0, board: board.clone() });
         channels.insert(board.info.id.clone(), channel.clone());
-        tokio::spawn(broadcast(channel.clone(), self.config.interval));
+        tokio::spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
         Ok(channel)
     }
 }
@@ -153,21 +153,28 @@ fn encode(stats: &Stats, watching: u64) -> Frame {
 
 /// Publishes a frame, then sleeps out the interval before looking for the
 /// next change: bursts of submissions or watcher changes collapse into one
-/// frame per interval, always carrying the newest figures.
-async fn broadcast(channel: Arc<Channel>, interval: Duration) {
+/// frame per interval, always carrying the newest figures. Returns (dropping
+/// `frames`, which closes every connection) when the server shuts down.
+async fn broadcast(channel: Arc<Channel>, frames: watch::Sender<Frame>, interval: Duration, mut shutdown: Shutdown) {
     let mut snapshots = channel.board.subscribe();
     let mut watchers = channel.watching.subscribe();
-    loop {
-        // Encode exactly the snapshot marked as seen: a commit landing after
-        // this line wakes the loop again, and one before it is in the frame,
-        // so no version is missed and none is sent twice.
-        let stats = snapshots.borrow_and_update().clone();
-        let watching = *watchers.borrow_and_update();
-        channel.frames.send_replace(encode(&stats, watching));
-        tokio::time::sleep(interval).await;
-        tokio::select! {
-            changed = snapshots.changed() => if changed.is_err() { return },
-            changed = watchers.changed() => if changed.is_err() { return },
+    let next_change = async {
+        loop {
+            // Encode exactly the snapshot marked as seen: a commit landing
+            // after this line wakes the loop again, and one before it is in
+            // the frame, so no version is missed and none is sent twice.
+            let stats = snapshots.borrow_and_update().clone();
+            let watching = *watchers.borrow_and_update();
+            frames.send_replace(encode(&stats, watching));
+            tokio::time::sleep(interval).await;
+            tokio::select! {
+                changed = snapshots.changed() => if changed.is_err() { return },
+                changed = watchers.changed() => if changed.is_err() { return },
+            }
         }
+    };
+    tokio::select! {
+        _ = next_change => {}
+        _ = shutdown.begun() => {}
     }
 }

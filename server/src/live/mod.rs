@@ -35,7 +35,7 @@ async fn upgrade(
     }
     let channel = hub.channel(&board).await?;
     let open = hub.limits().socket(peer.ip())?;
-    let (config, shutdown) = (hub.config().clone(), hub.shutdown());
+    let config = hub.config().clone();
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
         // default 128 KiB read buffer per connection would dominate memory.
@@ -44,7 +44,7 @@ async fn upgrade(
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
-            socket::serve(ws, channel, config, shutdown).await;
+            socket::serve(ws, channel, config).await;
             drop(open);
         }))
 }

@@ -1,14 +1,14 @@
 //! One live connection: the latest frame whenever it changes, a ping every
 //! `ping_every`, and a close when the client misses two pongs or sends data
 //! (this protocol only flows from server to client), or when the server
-//! shuts down (1001, going away).
+//! shuts down (1001, going away: the board's frames end).
 //!
-//! Reading runs in its own task: polling the read half on every outgoing
-//! frame would cost a buffer fill per frame per connection, which shows up
-//! at ten thousand connections.
+//! Sending a frame is the hot path, ten thousand times per frame on a busy
+//! board, so it does as little as possible: reading runs in its own task
+//! (polling the read half on every outgoing frame would cost a buffer fill),
+//! and frames are polled first, so a wake-up for a frame touches nothing else.
 
 use super::hub::{Channel, LiveConfig};
-use crate::shutdown::Shutdown;
 use app::metrics::METRICS;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::SplitStream;
@@ -16,7 +16,7 @@ use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut shutdown: Shutdown) {
+pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     let _watcher = channel.watch();
     let mut frames = channel.frames();
     let (mut sink, stream) = ws.split();
@@ -38,8 +38,12 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut
     }
     loop {
         tokio::select! {
+            biased;
             changed = frames.changed() => {
-                if changed.is_err() { break }
+                if changed.is_err() {
+                    let _ = sink.send(close(close_code::AWAY, "the server is shutting down")).await;
+                    break;
+                }
                 let (text, published, said) = {
                     let frame = frames.borrow_and_update();
                     (frame.text.clone(), frame.published, (frame.version, frame.watching))
@@ -55,10 +59,6 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, mut
                     break;
                 }
                 if sink.send(Message::Ping(Default::default())).await.is_err() { break }
-            }
-            _ = shutdown.begun() => {
-                let _ = sink.send(close(close_code::AWAY, "the server is shutting down")).await;
-                break;
             }
             ended = &mut reader => {
                 if let Ok(Some(reason)) = ended {
