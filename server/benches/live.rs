@@ -5,7 +5,11 @@
 //! the server's RSS per idle connection. In the same run, a bare
 //! tokio-tungstenite broadcaster (a child process of this binary) sends
 //! frames of the same size at the same pace to the same number of clients,
-//! and our figures are reported as ratios to it.
+//! and our figures are reported as ratios to it. The bare broadcaster runs
+//! twice: queueing every frame for every client (a broadcast channel of 16,
+//! the baseline the goals are set against), and latest-wins (a `watch`, as
+//! Tally does), which tells Tally's own overhead apart from the difference
+//! between the two designs.
 //!
 //! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5).
 
@@ -39,16 +43,21 @@ async fn run() {
         let server = TestServer::start();
         let frame_size = frame_size(&server).await;
         let (tally, tally_cpu, rss) = measure_tally(server, clients, 1_000, seconds).await;
-        let (bare, bare_cpu) = measure_bare(Bare::start(frame_size, clients), clients, seconds).await;
         print_row(clients, "Tally", &tally, tally_cpu, Some(rss));
-        print_row(clients, "bare tokio-tungstenite", &bare, bare_cpu, None);
-        println!(
-            "| {clients} | | Tally / bare | {:.2}× | {:.2}× | | {:.2}× | {:.2}× | | |",
-            tally.percentile(0.5) / bare.percentile(0.5).max(1e-9),
-            tally.percentile(0.99) / bare.percentile(0.99).max(1e-9),
-            tally.rate / bare.rate.max(1e-9),
-            cpu_per_message(&tally, tally_cpu) / cpu_per_message(&bare, bare_cpu),
-        );
+        let mut ratios = Vec::new();
+        for mode in [bare::Mode::Queue, bare::Mode::Latest] {
+            let (bare, bare_cpu) = measure_bare(Bare::start(mode, frame_size, clients), clients, seconds).await;
+            print_row(clients, &format!("bare, {}", mode.label()), &bare, bare_cpu, None);
+            ratios.push(format!(
+                "| {clients} | | Tally / bare, {} | {:.2}× | {:.2}× | | {:.2}× | {:.2}× | | |",
+                mode.label(),
+                tally.percentile(0.5) / bare.percentile(0.5).max(1e-9),
+                tally.percentile(0.99) / bare.percentile(0.99).max(1e-9),
+                tally.rate / bare.rate.max(1e-9),
+                cpu_per_message(&tally, tally_cpu) / cpu_per_message(&bare, bare_cpu),
+            ));
+        }
+        ratios.iter().for_each(|line| println!("{line}"));
     }
 }
 
@@ -118,9 +127,10 @@ struct Bare {
 }
 
 impl Bare {
-    fn start(frame_size: usize, clients: usize) -> Bare {
+    fn start(mode: bare::Mode, frame_size: usize, clients: usize) -> Bare {
         let mut command = Command::new(std::env::current_exe().unwrap());
-        command.arg("bare-broadcaster").env("FRAME_SIZE", frame_size.to_string()).env("CLIENTS", clients.to_string());
+        command.arg("bare-broadcaster").arg(mode.label());
+        command.env("FRAME_SIZE", frame_size.to_string()).env("CLIENTS", clients.to_string());
         let mut child = command.stdout(Stdio::piped()).spawn().expect("the bare broadcaster starts");
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let base = lines
@@ -152,16 +162,62 @@ mod bare {
     use super::*;
     use futures_util::SinkExt;
     use tokio::net::TcpListener;
+    use tokio::sync::{broadcast, watch};
+
+    /// How frames reach a connection that is still sending an earlier one.
+    #[derive(Clone, Copy, PartialEq)]
+    pub enum Mode {
+        /// Each waits in a broadcast channel (16 deep), so a slow client
+        /// falls behind and later reads several frames at once.
+        Queue,
+        /// Only the newest is kept, so a slow client skips frames.
+        Latest,
+    }
+
+    impl Mode {
+        pub fn label(self) -> &'static str {
+            match self {
+                Mode::Queue => "queueing",
+                Mode::Latest => "latest-wins",
+            }
+        }
+    }
+
+    /// A connection's source of frames in either mode.
+    enum Feed {
+        Queue(broadcast::Receiver<Message>),
+        Latest(watch::Receiver<Message>),
+    }
+
+    impl Feed {
+        async fn next(&mut self) -> Option<Message> {
+            match self {
+                Feed::Queue(frames) => loop {
+                    match frames.recv().await {
+                        Ok(frame) => return Some(frame),
+                        Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    }
+                },
+                Feed::Latest(frames) => {
+                    frames.changed().await.ok()?;
+                    let frame = frames.borrow_and_update().clone();
+                    Some(frame)
+                }
+            }
+        }
+    }
 
     pub async fn serve() {
+        let latest = std::env::args().any(|a| a == Mode::Latest.label());
         let size: usize = std::env::var("FRAME_SIZE").unwrap().parse().unwrap();
         let clients: usize = std::env::var("CLIENTS").unwrap().parse().unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         println!("open http://{}/", listener.local_addr().unwrap());
-        let (frames, _) = tokio::sync::broadcast::channel::<Message>(16);
-        let sender = frames.clone();
+        let (queue, _) = broadcast::channel::<Message>(16);
+        let (newest, _) = watch::channel(Message::text(""));
         let all_connected = Arc::new(tokio::sync::Barrier::new(clients + 1));
-        let start = all_connected.clone();
+        let (start, queue_sender, newest_sender) = (all_connected.clone(), queue.clone(), newest.clone());
         tokio::spawn(async move {
             start.wait().await;
             let mut ticker = tokio::time::interval(INTERVAL);
@@ -169,26 +225,20 @@ mod bare {
                 ticker.tick().await;
                 let head = format!("{{\"type\":\"stats\",\"version\":{version},\"sent\":{},\"pad\":\"", unix_nanos());
                 let text = format!("{head}{}\"}}", "x".repeat(size.saturating_sub(head.len() + 2)));
-                let _ = sender.send(Message::text(text));
+                let _ = queue_sender.send(Message::text(text.clone()));
+                newest_sender.send_replace(Message::text(text));
             }
         });
         loop {
             let (stream, _) = listener.accept().await.unwrap();
-            let mut receiver = frames.subscribe();
+            let mut feed = if latest { Feed::Latest(newest.subscribe()) } else { Feed::Queue(queue.subscribe()) };
             let all_connected = all_connected.clone();
             tokio::spawn(async move {
                 let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else { return };
                 all_connected.wait().await;
-                loop {
-                    match receiver.recv().await {
-                        Ok(frame) => {
-                            if socket.send(frame).await.is_err() {
-                                break;
-                            }
-                        }
-                        // A slow client skips frames here too, as with Tally.
-                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                        Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                while let Some(frame) = feed.next().await {
+                    if socket.send(frame).await.is_err() {
+                        break;
                     }
                 }
             });
