@@ -6,7 +6,8 @@
 //! Sending a frame is the hot path, ten thousand times per frame on a busy
 //! board, so it does as little as possible: reading runs in its own task
 //! (polling the read half on every outgoing frame would cost a buffer fill),
-//! and frames are polled first, so a wake-up for a frame touches nothing else.
+//! shutdown arrives through the frames rather than as a wait of its own, and
+//! frames are polled first, since nearly every wake-up is for one.
 
 use super::hub::{Channel, LiveConfig};
 use app::metrics::METRICS;
