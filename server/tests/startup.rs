@@ -84,6 +84,7 @@ fn requests_are_logged_as_json_with_their_id() {
     assert!(response.to_ascii_lowercase().contains("x-request-id: trace-me-42"), "{response}");
     std::thread::sleep(std::time::Duration::from_millis(200));
     child.kill().unwrap();
+    child.wait().unwrap();
     stdout.read_to_string(&mut logs).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let entries: Vec<serde_json::Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();

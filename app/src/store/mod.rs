@@ -147,7 +147,9 @@ impl DatabaseUrl {
     }
 }
 
-/// The backends, behind one set of methods.
+/// The backends, behind one set of methods. A process holds one, so the
+/// variants' difference in size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Store {
     Sqlite(SqliteStore),
     Postgres(PostgresStore),

@@ -60,9 +60,9 @@ const MIGRATIONS: &[&str] = &[r#"
     ALTER TABLE boards ADD COLUMN admin_hash TEXT;
 "#];
 
-/// Any number that names Tally's migration lock; instances starting at once
-/// take turns on it.
-const MIGRATION_LOCK: i64 = 0x7461_6c6c_79;
+/// Any number that names Tally's migration lock ("tally" in ASCII);
+/// instances starting at once take turns on it.
+const MIGRATION_LOCK: i64 = 0x0074_616c_6c79;
 
 /// The channel every commit is announced on, as "<board> <version>".
 const CHANNEL: &str = "tally_versions";
