@@ -18,11 +18,11 @@ mod common;
 mod load;
 
 use common::TestServer;
-use load::{collect, cpu_seconds, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, Delivery};
+use load::{collect, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, CpuMeter, Delivery};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
 const INTERVAL: Duration = Duration::from_millis(50);
@@ -89,9 +89,9 @@ async fn measure_tally(server: TestServer, clients: usize, per_second: u64, seco
     let followers = follow(&server.ws_url("/api/boards/default/live"), clients).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
-    let (cpu_before, started) = (cpu_seconds(server.pid()), Instant::now());
+    let cpu = CpuMeter::start(server.pid());
     let drive = drive(&server, per_second, seconds).await;
-    let busy_cores = (cpu_seconds(server.pid()) - cpu_before) / started.elapsed().as_secs_f64();
+    let busy_cores = cpu.busy_cores();
     // A second for the last frames to land, then the clients end with the server.
     tokio::time::sleep(Duration::from_secs(1)).await;
     drop(server);
@@ -101,10 +101,10 @@ async fn measure_tally(server: TestServer, clients: usize, per_second: u64, seco
 /// The same for the bare broadcaster, whose frames carry their send time.
 async fn measure_bare(bare: Bare, clients: usize, seconds: u64) -> (Delivery, f64) {
     let followers = follow(&bare.base, clients).await;
-    let (cpu_before, started, window_start) = (cpu_seconds(bare.child.id()), Instant::now(), unix_nanos());
+    let (cpu, window_start) = (CpuMeter::start(bare.child.id()), unix_nanos());
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     let window_end = unix_nanos();
-    let busy_cores = (cpu_seconds(bare.child.id()) - cpu_before) / started.elapsed().as_secs_f64();
+    let busy_cores = cpu.busy_cores();
     drop(bare);
     let mut all_seen = collect(followers).await;
     let mut latencies = Vec::new();

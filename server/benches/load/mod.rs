@@ -186,8 +186,26 @@ pub fn deliveries(all_seen: Vec<Seen>, drive: &Drive) -> Delivery {
     Delivery { latencies_ms: latencies, rate, converged, clients }
 }
 
+/// How many cores a process keeps busy over a span: `start` it, then read
+/// `busy_cores` at the span's end.
+pub struct CpuMeter {
+    pid: u32,
+    cpu_before: f64,
+    started: Instant,
+}
+
+impl CpuMeter {
+    pub fn start(pid: u32) -> CpuMeter {
+        CpuMeter { pid, cpu_before: cpu_seconds(pid), started: Instant::now() }
+    }
+
+    pub fn busy_cores(&self) -> f64 {
+        (cpu_seconds(self.pid) - self.cpu_before) / self.started.elapsed().as_secs_f64()
+    }
+}
+
 /// CPU time (user and system) a process has used so far, in seconds.
-pub fn cpu_seconds(pid: u32) -> f64 {
+fn cpu_seconds(pid: u32) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
     // Fields after the command name, which ends with the last ')': utime and
     // stime are the 12th and 13th, in clock ticks (100 per second on Linux).
