@@ -31,10 +31,8 @@ pub fn router<S>(engine: Engine, hub: Hub) -> Router<S> {
 
 async fn metrics(State(Probes { hub, .. }): State<Probes>) -> impl IntoResponse {
     let mut text = METRICS.render();
-    text.push_str("# HELP tally_live_connections Open live connections, by board.
-");
-    text.push_str("# TYPE tally_live_connections gauge
-");
+    text.push_str("# HELP tally_live_connections Open live connections, by board.\n");
+    text.push_str("# TYPE tally_live_connections gauge\n");
     for (board, watching) in hub.watching() {
         text.push_str(&format!("tally_live_connections{{board=\"{board}\"}} {watching}\n"));
     }
