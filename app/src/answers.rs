@@ -39,10 +39,7 @@ impl RawLevel {
 
 /// Checks every answer against the matrix and reports all problems at once,
 /// each naming its row, so a person can fix the whole form in one go.
-pub fn validate(
-    matrix: &Matrix,
-    raw: impl IntoIterator<Item = (String, RawLevel)>,
-) -> Result<Answers, TallyError> {
+pub fn validate(matrix: &Matrix, raw: impl IntoIterator<Item = (String, RawLevel)>) -> Result<Answers, TallyError> {
     let mut answers = Answers::new();
     let mut problems = Vec::new();
     let max = matrix.levels.len() - 1;
@@ -56,14 +53,11 @@ pub fn validate(
             RawLevel::Index(n) if n as usize <= max => {
                 answers.insert(row.id.clone(), n as u8);
             }
-            RawLevel::Index(n) => problems.push(format!(
-                "{} ({}): level {n} does not exist (levels are 0 to {max})",
-                row.title, row.id
-            )),
-            RawLevel::Other(text) => problems.push(format!(
-                "{} ({}): level must be a whole number from 0 to {max}, got {text}",
-                row.title, row.id
-            )),
+            RawLevel::Index(n) => {
+                problems.push(format!("{} ({}): level {n} does not exist (levels are 0 to {max})", row.title, row.id))
+            }
+            RawLevel::Other(text) => problems
+                .push(format!("{} ({}): level must be a whole number from 0 to {max}, got {text}", row.title, row.id)),
         }
     }
     if !matrix.allow_partial {
@@ -122,7 +116,10 @@ mod tests {
 
     #[test]
     fn huge_numbers_are_out_of_range_not_wrapped() {
-        let err = validate(&sample(), raw(&[("r1", RawLevel::Index(256)), ("r2", RawLevel::Index(0)), ("r3", RawLevel::Index(0))]));
+        let err = validate(
+            &sample(),
+            raw(&[("r1", RawLevel::Index(256)), ("r2", RawLevel::Index(0)), ("r3", RawLevel::Index(0))]),
+        );
         assert!(matches!(err, Err(TallyError::InvalidSubmission(p)) if p[0].contains("level 256 does not exist")));
     }
 
@@ -131,9 +128,6 @@ mod tests {
         let mut m = sample();
         m.allow_partial = true;
         assert_eq!(validate(&m, raw(&[("r2", RawLevel::Index(1))])).unwrap().len(), 1);
-        assert_eq!(
-            validate(&m, Vec::new()),
-            Err(TallyError::InvalidSubmission(vec!["no row was answered".into()]))
-        );
+        assert_eq!(validate(&m, Vec::new()), Err(TallyError::InvalidSubmission(vec!["no row was answered".into()])));
     }
 }

@@ -77,7 +77,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_syntax_errors_are_refused() {
-        assert!(parse(&GOOD.replace("title = \"Tiny\"", "title = \"Tiny\"\ncolour = 1")).unwrap_err().contains("colour"));
+        assert!(parse(&GOOD.replace("title = \"Tiny\"", "title = \"Tiny\"\ncolour = 1"))
+            .unwrap_err()
+            .contains("colour"));
         assert!(parse("id = ").is_err());
     }
 

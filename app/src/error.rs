@@ -1,9 +1,9 @@
 //! The one error type every layer returns. Each variant knows its HTTP status,
 //! so the JSON API, the server functions and the page report the same thing.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum TallyError {
@@ -66,8 +66,8 @@ impl FromServerFnError for TallyError {
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for TallyError {
     fn into_response(self) -> axum::response::Response {
-        let status = axum::http::StatusCode::from_u16(self.status())
-            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            axum::http::StatusCode::from_u16(self.status()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response();
         if let TallyError::RateLimited { retry_after, .. } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());

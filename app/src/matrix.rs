@@ -96,7 +96,8 @@ impl Matrix {
         let mut row_ids = HashSet::new();
         for category in &self.categories {
             if !is_identifier(&category.id) {
-                problems.push(format!("category '{}': id must be 1-64 characters of a-z, 0-9, '-' or '_'", category.id));
+                problems
+                    .push(format!("category '{}': id must be 1-64 characters of a-z, 0-9, '-' or '_'", category.id));
             }
             if !category_ids.insert(category.id.as_str()) {
                 problems.push(format!("category '{}': id is used twice", category.id));

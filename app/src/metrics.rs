@@ -80,7 +80,11 @@ pub struct Histogram {
 
 impl Histogram {
     const fn new() -> Histogram {
-        Histogram { buckets: [const { AtomicU64::new(0) }; BOUNDS.len()], count: AtomicU64::new(0), sum_milli: AtomicU64::new(0) }
+        Histogram {
+            buckets: [const { AtomicU64::new(0) }; BOUNDS.len()],
+            count: AtomicU64::new(0),
+            sum_milli: AtomicU64::new(0),
+        }
     }
 
     pub fn record(&self, value: f64) {

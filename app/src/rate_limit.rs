@@ -128,11 +128,11 @@ impl Limits {
     /// counted in the metrics with the engine's own rejections.
     pub fn submission(&self, ip: Option<IpAddr>, respondent: &str) -> Result<(), TallyError> {
         let by_ip = ip.map_or(Ok(()), |ip| self.submissions_per_ip.take(&ip.to_string()));
-        let result = by_ip
-            .map_err(|wait| refused("submissions from this address", wait))
-            .and_then(|()| {
-                self.submissions_per_respondent.take(respondent).map_err(|wait| refused("submissions from this respondent", wait))
-            });
+        let result = by_ip.map_err(|wait| refused("submissions from this address", wait)).and_then(|()| {
+            self.submissions_per_respondent
+                .take(respondent)
+                .map_err(|wait| refused("submissions from this respondent", wait))
+        });
         if let Err(error) = &result {
             crate::metrics::METRICS.rejected(error.status());
         }
@@ -141,7 +141,9 @@ impl Limits {
 
     /// One live socket from `ip`; it counts as open until the guard is dropped.
     pub fn socket(&self, ip: IpAddr) -> Result<SocketGuard, TallyError> {
-        self.connects_per_ip.take(&ip.to_string()).map_err(|wait| refused("live connections from this address", wait))?;
+        self.connects_per_ip
+            .take(&ip.to_string())
+            .map_err(|wait| refused("live connections from this address", wait))?;
         let mut open = self.open_sockets.lock().unwrap_or_else(|e| e.into_inner());
         let count = open.entry(ip).or_default();
         if self.sockets_per_ip.is_some_and(|cap| *count >= cap) {

@@ -31,10 +31,8 @@ pub fn from_cookie(headers: &HeaderMap) -> Option<String> {
 
 /// A year-long cookie that scripts cannot read and other sites cannot send.
 pub fn set_cookie(id: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-    ))
-    .expect("a validated id is a valid header value")
+    HeaderValue::from_str(&format!("{COOKIE_NAME}={id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"))
+        .expect("a validated id is a valid header value")
 }
 
 #[cfg(test)]

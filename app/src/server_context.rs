@@ -6,11 +6,11 @@ use crate::engine::Engine;
 use crate::error::TallyError;
 use crate::rate_limit::Limits;
 use axum::extract::ConnectInfo;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
 use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
 pub fn engine() -> Result<Engine, TallyError> {
     use_context::<Engine>().ok_or_else(|| TallyError::Internal("no engine in the server function context".into()))

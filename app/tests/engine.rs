@@ -225,7 +225,9 @@ async fn instances_starting_at_once_migrate_once() {
     let starts: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();
-            tokio::spawn(async move { Engine::start(Store::open(&url).await?, catalog(), "programmer").await.map_err(TallyError::Internal) })
+            tokio::spawn(async move {
+                Engine::start(Store::open(&url).await?, catalog(), "programmer").await.map_err(TallyError::Internal)
+            })
         })
         .collect();
     for start in starts {
@@ -233,7 +235,10 @@ async fn instances_starting_at_once_migrate_once() {
     }
     let versions = db.execute("SELECT COUNT(*), COUNT(DISTINCT version), MAX(version)::bigint FROM tally_schema").await;
     let (rows, distinct, last): (i64, i64, i64) = (versions[0].get(0), versions[0].get(1), versions[0].get(2));
-    assert!(last >= 1 && rows == distinct && rows == last, "each migration applied once: {rows} rows, {distinct} distinct, up to {last}");
+    assert!(
+        last >= 1 && rows == distinct && rows == last,
+        "each migration applied once: {rows} rows, {distinct} distinct, up to {last}"
+    );
     let boards = db.execute("SELECT id FROM boards").await;
     assert_eq!(boards.len(), 1, "one default board");
 }
@@ -254,7 +259,8 @@ async fn an_instance_follows_another_instances_commits() {
     let mut seen = Vec::new();
     for engine in [&a, &b] {
         let mut live = engine.board("shared").await.unwrap().subscribe();
-        let stats = tokio::time::timeout(Duration::from_secs(5), live.wait_for(|s| s.version == 40)).await.unwrap().unwrap();
+        let stats =
+            tokio::time::timeout(Duration::from_secs(5), live.wait_for(|s| s.version == 40)).await.unwrap().unwrap();
         seen.push((*stats).clone());
     }
     assert_eq!(seen[0], seen[1], "both instances show the same figures");

@@ -136,7 +136,9 @@ impl Bare {
         let base = lines
             .by_ref()
             .map_while(Result::ok)
-            .find_map(|line| line.split("open ").nth(1).map(|u| u.trim_end_matches('/').replacen("http://", "ws://", 1)))
+            .find_map(|line| {
+                line.split("open ").nth(1).map(|u| u.trim_end_matches('/').replacen("http://", "ws://", 1))
+            })
             .expect("the bare broadcaster prints its address");
         Bare { child, base }
     }

@@ -99,8 +99,7 @@ async fn saturate(servers: &[TestServer], seconds: u64) -> (f64, Vec<f64>) {
             })
             .collect(),
     );
-    let urls: Arc<Vec<String>> =
-        Arc::new(servers.iter().map(|s| s.url("/api/boards/default/submissions")).collect());
+    let urls: Arc<Vec<String>> = Arc::new(servers.iter().map(|s| s.url("/api/boards/default/submissions")).collect());
     let http = reqwest::Client::new();
     let started = Instant::now();
     let deadline = started + Duration::from_secs(seconds);
@@ -112,10 +111,8 @@ async fn saturate(servers: &[TestServer], seconds: u64) -> (f64, Vec<f64>) {
                 let mut k = 0u64;
                 while Instant::now() < deadline {
                     let respondent = format!("bench-{s:04}-{:08}", if k % 3 == 2 { k - 1 } else { k });
-                    let body = format!(
-                        "{{\"respondent\":\"{respondent}\",\"answers\":{}}}",
-                        answer_sets[(k % 16) as usize]
-                    );
+                    let body =
+                        format!("{{\"respondent\":\"{respondent}\",\"answers\":{}}}", answer_sets[(k % 16) as usize]);
                     let sent = Instant::now();
                     let response = http.post(&urls[(s + k as usize) % urls.len()]).body(body).send().await.unwrap();
                     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap_or_default());

@@ -1,22 +1,22 @@
 //! The public JSON API (see docs/API.md). Handlers only translate HTTP to
 //! engine calls and back; the rules live in the engine, shared with the page.
 
-use app::submission_body::SubmissionBody;
 use app::engine::Engine;
 use app::error::TallyError;
+use app::rate_limit::Limits;
 use app::respondent;
+use app::submission_body::SubmissionBody;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, FormRejection};
-use axum::Form;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::Form;
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
-use app::rate_limit::Limits;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -117,11 +117,19 @@ fn admin_key(headers: &HeaderMap) -> Result<&str, TallyError> {
         .ok_or_else(|| TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into()))
 }
 
-async fn close(State(Api { engine, .. }): State<Api>, Path(board): Path<String>, headers: HeaderMap) -> Result<Response, TallyError> {
+async fn close(
+    State(Api { engine, .. }): State<Api>,
+    Path(board): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, TallyError> {
     Ok(Json(&*engine.set_closed(&board, admin_key(&headers)?, true).await?).into_response())
 }
 
-async fn reopen(State(Api { engine, .. }): State<Api>, Path(board): Path<String>, headers: HeaderMap) -> Result<Response, TallyError> {
+async fn reopen(
+    State(Api { engine, .. }): State<Api>,
+    Path(board): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, TallyError> {
     Ok(Json(&*engine.set_closed(&board, admin_key(&headers)?, false).await?).into_response())
 }
 
@@ -137,7 +145,8 @@ async fn export_posted(
     Path((board, format)): Path<(String, String)>,
     form: Result<Form<KeyForm>, FormRejection>,
 ) -> Result<Response, TallyError> {
-    let Form(KeyForm { key }) = form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
+    let Form(KeyForm { key }) =
+        form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
     export(&engine, &board, &format, &key).await
 }
 
@@ -157,9 +166,15 @@ async fn export(engine: &Engine, board: &str, format: &str, key: &str) -> Result
     let (content_type, body) = match format {
         "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
         "csv" => ("text/csv; charset=utf-8", report.csv()),
-        _ => return Err(TallyError::BadRequest(format!("unknown export format '{}' (use json or csv)", format.chars().take(20).collect::<String>()))),
+        _ => {
+            return Err(TallyError::BadRequest(format!(
+                "unknown export format '{}' (use json or csv)",
+                format.chars().take(20).collect::<String>()
+            )))
+        }
     };
-    Ok(([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, filename)], body).into_response())
+    Ok(([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, filename)], body)
+        .into_response())
 }
 
 /// The body's bytes, or a 4xx saying why they could not be read.

@@ -7,10 +7,10 @@
 use crate::live::Hub;
 use app::engine::Engine;
 use app::metrics::METRICS;
-use axum::http::header;
-use axum::response::IntoResponse;
 use axum::extract::State;
+use axum::http::header;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -46,10 +46,15 @@ async fn alive() -> Json<Value> {
 async fn ready(State(Probes { engine, .. }): State<Probes>) -> (StatusCode, Json<Value>) {
     match engine.ready().await {
         Ok(matrices) if matrices > 0 => (StatusCode::OK, Json(json!({ "status": "ready", "matrices": matrices }))),
-        Ok(_) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": "no matrices loaded" }))),
+        Ok(_) => {
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": "no matrices loaded" })))
+        }
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": "the database does not answer" })))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "not ready", "reason": "the database does not answer" })),
+            )
         }
     }
 }

@@ -34,7 +34,9 @@ impl Origins {
                 (!host.is_empty() && origin_host == host) || self.allowed.iter().any(|o| o == origin)
             }
             // Without Origin, a browser still says where a request came from here.
-            None => !matches!(text(header::HeaderName::from_static("sec-fetch-site")), Some("cross-site" | "same-site")),
+            None => {
+                !matches!(text(header::HeaderName::from_static("sec-fetch-site")), Some("cross-site" | "same-site"))
+            }
         }
     }
 
@@ -45,7 +47,8 @@ impl Origins {
             return next.run(request).await;
         }
         let origin = request.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("another site");
-        let message = format!("requests from {} may not change anything here", origin.chars().take(100).collect::<String>());
+        let message =
+            format!("requests from {} may not change anything here", origin.chars().take(100).collect::<String>());
         (StatusCode::FORBIDDEN, Json(json!({ "error": message }))).into_response()
     }
 }

@@ -43,7 +43,8 @@ async fn resubmitting_replaces_earlier_answers() {
     let server = TestServer::start();
     let rows = row_ids(&server.matrix().await);
     let (status, first) =
-        post_json(&server, "/api/boards/default/submissions", json!({ "answers": answers(&rows, |_| 1) }).to_string()).await;
+        post_json(&server, "/api/boards/default/submissions", json!({ "answers": answers(&rows, |_| 1) }).to_string())
+            .await;
     assert_eq!(status, 200, "{first}");
     assert_eq!(first["version"], 1);
     let respondent = first["respondent"].as_str().unwrap().to_string();
@@ -102,14 +103,38 @@ async fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
         ("malformed JSON", "default", b"{\"answers\": ".to_vec(), 400, "invalid JSON body".into()),
         ("wrong type for answers", "default", b"{\"answers\": [1, 2]}".to_vec(), 400, "invalid JSON body".into()),
         ("unknown field", "default", b"{\"answers\": {}, \"extra\": 1}".to_vec(), 400, "unknown field `extra`".into()),
-        ("level as text", "default", with(&rows[0], json!("two")), 422, format!("({}): level must be a whole number from 0 to 3, got \"two\"", rows[0])),
+        (
+            "level as text",
+            "default",
+            with(&rows[0], json!("two")),
+            422,
+            format!("({}): level must be a whole number from 0 to 3, got \"two\"", rows[0]),
+        ),
         ("negative level", "default", with(&rows[0], json!(-1)), 422, "got -1".into()),
         ("level out of range", "default", with(&rows[0], json!(4)), 422, "level 4 does not exist".into()),
         ("huge number", "default", huge, 422, "must be a whole number".into()),
-        ("missing row", "default", json!({ "answers": missing }).to_string().into_bytes(), 422, format!("({}): no level chosen", rows[3])),
-        ("unknown row", "default", json!({ "answers": unknown }).to_string().into_bytes(), 422, "unknown row 'not-a-row'".into()),
+        (
+            "missing row",
+            "default",
+            json!({ "answers": missing }).to_string().into_bytes(),
+            422,
+            format!("({}): no level chosen", rows[3]),
+        ),
+        (
+            "unknown row",
+            "default",
+            json!({ "answers": unknown }).to_string().into_bytes(),
+            422,
+            "unknown row 'not-a-row'".into(),
+        ),
         ("unknown board", "nope", with(&rows[0], json!(1)), 404, "unknown board 'nope'".into()),
-        ("bad respondent", "default", json!({ "answers": complete, "respondent": "x" }).to_string().into_bytes(), 400, "respondent must be".into()),
+        (
+            "bad respondent",
+            "default",
+            json!({ "answers": complete, "respondent": "x" }).to_string().into_bytes(),
+            400,
+            "respondent must be".into(),
+        ),
         ("invalid UTF-8", "default", invalid_utf8, 400, "invalid JSON body".into()),
         ("oversized body", "default", vec![b' '; 70 * 1024], 413, "larger than 65536 bytes".into()),
         (
@@ -119,7 +144,13 @@ async fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
             400,
             format!("row '{}' is answered twice", rows[0]),
         ),
-        ("answers given twice", "default", b"{\"answers\": {}, \"answers\": {}}".to_vec(), 400, "duplicate field `answers`".into()),
+        (
+            "answers given twice",
+            "default",
+            b"{\"answers\": {}, \"answers\": {}}".to_vec(),
+            400,
+            "duplicate field `answers`".into(),
+        ),
     ];
     for (what, board, body, status, message) in cases {
         let (got, response) = post_json(&server, &format!("/api/boards/{board}/submissions"), body).await;
@@ -142,7 +173,11 @@ async fn a_ten_megabyte_body_is_refused_early() {
         use std::io::{Read, Write};
         let mut stream = std::net::TcpStream::connect(&address).unwrap();
         let size = 10 * 1024 * 1024;
-        write!(stream, "POST /api/boards/default/submissions HTTP/1.1\r\nHost: {address}\r\nContent-Length: {size}\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "POST /api/boards/default/submissions HTTP/1.1\r\nHost: {address}\r\nContent-Length: {size}\r\n\r\n"
+        )
+        .unwrap();
         let chunk = vec![b'{'; 64 * 1024];
         for _ in 0..size / chunk.len() {
             if stream.write_all(&chunk).is_err() {
@@ -194,7 +229,8 @@ async fn boards_can_be_created_public_or_private() {
 async fn the_page_is_rendered_on_the_server_with_the_figures_in_it() {
     let server = TestServer::start();
     let rows = row_ids(&server.matrix().await);
-    post_json(&server, "/api/boards/default/submissions", json!({ "answers": answers(&rows, |_| 2) }).to_string()).await;
+    post_json(&server, "/api/boards/default/submissions", json!({ "answers": answers(&rows, |_| 2) }).to_string())
+        .await;
     let html = reqwest::get(server.url("/")).await.unwrap().text().await.unwrap();
     assert!(html.contains("<tbody>") && html.contains("Programmer Competency Matrix"));
     assert!(html.contains("1 of 1 (100%) rated themselves here"));
@@ -344,7 +380,12 @@ async fn the_create_board_server_function_redirects_to_the_new_board() {
     let (address, _) = location.split_once("#admin=").unwrap();
     assert!(address.starts_with("/b/") && address.len() == 3 + 32, "{location}");
 
-    let clash = client.post(server.url("/api/create_board")).form(&[("matrix", "programmer"), ("slug", "team-b")]).send().await.unwrap();
+    let clash = client
+        .post(server.url("/api/create_board"))
+        .form(&[("matrix", "programmer"), ("slug", "team-b")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(clash.status(), 409);
 }
 

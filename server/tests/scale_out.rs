@@ -122,7 +122,8 @@ async fn an_instance_whose_listener_is_killed_recovers() {
     let db = TestDatabase::create(Backend::Postgres).await;
     let (a, b) = (instance(&db), instance(&db));
     let rows = row_ids(&a.matrix().await);
-    let listener_of_b = format!("SELECT pid FROM pg_stat_activity WHERE application_name = 'tally-listener-{}'", b.pid());
+    let listener_of_b =
+        format!("SELECT pid FROM pg_stat_activity WHERE application_name = 'tally-listener-{}'", b.pid());
     let first = db.execute(&listener_of_b).await;
     assert_eq!(first.len(), 1, "B listens on one connection");
     let killed: i32 = first[0].get(0);

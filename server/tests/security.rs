@@ -99,9 +99,21 @@ async fn pages_of_other_sites_may_not_change_anything() {
     assert_eq!(server.stats("default").await["version"], 0, "nothing was applied");
 
     let own = format!("http://{host}");
-    let same = post("/api/boards/default/submissions", &[("origin", own.as_str()), ("sec-fetch-site", "same-origin")]).await.unwrap();
+    let same = post("/api/boards/default/submissions", &[("origin", own.as_str()), ("sec-fetch-site", "same-origin")])
+        .await
+        .unwrap();
     assert_eq!(same.status(), 200);
     let tool = post("/api/boards/default/submissions", &[]).await.unwrap();
     assert_eq!(tool.status(), 200, "clients that are not browsers send no Origin");
-    assert_eq!(reqwest::Client::new().get(server.url("/")).header("origin", "http://evil.example").send().await.unwrap().status(), 200, "reading is open");
+    assert_eq!(
+        reqwest::Client::new()
+            .get(server.url("/"))
+            .header("origin", "http://evil.example")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200,
+        "reading is open"
+    );
 }

@@ -37,7 +37,10 @@ async fn sigterm_finishes_what_it_took_and_exits_cleanly() {
     assert!(acked_total.load(Ordering::Relaxed) >= 1000, "the load ran before the signal");
 
     let close = loop {
-        match tokio::time::timeout(Duration::from_secs(5), socket.next()).await.expect("the socket hears of the shutdown") {
+        match tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("the socket hears of the shutdown")
+        {
             Some(Ok(Message::Close(frame))) => break frame,
             Some(Ok(_)) => continue,
             other => panic!("expected a close frame, got {other:?}"),

@@ -7,8 +7,13 @@ use std::process::Command;
 fn an_invalid_matrix_file_stops_the_server_naming_file_row_and_problem() {
     let dir = std::env::temp_dir().join(format!("tally-bad-matrix-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices/programmer.toml")).unwrap();
-    let broken = good.replacen("  \"Knows the basic sorting and searching routines and roughly how fast each one is.\",\n", "", 1);
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices/programmer.toml")).unwrap();
+    let broken = good.replacen(
+        "  \"Knows the basic sorting and searching routines and roughly how fast each one is.\",\n",
+        "",
+        1,
+    );
     assert_ne!(good, broken, "the test removed one description");
     std::fs::write(dir.join("programmer.toml"), broken).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_server"))
@@ -22,7 +27,8 @@ fn an_invalid_matrix_file_stops_the_server_naming_file_row_and_problem() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("programmer.toml") && stderr.contains("row 'algorithms': has 3 descriptions but the matrix has 4 levels"),
+        stderr.contains("programmer.toml")
+            && stderr.contains("row 'algorithms': has 3 descriptions but the matrix has 4 levels"),
         "{stderr}"
     );
 }
@@ -95,6 +101,7 @@ fn requests_are_logged_as_json_with_their_id() {
     assert_eq!(handled["fields"]["status"], 200);
     assert_eq!(handled["span"]["board"], "default");
     assert!(handled["fields"]["latency_ms"].as_f64().is_some());
-    let settings = entries.iter().find(|e| e["fields"]["message"] == "starting").expect("settings are logged at start-up");
+    let settings =
+        entries.iter().find(|e| e["fields"]["message"] == "starting").expect("settings are logged at start-up");
     assert!(settings["fields"]["settings"].as_str().unwrap().contains("limit_submit_ip=20.000/s:200"));
 }

@@ -85,9 +85,8 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
     let allow_partial = matrix.allow_partial;
     let closed = move || stats.with(|s| s.closed);
-    let blocked = move || {
-        hydrated.get() && (closed() || !(answered.get() == total || allow_partial && answered.get() > 0))
-    };
+    let blocked =
+        move || hydrated.get() && (closed() || !(answered.get() == total || allow_partial && answered.get() > 0));
     // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
     let dismissed = RwSignal::new(false);
 
@@ -122,9 +121,8 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
         Some(Err(other)) => vec![other.to_string()],
         _ => Vec::new(),
     };
-    let row_at_fault = move |row_id: String| {
-        Signal::derive(move || problems().iter().any(|p| p.contains(&format!("({row_id})"))))
-    };
+    let row_at_fault =
+        move |row_id: String| Signal::derive(move || problems().iter().any(|p| p.contains(&format!("({row_id})"))));
 
     let level_count = matrix.levels.len();
     let body = matrix

@@ -65,7 +65,10 @@ impl Shared {
     /// Serves `stored` from now on, unless the board is already served.
     fn adopt(&self, stored: StoredBoard) -> Result<Arc<Board>, TallyError> {
         let matrix = self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
-            TallyError::Internal(format!("board '{}' uses matrix '{}', which is not loaded", stored.info.id, stored.info.matrix_id))
+            TallyError::Internal(format!(
+                "board '{}' uses matrix '{}', which is not loaded",
+                stored.info.id, stored.info.matrix_id
+            ))
         })?;
         let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
         let board = boards.entry(stored.info.id.clone()).or_insert_with(|| Arc::new(Board::restore(stored, matrix)));
@@ -118,13 +121,16 @@ impl Engine {
         if engine.board(DEFAULT_BOARD).await.is_err() {
             let matrix = engine.matrix_by_id(default_matrix).map_err(|e| e.to_string())?;
             engine
-                .add_board(BoardInfo {
-                    id: DEFAULT_BOARD.into(),
-                    matrix_id: matrix.id.clone(),
-                    title: matrix.title.clone(),
-                    private: false,
-                    created_at: now(),
-                }, None)
+                .add_board(
+                    BoardInfo {
+                        id: DEFAULT_BOARD.into(),
+                        matrix_id: matrix.id.clone(),
+                        title: matrix.title.clone(),
+                        private: false,
+                        created_at: now(),
+                    },
+                    None,
+                )
                 .await
                 .or_else(|e| match e {
                     // Another instance, starting at the same time, made it first.
@@ -233,7 +239,8 @@ impl Engine {
             Some(slug) => (slug, false),
             None => (format!("{:032x}", rand::random::<u128>()), true),
         };
-        let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| matrix.title.clone());
+        let title =
+            title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| matrix.title.clone());
         if title.chars().count() > 120 {
             return Err(TallyError::BadRequest("title must be at most 120 characters".into()));
         }
@@ -272,8 +279,5 @@ impl Engine {
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }

@@ -69,7 +69,11 @@ impl<'a> Plan<'a> {
 /// Numbers the submissions once the store has advanced each board:
 /// `last_version` is the board's version after the batch, so the batch's
 /// submissions to it took the versions just below, in batch order.
-pub fn applied(batch: &[Submission], replaced: Vec<Option<Answers>>, last_version: &HashMap<String, u64>) -> Vec<Applied> {
+pub fn applied(
+    batch: &[Submission],
+    replaced: Vec<Option<Answers>>,
+    last_version: &HashMap<String, u64>,
+) -> Vec<Applied> {
     let mut per_board: HashMap<&str, u64> = HashMap::new();
     for s in batch {
         *per_board.entry(&s.board).or_default() += 1;

@@ -7,7 +7,7 @@
 //! writer and readers use separate connections, which WAL lets run at once.
 
 use super::plan::{self, Plan};
-use super::{encode_answers, decode_answers, gather, internal, Applied, BoardInfo, BoardRow, StoredBoard, Submission};
+use super::{decode_answers, encode_answers, gather, internal, Applied, BoardInfo, BoardRow, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -16,7 +16,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// Schema versions, applied in order and recorded in `PRAGMA user_version`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE boards (
         id          TEXT PRIMARY KEY,
         matrix_id   TEXT NOT NULL,
@@ -40,10 +41,12 @@ const MIGRATIONS: &[&str] = &[r#"
         n        INTEGER NOT NULL,
         PRIMARY KEY (board_id, row_id, level)
     );
-"#, r#"
+"#,
+    r#"
     ALTER TABLE boards ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE boards ADD COLUMN admin_hash TEXT;
-"#];
+"#,
+];
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -131,7 +134,8 @@ impl SqliteStore {
         let reader = self.reader.clone();
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut stmt = conn.prepare_cached("SELECT id, version FROM boards").map_err(internal("reading versions"))?;
+            let mut stmt =
+                conn.prepare_cached("SELECT id, version FROM boards").map_err(internal("reading versions"))?;
             let versions = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
                 .and_then(|rows| rows.collect())
@@ -208,10 +212,8 @@ impl SqliteStore {
                 )
                 .optional()
                 .map_err(internal("reading previous answers"))?;
-            row.map(|(answers, submitted_at)| {
-                Ok(PreviousAnswers { answers: decode_answers(&answers)?, submitted_at })
-            })
-            .transpose()
+            row.map(|(answers, submitted_at)| Ok(PreviousAnswers { answers: decode_answers(&answers)?, submitted_at }))
+                .transpose()
         })
         .await
     }
@@ -260,15 +262,12 @@ impl SqliteStore {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, TallyError> + Send + 'static,
 ) -> Result<T, TallyError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| TallyError::Internal(format!("store task failed: {e}")))?
+    tokio::task::spawn_blocking(work).await.map_err(|e| TallyError::Internal(format!("store task failed: {e}")))?
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
-    let applied: usize = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(internal("reading the schema version"))?;
+    let applied: usize =
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(internal("reading the schema version"))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let tx = conn.transaction().map_err(internal("starting a migration"))?;
         tx.execute_batch(sql).map_err(internal("migrating the schema"))?;
@@ -283,7 +282,8 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut stored = HashMap::new();
     {
-        let mut select = tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
+        let mut select =
+            tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
         for s in batch {
             let key = (s.board.clone(), s.respondent.clone());
             if stored.contains_key(&key) {

@@ -125,8 +125,10 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
         ticker.tick().await;
         let due = (started.elapsed().as_secs_f64() * per_second as f64) as u64;
         while sent < due {
-            let answers: Value = rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
-            let body = json!({ "answers": answers, "respondent": format!("bench-live-{:08}", sent % 5000) }).to_string();
+            let answers: Value =
+                rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
+            let body =
+                json!({ "answers": answers, "respondent": format!("bench-live-{:08}", sent % 5000) }).to_string();
             let (http, url, acks) = (http.clone(), server.url("/api/boards/default/submissions"), acks.clone());
             inflight.push(tokio::spawn(async move {
                 let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();

@@ -12,9 +12,9 @@
 use crate::origin::Origins;
 use crate::shutdown::Shutdown;
 use app::engine::{Board, Engine};
-use app::rate_limit::Limits;
 use app::error::TallyError;
 use app::live_message::LiveMessage;
+use app::rate_limit::Limits;
 use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use std::collections::HashMap;

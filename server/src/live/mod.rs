@@ -12,11 +12,11 @@ pub use hub::{Hub, LiveConfig};
 
 use app::error::TallyError;
 use axum::extract::{ws::WebSocketUpgrade, ConnectInfo, Path, State};
-use std::net::SocketAddr;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use std::net::SocketAddr;
 
 pub fn router<S>(hub: Hub) -> Router<S> {
     Router::new().route("/{board}/live", get(upgrade)).with_state(hub)

@@ -30,11 +30,7 @@ impl TestServer {
 
     /// The same, with extra environment settings.
     pub fn start_with(env: &[(&str, &str)]) -> TestServer {
-        let dir = std::env::temp_dir().join(format!(
-            "tally-test-{}-{:x}",
-            std::process::id(),
-            rand_u64()
-        ));
+        let dir = std::env::temp_dir().join(format!("tally-test-{}-{:x}", std::process::id(), rand_u64()));
         std::fs::create_dir_all(&dir).unwrap();
         Self::start_in(dir, env)
     }
@@ -70,9 +66,7 @@ impl TestServer {
                 }
             }
         });
-        let base = address
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server printed its address within 30 s");
+        let base = address.recv_timeout(Duration::from_secs(30)).expect("the server printed its address within 30 s");
         TestServer { child, base, dir }
     }
 

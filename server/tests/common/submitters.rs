@@ -28,12 +28,14 @@ pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUs
     let client = reqwest::Client::new();
     (0..workers)
         .map(|w| {
-            let (client, url, rows, acked_total) = (client.clone(), url.to_string(), rows.to_vec(), acked_total.clone());
+            let (client, url, rows, acked_total) =
+                (client.clone(), url.to_string(), rows.to_vec(), acked_total.clone());
             tokio::spawn(async move {
                 let mut rng = Lcg(w + 1);
                 let mut outcome = Outcome::default();
                 for k in 0..100_000u64 {
-                    let respondent = if w % 2 == 0 { format!("fresh-{w:04}-{k:08}") } else { format!("replacing-{w:06}") };
+                    let respondent =
+                        if w % 2 == 0 { format!("fresh-{w:04}-{k:08}") } else { format!("replacing-{w:06}") };
                     let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
                     let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": respondent });
                     match client.post(&url).body(body.to_string()).send().await {

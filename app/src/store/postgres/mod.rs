@@ -31,7 +31,8 @@ use tokio::sync::{mpsc, Mutex};
 use tokio_postgres::{Client, Config, NoTls};
 
 /// Schema versions, applied in order and recorded in `tally_schema`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE boards (
         id          TEXT PRIMARY KEY,
         matrix_id   TEXT NOT NULL,
@@ -55,10 +56,12 @@ const MIGRATIONS: &[&str] = &[r#"
         n        BIGINT NOT NULL,
         PRIMARY KEY (board_id, row_id, level)
     );
-"#, r#"
+"#,
+    r#"
     ALTER TABLE boards ADD COLUMN closed BOOLEAN NOT NULL DEFAULT false;
     ALTER TABLE boards ADD COLUMN admin_hash TEXT;
-"#];
+"#,
+];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
 /// instances starting at once take turns on it.
@@ -158,9 +161,7 @@ impl PostgresStore {
             version: r.get::<_, i64>(5) as u64,
             respondents: r.get::<_, i64>(6) as u64,
             closed: r.get(10),
-            cell: r
-                .get::<_, Option<String>>(7)
-                .map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
+            cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         })))
     }
 
@@ -202,7 +203,10 @@ impl PostgresStore {
     pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
         let client = self.reader.get().await?;
         let version: i64 = client
-            .query_one("UPDATE boards SET closed = $2, version = version + 1 WHERE id = $1 RETURNING version", &[&board, &closed])
+            .query_one(
+                "UPDATE boards SET closed = $2, version = version + 1 WHERE id = $1 RETURNING version",
+                &[&board, &closed],
+            )
             .await?
             .get(0);
         announce(&client, vec![(board.to_string(), version)]).await;
@@ -229,8 +233,7 @@ impl PostgresStore {
                 &[&board, &respondent],
             )
             .await?;
-        row.map(|r| Ok(PreviousAnswers { answers: decode_answers(r.get(0))?, submitted_at: r.get(1) }))
-            .transpose()
+        row.map(|r| Ok(PreviousAnswers { answers: decode_answers(r.get(0))?, submitted_at: r.get(1) })).transpose()
     }
 
     pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
