@@ -1,7 +1,7 @@
 # The two commands README gives: `make run` and `make test`.
 # Both bootstrap first; bootstrap takes seconds on a machine that is ready.
 
-.PHONY: bootstrap run test test-rust test-browser release fuzz
+.PHONY: bootstrap run test lint test-rust test-browser release fuzz
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -10,10 +10,19 @@ bootstrap:
 run: bootstrap
 	cargo leptos serve
 
-# Rust unit and integration tests, then the browser suite against a fresh build.
+# Formatting and lints first, then the Rust unit and integration tests, then
+# the browser suite against a fresh build.
 test: bootstrap
+	$(MAKE) lint
 	$(MAKE) test-rust
 	$(MAKE) test-browser
+
+# Both feature sets: the server's (ssr) and the browser's (hydrate, wasm32).
+lint:
+	cargo fmt --all --check
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test -p app --features ssr

@@ -14,9 +14,11 @@
 mod support;
 
 use app::answers::RawLevel;
-use app::catalog;
-use app::engine::Engine;
-use app::store::{DatabaseUrl, Store};
+use app::backend::catalog;
+use app::backend::engine::Engine;
+use app::backend::limits::Limits;
+use app::backend::store::{DatabaseUrl, Store};
+use app::backend::use_cases::{Caller, Tally};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -37,10 +39,11 @@ async fn main() {
             let db = TestDatabase::create(backend).await;
             let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
             let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
+            let tally = Tally::new(engine, Arc::new(Limits::new(None, None, None, None)));
             let deadline = Instant::now() + Duration::from_secs(seconds);
             let tasks: Vec<_> = (0..submitters)
                 .map(|s| {
-                    let (engine, rows) = (engine.clone(), rows.clone());
+                    let (tally, rows) = (tally.clone(), rows.clone());
                     tokio::spawn(async move {
                         let mut latencies = Vec::new();
                         let mut k = 0u64;
@@ -49,8 +52,9 @@ async fn main() {
                             let respondent = format!("bench-{s:05}-{:010}", if k % 3 == 2 { k - 1 } else { k });
                             let raw =
                                 rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
+                            let caller = Caller { respondent: Some(respondent), ..Caller::default() };
                             let started = Instant::now();
-                            engine.submit("default", &respondent, raw).await.expect("a valid submission is accepted");
+                            tally.submit(&caller, "default", raw).await.expect("a valid submission is accepted");
                             latencies.push(started.elapsed());
                             k += 1;
                         }

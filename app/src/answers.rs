@@ -19,6 +19,26 @@ pub struct PreviousAnswers {
     pub submitted_at: i64,
 }
 
+/// One thing wrong with a submission (or, later, a matrix): the row it is
+/// about, if any, and what is wrong, in words a person can act on. The page
+/// marks rows from `row`; the message names the row too, for the API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The id of the row at fault; `None` for the submission as a whole.
+    pub row: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    fn in_row(row: &str, message: String) -> Problem {
+        Problem { row: Some(row.to_string()), message }
+    }
+
+    fn overall(message: impl Into<String>) -> Problem {
+        Problem { row: None, message: message.into() }
+    }
+}
+
 /// A level as it arrived on the wire, before we know it is a valid index.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawLevel {
@@ -46,28 +66,31 @@ pub fn validate(matrix: &Matrix, raw: impl IntoIterator<Item = (String, RawLevel
     for (row_id, level) in raw {
         let Some(row) = matrix.row(&row_id) else {
             let shown: String = row_id.chars().take(64).collect();
-            problems.push(format!("unknown row '{shown}'"));
+            problems.push(Problem::overall(format!("unknown row '{shown}'")));
             continue;
         };
         match level {
             RawLevel::Index(n) if n as usize <= max => {
                 answers.insert(row.id.clone(), n as u8);
             }
-            RawLevel::Index(n) => {
-                problems.push(format!("{} ({}): level {n} does not exist (levels are 0 to {max})", row.title, row.id))
-            }
-            RawLevel::Other(text) => problems
-                .push(format!("{} ({}): level must be a whole number from 0 to {max}, got {text}", row.title, row.id)),
+            RawLevel::Index(n) => problems.push(Problem::in_row(
+                &row.id,
+                format!("{} ({}): level {n} does not exist (levels are 0 to {max})", row.title, row.id),
+            )),
+            RawLevel::Other(text) => problems.push(Problem::in_row(
+                &row.id,
+                format!("{} ({}): level must be a whole number from 0 to {max}, got {text}", row.title, row.id),
+            )),
         }
     }
     if !matrix.allow_partial {
         for row in matrix.rows().filter(|r| !answers.contains_key(&r.id)) {
-            if !problems.iter().any(|p| p.starts_with(&format!("{} ({})", row.title, row.id))) {
-                problems.push(format!("{} ({}): no level chosen", row.title, row.id));
+            if !problems.iter().any(|p| p.row.as_ref() == Some(&row.id)) {
+                problems.push(Problem::in_row(&row.id, format!("{} ({}): no level chosen", row.title, row.id)));
             }
         }
     } else if answers.is_empty() && problems.is_empty() {
-        problems.push("no row was answered".into());
+        problems.push(Problem::overall("no row was answered"));
     }
     if problems.is_empty() {
         Ok(answers)
@@ -85,30 +108,29 @@ mod tests {
         pairs.iter().map(|(r, l)| (r.to_string(), l.clone())).collect()
     }
 
+    /// The sample matrix's verdict on these answers.
+    fn judge(pairs: &[(&str, RawLevel)]) -> Result<Answers, TallyError> {
+        validate(&sample(), raw(pairs))
+    }
+
     #[test]
     fn complete_answers_pass() {
-        let answers = validate(
-            &sample(),
-            raw(&[("r1", RawLevel::Index(0)), ("r2", RawLevel::Index(2)), ("r3", RawLevel::from_text("1"))]),
-        )
-        .unwrap();
+        let answers =
+            judge(&[("r1", RawLevel::Index(0)), ("r2", RawLevel::Index(2)), ("r3", RawLevel::from_text("1"))]).unwrap();
         assert_eq!(answers, Answers::from([("r1".into(), 0), ("r2".into(), 2), ("r3".into(), 1)]));
     }
 
     #[test]
     fn every_problem_is_named() {
-        let err = validate(
-            &sample(),
-            raw(&[("r1", RawLevel::Index(3)), ("nope", RawLevel::Index(0)), ("r2", RawLevel::from_text("x"))]),
-        )
-        .unwrap_err();
+        let err = judge(&[("r1", RawLevel::Index(3)), ("nope", RawLevel::Index(0)), ("r2", RawLevel::from_text("x"))])
+            .unwrap_err();
         assert_eq!(
             err,
             TallyError::InvalidSubmission(vec![
-                "Row r1 (r1): level 3 does not exist (levels are 0 to 2)".into(),
-                "unknown row 'nope'".into(),
-                "Row r2 (r2): level must be a whole number from 0 to 2, got \"x\"".into(),
-                "Row r3 (r3): no level chosen".into(),
+                Problem::in_row("r1", "Row r1 (r1): level 3 does not exist (levels are 0 to 2)".into()),
+                Problem::overall("unknown row 'nope'"),
+                Problem::in_row("r2", "Row r2 (r2): level must be a whole number from 0 to 2, got \"x\"".into()),
+                Problem::in_row("r3", "Row r3 (r3): no level chosen".into()),
             ])
         );
         assert_eq!(err.status(), 422);
@@ -120,7 +142,9 @@ mod tests {
             &sample(),
             raw(&[("r1", RawLevel::Index(256)), ("r2", RawLevel::Index(0)), ("r3", RawLevel::Index(0))]),
         );
-        assert!(matches!(err, Err(TallyError::InvalidSubmission(p)) if p[0].contains("level 256 does not exist")));
+        assert!(
+            matches!(err, Err(TallyError::InvalidSubmission(p)) if p[0].message.contains("level 256 does not exist"))
+        );
     }
 
     #[test]
@@ -128,6 +152,9 @@ mod tests {
         let mut m = sample();
         m.allow_partial = true;
         assert_eq!(validate(&m, raw(&[("r2", RawLevel::Index(1))])).unwrap().len(), 1);
-        assert_eq!(validate(&m, Vec::new()), Err(TallyError::InvalidSubmission(vec!["no row was answered".into()])));
+        assert_eq!(
+            validate(&m, Vec::new()),
+            Err(TallyError::InvalidSubmission(vec![Problem::overall("no row was answered")]))
+        );
     }
 }

@@ -1,6 +1,8 @@
-//! The one error type every layer returns. Each variant knows its HTTP status,
-//! so the JSON API, the server functions and the page report the same thing.
+//! The one error type every layer returns. Each variant knows its HTTP status
+//! (how it goes over HTTP is `backend::http_error`'s), so the JSON API, the
+//! server functions and the page report the same thing.
 
+use crate::answers::Problem;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -10,9 +12,9 @@ pub enum TallyError {
     /// The request named a board that does not exist.
     #[error("unknown board '{0}'")]
     UnknownBoard(String),
-    /// A submission broke one or more rules; each entry names the row at fault.
-    #[error("submission rejected: {}", .0.join("; "))]
-    InvalidSubmission(Vec<String>),
+    /// A submission broke one or more rules; each problem names its row.
+    #[error("submission rejected: {}", join(.0))]
+    InvalidSubmission(Vec<Problem>),
     /// The request could not be understood at all (malformed body, bad field).
     #[error("{0}")]
     BadRequest(String),
@@ -62,16 +64,6 @@ impl FromServerFnError for TallyError {
     }
 }
 
-/// The JSON API's error body: `{"error": "<message>"}` with the variant's status.
-#[cfg(feature = "ssr")]
-impl axum::response::IntoResponse for TallyError {
-    fn into_response(self) -> axum::response::Response {
-        let status =
-            axum::http::StatusCode::from_u16(self.status()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response();
-        if let TallyError::RateLimited { retry_after, .. } = self {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());
-        }
-        response
-    }
+fn join(problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; ")
 }

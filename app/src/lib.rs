@@ -1,13 +1,19 @@
 //! Tally: a live competency matrix.
 //!
+//! What compiles to the browser and what stays on the server is one line
+//! below: everything outside [`backend`] runs on both sides (rendered on the
+//! server, hydrated in the browser); [`backend`] is server-only.
+//!
 //! The path of one submission, by module:
 //!
-//! * [`components::matrix_form`] — the form people fill in, and the
-//!   `submit_answers` server function it posts to;
-//! * [`answers`] — the rules a submission must satisfy;
-//! * `engine` (server only) — validates, queues and group-commits
+//! * [`components::matrix_form`] — the form people fill in;
+//! * [`server_fns`] — the page's door: the `submit_answers` server function;
+//! * `backend::use_cases` — who the respondent is, the limits, then the
+//!   engine; the JSON API (`server/src/api.rs`) is the other door onto it;
+//! * `backend::engine` — validates ([`answers`]), queues and group-commits
 //!   submissions, then publishes a new [`stats::Stats`] snapshot per board;
-//! * `store` (server only) — the durable SQLite file underneath;
+//! * `backend::store` — the durable SQLite file (or PostgreSQL) underneath,
+//!   and the batch plan, the one place counts change;
 //! * `server/src/live` — pushes each new snapshot over WebSockets, encoded
 //!   once per version and shared by every connection;
 //! * [`live_client`] — the browser's socket, feeding the page's signals;
@@ -15,11 +21,12 @@
 //!   popovers that show each snapshot's figures.
 //!
 //! Content lives in [`matrix`] (the shape of a competency matrix, loaded from
-//! TOML by `catalog`); [`error::TallyError`] is the one error type, with the
-//! HTTP status of each failure.
+//! TOML by `backend::catalog`); [`error::TallyError`] is the one error type,
+//! with the HTTP status of each failure.
 //!
-//! Everything runs on the server (SSR) and again in the browser (hydration),
-//! except the modules behind the `ssr` feature.
+//! The backend lives in this crate, not a crate of its own, so the server
+//! functions can call it directly and the workspace keeps the shape
+//! cargo-leptos expects (`app`, `frontend`, `server`).
 
 // The form's view type nests deeply; builds without cargo-leptos' debug
 // type erasure (release builds, plain `cargo build`) need the extra room.
@@ -31,28 +38,13 @@ pub mod error;
 pub mod live_client;
 pub mod live_message;
 pub mod matrix;
+pub mod page_data;
+pub mod server_fns;
 pub mod stats;
-pub mod submission_body;
 pub mod time_text;
 
 #[cfg(feature = "ssr")]
-pub mod admin_key;
-#[cfg(any(feature = "ssr", feature = "catalog"))]
-pub mod catalog;
-#[cfg(feature = "ssr")]
-mod content_policy;
-#[cfg(feature = "ssr")]
-pub mod engine;
-#[cfg(feature = "ssr")]
-pub mod metrics;
-#[cfg(feature = "ssr")]
-pub mod rate_limit;
-#[cfg(feature = "ssr")]
-pub mod respondent;
-#[cfg(feature = "ssr")]
-mod server_context;
-#[cfg(feature = "ssr")]
-pub mod store;
+pub mod backend;
 
 pub use components::app::{shell, App};
 

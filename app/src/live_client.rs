@@ -12,7 +12,7 @@ pub enum LiveStatus {
 }
 
 #[cfg(feature = "hydrate")]
-pub use browser::follow;
+pub use browser::subscribe;
 
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -43,7 +43,7 @@ mod browser {
     }
 
     /// Follows `board`'s live figures for as long as the page is open.
-    pub fn follow(board: &str, status: RwSignal<LiveStatus>, on_message: impl Fn(LiveMessage) + 'static) {
+    pub fn subscribe(board: &str, status: RwSignal<LiveStatus>, on_message: impl Fn(LiveMessage) + 'static) {
         let location = window().location();
         let scheme = if location.protocol().as_deref() == Ok("https:") { "wss" } else { "ws" };
         let host = location.host().unwrap_or_default();

@@ -61,10 +61,6 @@ impl Matrix {
         self.rows().find(|r| r.id == id)
     }
 
-    pub fn row_count(&self) -> usize {
-        self.categories.iter().map(|c| c.rows.len()).sum()
-    }
-
     /// Every problem found, each naming where it is; empty means valid.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -172,7 +168,7 @@ pub(crate) mod tests {
     #[test]
     fn sample_is_valid() {
         assert_eq!(sample().problems(), Vec::<String>::new());
-        assert_eq!(sample().row_count(), 3);
+        assert_eq!(sample().rows().count(), 3);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! chose each level of each row. The engine publishes these as immutable
 //! snapshots; the page, the API and live push only ever read them.
 
-use crate::answers::Answers;
 use crate::matrix::Matrix;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -31,6 +30,13 @@ impl Stats {
             closed: false,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
+    }
+
+    /// Whether these figures should replace `current`: only newer ones do.
+    /// Submission replies, live messages and reloads may arrive in any
+    /// order, and whoever shows or publishes figures asks this first.
+    pub fn supersedes(&self, current: &Stats) -> bool {
+        self.version > current.version
     }
 
     pub fn count(&self, row: &str, level: usize) -> u64 {
@@ -64,51 +70,12 @@ impl Stats {
             seen >= middle
         })
     }
-
-    /// Moves the figures from a respondent's previous answers (if any) to new
-    /// ones. Counts saturate rather than wrap so a corrupt store cannot panic
-    /// the server; the recount check is what detects such corruption.
-    pub fn replace(&mut self, previous: Option<&Answers>, new: &Answers) {
-        if let Some(previous) = previous {
-            for (row, &level) in previous {
-                if let Some(c) = self.counts.get_mut(row).and_then(|c| c.get_mut(level as usize)) {
-                    *c = c.saturating_sub(1);
-                }
-            }
-        } else {
-            self.respondents += 1;
-        }
-        for (row, &level) in new {
-            if let Some(c) = self.counts.get_mut(row).and_then(|c| c.get_mut(level as usize)) {
-                *c += 1;
-            }
-        }
-        self.version += 1;
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::matrix::tests::sample;
-
-    fn answers(pairs: &[(&str, u8)]) -> Answers {
-        pairs.iter().map(|(r, l)| (r.to_string(), *l)).collect()
-    }
-
-    #[test]
-    fn replacing_moves_counts_without_double_counting() {
-        let mut stats = Stats::empty("b", &sample());
-        let first = answers(&[("r1", 0), ("r2", 1), ("r3", 2)]);
-        stats.replace(None, &first);
-        let second = answers(&[("r1", 2), ("r2", 1), ("r3", 0)]);
-        stats.replace(Some(&first), &second);
-        assert_eq!(stats.respondents, 1);
-        assert_eq!(stats.version, 2);
-        assert_eq!(stats.counts["r1"], vec![0, 0, 1]);
-        assert_eq!(stats.counts["r2"], vec![0, 1, 0]);
-        assert_eq!(stats.counts["r3"], vec![1, 0, 0]);
-    }
 
     #[test]
     fn shares_and_medians() {

@@ -5,12 +5,17 @@
 mod support;
 
 use app::answers::{Answers, RawLevel};
-use app::catalog::{self, Catalog};
-use app::engine::Engine;
+use app::backend::catalog::{self, Catalog};
+use app::backend::engine::{Engine, Receipt};
+use app::backend::limits::Limits;
+use app::backend::store::{BoardInfo, DatabaseUrl, Store};
+use app::backend::use_cases::boards::NewBoard;
+use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
-use app::store::{DatabaseUrl, Store};
+use app::stats::Stats;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 use support::{Backend, TestDatabase};
 
@@ -50,6 +55,40 @@ async fn start(db: &TestDatabase) -> Engine {
     Engine::start(store, catalog(), "programmer").await.unwrap()
 }
 
+/// The use cases over `engine`, with no limits.
+fn tally(engine: &Engine) -> Tally {
+    Tally::new(engine.clone(), Arc::new(Limits::new(None, None, None, None)))
+}
+
+/// A new board and its admin key, through the use case both doors call.
+async fn create_board(
+    engine: &Engine,
+    matrix: &str,
+    slug: Option<&str>,
+    title: Option<&str>,
+) -> Result<(BoardInfo, String), TallyError> {
+    let new = NewBoard { matrix: matrix.into(), slug: slug.map(Into::into), title: title.map(Into::into) };
+    let created = tally(engine).create_board(&Caller::default(), new).await?;
+    Ok((created.info, created.admin_key))
+}
+
+/// Submits as `respondent`, through the use case both doors call.
+async fn submit(
+    engine: &Engine,
+    board: &str,
+    respondent: &str,
+    raw: Vec<(String, RawLevel)>,
+) -> Result<Receipt, TallyError> {
+    let caller = Caller { respondent: Some(respondent.into()), ..Caller::default() };
+    Ok(tally(engine).submit(&caller, board, raw).await?.receipt)
+}
+
+/// Closes or reopens a board as the holder of `key`.
+async fn set_closed(engine: &Engine, board: &str, key: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
+    let admin = Caller { admin_key: Some(key.into()), ..Caller::default() };
+    tally(engine).set_closed(&admin, board, closed).await
+}
+
 fn raw(answers: &Answers) -> Vec<(String, RawLevel)> {
     answers.iter().map(|(row, level)| (row.clone(), RawLevel::Index(*level as u64))).collect()
 }
@@ -85,9 +124,9 @@ async fn resubmitting_replaces_earlier_answers(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;
     let rows = rows();
-    let first = engine.submit("default", "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
+    let first = submit(&engine, "default", "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
     let again = uniform(&rows, |i| if i == 0 { 3 } else { 1 });
-    let second = engine.submit("default", "ann-0000000000000", raw(&again)).await.unwrap();
+    let second = submit(&engine, "default", "ann-0000000000000", raw(&again)).await.unwrap();
     assert_eq!((first.version, second.version), (1, 2));
     let stats = engine.board("default").await.unwrap().stats();
     assert_eq!((stats.version, stats.respondents), (2, 1));
@@ -110,7 +149,7 @@ async fn concurrent_submissions_match_a_recount(backend: Backend) {
             let respondent = format!("respondent-{:06}", if k < 800 { k % 100 } else { k - 700 });
             let answers = uniform(&rows, |i| ((i as u64 * 7 + k * 13) % 4) as u8);
             tokio::spawn(async move {
-                let receipt = engine.submit("default", &respondent, raw(&answers)).await.unwrap();
+                let receipt = submit(&engine, "default", &respondent, raw(&answers)).await.unwrap();
                 (receipt.version, respondent, answers)
             })
         })
@@ -140,32 +179,32 @@ async fn a_rejected_submission_changes_nothing(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;
     let rows = rows();
-    engine.submit("default", "ann-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap();
+    submit(&engine, "default", "ann-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap();
     let mut bad = raw(&uniform(&rows, |_| 0));
     bad.push(("no-such-row".into(), RawLevel::Index(1)));
     bad[0].1 = RawLevel::Index(9);
-    let error = engine.submit("default", "ann-0000000000000", bad).await.unwrap_err();
+    let error = submit(&engine, "default", "ann-0000000000000", bad).await.unwrap_err();
     let TallyError::InvalidSubmission(problems) = &error else { panic!("{error:?}") };
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert_eq!(error.status(), 422);
     let stats = engine.board("default").await.unwrap().stats();
     assert_eq!((stats.version, stats.counts[&rows[0]].clone()), (1, vec![0, 0, 1, 0]));
-    let error = engine.submit("nope", "ann-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
+    let error = submit(&engine, "nope", "ann-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
     assert_eq!(error.status(), 404);
 }
 
 async fn boards_are_created_once(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;
-    let (team, _) = engine.create_board("programmer", Some("team-a".into()), Some(" Team A ".into())).await.unwrap();
+    let (team, _) = create_board(&engine, "programmer", Some("team-a"), Some(" Team A ")).await.unwrap();
     assert_eq!((team.id.as_str(), team.title.as_str(), team.private), ("team-a", "Team A", false));
-    let again = engine.create_board("programmer", Some("team-a".into()), None).await.unwrap_err();
+    let again = create_board(&engine, "programmer", Some("team-a"), None).await.unwrap_err();
     assert_eq!(again.status(), 409);
-    let (private, _) = engine.create_board("programmer", None, None).await.unwrap();
+    let (private, _) = create_board(&engine, "programmer", None, None).await.unwrap();
     assert!(private.private && private.id.len() == 32, "{private:?}");
-    assert_eq!(engine.create_board("programmer", Some("A!".into()), None).await.unwrap_err().status(), 400);
-    assert_eq!(engine.create_board("nope", None, None).await.unwrap_err().status(), 400);
-    let receipt = engine.submit(&private.id, "ann-0000000000000", raw(&uniform(&rows(), |_| 0))).await.unwrap();
+    assert_eq!(create_board(&engine, "programmer", Some("A!"), None).await.unwrap_err().status(), 400);
+    assert_eq!(create_board(&engine, "nope", None, None).await.unwrap_err().status(), 400);
+    let receipt = submit(&engine, &private.id, "ann-0000000000000", raw(&uniform(&rows(), |_| 0))).await.unwrap();
     assert_eq!(receipt.version, 1);
     assert_eq!(engine.board("default").await.unwrap().stats().version, 0, "boards count apart");
 }
@@ -175,11 +214,11 @@ async fn a_restart_restores_every_board(backend: Backend) {
     let rows = rows();
     let (before, team) = {
         let engine = start(&db).await;
-        engine.create_board("programmer", Some("team-b".into()), None).await.unwrap();
+        create_board(&engine, "programmer", Some("team-b"), None).await.unwrap();
         for k in 0..20u8 {
             let respondent = format!("respondent-{:06}", k % 7);
-            engine.submit("default", &respondent, raw(&uniform(&rows, |i| (i as u8 + k) % 4))).await.unwrap();
-            engine.submit("team-b", &respondent, raw(&uniform(&rows, |_| k % 4))).await.unwrap();
+            submit(&engine, "default", &respondent, raw(&uniform(&rows, |i| (i as u8 + k) % 4))).await.unwrap();
+            submit(&engine, "team-b", &respondent, raw(&uniform(&rows, |_| k % 4))).await.unwrap();
         }
         (engine.board("default").await.unwrap().stats(), engine.board("team-b").await.unwrap().stats())
     };
@@ -195,23 +234,27 @@ async fn an_admin_closes_and_reopens_a_board(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;
     let rows = rows();
-    let (board, key) = engine.create_board("programmer", Some("team-c".into()), None).await.unwrap();
-    engine.submit(&board.id, "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
+    let (board, key) = create_board(&engine, "programmer", Some("team-c"), None).await.unwrap();
+    submit(&engine, &board.id, "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
 
-    assert_eq!(engine.set_closed(&board.id, "not-the-key", true).await.unwrap_err().status(), 403);
-    assert_eq!(engine.set_closed("default", &key, true).await.unwrap_err().status(), 403, "a key is for its own board");
-    let closed = engine.set_closed(&board.id, &key, true).await.unwrap();
+    assert_eq!(set_closed(&engine, &board.id, "not-the-key", true).await.unwrap_err().status(), 403);
+    assert_eq!(
+        set_closed(&engine, "default", &key, true).await.unwrap_err().status(),
+        403,
+        "a key is for its own board"
+    );
+    let closed = set_closed(&engine, &board.id, &key, true).await.unwrap();
     assert!(closed.closed);
     assert_eq!((closed.version, closed.respondents), (2, 1), "closing is a version; figures stay");
-    let refused = engine.submit(&board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap_err();
+    let refused = submit(&engine, &board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap_err();
     assert_eq!(refused.to_string(), "board 'team-c' is closed to new answers; its figures stay visible");
 
-    let reopened = engine.set_closed(&board.id, &key, false).await.unwrap();
+    let reopened = set_closed(&engine, &board.id, &key, false).await.unwrap();
     assert_eq!((reopened.closed, reopened.version), (false, 3));
-    assert_eq!(engine.submit(&board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap().version, 4);
+    assert_eq!(submit(&engine, &board.id, "bob-0000000000000", raw(&uniform(&rows, |_| 2))).await.unwrap().version, 4);
 
     // The state is durable.
-    engine.set_closed(&board.id, &key, true).await.unwrap();
+    set_closed(&engine, &board.id, &key, true).await.unwrap();
     let again = start(&db).await;
     assert!(again.board(&board.id).await.unwrap().stats().closed);
 }
@@ -225,9 +268,7 @@ async fn instances_starting_at_once_migrate_once() {
     let starts: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();
-            tokio::spawn(async move {
-                Engine::start(Store::open(&url).await?, catalog(), "programmer").await.map_err(TallyError::Internal)
-            })
+            tokio::spawn(async move { Engine::start(Store::open(&url).await?, catalog(), "programmer").await })
         })
         .collect();
     for start in starts {
@@ -248,12 +289,12 @@ async fn an_instance_follows_another_instances_commits() {
     let db = TestDatabase::create(Backend::Postgres).await;
     let (a, b) = (start(&db).await, start(&db).await);
     let rows = rows();
-    let (created, key) = a.create_board("programmer", Some("shared".into()), None).await.unwrap();
+    let (created, key) = create_board(&a, "programmer", Some("shared"), None).await.unwrap();
     // B has never heard of the board: it reads it from the store.
     assert_eq!(b.board("shared").await.unwrap().info, created);
     for k in 0..40u64 {
         let (engine, respondent) = if k % 2 == 0 { (&a, "ann-0000000000000") } else { (&b, "bob-0000000000000") };
-        engine.submit("shared", respondent, raw(&uniform(&rows, |_| (k % 4) as u8))).await.unwrap();
+        submit(engine, "shared", respondent, raw(&uniform(&rows, |_| (k % 4) as u8))).await.unwrap();
     }
     // Each instance saw half the commits itself and hears of the others.
     let mut seen = Vec::new();
@@ -268,9 +309,9 @@ async fn an_instance_follows_another_instances_commits() {
     assert_eq!(seen[0].counts[&rows[0]], [0, 0, 1, 1], "ann's last answer was level 2, bob's level 3");
 
     // Closing on A reaches B like a commit: B refuses submissions too.
-    a.set_closed("shared", &key, true).await.unwrap();
+    set_closed(&a, "shared", &key, true).await.unwrap();
     let mut live = b.board("shared").await.unwrap().subscribe();
     tokio::time::timeout(Duration::from_secs(5), live.wait_for(|s| s.closed)).await.unwrap().unwrap();
-    let refused = b.submit("shared", "cat-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
+    let refused = submit(&b, "shared", "cat-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
     assert_eq!(refused.status(), 409);
 }

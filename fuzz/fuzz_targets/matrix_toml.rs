@@ -2,7 +2,7 @@
 //! panic, and what it accepts must pass its own checks.
 #![no_main]
 
-use app::catalog::parse;
+use app::backend::catalog::parse;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

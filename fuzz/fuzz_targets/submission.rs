@@ -4,8 +4,8 @@
 #![no_main]
 
 use app::answers::validate;
-use app::catalog::parse;
-use app::submission_body::SubmissionBody;
+use app::backend::catalog::parse;
+use app::backend::submission_body::SubmissionBody;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

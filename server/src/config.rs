@@ -6,8 +6,8 @@
 use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
-use app::rate_limit::{parse_limit, Limits, Rate};
-use app::store::DatabaseUrl;
+use app::backend::limits::{parse_limit, Limits, Rate};
+use app::backend::store::DatabaseUrl;
 use clap::Parser;
 use std::path::PathBuf;
 use std::time::Duration;

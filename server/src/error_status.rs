@@ -4,6 +4,7 @@
 //! such a response the status its error carries: a malformed form is the
 //! client's fault (4xx), and only `Internal` stays 500.
 
+use app::backend::http_error;
 use app::error::TallyError;
 use axum::body::Body;
 use axum::http::StatusCode;
@@ -21,7 +22,9 @@ pub async fn from_body(response: Response) -> Response {
         return Response::from_parts(parts, Body::empty());
     };
     if let Ok(error) = serde_json::from_slice::<TallyError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let (status, headers) = http_error::head(&error);
+        parts.status = status;
+        parts.headers.extend(headers);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

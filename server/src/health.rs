@@ -4,9 +4,8 @@
 //! balancer can route around an instance that lost its database. And
 //! `/metrics`, for Prometheus.
 
-use crate::live::Hub;
-use app::engine::Engine;
-use app::metrics::METRICS;
+use app::backend::engine::Engine;
+use app::backend::metrics::PrometheusHandle;
 use axum::extract::State;
 use axum::http::header;
 use axum::http::StatusCode;
@@ -17,26 +16,22 @@ use serde_json::{json, Value};
 
 #[derive(Clone)]
 struct Probes {
+    /// Asked whether the database answers.
     engine: Engine,
-    hub: Hub,
+    /// Renders the process's metrics.
+    metrics: PrometheusHandle,
 }
 
-pub fn router<S>(engine: Engine, hub: Hub) -> Router<S> {
+pub fn router<S>(engine: Engine, metrics: PrometheusHandle) -> Router<S> {
     Router::new()
         .route("/healthz", get(alive))
         .route("/readyz", get(ready))
-        .route("/metrics", get(metrics))
-        .with_state(Probes { engine, hub })
+        .route("/metrics", get(prometheus_text))
+        .with_state(Probes { engine, metrics })
 }
 
-async fn metrics(State(Probes { hub, .. }): State<Probes>) -> impl IntoResponse {
-    let mut text = METRICS.render();
-    text.push_str("# HELP tally_live_connections Open live connections, by board.\n");
-    text.push_str("# TYPE tally_live_connections gauge\n");
-    for (board, watching) in hub.watching() {
-        text.push_str(&format!("tally_live_connections{{board=\"{board}\"}} {watching}\n"));
-    }
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
+async fn prometheus_text(State(Probes { metrics, .. }): State<Probes>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
 }
 
 async fn alive() -> Json<Value> {

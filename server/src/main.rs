@@ -5,7 +5,6 @@
 mod api;
 mod config;
 mod error_status;
-mod export;
 mod health;
 mod live;
 mod origin;
@@ -15,7 +14,10 @@ mod security_headers;
 mod serve;
 mod shutdown;
 
-use app::{catalog, engine::Engine, shell, store::Store, App};
+use anyhow::Context;
+use app::backend::use_cases::Tally;
+use app::backend::{catalog, engine::Engine, metrics, store::Store};
+use app::{shell, App};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -35,42 +37,37 @@ async fn main() -> ExitCode {
     tracing::info!(settings = %config.summary, "starting");
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            tracing::error!("{message}");
-            eprintln!("tally: {message}");
+        Err(error) => {
+            // `{:#}` prints the whole chain: what failed, and each cause.
+            tracing::error!("{error:#}");
+            eprintln!("tally: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(config: config::Config) -> Result<(), String> {
-    let leptos_options = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?.leptos_options;
-    let catalog = catalog::load_dir(&config.matrices_dir)?;
-    let store = Store::open(&config.database).await.map_err(|e| e.to_string())?;
-    let engine = Engine::start(store, catalog, &config.default_matrix).await?;
+/// Start-up errors are `anyhow` here, at the binary's edge, where all
+/// that is left to do with one is to print it with its causes; the library
+/// below returns typed errors.
+async fn run(config: config::Config) -> anyhow::Result<()> {
+    let leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    let metrics = metrics::install().context("installing the metrics recorder")?;
+    tokio::spawn(metrics::upkeep(metrics.clone()));
+    let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
+    let store = Store::open(&config.database).await.context("opening the database")?;
+    let engine = Engine::start(store, catalog, &config.default_matrix).await.context("starting the engine")?;
+    let tally = Tally::new(engine.clone(), Arc::new(config.limits));
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
-    let limits = Arc::new(config.limits);
-    let hub = live::Hub::new(engine.clone(), config.live.clone(), shutdown, config.origins.clone(), limits.clone());
+    let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone());
     let routes = generate_route_list(App);
     let app = Router::new()
-        .nest("/api/boards", api::router(engine.clone(), limits.clone()).merge(live::router(hub.clone())))
-        .merge(health::router(engine.clone(), hub.clone()))
-        .leptos_routes_with_context(
-            &leptos_options,
-            routes,
-            {
-                let (engine, limits) = (engine.clone(), limits.clone());
-                move || {
-                    provide_context(engine.clone());
-                    provide_context(limits.clone());
-                }
-            },
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
+        .merge(health::router(engine, metrics))
+        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(tally.clone()), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
@@ -81,8 +78,8 @@ async fn run(config: config::Config) -> Result<(), String> {
 
     let listener = tokio::net::TcpListener::bind(leptos_options.site_addr)
         .await
-        .map_err(|e| format!("listening on {}: {e}", leptos_options.site_addr))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
+        .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
+    let address = listener.local_addr().context("reading the listen address")?;
     tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
     serve::serve(listener, app, config.header_timeout, signal).await;

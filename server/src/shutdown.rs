@@ -3,6 +3,7 @@
 //! is committed and acknowledged), every live socket is closed with 1001
 //! "going away", and the process exits 0.
 
+use anyhow::Context;
 use std::future::Future;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::watch;
@@ -13,11 +14,11 @@ pub struct Shutdown(watch::Receiver<bool>);
 
 impl Shutdown {
     /// The handle, and the future that waits for a signal and then flips it
-    /// (for `axum::serve(..).with_graceful_shutdown`).
-    pub fn on_signal() -> Result<(Shutdown, impl Future<Output = ()> + Send + 'static), String> {
+    /// (the accept loop in `serve.rs` stops when it resolves).
+    pub fn on_signal() -> anyhow::Result<(Shutdown, impl Future<Output = ()> + Send + 'static)> {
         let (begun, handle) = watch::channel(false);
-        let mut terminate = signal(SignalKind::terminate()).map_err(|e| format!("listening for SIGTERM: {e}"))?;
-        let mut interrupt = signal(SignalKind::interrupt()).map_err(|e| format!("listening for SIGINT: {e}"))?;
+        let mut terminate = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
+        let mut interrupt = signal(SignalKind::interrupt()).context("listening for SIGINT")?;
         let wait = async move {
             let name = tokio::select! {
                 _ = terminate.recv() => "SIGTERM",

@@ -4,18 +4,10 @@
 //! never send to a server, so it is read in the browser and sent only with
 //! the admin's own requests.
 
-use crate::error::TallyError;
+use crate::components::matrix_form::show_if_newer;
+use crate::server_fns::SetBoardClosed;
 use crate::stats::Stats;
 use leptos::prelude::*;
-
-/// Served at `/api/set_board_closed`.
-#[server(endpoint = "set_board_closed")]
-pub async fn set_board_closed(board: String, key: String, closed: bool) -> Result<Stats, TallyError> {
-    use crate::server_context;
-    let request = server_context::request()?;
-    let result = async { Ok((*server_context::engine()?.set_closed(&board, &key, closed).await?).clone()) }.await;
-    server_context::with_status(&request, result)
-}
 
 #[component]
 pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
@@ -27,9 +19,7 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
     let action = ServerAction::<SetBoardClosed>::new();
     Effect::new(move |_| {
         if let Some(Ok(updated)) = action.value().get() {
-            if updated.version > stats.with_untracked(|s| s.version) {
-                stats.set(updated);
-            }
+            show_if_newer(stats, updated);
         }
     });
     let error = move || match action.value().get() {

@@ -7,7 +7,7 @@ use leptos_router::{path, SsrMode};
 /// The HTML document the server sends around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    crate::content_policy::apply(&options);
+    crate::backend::content_policy::apply(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">

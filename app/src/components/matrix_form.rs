@@ -1,67 +1,35 @@
-//! The form people fill in, and the server function it submits to. The form
-//! is an `ActionForm`: hydrated it posts without a page load; without
+//! The form people fill in. It is an `ActionForm` on the `submit_answers`
+//! server function: hydrated it posts without a page load; without
 //! JavaScript it is a plain form POST that redirects back to the page.
 
-use crate::answers::PreviousAnswers;
+use crate::answers::{PreviousAnswers, Problem};
 use crate::components::admin_panel::AdminPanel;
-use crate::components::board_page::BoardView;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
+use crate::page_data::BoardPageData;
+use crate::server_fns::SubmitAnswers;
 use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// What the page needs after a successful submission.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SubmitOutcome {
-    /// The board's figures with this submission in them.
-    pub stats: Stats,
-    pub submitted_at: i64,
-}
-
-/// `answers` holds the form's `answers[<row id>] = <level index>` fields.
-/// Served at `/api/submit_answers`.
-#[server(endpoint = "submit_answers")]
-pub async fn submit_answers(
-    board: String,
-    #[server(default)] answers: BTreeMap<String, String>,
-) -> Result<SubmitOutcome, TallyError> {
-    use crate::answers::RawLevel;
-    use crate::{respondent, server_context};
-    let request = server_context::request()?;
-    let result = async {
-        let engine = server_context::engine()?;
-        let known = respondent::from_cookie(&request.headers);
-        let id = known.clone().unwrap_or_else(respondent::new_id);
-        server_context::limits()?.submission(server_context::peer_ip(&request), &id)?;
-        let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
-        let receipt = engine.submit(&board, &id, raw).await?;
-        if known.is_none() {
-            server_context::add_header(axum::http::header::SET_COOKIE, respondent::set_cookie(&id));
-        }
-        let stats = (*engine.board(&board).await?.stats()).clone();
-        Ok(SubmitOutcome { stats, submitted_at: receipt.submitted_at })
-    }
-    .await;
-    server_context::with_status(&request, result)
-}
 
 /// A submission's reply and live messages may arrive in either order; only
 /// newer figures replace what the page shows.
-fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
-    if incoming.version > stats.with_untracked(|s| s.version) {
-        stats.set(incoming);
-    }
+pub fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
+    stats.maybe_update(|current| {
+        let newer = incoming.supersedes(current);
+        if newer {
+            *current = incoming;
+        }
+        newer
+    });
 }
 
 #[component]
-pub fn MatrixForm(view: BoardView) -> impl IntoView {
-    let BoardView { board, title, matrix, stats, previous, .. } = view;
+pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
+    let BoardPageData { board, title, matrix, stats, previous, .. } = view;
     let matrix = Arc::new(matrix);
     let stats = RwSignal::new(stats);
     let previous = RwSignal::new(previous);
@@ -110,7 +78,7 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     {
         let board = board.clone();
         Effect::new(move |_| {
-            crate::live_client::follow(&board, live, move |message| {
+            crate::live_client::subscribe(&board, live, move |message| {
                 watching.set(Some(message.watching));
                 show_if_newer(stats, message.stats);
             });
@@ -118,11 +86,11 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
     }
     let problems = move || match submit.value().get() {
         Some(Err(TallyError::InvalidSubmission(problems))) => problems,
-        Some(Err(other)) => vec![other.to_string()],
+        Some(Err(other)) => vec![Problem { row: None, message: other.to_string() }],
         _ => Vec::new(),
     };
     let row_at_fault =
-        move |row_id: String| Signal::derive(move || problems().iter().any(|p| p.contains(&format!("({row_id})"))));
+        move |row_id: String| Signal::derive(move || problems().iter().any(|p| p.row.as_ref() == Some(&row_id)));
 
     let level_count = matrix.levels.len();
     let body = matrix
@@ -239,7 +207,7 @@ pub fn MatrixForm(view: BoardView) -> impl IntoView {
             <Show when=move || !problems().is_empty()>
                 <div class="errors" role="alert">
                     <p>"Nothing was counted:"</p>
-                    <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{move || problems().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
                 </div>
             </Show>
         </ActionForm>

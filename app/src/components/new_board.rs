@@ -1,32 +1,10 @@
 //! Starting a board for a team: pick a matrix, a title and, for a public
 //! board, an address. Without an address the board gets an unguessable link.
-//! The server function calls the same engine method as `POST /api/boards`.
+//! Its server function, `create_board`, calls the same use case as
+//! `POST /api/boards`.
 
-use crate::error::TallyError;
+use crate::server_fns::CreateBoard;
 use leptos::prelude::*;
-
-/// Served at `/api/create_board`; answers with a redirect to the new board's
-/// admin link: the board's address with its admin key in the fragment, which
-/// browsers never send to a server, so the key stays out of logs.
-#[server(endpoint = "create_board")]
-pub async fn create_board(
-    matrix: String,
-    #[server(default)] title: String,
-    #[server(default)] slug: String,
-) -> Result<String, TallyError> {
-    use crate::server_context;
-    let request = server_context::request()?;
-    let result = async {
-        let engine = server_context::engine()?;
-        let slug = Some(slug.trim().to_string()).filter(|s| !s.is_empty());
-        let (info, key) = engine.create_board(&matrix, slug, Some(title)).await?;
-        let url = format!("/b/{}#admin={key}", info.id);
-        leptos_axum::redirect(&url);
-        Ok(url)
-    }
-    .await;
-    server_context::with_status(&request, result)
-}
 
 /// `matrices` lists (id, title) of every loaded matrix.
 #[component]

@@ -11,10 +11,12 @@
 
 use crate::origin::Origins;
 use crate::shutdown::Shutdown;
-use app::engine::{Board, Engine};
+use app::backend::engine::ServedBoard;
+use app::backend::limits::Limits;
+use app::backend::metrics;
+use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::live_message::LiveMessage;
-use app::rate_limit::Limits;
 use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use std::collections::HashMap;
@@ -45,10 +47,16 @@ pub struct Frame {
 
 /// What every connection to one board reads.
 pub struct Channel {
-    board: Arc<Board>,
+    /// The board whose snapshots the broadcaster encodes.
+    board: Arc<ServedBoard>,
     /// A receiver to clone for each connection; the broadcaster holds the sender.
     frames: watch::Receiver<Frame>,
+    /// Open connections to the board on this server.
     watching: watch::Sender<u64>,
+    /// The same count, for `/metrics` (shared by all private boards).
+    gauge: metrics::Gauge,
+    /// Time from a frame's publication to its write, recorded per socket.
+    pub fan_out: metrics::Histogram,
 }
 
 impl Channel {
@@ -71,6 +79,7 @@ impl Channel {
     /// Counts a connection as watching until the returned guard is dropped.
     pub fn watch(self: &Arc<Self>) -> Watcher {
         self.watching.send_modify(|n| *n += 1);
+        self.gauge.increment(1.0);
         Watcher(self.clone())
     }
 }
@@ -80,26 +89,30 @@ pub struct Watcher(Arc<Channel>);
 impl Drop for Watcher {
     fn drop(&mut self) {
         self.0.watching.send_modify(|n| *n -= 1);
+        self.0.gauge.decrement(1.0);
     }
 }
 
 #[derive(Clone)]
 pub struct Hub {
-    engine: Engine,
+    /// Boards and limits.
+    tally: Tally,
     config: LiveConfig,
+    /// Stops every broadcaster, which closes every connection.
     shutdown: Shutdown,
+    /// Who may open a live socket.
     origins: Origins,
-    limits: Arc<Limits>,
+    /// One channel per board watched since start-up.
     channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
 }
 
 impl Hub {
-    pub fn new(engine: Engine, config: LiveConfig, shutdown: Shutdown, origins: Origins, limits: Arc<Limits>) -> Hub {
-        Hub { engine, config, shutdown, origins, limits, channels: Arc::default() }
+    pub fn new(tally: Tally, config: LiveConfig, shutdown: Shutdown, origins: Origins) -> Hub {
+        Hub { tally, config, shutdown, origins, channels: Arc::default() }
     }
 
     pub fn limits(&self) -> &Limits {
-        &self.limits
+        &self.tally.limits
     }
 
     /// Who may open a live socket.
@@ -111,15 +124,15 @@ impl Hub {
         &self.config
     }
 
-    /// (board, open live connections) for every board watched since start-up.
-    pub fn watching(&self) -> Vec<(String, u64)> {
+    /// Open live connections, on every board together.
+    fn open(&self) -> u64 {
         let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        channels.iter().map(|(board, c)| (board.clone(), *c.watching.borrow())).collect()
+        channels.values().map(|c| *c.watching.borrow()).sum()
     }
 
     /// Waits (at most `limit`) until every live socket has closed.
     pub async fn closed(&self, limit: Duration) {
-        let open = || self.watching().iter().map(|(_, n)| n).sum::<u64>();
+        let open = || self.open();
         let deadline = tokio::time::Instant::now() + limit;
         while open() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -128,13 +141,19 @@ impl Hub {
 
     /// The board's channel, starting its broadcaster on first use.
     pub async fn channel(&self, board: &str) -> Result<Arc<Channel>, TallyError> {
-        let board = self.engine.board(board).await?;
+        let board = self.tally.engine.board(board).await?;
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(channel) = channels.get(&board.info.id) {
             return Ok(channel.clone());
         }
         let (frames, receiver) = watch::channel(encode(&board.stats(), 0));
-        let channel = Arc::new(Channel { frames: receiver, watching: watch::channel(0).0, board: board.clone() });
+        let channel = Arc::new(Channel {
+            frames: receiver,
+            watching: watch::channel(0).0,
+            gauge: metrics::live_connections(&board.info.id, board.info.private),
+            fan_out: metrics::fan_out(),
+            board: board.clone(),
+        });
         channels.insert(board.info.id.clone(), channel.clone());
         tokio::spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
         Ok(channel)

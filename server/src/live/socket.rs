@@ -10,7 +10,6 @@
 //! frames are polled first, since nearly every wake-up is for one.
 
 use super::hub::{Channel, LiveConfig};
-use app::metrics::METRICS;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::SplitStream;
 use futures_util::{SinkExt, StreamExt};
@@ -52,7 +51,7 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                 if said.0 < sent.0 || said == sent { continue }
                 sent = said;
                 if sink.send(Message::Text(text)).await.is_err() { break }
-                METRICS.fan_out.record_duration(published.elapsed());
+                channel.fan_out.record(published.elapsed());
             }
             _ = heartbeat.tick() => {
                 if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {

@@ -3,13 +3,30 @@
 
 use crate::matrix::Matrix;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub type Catalog = BTreeMap<String, Arc<Matrix>>;
 
-pub fn load_dir(dir: &Path) -> Result<Catalog, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("reading matrix directory {}: {e}", dir.display()))?;
+/// Why the matrices could not be loaded; each names the file or directory.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("reading {}", .path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: {problems}", .path.display())]
+    Invalid { path: PathBuf, problems: String },
+    #[error("{}: matrix id '{id}' is used by another file", .path.display())]
+    DuplicateId { path: PathBuf, id: String },
+    #[error("no matrix (*.toml) in {}", .0.display())]
+    Empty(PathBuf),
+}
+
+pub fn load_dir(dir: &Path) -> Result<Catalog, CatalogError> {
+    let read = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| CatalogError::Read { path, source }
+    };
+    let entries = std::fs::read_dir(dir).map_err(read(dir))?;
     let mut paths: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -17,20 +34,20 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, String> {
     paths.sort();
     let mut catalog = Catalog::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let matrix = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path).map_err(read(&path))?;
+        let matrix = parse(&text).map_err(|problems| CatalogError::Invalid { path: path.clone(), problems })?;
         if catalog.contains_key(&matrix.id) {
-            return Err(format!("{}: matrix id '{}' is used by another file", path.display(), matrix.id));
+            return Err(CatalogError::DuplicateId { path, id: matrix.id });
         }
         catalog.insert(matrix.id.clone(), Arc::new(matrix));
     }
     if catalog.is_empty() {
-        return Err(format!("no matrix (*.toml) in {}", dir.display()));
+        return Err(CatalogError::Empty(dir.to_path_buf()));
     }
     Ok(catalog)
 }
 
-/// Parses and validates one matrix file's text.
+/// Parses and validates one matrix file's text; the error lists every problem.
 pub fn parse(text: &str) -> Result<Matrix, String> {
     let matrix: Matrix = toml::from_str(text).map_err(|e| e.to_string())?;
     match matrix.problems() {
@@ -66,7 +83,7 @@ mod tests {
     #[test]
     fn a_good_file_parses() {
         let m = parse(GOOD).unwrap();
-        assert_eq!((m.id.as_str(), m.row_count(), m.levels.len()), ("tiny", 1, 2));
+        assert_eq!((m.id.as_str(), m.rows().count(), m.levels.len()), ("tiny", 1, 2));
     }
 
     #[test]
@@ -89,7 +106,7 @@ mod tests {
         let catalog = load_dir(&dir).unwrap();
         let programmer = &catalog["programmer"];
         assert_eq!(programmer.levels.len(), 4);
-        assert!(programmer.row_count() >= 28, "{} rows", programmer.row_count());
+        assert!(programmer.rows().count() >= 28, "{} rows", programmer.rows().count());
     }
 
     #[test]
@@ -98,7 +115,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("good.toml"), GOOD).unwrap();
         std::fs::write(dir.join("broken.toml"), GOOD.replace("id = \"only\"", "id = \"Only Row\"")).unwrap();
-        let err = load_dir(&dir).unwrap_err();
+        let err = load_dir(&dir).unwrap_err().to_string();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(err.contains("broken.toml") && err.contains("row 'Only Row'"), "{err}");
     }

@@ -6,8 +6,8 @@
 //! commit gets its throughput (one fsync for hundreds of submissions). The
 //! writer and readers use separate connections, which WAL lets run at once.
 
-use super::plan::{self, Plan};
-use super::{decode_answers, encode_answers, gather, internal, Applied, BoardInfo, BoardRow, StoredBoard, Submission};
+use super::plan::{self, Committed, Plan};
+use super::{decode_answers, encode_answers, gather, internal, BoardInfo, CountRow, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -15,37 +15,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// Schema versions, applied in order and recorded in `PRAGMA user_version`.
+/// Schema versions (`migrations/`, one file each), applied in order and recorded in `PRAGMA user_version`.
 const MIGRATIONS: &[&str] = &[
-    r#"
-    CREATE TABLE boards (
-        id          TEXT PRIMARY KEY,
-        matrix_id   TEXT NOT NULL,
-        title       TEXT NOT NULL,
-        private     INTEGER NOT NULL,
-        created_at  INTEGER NOT NULL,
-        version     INTEGER NOT NULL DEFAULT 0,
-        respondents INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE submissions (
-        board_id     TEXT NOT NULL REFERENCES boards(id),
-        respondent   TEXT NOT NULL,
-        answers      TEXT NOT NULL,
-        submitted_at INTEGER NOT NULL,
-        PRIMARY KEY (board_id, respondent)
-    );
-    CREATE TABLE counts (
-        board_id TEXT NOT NULL REFERENCES boards(id),
-        row_id   TEXT NOT NULL,
-        level    INTEGER NOT NULL,
-        n        INTEGER NOT NULL,
-        PRIMARY KEY (board_id, row_id, level)
-    );
-"#,
-    r#"
-    ALTER TABLE boards ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE boards ADD COLUMN admin_hash TEXT;
-"#,
+    include_str!("../../../migrations/sqlite/0001_boards_submissions_counts.sql"),
+    include_str!("../../../migrations/sqlite/0002_closing_and_admin_keys.sql"),
 ];
 
 #[derive(Clone)]
@@ -97,7 +70,7 @@ impl SqliteStore {
             let rows = stmt
                 .query_map([&only], |r| {
                     let cell: Option<String> = r.get(7)?;
-                    Ok(BoardRow {
+                    Ok(CountRow {
                         info: BoardInfo {
                             id: r.get(0)?,
                             matrix_id: r.get(1)?,
@@ -191,7 +164,7 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
+    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         let writer = self.writer.clone();
         blocking(move || {
             let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
@@ -278,7 +251,7 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
 }
 
 /// One transaction for the whole batch; see [`Plan`] for what it writes.
-fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Vec<Applied>> {
+fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut stored = HashMap::new();
     {
@@ -327,5 +300,5 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
         }
     }
     tx.commit()?;
-    Ok(plan::applied(batch, replaced, &last_version))
+    Ok(plan.committed(batch, &last_version))
 }

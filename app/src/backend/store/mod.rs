@@ -1,9 +1,10 @@
 //! Durable storage of boards, submissions and their running aggregates.
 //!
 //! [`Store`] is the one interface the engine talks to. Each backend applies a
-//! whole batch of submissions in one transaction (group commit) and reports,
-//! for every submission, the answers it replaced, so the engine can move the
-//! in-memory figures without reading them back.
+//! whole batch of submissions in one transaction (group commit) and reports
+//! how each touched board's figures moved ([`FiguresDelta`], worked out once
+//! in [`plan`]), so the engine moves its in-memory figures by the same
+//! deltas without reading them back.
 //!
 //! SQLite serves one instance. PostgreSQL lets several instances share the
 //! data; each then also hears, through [`Store::changes`], which boards the
@@ -13,6 +14,7 @@ mod plan;
 mod postgres;
 mod sqlite;
 
+pub use plan::{Committed, FiguresDelta};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -44,15 +46,6 @@ pub struct Submission {
     pub submitted_at: i64,
 }
 
-/// The result of applying one submission.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Applied {
-    /// The respondent's answers this submission replaced, if any.
-    pub previous: Option<Answers>,
-    /// The board's version once this submission is in.
-    pub version: u64,
-}
-
 /// A board with its aggregates as they are on disk, for start-up.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredBoard {
@@ -66,7 +59,8 @@ pub struct StoredBoard {
 
 /// One row of "a board joined with its non-zero counts", the shape both
 /// backends read boards in; [`gather`] folds them into [`StoredBoard`]s.
-pub(crate) struct BoardRow {
+pub(crate) struct CountRow {
+    /// The board's own columns, repeated on each of its rows.
     pub info: BoardInfo,
     pub version: u64,
     pub respondents: u64,
@@ -75,7 +69,7 @@ pub(crate) struct BoardRow {
 }
 
 /// Folds rows ordered by board into one [`StoredBoard`] per board.
-pub(crate) fn gather(rows: impl IntoIterator<Item = BoardRow>) -> Vec<StoredBoard> {
+pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>) -> Vec<StoredBoard> {
     let mut boards: Vec<StoredBoard> = Vec::new();
     for row in rows {
         if boards.last().is_none_or(|b| b.info.id != row.info.id) {
@@ -235,7 +229,7 @@ impl Store {
 
     /// Applies every submission, in order, in one transaction; returns only
     /// after the commit is on disk.
-    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
+    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         match self {
             Store::Sqlite(s) => s.apply(batch).await,
             Store::Postgres(s) => s.apply(batch).await,
@@ -260,7 +254,22 @@ impl Store {
 }
 
 fn internal(context: &str) -> impl Fn(rusqlite::Error) -> TallyError + '_ {
-    move |e| TallyError::Internal(format!("{context}: {e}"))
+    move |e| TallyError::Internal(format!("{context}: {}", with_causes(&e)))
+}
+
+/// An error's message followed by each of its causes', so the log line says
+/// what the database said (PostgreSQL's own message is a cause of the
+/// driver's "db error"). `TallyError` travels to the browser as data, so it
+/// keeps this text rather than the error value.
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
 }
 
 fn decode_answers(text: &str) -> Result<Answers, TallyError> {

@@ -1,22 +1,26 @@
-//! One live board: what it is, its matrix, and its latest snapshot.
+//! A board this instance serves: what it is, its matrix, and its latest
+//! figures, published as immutable snapshots on a `watch` channel.
 
+use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::matrix::Matrix;
 use crate::stats::Stats;
-use crate::store::{BoardInfo, StoredBoard};
 use std::sync::Arc;
 use tokio::sync::watch;
 
-pub struct Board {
+pub struct ServedBoard {
+    /// What the board is: id, title, matrix id, privacy.
     pub info: BoardInfo,
+    /// The matrix its figures are about.
     pub matrix: Arc<Matrix>,
+    /// The latest figures; readers borrow, the writer and follower offer.
     stats: watch::Sender<Arc<Stats>>,
 }
 
-impl Board {
+impl ServedBoard {
     /// The board as the store has it.
-    pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> Board {
+    pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> ServedBoard {
         let stats = snapshot(&stored, &matrix);
-        Board { info: stored.info, matrix, stats: watch::channel(Arc::new(stats)).0 }
+        ServedBoard { info: stored.info, matrix, stats: watch::channel(Arc::new(stats)).0 }
     }
 
     pub fn stats(&self) -> Arc<Stats> {
@@ -33,7 +37,7 @@ impl Board {
     /// readers from ever going backwards, whichever of them comes second.
     pub(super) fn offer(&self, stats: Stats) {
         self.stats.send_if_modified(|current| {
-            let newer = stats.version > current.version;
+            let newer = stats.supersedes(current);
             if newer {
                 *current = Arc::new(stats);
             }

@@ -2,32 +2,39 @@
 //! and level with the matrix's names beside them, so the file makes sense
 //! on its own. Individual answers are never part of it.
 
-use app::engine::Board;
+use crate::backend::engine::ServedBoard;
 use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Report {
+    /// The board's id.
     board: String,
     title: String,
+    /// The matrix's id.
     matrix: String,
+    /// The figures' version, as live push and the API number them.
     version: u64,
     respondents: u64,
     closed: bool,
+    /// Level labels, in column order.
     levels: Vec<String>,
     rows: Vec<RowFigures>,
 }
 
 #[derive(Serialize)]
 struct RowFigures {
+    /// The title of the row's category.
     category: String,
     id: String,
     title: String,
+    /// Respondents per level, in level order.
     counts: Vec<u64>,
+    /// Respondents who answered this row.
     answered: u64,
 }
 
 impl Report {
-    pub fn new(board: &Board) -> Report {
+    pub fn new(board: &ServedBoard) -> Report {
         let (matrix, stats) = (&board.matrix, board.stats());
         let rows = matrix
             .categories
@@ -67,10 +74,11 @@ impl Report {
     }
 }
 
-/// A CSV field, quoted when it must be (RFC 4180). A leading `=`, `+`, `-`
-/// or `@` gets a `'` so spreadsheets show matrix text instead of running it.
+/// A CSV field, quoted when it must be (RFC 4180). A leading `=`, `+`, `-`,
+/// `@`, tab or carriage return gets a `'` so spreadsheets show matrix text
+/// instead of running it as a formula.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -87,5 +95,7 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, \"b\""), "\"a, \"\"b\"\"\"");
         assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(field("\t=1+1"), "'\t=1+1");
+        assert_eq!(field("\r=1+1"), "\"'\r=1+1\"");
     }
 }

@@ -5,16 +5,16 @@
 //! is taken at once and folded into one target version per board, so a burst
 //! of notices about a board costs one reload of it.
 
-use super::Shared;
-use crate::metrics::METRICS;
-use crate::store::Change;
+use super::state::EngineState;
+use crate::backend::metrics;
+use crate::backend::store::Change;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 
 const MAX_NOTICES: usize = 4096;
 
-pub(super) async fn follow(shared: Arc<Shared>, mut changes: mpsc::Receiver<Change>) {
+pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes: mpsc::Receiver<Change>) {
     let mut heard = Vec::with_capacity(MAX_NOTICES);
     while changes.recv_many(&mut heard, MAX_NOTICES).await > 0 {
         let mut wanted: BTreeMap<String, u64> = BTreeMap::new();
@@ -29,19 +29,19 @@ pub(super) async fn follow(shared: Arc<Shared>, mut changes: mpsc::Receiver<Chan
             }
         }
         if resync {
-            match shared.store.versions().await {
+            match state.store.versions().await {
                 Ok(versions) => wanted.extend(versions),
                 Err(error) => {
-                    METRICS.database_error();
+                    metrics::database_error();
                     tracing::warn!(%error, "could not compare board versions");
                 }
             }
         }
         for (id, version) in wanted {
             // Boards this instance does not serve yet are read fresh on first use.
-            let Some(board) = shared.cached(&id) else { continue };
+            let Some(board) = state.cached(&id) else { continue };
             if board.stats().version < version {
-                shared.reload(&id).await;
+                state.reload(&id).await;
             }
         }
     }

@@ -119,24 +119,14 @@ impl Limits {
         }
     }
 
-    /// No limits at all.
-    pub fn none() -> Limits {
-        Limits::new(None, None, None, None)
-    }
-
-    /// One submission from `ip` (when known) by `respondent`; a refusal is
-    /// counted in the metrics with the engine's own rejections.
+    /// One submission from `ip` (when known) by `respondent`.
     pub fn submission(&self, ip: Option<IpAddr>, respondent: &str) -> Result<(), TallyError> {
         let by_ip = ip.map_or(Ok(()), |ip| self.submissions_per_ip.take(&ip.to_string()));
-        let result = by_ip.map_err(|wait| refused("submissions from this address", wait)).and_then(|()| {
+        by_ip.map_err(|wait| refused("submissions from this address", wait)).and_then(|()| {
             self.submissions_per_respondent
                 .take(respondent)
                 .map_err(|wait| refused("submissions from this respondent", wait))
-        });
-        if let Err(error) = &result {
-            crate::metrics::METRICS.rejected(error.status());
-        }
-        result
+        })
     }
 
     /// One live socket from `ip`; it counts as open until the guard is dropped.

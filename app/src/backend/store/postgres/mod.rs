@@ -20,8 +20,8 @@
 
 mod listener;
 
-use super::plan::{self, Key, Plan};
-use super::{decode_answers, encode_answers, gather, Applied, BoardInfo, BoardRow, Change, StoredBoard, Submission};
+use super::plan::{self, Committed, Key, Plan};
+use super::{decode_answers, encode_answers, gather, BoardInfo, Change, CountRow, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use std::collections::{BTreeSet, HashMap};
@@ -30,37 +30,10 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, Mutex};
 use tokio_postgres::{Client, Config, NoTls};
 
-/// Schema versions, applied in order and recorded in `tally_schema`.
+/// Schema versions (`migrations/`, one file each), applied in order and recorded in `tally_schema`.
 const MIGRATIONS: &[&str] = &[
-    r#"
-    CREATE TABLE boards (
-        id          TEXT PRIMARY KEY,
-        matrix_id   TEXT NOT NULL,
-        title       TEXT NOT NULL,
-        private     BOOLEAN NOT NULL,
-        created_at  BIGINT NOT NULL,
-        version     BIGINT NOT NULL DEFAULT 0,
-        respondents BIGINT NOT NULL DEFAULT 0
-    );
-    CREATE TABLE submissions (
-        board_id     TEXT NOT NULL REFERENCES boards(id),
-        respondent   TEXT NOT NULL,
-        answers      JSONB NOT NULL,
-        submitted_at BIGINT NOT NULL,
-        PRIMARY KEY (board_id, respondent)
-    );
-    CREATE TABLE counts (
-        board_id TEXT NOT NULL REFERENCES boards(id),
-        row_id   TEXT NOT NULL,
-        level    SMALLINT NOT NULL,
-        n        BIGINT NOT NULL,
-        PRIMARY KEY (board_id, row_id, level)
-    );
-"#,
-    r#"
-    ALTER TABLE boards ADD COLUMN closed BOOLEAN NOT NULL DEFAULT false;
-    ALTER TABLE boards ADD COLUMN admin_hash TEXT;
-"#,
+    include_str!("../../../../migrations/postgres/0001_boards_submissions_counts.sql"),
+    include_str!("../../../../migrations/postgres/0002_closing_and_admin_keys.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
@@ -72,7 +45,7 @@ const CHANNEL: &str = "tally_versions";
 
 impl From<tokio_postgres::Error> for TallyError {
     fn from(e: tokio_postgres::Error) -> Self {
-        TallyError::Internal(format!("PostgreSQL: {e}"))
+        TallyError::Internal(format!("PostgreSQL: {}", super::with_causes(&e)))
     }
 }
 
@@ -150,7 +123,7 @@ impl PostgresStore {
                 &[&only],
             )
             .await?;
-        Ok(gather(rows.iter().map(|r| BoardRow {
+        Ok(gather(rows.iter().map(|r| CountRow {
             info: BoardInfo {
                 id: r.get(0),
                 matrix_id: r.get(1),
@@ -213,14 +186,14 @@ impl PostgresStore {
         Ok(version as u64)
     }
 
-    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Vec<Applied>, TallyError> {
+    pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         let client = self.writer.get().await?;
-        let (applied, heads) = in_transaction(&client, apply_batch(&client, &batch)).await?;
+        let (committed, heads) = in_transaction(&client, apply_batch(&client, &batch)).await?;
         // Announced after the commit, never inside it: NOTIFY takes a
         // database-wide lock at commit, which would serialise every
         // instance's commits behind each other.
         announce(&client, heads).await;
-        Ok(applied)
+        Ok(committed)
     }
 
     pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
@@ -332,8 +305,8 @@ type Params<'a> = &'a [(&'a (dyn tokio_postgres::types::ToSql + Sync), tokio_pos
 /// trips between BEGIN and COMMIT. Statements issued together are pipelined
 /// on the connection (they still run in order), and `query_typed` names the
 /// parameter types so no statement needs a prepare round trip of its own.
-/// Returns what each submission did and each board's new version.
-async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Vec<Applied>, Vec<(String, i64)>), TallyError> {
+/// Returns what the batch did and each board's new version.
+async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed, Vec<(String, i64)>), TallyError> {
     use tokio_postgres::types::Type;
     let boards: Vec<&str> = batch.iter().map(|s| s.board.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
     let (key_boards, key_respondents): (Vec<&str>, Vec<&str>) =
@@ -410,5 +383,5 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Vec<Appli
     )?;
     let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
     let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
-    Ok((plan::applied(batch, replaced, &last_version), heads))
+    Ok((plan.committed(batch, &last_version), heads))
 }

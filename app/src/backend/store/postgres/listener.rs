@@ -28,7 +28,7 @@ pub fn spawn(config: Config) -> mpsc::Receiver<Change> {
             match listen(&config, &changes).await {
                 Ok(()) => retry = FIRST_RETRY,
                 Err(error) => {
-                    crate::metrics::METRICS.database_error();
+                    crate::backend::metrics::database_error();
                     tracing::warn!(%error, "PostgreSQL listener failed; retrying in {retry:?}");
                 }
             }

@@ -1,0 +1,2 @@
+ALTER TABLE boards ADD COLUMN closed BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE boards ADD COLUMN admin_hash TEXT;

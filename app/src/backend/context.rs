@@ -1,0 +1,59 @@
+//! What a server function needs from the request it runs in: the
+//! application, who is calling, and a way to set the response's status and
+//! headers. Missing context is reported as an error rather than a panic.
+
+use super::http_error;
+use super::respondent;
+use super::use_cases::{Caller, Tally};
+use crate::error::TallyError;
+use axum::extract::ConnectInfo;
+use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use std::net::SocketAddr;
+
+pub fn tally() -> Result<Tally, TallyError> {
+    use_context::<Tally>().ok_or_else(|| TallyError::Internal("no application in the server function context".into()))
+}
+
+pub fn request() -> Result<Parts, TallyError> {
+    use_context::<Parts>().ok_or_else(|| TallyError::Internal("no request in the server function context".into()))
+}
+
+/// The caller as the page presents them: address from the accept loop,
+/// respondent from the cookie.
+pub fn caller(request: &Parts) -> Caller {
+    Caller {
+        ip: request.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip()),
+        respondent: respondent::from_cookie(&request.headers),
+        admin_key: None,
+    }
+}
+
+pub fn add_header(name: HeaderName, value: HeaderValue) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(name, value);
+    }
+}
+
+/// Gives an error its HTTP status and headers (also to a page rendered on
+/// the server), except for plain HTML form posts: those must stay a
+/// redirect back to the page, which then shows the error.
+pub fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
+    if let Err(error) = &result {
+        let form_post = request.method == Method::POST
+            && request
+                .headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"));
+        if let (false, Some(response)) = (form_post, use_context::<ResponseOptions>()) {
+            let (status, headers) = http_error::head(error);
+            response.set_status(status);
+            for (name, value) in &headers {
+                response.insert_header(name.clone(), value.clone());
+            }
+        }
+    }
+    result
+}

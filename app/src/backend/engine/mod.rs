@@ -1,0 +1,204 @@
+//! The aggregation engine: the only place that changes a board's figures.
+//!
+//! Submissions are validated against the board's matrix, then queued to one
+//! writer task. The writer takes everything waiting (group commit), applies
+//! it to the store in one durable transaction, moves the in-memory figures,
+//! publishes a new immutable [`Stats`] snapshot per touched board and only
+//! then acknowledges each submitter. Readers (page, API, live push) take the
+//! latest snapshot from a `watch` channel and never touch the database.
+//!
+//! With a shared store (PostgreSQL) the [`follower`] also reloads boards that
+//! other instances moved, and boards created elsewhere are read on first use.
+//!
+//! * [`state`] — what the engine's tasks share (store, matrices, boards);
+//! * [`served_board`] — one board and its published snapshot;
+//! * [`writer`] — the group-commit loop;
+//! * [`follower`] — other instances' commits.
+
+mod follower;
+mod served_board;
+mod state;
+mod writer;
+
+pub use served_board::ServedBoard;
+
+use crate::answers::{self, PreviousAnswers, RawLevel};
+use crate::backend::catalog::Catalog;
+use crate::backend::store::{BoardInfo, Store, StoredBoard, Submission};
+use crate::error::TallyError;
+use crate::matrix::{is_identifier, Matrix};
+use crate::stats::Stats;
+use crate::DEFAULT_BOARD;
+use serde::Serialize;
+use state::EngineState;
+use std::sync::{Arc, RwLock};
+use tokio::sync::{mpsc, oneshot};
+
+/// Submissions waiting for the writer; a full queue makes submitters wait.
+const QUEUE_DEPTH: usize = 8192;
+
+/// What a submitter gets back once their answers are on disk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Receipt {
+    /// The board's version with these answers in it.
+    pub version: u64,
+    /// Whose answers they are.
+    pub respondent: String,
+    /// Unix seconds, shown back on the page.
+    #[serde(skip)]
+    pub submitted_at: i64,
+}
+
+/// A validated submission waiting for the writer, and where to send its
+/// version (or the commit's failure).
+struct Pending {
+    submission: Submission,
+    ack: oneshot::Sender<Result<u64, TallyError>>,
+}
+
+#[derive(Clone)]
+pub struct Engine {
+    /// What the writer and follower tasks share with every handle.
+    state: Arc<EngineState>,
+    /// The writer task's queue.
+    queue: mpsc::Sender<Pending>,
+}
+
+impl Engine {
+    /// Restores every board from the store, checks the stored aggregates
+    /// against a recount, makes sure the default board exists and starts the
+    /// writer task.
+    pub async fn start(store: Store, catalog: Catalog, default_matrix: &str) -> Result<Engine, TallyError> {
+        let mismatches = store.verify().await?;
+        if !mismatches.is_empty() {
+            let mismatches = mismatches.join("; ");
+            return Err(TallyError::Internal(format!("stored aggregates disagree with a recount: {mismatches}")));
+        }
+        let stored = store.boards().await?;
+        let changes = store.changes();
+        let state = Arc::new(EngineState { store, catalog, boards: RwLock::default() });
+        for board in stored {
+            if let Err(error) = state.adopt(board) {
+                tracing::warn!(%error, "board not served");
+            }
+        }
+        let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
+        tokio::spawn(writer::write_loop(state.clone(), rx));
+        if let Some(changes) = changes {
+            tokio::spawn(follower::follow_other_instances(state.clone(), changes));
+        }
+        let engine = Engine { state, queue };
+        if engine.board(DEFAULT_BOARD).await.is_err() {
+            let matrix = engine.matrix_by_id(default_matrix)?;
+            engine
+                .add_board(
+                    BoardInfo {
+                        id: DEFAULT_BOARD.into(),
+                        matrix_id: matrix.id.clone(),
+                        title: matrix.title.clone(),
+                        private: false,
+                        created_at: now(),
+                    },
+                    None,
+                )
+                .await
+                .map(drop)
+                .or_else(|e| match e {
+                    // Another instance, starting at the same time, made it first.
+                    TallyError::Conflict(_) => Ok(()),
+                    e => Err(e),
+                })?;
+        }
+        Ok(engine)
+    }
+
+    /// A served board. With a shared store, a board this instance has not
+    /// seen (another instance created it) is read from the store.
+    pub async fn board(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
+        if let Some(board) = self.state.cached(id) {
+            return Ok(board);
+        }
+        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
+        if !self.state.store.is_shared() || !is_identifier(id) {
+            return Err(unknown());
+        }
+        let stored = self.state.store.board(id).await?.ok_or_else(unknown)?;
+        self.state.adopt(stored)
+    }
+
+    /// Ready to serve: the database answers. Returns how many matrices are loaded.
+    pub async fn ready(&self) -> Result<usize, TallyError> {
+        self.state.store.ping().await?;
+        Ok(self.state.catalog.len())
+    }
+
+    /// (id, title) of every loaded matrix.
+    pub fn matrices(&self) -> Vec<(String, String)> {
+        self.state.catalog.values().map(|m| (m.id.clone(), m.title.clone())).collect()
+    }
+
+    pub fn matrix_by_id(&self, id: &str) -> Result<Arc<Matrix>, TallyError> {
+        self.state.catalog.get(id).cloned().ok_or_else(|| {
+            let known: Vec<_> = self.state.catalog.keys().map(String::as_str).collect();
+            TallyError::BadRequest(format!("unknown matrix '{id}' (known: {})", known.join(", ")))
+        })
+    }
+
+    /// Validates and durably applies one respondent's answers to `board`,
+    /// replacing any they gave before. Returns once they are committed.
+    pub async fn submit(
+        &self,
+        board: &ServedBoard,
+        respondent: String,
+        raw: impl IntoIterator<Item = (String, RawLevel)>,
+    ) -> Result<Receipt, TallyError> {
+        if board.stats().closed {
+            return Err(TallyError::BoardClosed(board.info.id.clone()));
+        }
+        let answers = answers::validate(&board.matrix, raw)?;
+        let (ack, done) = oneshot::channel();
+        let submitted_at = now();
+        let submission =
+            Submission { board: board.info.id.clone(), respondent: respondent.clone(), answers, submitted_at };
+        let closed = || TallyError::Internal("the engine is shutting down".into());
+        self.queue.send(Pending { submission, ack }).await.map_err(|_| closed())?;
+        let version = done.await.map_err(|_| closed())??;
+        Ok(Receipt { version, respondent, submitted_at })
+    }
+
+    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
+        self.state.store.previous(board, respondent).await
+    }
+
+    /// The board, if `key` is its admin key.
+    pub async fn authorize(&self, board: &str, key: &str) -> Result<Arc<ServedBoard>, TallyError> {
+        let board = self.board(board).await?;
+        match self.state.store.admin_hash(&board.info.id).await? {
+            Some(stored) if crate::backend::admin_key::matches(key, &stored) => Ok(board),
+            Some(_) => Err(TallyError::Forbidden("the admin key does not match this board".into())),
+            None => Err(TallyError::Forbidden(format!("board '{}' has no admin key", board.info.id))),
+        }
+    }
+
+    /// Closes (or reopens) a board. Closing is a new version, so every open
+    /// page and every instance hears of it like a commit.
+    pub async fn set_closed(&self, board: &ServedBoard, closed: bool) -> Result<Arc<Stats>, TallyError> {
+        self.state.store.set_closed(&board.info.id, closed).await?;
+        self.state.reload(&board.info.id).await;
+        Ok(board.stats())
+    }
+
+    /// Stores a new board and serves it. `admin_hash` is the hash of its
+    /// admin key ([`crate::backend::admin_key`]); the key itself is never stored.
+    pub async fn add_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<Arc<ServedBoard>, TallyError> {
+        self.matrix_by_id(&info.matrix_id)?;
+        self.state.store.insert_board(info.clone(), admin_hash).await?;
+        let empty = StoredBoard { info, version: 0, respondents: 0, closed: false, counts: Vec::new() };
+        self.state.adopt(empty)
+    }
+}
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}

@@ -1,0 +1,55 @@
+//! What the engine's tasks share: the store, the loaded matrices and every
+//! board this instance serves. The writer, the follower and the [`Engine`]
+//! handle all work on one [`EngineState`].
+//!
+//! [`Engine`]: super::Engine
+
+use super::served_board::ServedBoard;
+use crate::backend::catalog::Catalog;
+use crate::backend::metrics;
+use crate::backend::store::{Store, StoredBoard};
+use crate::error::TallyError;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+pub(super) struct EngineState {
+    /// Where the figures are durable.
+    pub store: Store,
+    /// Matrices by id, loaded at start-up.
+    pub catalog: Catalog,
+    /// Every board this instance has served since start-up, by id.
+    pub boards: RwLock<HashMap<String, Arc<ServedBoard>>>,
+}
+
+impl EngineState {
+    pub fn cached(&self, id: &str) -> Option<Arc<ServedBoard>> {
+        self.boards.read().unwrap_or_else(|e| e.into_inner()).get(id).cloned()
+    }
+
+    /// Serves `stored` from now on, unless the board is already served.
+    pub fn adopt(&self, stored: StoredBoard) -> Result<Arc<ServedBoard>, TallyError> {
+        let matrix = self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
+            TallyError::Internal(format!(
+                "board '{}' uses matrix '{}', which is not loaded",
+                stored.info.id, stored.info.matrix_id
+            ))
+        })?;
+        let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
+        let board =
+            boards.entry(stored.info.id.clone()).or_insert_with(|| Arc::new(ServedBoard::restore(stored, matrix)));
+        Ok(board.clone())
+    }
+
+    /// Publishes the board's figures as the store has them now.
+    pub async fn reload(&self, id: &str) {
+        let Some(board) = self.cached(id) else { return };
+        match self.store.board(id).await {
+            Ok(Some(stored)) => board.offer_stored(&stored),
+            Ok(None) => tracing::error!(board = id, "a served board is missing from the store"),
+            Err(error) => {
+                metrics::database_error();
+                tracing::warn!(board = id, %error, "could not reload a board");
+            }
+        }
+    }
+}

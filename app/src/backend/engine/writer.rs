@@ -1,0 +1,55 @@
+//! The single writer: group commit, then publish, then acknowledge.
+
+use super::state::EngineState;
+use super::Pending;
+use crate::backend::metrics;
+use crate::backend::store::{Committed, Submission};
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+/// The largest group commit; bounds one transaction's time and memory.
+pub(super) const MAX_BATCH: usize = 2048;
+
+pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<Pending>) {
+    let mut pending = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut pending, MAX_BATCH).await > 0 {
+        let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
+        metrics::group_commit(batch.len());
+        match state.store.apply(Arc::new(batch)).await {
+            Ok(committed) => {
+                publish(&state, &committed).await;
+                for (ack, version) in acks.into_iter().zip(committed.versions) {
+                    let _ = ack.send(Ok(version));
+                }
+            }
+            Err(error) => {
+                metrics::database_error();
+                tracing::error!(%error, size = acks.len(), "group commit failed; batch rolled back");
+                for ack in acks {
+                    let _ = ack.send(Err(error.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Moves each touched board's figures by what the commit changed and
+/// publishes one new snapshot per board, however many submissions it got.
+/// A board whose figures are not at the version just before the commit
+/// (with a shared store another instance may have committed in between) is
+/// reloaded from the store instead.
+async fn publish(state: &EngineState, committed: &Committed) {
+    let mut behind = Vec::new();
+    for delta in &committed.boards {
+        let Some(board) = state.cached(&delta.board) else { continue };
+        let mut stats = (*board.stats()).clone();
+        if delta.apply_to(&mut stats) {
+            board.offer(stats);
+        } else {
+            behind.push(&delta.board);
+        }
+    }
+    for board in behind {
+        state.reload(board).await;
+    }
+}

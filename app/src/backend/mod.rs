@@ -1,0 +1,27 @@
+//! Everything the browser never sees: the use cases both doors call, and
+//! what they stand on.
+//!
+//! * [`use_cases`] — each thing a person or program can ask, written once;
+//! * [`context`] — what a server function takes from its request;
+//! * [`http_error`] — how an error goes over HTTP, for every door;
+//! * [`engine`] — group commit and the published snapshots;
+//! * [`store`] — SQLite or PostgreSQL, the migrations and the batch plan;
+//! * [`limits`] — abuse limits; [`respondent`] — who answered;
+//!   [`admin_key`] — who administers a board;
+//! * [`catalog`] — the matrix files; [`export`] — an admin's download;
+//! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
+//!   CSP; [`submission_body`] — the API's submission JSON.
+
+pub mod admin_key;
+pub mod catalog;
+pub mod content_policy;
+pub mod context;
+pub mod engine;
+pub mod export;
+pub mod http_error;
+pub mod limits;
+pub mod metrics;
+pub mod respondent;
+pub mod store;
+pub mod submission_body;
+pub mod use_cases;

@@ -1,0 +1,48 @@
+//! What a board's admin can do with the key they got at creation: close the
+//! board to new answers, reopen it, and download its aggregates.
+
+use super::{Caller, Tally};
+use crate::backend::engine::ServedBoard;
+use crate::backend::export::Report;
+use crate::error::TallyError;
+use crate::stats::Stats;
+use std::sync::Arc;
+
+/// A file to download.
+pub struct Download {
+    pub content_type: &'static str,
+    /// The suggested file name.
+    pub filename: String,
+    pub body: String,
+}
+
+impl Tally {
+    /// Closes (or reopens) the board; returns its figures with the change in.
+    pub async fn set_closed(&self, caller: &Caller, board: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
+        let board = self.authorize(caller, board).await?;
+        self.engine.set_closed(&board, closed).await
+    }
+
+    /// The board's aggregates as `json` or `csv`; never anyone's answers.
+    pub async fn export(&self, caller: &Caller, board: &str, format: &str) -> Result<Download, TallyError> {
+        let board = self.authorize(caller, board).await?;
+        let report = Report::new(&board);
+        let (content_type, body) = match format {
+            "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
+            "csv" => ("text/csv; charset=utf-8", report.csv()),
+            _ => {
+                let shown: String = format.chars().take(20).collect();
+                return Err(TallyError::BadRequest(format!("unknown export format '{shown}' (use json or csv)")));
+            }
+        };
+        Ok(Download { content_type, filename: format!("tally-{}.{format}", board.info.id), body })
+    }
+
+    /// The board, if the caller holds its admin key.
+    async fn authorize(&self, caller: &Caller, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
+        let key = caller.admin_key.as_deref().ok_or_else(|| {
+            TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into())
+        })?;
+        self.engine.authorize(board, key).await
+    }
+}

@@ -1,0 +1,100 @@
+//! Boards: creating one for a team, and reading a board's matrix, figures
+//! and page.
+
+use super::{Caller, Tally};
+use crate::backend::admin_key;
+use crate::backend::engine::now;
+use crate::backend::store::BoardInfo;
+use crate::error::TallyError;
+use crate::matrix::{is_identifier, Matrix};
+use crate::page_data::BoardPageData;
+use crate::stats::Stats;
+use std::sync::Arc;
+
+/// The longest board title, in characters.
+const MAX_TITLE: usize = 120;
+
+/// What a new board's creator asked for. Empty or blank text counts as
+/// not given.
+pub struct NewBoard {
+    /// The id of a loaded matrix.
+    pub matrix: String,
+    /// A public address (`/b/<slug>`); without one the board is private.
+    pub slug: Option<String>,
+    /// Defaults to the matrix's title.
+    pub title: Option<String>,
+}
+
+/// A created board and its admin key, shown this once and never stored.
+pub struct CreatedBoard {
+    pub info: BoardInfo,
+    pub admin_key: String,
+}
+
+impl CreatedBoard {
+    /// The board's address.
+    pub fn url(&self) -> String {
+        format!("/b/{}", self.info.id)
+    }
+
+    /// The address with the admin key in its fragment, which browsers never
+    /// send to a server, so the key stays out of logs.
+    pub fn admin_url(&self) -> String {
+        format!("{}#admin={}", self.url(), self.admin_key)
+    }
+}
+
+impl Tally {
+    /// Creates a board on a loaded matrix: with a slug it is public at that
+    /// address, without one it gets an unguessable 128-bit id.
+    pub async fn create_board(&self, _caller: &Caller, new: NewBoard) -> Result<CreatedBoard, TallyError> {
+        let matrix = self.engine.matrix_by_id(&new.matrix)?;
+        let given = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let (id, private) = match given(new.slug) {
+            Some(slug) if slug.len() < 3 || !is_identifier(&slug) => {
+                return Err(TallyError::BadRequest(format!(
+                    "slug '{}' must be 3-64 characters of a-z, 0-9, '-' or '_'",
+                    slug.chars().take(64).collect::<String>()
+                )))
+            }
+            Some(slug) => (slug, false),
+            None => (format!("{:032x}", rand::random::<u128>()), true),
+        };
+        let title = given(new.title).unwrap_or_else(|| matrix.title.clone());
+        if title.chars().count() > MAX_TITLE {
+            return Err(TallyError::BadRequest(format!("title must be at most {MAX_TITLE} characters")));
+        }
+        let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
+        let key = admin_key::new_key();
+        self.engine.add_board(info.clone(), Some(admin_key::hash(&key))).await?;
+        Ok(CreatedBoard { info, admin_key: key })
+    }
+
+    /// The board's matrix.
+    pub async fn matrix(&self, board: &str) -> Result<Arc<Matrix>, TallyError> {
+        Ok(self.engine.board(board).await?.matrix.clone())
+    }
+
+    /// The board's latest figures.
+    pub async fn stats(&self, board: &str) -> Result<Arc<Stats>, TallyError> {
+        Ok(self.engine.board(board).await?.stats())
+    }
+
+    /// Everything the board's page shows, with the caller's own earlier
+    /// answers if they have any.
+    pub async fn board_page(&self, caller: &Caller, board: &str) -> Result<BoardPageData, TallyError> {
+        let served = self.engine.board(board).await?;
+        let previous = match &caller.respondent {
+            Some(id) => self.engine.previous(&served.info.id, id).await?,
+            None => None,
+        };
+        Ok(BoardPageData {
+            board: served.info.id.clone(),
+            title: served.info.title.clone(),
+            matrix: (*served.matrix).clone(),
+            stats: (*served.stats()).clone(),
+            previous,
+            matrices: self.engine.matrices(),
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! The use cases: everything a person or program can ask of Tally, each
+//! written once. The page's server functions (`crate::server_fns`) and the
+//! JSON API (`server/src/api.rs`) are two doors onto these methods: a door
+//! decodes its request into a [`Caller`] and arguments, calls one method,
+//! and encodes the typed outcome or the [`TallyError`] (whose status and
+//! headers come from one place, [`crate::backend::http_error`]).
+//!
+//! Who the respondent is, and whether a limit refuses them, is decided here,
+//! once, whatever door the request came through.
+//!
+//! * [`submit`] — answer a board (or replace earlier answers);
+//! * [`boards`] — create a board, read its matrix, figures and page;
+//! * [`admin`] — close, reopen and export a board, with its admin key.
+//!
+//! [`TallyError`]: crate::error::TallyError
+
+pub mod admin;
+pub mod boards;
+pub mod submit;
+
+use crate::backend::engine::Engine;
+use crate::backend::limits::Limits;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+/// The application: the engine and the limits it is guarded by. Cheap to
+/// clone; every door holds one.
+#[derive(Clone)]
+pub struct Tally {
+    /// Boards, their figures and the group-commit writer.
+    pub engine: Engine,
+    /// Abuse limits, shared with live push.
+    pub limits: Arc<Limits>,
+}
+
+/// Who is asking, whatever door they came through.
+#[derive(Clone, Debug, Default)]
+pub struct Caller {
+    /// The client's address, for the per-IP limits; `None` in-process.
+    pub ip: Option<IpAddr>,
+    /// The respondent id the client presented (cookie or API body), not yet
+    /// checked.
+    pub respondent: Option<String>,
+    /// The board admin key the client sent, if any.
+    pub admin_key: Option<String>,
+}
+
+impl Tally {
+    pub fn new(engine: Engine, limits: Arc<Limits>) -> Tally {
+        Tally { engine, limits }
+    }
+}

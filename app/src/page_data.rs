@@ -1,0 +1,33 @@
+//! What the server sends the page, shared by both sides so the browser
+//! decodes exactly what the server encodes.
+
+use crate::answers::PreviousAnswers;
+use crate::matrix::Matrix;
+use crate::stats::Stats;
+use serde::{Deserialize, Serialize};
+
+/// Everything the page needs to render one board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardPageData {
+    /// The board's id, as in its address.
+    pub board: String,
+    /// The heading.
+    pub title: String,
+    /// Rows, categories and levels.
+    pub matrix: Matrix,
+    /// The figures as of rendering; live push moves them on.
+    pub stats: Stats,
+    /// The visitor's own answers, if they answered before.
+    pub previous: Option<PreviousAnswers>,
+    /// (id, title) of every matrix a new board can use.
+    pub matrices: Vec<(String, String)>,
+}
+
+/// What the page needs after a successful submission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmitOutcome {
+    /// The board's figures with this submission in them.
+    pub stats: Stats,
+    /// Unix seconds, shown as "You submitted on …".
+    pub submitted_at: i64,
+}

@@ -1,0 +1,77 @@
+//! The page's door: the server functions its forms and buttons call. Each
+//! decodes its arguments, calls one use case (`backend::use_cases`) and
+//! maps the outcome; the rules live in the use case, shared with the JSON
+//! API. Without JavaScript a form posts here as a plain HTML form and is
+//! redirected back to the page.
+
+use crate::error::TallyError;
+use crate::page_data::{BoardPageData, SubmitOutcome};
+use crate::stats::Stats;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Served at `/api/load_board`: the board's page, with the visitor's
+/// earlier answers.
+#[server(endpoint = "load_board")]
+pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async { context::tally()?.board_page(&context::caller(&request), &board).await }.await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/submit_answers`. `answers` holds the form's
+/// `answers[<row id>] = <level index>` fields.
+#[server(endpoint = "submit_answers")]
+pub async fn submit_answers(
+    board: String,
+    #[server(default)] answers: BTreeMap<String, String>,
+) -> Result<SubmitOutcome, TallyError> {
+    use crate::answers::RawLevel;
+    use crate::backend::{context, respondent};
+    let request = context::request()?;
+    let result = async {
+        let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
+        let submitted = context::tally()?.submit(&context::caller(&request), &board, raw).await?;
+        if submitted.issued {
+            context::add_header(axum::http::header::SET_COOKIE, respondent::set_cookie(&submitted.receipt.respondent));
+        }
+        Ok(SubmitOutcome { stats: (*submitted.stats).clone(), submitted_at: submitted.receipt.submitted_at })
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/create_board`; answers with a redirect to the new board's
+/// admin link.
+#[server(endpoint = "create_board")]
+pub async fn create_board(
+    matrix: String,
+    #[server(default)] title: String,
+    #[server(default)] slug: String,
+) -> Result<String, TallyError> {
+    use crate::backend::context;
+    use crate::backend::use_cases::boards::NewBoard;
+    let request = context::request()?;
+    let result = async {
+        let new = NewBoard { matrix, slug: Some(slug), title: Some(title) };
+        let url = context::tally()?.create_board(&context::caller(&request), new).await?.admin_url();
+        leptos_axum::redirect(&url);
+        Ok(url)
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/set_board_closed`, for the admin panel.
+#[server(endpoint = "set_board_closed")]
+pub async fn set_board_closed(board: String, key: String, closed: bool) -> Result<Stats, TallyError> {
+    use crate::backend::{context, use_cases::Caller};
+    let request = context::request()?;
+    let result = async {
+        let caller = Caller { admin_key: Some(key), ..context::caller(&request) };
+        Ok((*context::tally()?.set_closed(&caller, &board, closed).await?).clone())
+    }
+    .await;
+    context::with_status(&request, result)
+}
