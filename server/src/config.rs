@@ -57,6 +57,12 @@ struct Args {
     /// Open live sockets per client IP, or off
     #[arg(long, env = "TALLY_MAX_SOCKETS_PER_IP", default_value = "500", value_parser = parse_cap)]
     max_sockets_per_ip: CapSetting,
+    /// When set, `/metrics` answers only requests with `Authorization: Bearer <this token>`
+    #[arg(long, env = "TALLY_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
+    /// When set, `/metrics` is served on this address only (e.g. 127.0.0.1:9100), not on the site's
+    #[arg(long, env = "TALLY_METRICS_ADDR")]
+    metrics_addr: Option<std::net::SocketAddr>,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
@@ -72,6 +78,8 @@ pub struct Config {
     pub body_deadline: BodyDeadline,
     pub limits: Limits,
     pub log_json: bool,
+    /// Who may read `/metrics`, and where.
+    pub metrics: MetricsAccess,
     /// What the settings are, for the log at start-up; no secrets.
     pub summary: String,
 }
@@ -83,7 +91,7 @@ impl Config {
         let summary = format!(
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
-             max_sockets_per_ip={}",
+             max_sockets_per_ip={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
@@ -96,6 +104,8 @@ impl Config {
             show(args.limit_submit_respondent),
             show(args.limit_connect_ip),
             args.max_sockets_per_ip.map_or("off".to_string(), |n| n.to_string()),
+            if args.metrics_token.is_some() { "set" } else { "none" },
+            args.metrics_addr.map_or("site".to_string(), |a| a.to_string()),
         );
         Config {
             database: args.database_url,
@@ -123,9 +133,20 @@ impl Config {
                 args.max_sockets_per_ip,
             ),
             log_json: args.log_json,
+            metrics: MetricsAccess { token: args.metrics_token.filter(|t| !t.is_empty()), address: args.metrics_addr },
             summary,
         }
     }
+}
+
+/// Who may read `/metrics`: anyone who can reach it (the default), or only
+/// holders of a bearer token, and on the site's address or one of its own.
+#[derive(Clone, Debug)]
+pub struct MetricsAccess {
+    /// Required as `Authorization: Bearer <token>` when set.
+    pub token: Option<String>,
+    /// Served there instead of on the site's address, when set.
+    pub address: Option<std::net::SocketAddr>,
 }
 
 fn parse_cap(text: &str) -> Result<CapSetting, String> {

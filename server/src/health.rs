@@ -2,43 +2,58 @@
 //! process answers at all; `/readyz` says it can serve, meaning the database
 //! answers and matrices are loaded (503 with the reason otherwise), so a load
 //! balancer can route around an instance that lost its database. And
-//! `/metrics`, for Prometheus.
+//! `/metrics`, for Prometheus: on the site's address or one of its own, and
+//! behind a bearer token when one is set (`TALLY_METRICS_TOKEN`).
 
+use crate::config::MetricsAccess;
 use app::backend::engine::Engine;
 use app::backend::metrics::PrometheusHandle;
 use axum::extract::State;
-use axum::http::header;
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
+use subtle::ConstantTimeEq;
 
+pub fn probes<S>(engine: Engine) -> Router<S> {
+    Router::new().route("/healthz", get(alive)).route("/readyz", get(ready)).with_state(engine)
+}
+
+/// What `/metrics` needs: the exporter's handle and the token, if any.
 #[derive(Clone)]
-struct Probes {
-    /// Asked whether the database answers.
-    engine: Engine,
+struct Exporter {
     /// Renders the process's metrics.
-    metrics: PrometheusHandle,
+    handle: PrometheusHandle,
+    /// Required as a bearer token when set.
+    token: Option<String>,
 }
 
-pub fn router<S>(engine: Engine, metrics: PrometheusHandle) -> Router<S> {
-    Router::new()
-        .route("/healthz", get(alive))
-        .route("/readyz", get(ready))
-        .route("/metrics", get(prometheus_text))
-        .with_state(Probes { engine, metrics })
+pub fn metrics<S>(handle: PrometheusHandle, access: &MetricsAccess) -> Router<S> {
+    Router::new().route("/metrics", get(prometheus_text)).with_state(Exporter { handle, token: access.token.clone() })
 }
 
-async fn prometheus_text(State(Probes { metrics, .. }): State<Probes>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
+async fn prometheus_text(State(exporter): State<Exporter>, headers: HeaderMap) -> Response {
+    if let Some(token) = &exporter.token {
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
+            let challenge = [(header::WWW_AUTHENTICATE, "Bearer")];
+            return (StatusCode::UNAUTHORIZED, challenge, "send the metrics token as 'Authorization: Bearer <token>'")
+                .into_response();
+        }
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], exporter.handle.render()).into_response()
 }
 
 async fn alive() -> Json<Value> {
     Json(json!({ "status": "alive" }))
 }
 
-async fn ready(State(Probes { engine, .. }): State<Probes>) -> (StatusCode, Json<Value>) {
+async fn ready(State(engine): State<Engine>) -> (StatusCode, Json<Value>) {
     match engine.ready().await {
         Ok(matrices) if matrices > 0 => (StatusCode::OK, Json(json!({ "status": "ready", "matrices": matrices }))),
         Ok(_) => {
@@ -46,10 +61,8 @@ async fn ready(State(Probes { engine, .. }): State<Probes>) -> (StatusCode, Json
         }
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "not ready", "reason": "the database does not answer" })),
-            )
+            let reason = "the database does not answer";
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": reason })))
         }
     }
 }

@@ -59,11 +59,29 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let tally = Tally::new(engine.clone(), Arc::new(config.limits));
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
+    let metrics_on_site = match config.metrics.address {
+        Some(address) => {
+            let listener = tokio::net::TcpListener::bind(address)
+                .await
+                .with_context(|| format!("listening for metrics on {address}"))?;
+            let mut stopping = shutdown.clone();
+            let stopped = async move { stopping.begun().await };
+            tokio::spawn(serve::serve(
+                listener,
+                health::metrics(metrics, &config.metrics),
+                config.header_timeout,
+                stopped,
+            ));
+            Router::new()
+        }
+        None => health::metrics(metrics, &config.metrics),
+    };
     let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone());
     let routes = generate_route_list(App);
     let app = Router::new()
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
-        .merge(health::router(engine, metrics))
+        .merge(health::probes(engine))
+        .merge(metrics_on_site)
         .leptos_routes_with_context(&leptos_options, routes, move || provide_context(tally.clone()), {
             let options = leptos_options.clone();
             move || shell(options.clone())

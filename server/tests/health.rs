@@ -84,3 +84,54 @@ async fn metrics_count_what_happened() {
     assert_eq!(sample(&text, "tally_group_commit_size_sum"), 3.0);
     assert!(sample(&text, "tally_fan_out_seconds_count") >= 1.0);
 }
+
+/// A private board's id is a secret: `/metrics` never names it, even while
+/// someone watches the board live.
+#[tokio::test]
+async fn metrics_never_name_a_private_board() {
+    let server = TestServer::start();
+    let created: Value = reqwest::Client::new()
+        .post(server.url("/api/boards"))
+        .body(serde_json::json!({ "matrix": "programmer" }).to_string())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap();
+    assert_eq!(created["private"], true);
+    let (mut socket, _) =
+        tokio_tungstenite::connect_async(server.ws_url(&format!("/api/boards/{id}/live"))).await.unwrap();
+    use futures_util::StreamExt;
+    socket.next().await.unwrap().unwrap();
+
+    let text = reqwest::get(server.url("/metrics")).await.unwrap().text().await.unwrap();
+    assert!(!text.contains(id), "the private id leaks:\n{text}");
+    assert_eq!(sample(&text, "tally_private_live_connections"), 1.0, "counted, without its id");
+}
+
+/// A free port on 127.0.0.1, for a second listener.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[tokio::test]
+async fn metrics_can_want_a_token_and_a_listener_of_their_own() {
+    let port = free_port();
+    let address = format!("127.0.0.1:{port}");
+    let server =
+        TestServer::start_with(&[("TALLY_METRICS_TOKEN", "metrics-secret"), ("TALLY_METRICS_ADDR", address.as_str())]);
+    let client = reqwest::Client::new();
+    let on_site = client.get(server.url("/metrics")).bearer_auth("metrics-secret").send().await.unwrap();
+    assert_eq!(on_site.status(), 404, "not on the site's address");
+
+    let url = format!("http://{address}/metrics");
+    let without = client.get(&url).send().await.unwrap();
+    assert_eq!(without.status(), 401);
+    assert!(without.text().await.unwrap().contains("Authorization: Bearer"));
+    assert_eq!(client.get(&url).bearer_auth("wrong").send().await.unwrap().status(), 401);
+    let with = client.get(&url).bearer_auth("metrics-secret").send().await.unwrap();
+    assert_eq!(with.status(), 200);
+    assert!(with.text().await.unwrap().contains("tally_submissions_accepted_total 0"));
+}
