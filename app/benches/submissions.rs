@@ -16,7 +16,7 @@ mod support;
 use app::answers::RawLevel;
 use app::backend::catalog;
 use app::backend::engine::Engine;
-use app::backend::limits::Limits;
+use app::backend::limits::{LimitSettings, Limits};
 use app::backend::store::{DatabaseUrl, Store};
 use app::backend::use_cases::{Caller, Tally};
 use std::path::Path;
@@ -39,7 +39,7 @@ async fn main() {
             let db = TestDatabase::create(backend).await;
             let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
             let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
-            let tally = Tally::new(engine, Arc::new(Limits::new(None, None, None, None)));
+            let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())));
             let deadline = Instant::now() + Duration::from_secs(seconds);
             let tasks: Vec<_> = (0..submitters)
                 .map(|s| {

@@ -7,7 +7,7 @@ mod support;
 use app::answers::{Answers, RawLevel};
 use app::backend::catalog::{self, Catalog};
 use app::backend::engine::{Engine, Receipt};
-use app::backend::limits::Limits;
+use app::backend::limits::{LimitSettings, Limits};
 use app::backend::store::{BoardInfo, DatabaseUrl, Store};
 use app::backend::use_cases::boards::NewBoard;
 use app::backend::use_cases::{Caller, Tally};
@@ -57,7 +57,7 @@ async fn start(db: &TestDatabase) -> Engine {
 
 /// The use cases over `engine`, with no limits.
 fn tally(engine: &Engine) -> Tally {
-    Tally::new(engine.clone(), Arc::new(Limits::new(None, None, None, None)))
+    Tally::new(engine.clone(), Arc::new(Limits::new(LimitSettings::default())))
 }
 
 /// A new board and its admin key, through the use case both doors call.

@@ -6,7 +6,7 @@
 use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
-use app::backend::limits::{parse_limit, Limits, Rate};
+use app::backend::limits::{parse_limit, LimitSettings, Limits, Rate};
 use app::backend::store::DatabaseUrl;
 use clap::Parser;
 use std::path::PathBuf;
@@ -57,6 +57,12 @@ struct Args {
     /// Open live sockets per client IP, or off
     #[arg(long, env = "TALLY_MAX_SOCKETS_PER_IP", default_value = "500", value_parser = parse_cap)]
     max_sockets_per_ip: CapSetting,
+    /// New boards per client IP
+    #[arg(long, env = "TALLY_LIMIT_CREATE_IP", default_value = "20/h:10", value_parser = parse_limit)]
+    limit_create_ip: RateSetting,
+    /// New boards per hour from everyone together, or off
+    #[arg(long, env = "TALLY_MAX_BOARDS_PER_HOUR", default_value = "1000", value_parser = parse_cap)]
+    max_boards_per_hour: CapSetting,
     /// When set, `/metrics` answers only requests with `Authorization: Bearer <this token>`
     #[arg(long, env = "TALLY_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
@@ -91,7 +97,7 @@ impl Config {
         let summary = format!(
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
-             max_sockets_per_ip={} metrics_token={} metrics_addr={}",
+             max_sockets_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
@@ -103,7 +109,9 @@ impl Config {
             show(args.limit_submit_ip),
             show(args.limit_submit_respondent),
             show(args.limit_connect_ip),
-            args.max_sockets_per_ip.map_or("off".to_string(), |n| n.to_string()),
+            show_cap(args.max_sockets_per_ip),
+            show(args.limit_create_ip),
+            show_cap(args.max_boards_per_hour),
             if args.metrics_token.is_some() { "set" } else { "none" },
             args.metrics_addr.map_or("site".to_string(), |a| a.to_string()),
         );
@@ -126,12 +134,14 @@ impl Config {
             ),
             header_timeout: Duration::from_millis(args.header_timeout_ms),
             body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),
-            limits: Limits::new(
-                args.limit_submit_ip,
-                args.limit_submit_respondent,
-                args.limit_connect_ip,
-                args.max_sockets_per_ip,
-            ),
+            limits: Limits::new(LimitSettings {
+                submissions_per_ip: args.limit_submit_ip,
+                submissions_per_respondent: args.limit_submit_respondent,
+                connects_per_ip: args.limit_connect_ip,
+                sockets_per_ip: args.max_sockets_per_ip,
+                boards_per_ip: args.limit_create_ip,
+                boards_per_hour: args.max_boards_per_hour,
+            }),
             log_json: args.log_json,
             metrics: MetricsAccess { token: args.metrics_token.filter(|t| !t.is_empty()), address: args.metrics_addr },
             summary,
@@ -154,6 +164,10 @@ fn parse_cap(text: &str) -> Result<CapSetting, String> {
         "off" => Ok(None),
         other => other.parse().map(Some).map_err(|_| format!("'{other}' is not a whole number or off")),
     }
+}
+
+fn show_cap(cap: CapSetting) -> String {
+    cap.map_or("off".to_string(), |n| n.to_string())
 }
 
 fn show(rate: RateSetting) -> String {

@@ -147,3 +147,46 @@ async fn a_body_that_trickles_in_gets_408() {
     assert!(response.contains("did not arrive within 500 ms"), "{response}");
     assert_eq!(server.stats("default").await["version"], 0);
 }
+
+/// One address cannot flood the server with boards, through either door,
+/// and a refused creation creates nothing.
+#[tokio::test]
+async fn board_creation_is_limited_per_address() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_CREATE_IP", "2/m:2")]);
+    let client = Client::new();
+    let create = |slug: &str| {
+        client.post(server.url("/api/boards")).body(json!({ "matrix": "programmer", "slug": slug }).to_string()).send()
+    };
+    assert_eq!(create("flood-1").await.unwrap().status(), 201);
+    assert_eq!(create("flood-2").await.unwrap().status(), 201);
+    assert_refused(create("flood-3").await.unwrap(), "new boards from this address").await;
+    let missing = client.get(server.url("/api/boards/flood-3/stats")).send().await.unwrap();
+    assert_eq!(missing.status(), 404, "the refused board was not created");
+
+    // The page's server function is the same use case.
+    let page = client
+        .post(server.url("/api/create_board"))
+        .header(header::ACCEPT, "application/json")
+        .form(&[("matrix", "programmer"), ("slug", "flood-4")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(assert_limited(page).await["RateLimited"]["what"], "too many new boards from this address");
+}
+
+#[tokio::test]
+async fn board_creation_has_a_ceiling_for_everyone() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_CREATE_IP", "off"), ("TALLY_MAX_BOARDS_PER_HOUR", "3")]);
+    let client = Client::new();
+    for k in 0..3 {
+        let body = json!({ "matrix": "programmer", "slug": format!("ceiling-{k}") }).to_string();
+        assert_eq!(client.post(server.url("/api/boards")).body(body).send().await.unwrap().status(), 201);
+    }
+    let body = json!({ "matrix": "programmer" }).to_string();
+    let response = client.post(server.url("/api/boards")).body(body).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!(wait > 60, "a whole board's worth of the hourly ceiling: {wait} s");
+    let message = response.json::<Value>().await.unwrap()["error"].as_str().unwrap().to_string();
+    assert!(message.starts_with("too many new boards on this server this hour"), "{message}");
+}

@@ -92,31 +92,59 @@ impl Limiter {
     }
 }
 
+/// The limits as configured; `None` turns one off. The default is all off.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LimitSettings {
+    pub submissions_per_ip: Option<Rate>,
+    pub submissions_per_respondent: Option<Rate>,
+    pub connects_per_ip: Option<Rate>,
+    /// Open live sockets one IP may hold.
+    pub sockets_per_ip: Option<usize>,
+    pub boards_per_ip: Option<Rate>,
+    /// Boards created per hour by everyone together: a ceiling on what a
+    /// flood from many addresses can cost.
+    pub boards_per_hour: Option<usize>,
+}
+
 /// Every limit the server applies, shared by the API, the server functions
 /// and the live socket.
 pub struct Limits {
-    pub submissions_per_ip: Limiter,
-    pub submissions_per_respondent: Limiter,
-    pub connects_per_ip: Limiter,
+    submissions_per_ip: Limiter,
+    submissions_per_respondent: Limiter,
+    connects_per_ip: Limiter,
     /// `None`: no cap.
-    pub sockets_per_ip: Option<usize>,
+    sockets_per_ip: Option<usize>,
+    boards_per_ip: Limiter,
+    /// One bucket for everyone, keyed by [`EVERYONE`].
+    boards_overall: Limiter,
+    /// Open live sockets per IP.
     open_sockets: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
 
+/// The key of limits that count everyone together.
+const EVERYONE: &str = "*";
+
 impl Limits {
-    pub fn new(
-        submissions_per_ip: Option<Rate>,
-        submissions_per_respondent: Option<Rate>,
-        connects_per_ip: Option<Rate>,
-        sockets_per_ip: Option<usize>,
-    ) -> Limits {
+    pub fn new(settings: LimitSettings) -> Limits {
+        let hourly = |n: usize| Rate { per_second: n as f64 / 3600.0, burst: n as f64 };
         Limits {
-            submissions_per_ip: Limiter::new(submissions_per_ip),
-            submissions_per_respondent: Limiter::new(submissions_per_respondent),
-            connects_per_ip: Limiter::new(connects_per_ip),
-            sockets_per_ip,
+            submissions_per_ip: Limiter::new(settings.submissions_per_ip),
+            submissions_per_respondent: Limiter::new(settings.submissions_per_respondent),
+            connects_per_ip: Limiter::new(settings.connects_per_ip),
+            sockets_per_ip: settings.sockets_per_ip,
+            boards_per_ip: Limiter::new(settings.boards_per_ip),
+            boards_overall: Limiter::new(settings.boards_per_hour.map(hourly)),
             open_sockets: Arc::default(),
         }
+    }
+
+    /// One new board from `ip` (when known), within the per-IP rate and the
+    /// ceiling for everyone.
+    pub fn new_board(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
+        let by_ip = ip.map_or(Ok(()), |ip| self.boards_per_ip.take(&ip.to_string()));
+        by_ip.map_err(|wait| refused("new boards from this address", wait)).and_then(|()| {
+            self.boards_overall.take(EVERYONE).map_err(|wait| refused("new boards on this server this hour", wait))
+        })
     }
 
     /// One submission from `ip` (when known) by `respondent`.
@@ -194,8 +222,26 @@ mod tests {
     }
 
     #[test]
+    fn new_boards_are_limited_per_address_and_overall() {
+        let per_ip = Rate { per_second: 1.0 / 3600.0, burst: 2.0 };
+        let limits = Limits::new(LimitSettings {
+            boards_per_ip: Some(per_ip),
+            boards_per_hour: Some(3),
+            ..LimitSettings::default()
+        });
+        let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+        assert!(limits.new_board(Some(a)).is_ok() && limits.new_board(Some(a)).is_ok());
+        let refused = limits.new_board(Some(a)).unwrap_err();
+        assert!(refused.to_string().starts_with("too many new boards from this address"), "{refused}");
+        assert!(limits.new_board(Some(b)).is_ok(), "the third board overall");
+        let ceiling = limits.new_board(Some(b)).unwrap_err();
+        assert!(ceiling.to_string().starts_with("too many new boards on this server this hour"), "{ceiling}");
+        assert!(matches!(ceiling, TallyError::RateLimited { retry_after, .. } if retry_after > 60));
+    }
+
+    #[test]
     fn sockets_per_ip_are_capped_and_released() {
-        let limits = Limits::new(None, None, None, Some(2));
+        let limits = Limits::new(LimitSettings { sockets_per_ip: Some(2), ..LimitSettings::default() });
         let ip: IpAddr = "10.0.0.1".parse().unwrap();
         let first = limits.socket(ip).unwrap();
         let _second = limits.socket(ip).unwrap();

@@ -47,7 +47,9 @@ impl CreatedBoard {
 impl Tally {
     /// Creates a board on a loaded matrix: with a slug it is public at that
     /// address, without one it gets an unguessable 128-bit id.
-    pub async fn create_board(&self, _caller: &Caller, new: NewBoard) -> Result<CreatedBoard, TallyError> {
+    /// Refused with 429 past the per-address rate or the hourly ceiling,
+    /// checked only once the request is otherwise valid.
+    pub async fn create_board(&self, caller: &Caller, new: NewBoard) -> Result<CreatedBoard, TallyError> {
         let matrix = self.engine.matrix_by_id(&new.matrix)?;
         let given = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         let (id, private) = match given(new.slug) {
@@ -64,6 +66,7 @@ impl Tally {
         if title.chars().count() > MAX_TITLE {
             return Err(TallyError::BadRequest(format!("title must be at most {MAX_TITLE} characters")));
         }
+        self.limits.new_board(caller.ip)?;
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
         let key = admin_key::new_key();
         self.engine.add_board(info.clone(), Some(admin_key::hash(&key))).await?;
