@@ -3,6 +3,7 @@
 //! `LEPTOS_SITE_ROOT`, ...). Every value is checked here, before anything
 //! starts, and a wrong one stops the server with a message naming it.
 
+use crate::connection_cap::ConnectionCaps;
 use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
@@ -57,6 +58,12 @@ struct Args {
     /// Open live sockets per client IP, or off
     #[arg(long, env = "TALLY_MAX_SOCKETS_PER_IP", default_value = "500", value_parser = parse_cap)]
     max_sockets_per_ip: CapSetting,
+    /// Open TCP connections (live sockets included), all clients together, or off
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS", default_value = "20000", value_parser = parse_cap)]
+    max_connections: CapSetting,
+    /// Open TCP connections from one client IP, or off
+    #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_IP", default_value = "1000", value_parser = parse_cap)]
+    max_connections_per_ip: CapSetting,
     /// New boards per client IP
     #[arg(long, env = "TALLY_LIMIT_CREATE_IP", default_value = "20/h:10", value_parser = parse_limit)]
     limit_create_ip: RateSetting,
@@ -81,6 +88,8 @@ pub struct Config {
     pub live: LiveConfig,
     pub origins: Origins,
     pub header_timeout: Duration,
+    /// Caps on open connections, checked on accept.
+    pub connections: ConnectionCaps,
     pub body_deadline: BodyDeadline,
     pub limits: Limits,
     pub log_json: bool,
@@ -97,7 +106,7 @@ impl Config {
         let summary = format!(
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
-             max_sockets_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
+             max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
@@ -110,6 +119,8 @@ impl Config {
             show(args.limit_submit_respondent),
             show(args.limit_connect_ip),
             show_cap(args.max_sockets_per_ip),
+            show_cap(args.max_connections),
+            show_cap(args.max_connections_per_ip),
             show(args.limit_create_ip),
             show_cap(args.max_boards_per_hour),
             if args.metrics_token.is_some() { "set" } else { "none" },
@@ -133,6 +144,7 @@ impl Config {
                     .collect(),
             ),
             header_timeout: Duration::from_millis(args.header_timeout_ms),
+            connections: ConnectionCaps { total: args.max_connections, per_ip: args.max_connections_per_ip },
             body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),
             limits: Limits::new(LimitSettings {
                 submissions_per_ip: args.limit_submit_ip,

@@ -4,6 +4,7 @@
 
 mod api;
 mod config;
+mod connection_cap;
 mod error_status;
 mod health;
 mod live;
@@ -19,6 +20,7 @@ use app::backend::use_cases::Tally;
 use app::backend::{catalog, engine::Engine, metrics, store::Store};
 use app::{shell, App};
 use axum::Router;
+use connection_cap::ConnectionGate;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::process::ExitCode;
@@ -35,6 +37,12 @@ async fn main() -> ExitCode {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
     tracing::info!(settings = %config.summary, "starting");
+    // Every connection is a file descriptor; the soft limit is often 1,024
+    // while the hard limit allows far more than the connection caps.
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(limit) => tracing::info!(limit, "open-file limit"),
+        Err(error) => tracing::warn!(%error, "could not raise the open-file limit"),
+    }
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -59,6 +67,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let tally = Tally::new(engine.clone(), Arc::new(config.limits));
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
+    let gate = ConnectionGate::new(config.connections);
     let metrics_on_site = match config.metrics.address {
         Some(address) => {
             let listener = tokio::net::TcpListener::bind(address)
@@ -66,12 +75,9 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
                 .with_context(|| format!("listening for metrics on {address}"))?;
             let mut stopping = shutdown.clone();
             let stopped = async move { stopping.begun().await };
-            tokio::spawn(serve::serve(
-                listener,
-                health::metrics(metrics, &config.metrics),
-                config.header_timeout,
-                stopped,
-            ));
+            // Its own gate, so a flood on the site cannot lock the scraper out.
+            let (metrics, gate) = (health::metrics(metrics, &config.metrics), ConnectionGate::new(config.connections));
+            tokio::spawn(serve::serve(listener, metrics, config.header_timeout, gate, stopped));
             Router::new()
         }
         None => health::metrics(metrics, &config.metrics),
@@ -100,7 +106,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let address = listener.local_addr().context("reading the listen address")?;
     tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
-    serve::serve(listener, app, config.header_timeout, signal).await;
+    serve::serve(listener, app, config.header_timeout, gate, signal).await;
     // Upgraded sockets are not requests: serve does not wait for them.
     hub.closed(Duration::from_secs(5)).await;
     tracing::info!("stopped");

@@ -1,10 +1,14 @@
-//! The accept loop. It is axum's `serve` with two additions: each request
-//! knows the peer address it came from (for the per-IP limits), and a client
-//! must finish sending a request's headers within a deadline, so a slow
-//! drip of header bytes (slowloris) cannot hold a connection open for free.
+//! The accept loop. It is axum's `serve` with three additions: each request
+//! knows the peer address it came from (for the per-IP limits); connections
+//! past the caps in `connection_cap.rs` are closed on accept; and a client
+//! must send its first byte, and then a request's headers, within a
+//! deadline, so neither silence nor a slow drip of header bytes (slowloris)
+//! holds a connection open for free. Hand-written because axum's `serve`
+//! offers none of these hooks.
 //! On shutdown it stops accepting and lets every connection finish the
 //! request it is on.
 
+use crate::connection_cap::ConnectionGate;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::Router;
@@ -14,13 +18,21 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-pub async fn serve(listener: TcpListener, app: Router, header_timeout: Duration, shutdown: impl Future<Output = ()>) {
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    gate: ConnectionGate,
+    shutdown: impl Future<Output = ()>,
+) {
     let mut builder = Builder::new(TokioExecutor::new()).http1_only();
     builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
+    let builder = Arc::new(builder);
     let connections = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -36,16 +48,29 @@ pub async fn serve(listener: TcpListener, app: Router, header_timeout: Duration,
             },
             _ = shutdown.as_mut() => break,
         };
+        let Some(admitted) = gate.admit(peer.ip()) else { continue };
+        // Each request carries the connection's place under the caps, so a
+        // live socket upgraded from it keeps counting once HTTP is done.
+        let admitted = Arc::new(admitted);
+        let place = admitted.clone();
         let service = app.clone().map_request(move |mut request: hyper::Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
+            request.extensions_mut().insert(place.clone());
             request.map(Body::new)
         });
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
-            .into_owned();
-        let connection = connections.watch(connection);
+        let (builder, watcher) = (builder.clone(), connections.watcher());
         tokio::spawn(async move {
-            if let Err(error) = connection.await {
+            let _admitted = admitted;
+            // hyper's header deadline starts with the first bytes (it waits
+            // for them to tell the HTTP version), so a client that connects
+            // and says nothing gets the same deadline here.
+            match tokio::time::timeout(header_timeout, stream.peek(&mut [0u8; 1])).await {
+                Ok(Ok(read)) if read > 0 => {}
+                _ => return,
+            }
+            let connection =
+                builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service));
+            if let Err(error) = watcher.watch(connection.into_owned()).await {
                 tracing::debug!(%error, %peer, "connection ended with an error");
             }
         });

@@ -190,3 +190,44 @@ async fn board_creation_has_a_ceiling_for_everyone() {
     let message = response.json::<Value>().await.unwrap()["error"].as_str().unwrap().to_string();
     assert!(message.starts_with("too many new boards on this server this hour"), "{message}");
 }
+
+/// Connections that never send a byte are closed once the header deadline
+/// has passed, instead of holding a file descriptor for ever.
+#[tokio::test]
+async fn silent_connections_are_closed_after_the_header_deadline() {
+    let server = TestServer::start_with(&[("TALLY_HEADER_TIMEOUT_MS", "1000")]);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let started = Instant::now();
+    let silent: Vec<TcpStream> = (0..20).map(|_| TcpStream::connect(&address).unwrap()).collect();
+    for mut stream in silent {
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut byte = [0u8; 1];
+        let read = stream.read(&mut byte);
+        assert!(matches!(read, Ok(0)) || read.is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset));
+    }
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(900), "closed too early: {waited:?}");
+    assert!(waited <= Duration::from_secs(2), "the header deadline + 1 s: {waited:?}");
+}
+
+/// Past the per-address cap a new connection is closed at once, and other
+/// addresses are still served.
+#[tokio::test]
+async fn open_connections_per_address_are_capped() {
+    let server = TestServer::start_with(&[("TALLY_MAX_CONNECTIONS_PER_IP", "5")]);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let held: Vec<TcpStream> = (0..5).map(|_| TcpStream::connect(&address).unwrap()).collect();
+    // Give the accept loop a moment to count all five.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut sixth = TcpStream::connect(&address).unwrap();
+    sixth.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+    let _ = sixth.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    let mut reply = Vec::new();
+    let _ = sixth.read_to_end(&mut reply);
+    assert!(reply.is_empty(), "the sixth connection is closed unanswered: {}", String::from_utf8_lossy(&reply));
+
+    let other = Client::builder().local_address("127.0.0.2".parse::<std::net::IpAddr>().unwrap()).build().unwrap();
+    let response = other.get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200, "another address is still served");
+    drop(held);
+}

@@ -10,13 +10,15 @@ mod socket;
 
 pub use hub::{Hub, LiveConfig};
 
+use crate::connection_cap::Admitted;
 use app::error::TallyError;
 use axum::extract::{ws::WebSocketUpgrade, ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
+use axum::{Extension, Router};
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 pub fn router<S>(hub: Hub) -> Router<S> {
     Router::new().route("/{board}/live", get(upgrade)).with_state(hub)
@@ -24,6 +26,7 @@ pub fn router<S>(hub: Hub) -> Router<S> {
 
 async fn upgrade(
     State(hub): State<Hub>,
+    place: Option<Extension<Arc<Admitted>>>,
     Path(board): Path<String>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
@@ -45,6 +48,6 @@ async fn upgrade(
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
             socket::serve(ws, channel, config).await;
-            drop(open);
+            drop((open, place));
         }))
 }

@@ -51,6 +51,7 @@ impl TestServer {
             .env("TALLY_LIMIT_SUBMIT_RESPONDENT", "off")
             .env("TALLY_LIMIT_CONNECT_IP", "off")
             .env("TALLY_MAX_SOCKETS_PER_IP", "off")
+            .env("TALLY_MAX_CONNECTIONS_PER_IP", "off")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
