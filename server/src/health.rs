@@ -6,7 +6,7 @@
 //! behind a bearer token when one is set (`TALLY_METRICS_TOKEN`).
 
 use crate::config::MetricsAccess;
-use app::backend::engine::Engine;
+use app::backend::engine::{Engine, NotReady};
 use app::backend::metrics::PrometheusHandle;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -61,7 +61,10 @@ async fn ready(State(engine): State<Engine>) -> (StatusCode, Json<Value>) {
         }
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
-            let reason = "the database does not answer";
+            let reason = match error {
+                NotReady::Unreachable(_) => "the database does not answer",
+                NotReady::WritesFail(_) => "writes to the database fail",
+            };
             (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": reason })))
         }
     }

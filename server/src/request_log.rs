@@ -4,6 +4,7 @@
 //! returned in `X-Request-Id` and carried by every log line the request
 //! causes, so one request can be followed through the logs.
 
+use app::backend::http_error::REQUEST_ID;
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::middleware::Next;
@@ -27,7 +28,7 @@ pub async fn log(request: Request, next: Next) -> Response {
     let (method, path) = (request.method().clone(), request.uri().path().to_string());
     let span = tracing::info_span!("request", request_id = %id, %method, %path, board = board_of(&path).unwrap_or(""));
     let started = Instant::now();
-    let mut response = next.run(request).instrument(span.clone()).await;
+    let mut response = REQUEST_ID.scope(id.clone(), next.run(request).instrument(span.clone())).await;
     let status = response.status().as_u16();
     let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
     span.in_scope(|| tracing::info!(status, latency_ms, "handled"));

@@ -135,3 +135,44 @@ async fn metrics_can_want_a_token_and_a_listener_of_their_own() {
     assert_eq!(with.status(), 200);
     assert!(with.text().await.unwrap().contains("tally_submissions_accepted_total 0"));
 }
+
+/// While another process holds the SQLite file's write lock, submissions
+/// fail: the client gets a 500 naming only the request id (the database's
+/// words stay in the log), and readiness says writes fail until they work
+/// again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_writes_give_a_plain_500_and_unready() {
+    let server = TestServer::start();
+    let rows = common::row_ids(&server.matrix().await);
+    let locker = rusqlite::Connection::open(server.dir.join("tally.db")).unwrap();
+    locker.execute_batch("BEGIN EXCLUSIVE").unwrap();
+
+    let body = serde_json::json!({ "answers": common::answers(&rows, |_| 1) });
+    let client = reqwest::Client::new();
+    let response =
+        client.post(server.url("/api/boards/default/submissions")).body(body.to_string()).send().await.unwrap();
+    assert_eq!(response.status(), 500);
+    let id = response.headers()["x-request-id"].to_str().unwrap().to_string();
+    let text = response.text().await.unwrap();
+    assert!(text.contains(&format!("see request {id} in the server's log")), "{text}");
+    assert!(!text.contains("locked") && !text.contains("SQLite") && !text.contains("applying"), "{text}");
+
+    let mut form = vec![("board".to_string(), "default".to_string())];
+    form.extend(rows.iter().map(|r| (format!("answers[{r}]"), "1".to_string())));
+    let page = client
+        .post(server.url("/api/submit_answers"))
+        .header("accept", "application/json")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 500);
+    let text = page.text().await.unwrap();
+    assert!(text.contains("see request") && !text.contains("locked"), "the page's door hides it too: {text}");
+
+    let (status, body) = probe(&server, "/readyz").await;
+    assert_eq!((status, body["reason"].as_str()), (503, Some("writes to the database fail")));
+    locker.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(probe(&server, "/readyz").await.0, 200, "ready again once writes work");
+    assert_eq!(server.stats("default").await["version"], 0, "nothing was applied");
+}

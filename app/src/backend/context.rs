@@ -37,9 +37,11 @@ pub fn add_header(name: HeaderName, value: HeaderValue) {
 }
 
 /// Gives an error its HTTP status and headers (also to a page rendered on
-/// the server), except for plain HTML form posts: those must stay a
+/// the server) and hides an internal error's detail, except for plain HTML
+/// form posts (which keep only the hiding): those must stay a
 /// redirect back to the page, which then shows the error.
 pub fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
+    let result = result.map_err(http_error::public);
     if let Err(error) = &result {
         let form_post = request.method == Method::POST
             && request

@@ -7,6 +7,26 @@ use crate::error::TallyError;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+tokio::task_local! {
+    /// The id of the request being served: the server's request log sets it
+    /// around each request, so an internal error can be quoted by its id.
+    pub static REQUEST_ID: String;
+}
+
+/// The error as the client may see it. An internal failure's detail (a
+/// database's message, a file name) goes to the log with the request's id;
+/// the client is told only that id, to quote to whoever runs the server.
+pub fn public(error: TallyError) -> TallyError {
+    match error {
+        TallyError::Internal(detail) => {
+            let id = REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "unknown".into());
+            tracing::error!(request_id = %id, %detail, "internal error");
+            TallyError::Internal(format!("see request {id} in the server's log"))
+        }
+        other => other,
+    }
+}
+
 /// The status line and headers an error is sent with: its variant's status,
 /// and `Retry-After` when a limit refused the request.
 pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
@@ -22,9 +42,10 @@ pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
 /// with its `row`, if any, and `message`) for an invalid submission.
 impl IntoResponse for TallyError {
     fn into_response(self) -> Response {
-        let (status, headers) = head(&self);
-        let mut body = serde_json::json!({ "error": self.to_string() });
-        if let TallyError::InvalidSubmission(problems) = &self {
+        let error = public(self);
+        let (status, headers) = head(&error);
+        let mut body = serde_json::json!({ "error": error.to_string() });
+        if let TallyError::InvalidSubmission(problems) = &error {
             body["problems"] = serde_json::json!(problems);
         }
         (status, headers, axum::Json(body)).into_response()

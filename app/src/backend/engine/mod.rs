@@ -31,8 +31,18 @@ use crate::stats::Stats;
 use crate::DEFAULT_BOARD;
 use serde::Serialize;
 use state::EngineState;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use tokio::sync::{mpsc, oneshot};
+
+/// Why an instance cannot serve now.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReady {
+    #[error("the database does not answer: {0}")]
+    Unreachable(TallyError),
+    #[error("writes to the database fail: {0}")]
+    WritesFail(TallyError),
+}
 
 /// Submissions waiting for the writer; a full queue makes submitters wait.
 const QUEUE_DEPTH: usize = 8192;
@@ -76,7 +86,8 @@ impl Engine {
         }
         let stored = store.boards().await?;
         let changes = store.changes();
-        let state = Arc::new(EngineState { store, catalog, boards: RwLock::default() });
+        let state =
+            Arc::new(EngineState { store, catalog, boards: RwLock::default(), writes_failing: AtomicBool::new(false) });
         for board in stored {
             if let Err(error) = state.adopt(board) {
                 tracing::warn!(%error, "board not served");
@@ -126,9 +137,14 @@ impl Engine {
         self.state.adopt(stored)
     }
 
-    /// Ready to serve: the database answers. Returns how many matrices are loaded.
-    pub async fn ready(&self) -> Result<usize, TallyError> {
-        self.state.store.ping().await?;
+    /// Ready to serve: the database answers, and takes writes if the last
+    /// commit failed. Returns how many matrices are loaded.
+    pub async fn ready(&self) -> Result<usize, NotReady> {
+        self.state.store.ping().await.map_err(NotReady::Unreachable)?;
+        if self.state.writes_failing.load(Ordering::Relaxed) {
+            self.state.store.write_probe().await.map_err(NotReady::WritesFail)?;
+            self.state.writes_failing.store(false, Ordering::Relaxed);
+        }
         Ok(self.state.catalog.len())
     }
 

@@ -10,6 +10,7 @@ use crate::backend::metrics;
 use crate::backend::store::{Store, StoredBoard};
 use crate::error::TallyError;
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 
 pub(super) struct EngineState {
@@ -19,6 +20,10 @@ pub(super) struct EngineState {
     pub catalog: Catalog,
     /// Every board this instance has served since start-up, by id.
     pub boards: RwLock<HashMap<String, Arc<ServedBoard>>>,
+    /// The last group commit failed: readiness says so until a commit or a
+    /// write probe succeeds, so a load balancer routes around an instance
+    /// that can read but not write.
+    pub writes_failing: AtomicBool,
 }
 
 impl EngineState {

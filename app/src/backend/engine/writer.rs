@@ -4,6 +4,7 @@ use super::state::EngineState;
 use super::Pending;
 use crate::backend::metrics;
 use crate::backend::store::{Committed, Submission};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 
@@ -17,12 +18,14 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
         metrics::group_commit(batch.len());
         match state.store.apply(Arc::new(batch)).await {
             Ok(committed) => {
+                state.writes_failing.store(false, Ordering::Relaxed);
                 publish(&state, &committed).await;
                 for (ack, version) in acks.into_iter().zip(committed.versions) {
                     let _ = ack.send(Ok(version));
                 }
             }
             Err(error) => {
+                state.writes_failing.store(true, Ordering::Relaxed);
                 metrics::database_error();
                 tracing::error!(%error, size = acks.len(), "group commit failed; batch rolled back");
                 for ack in acks {

@@ -195,6 +195,15 @@ impl Store {
         }
     }
 
+    /// Whether the database takes a write now (a transaction that writes
+    /// nothing, on the writer's connection).
+    pub async fn write_probe(&self) -> Result<(), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.write_probe().await,
+            Store::Postgres(s) => s.write_probe().await,
+        }
+    }
+
     /// Every board's current version, to find the ones this instance is behind on.
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         match self {

@@ -103,6 +103,16 @@ impl SqliteStore {
         .await
     }
 
+    /// Takes the write lock and lets go of it, as a commit would.
+    pub async fn write_probe(&self) -> Result<(), TallyError> {
+        let writer = self.writer.clone();
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;").map_err(internal("probing for writes"))
+        })
+        .await
+    }
+
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         let reader = self.reader.clone();
         blocking(move || {

@@ -143,6 +143,12 @@ impl PostgresStore {
         Ok(())
     }
 
+    /// The writer's connection answers (made again if it broke).
+    pub async fn write_probe(&self) -> Result<(), TallyError> {
+        self.writer.get().await?.batch_execute("SELECT 1").await?;
+        Ok(())
+    }
+
     pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
         let rows = self.reader.get().await?.query("SELECT id, version FROM boards", &[]).await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
