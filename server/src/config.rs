@@ -32,19 +32,19 @@ struct Args {
     #[arg(long, env = "TALLY_DEFAULT_MATRIX", default_value = "programmer")]
     default_matrix: String,
     /// At most one live message per connection per this many ms
-    #[arg(long, env = "TALLY_LIVE_INTERVAL_MS", default_value_t = 50)]
+    #[arg(long, env = "TALLY_LIVE_INTERVAL_MS", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=60_000))]
     live_interval_ms: u64,
     /// Live heartbeat; two missed pongs close the connection
-    #[arg(long, env = "TALLY_PING_SECONDS", default_value_t = 20)]
+    #[arg(long, env = "TALLY_PING_SECONDS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
     ping_seconds: u64,
     /// Origins besides the site's own whose pages may open live sockets and send changes, comma-separated
     #[arg(long, env = "TALLY_ALLOWED_ORIGINS", default_value = "")]
     allowed_origins: String,
     /// A request's headers must arrive within this many ms
-    #[arg(long, env = "TALLY_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    #[arg(long, env = "TALLY_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
     header_timeout_ms: u64,
     /// A request's body must arrive within this many ms
-    #[arg(long, env = "TALLY_BODY_TIMEOUT_MS", default_value_t = 10_000)]
+    #[arg(long, env = "TALLY_BODY_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
     body_timeout_ms: u64,
     /// Submissions per client IP: <count>/<s|m|h>[:<burst>] or off
     #[arg(long, env = "TALLY_LIMIT_SUBMIT_IP", default_value = "20/s:200", value_parser = parse_limit)]
@@ -174,7 +174,10 @@ pub struct MetricsAccess {
 fn parse_cap(text: &str) -> Result<CapSetting, String> {
     match text.trim() {
         "off" => Ok(None),
-        other => other.parse().map(Some).map_err(|_| format!("'{other}' is not a whole number or off")),
+        other => match other.parse() {
+            Ok(0) | Err(_) => Err(format!("'{other}' is not a whole number from 1 up, or off")),
+            Ok(n) => Ok(Some(n)),
+        },
     }
 }
 

@@ -105,3 +105,23 @@ fn requests_are_logged_as_json_with_their_id() {
         entries.iter().find(|e| e["fields"]["message"] == "starting").expect("settings are logged at start-up");
     assert!(settings["fields"]["settings"].as_str().unwrap().contains("limit_submit_ip=20.000/s:200"));
 }
+
+/// Values that parse but would break the server later (a zero heartbeat, a
+/// rate whose refill time overflows) are refused at start, naming the setting.
+#[test]
+fn settings_out_of_range_are_refused_at_start() {
+    for (setting, value, flag) in [
+        ("TALLY_PING_SECONDS", "0", "--ping-seconds"),
+        ("TALLY_LIVE_INTERVAL_MS", "0", "--live-interval-ms"),
+        ("TALLY_HEADER_TIMEOUT_MS", "0", "--header-timeout-ms"),
+        ("TALLY_BODY_TIMEOUT_MS", "99999999999", "--body-timeout-ms"),
+        ("TALLY_LIMIT_SUBMIT_IP", "1e-300/s", "--limit-submit-ip"),
+        ("TALLY_LIMIT_CONNECT_IP", "5/s:1e300", "--limit-connect-ip"),
+        ("TALLY_MAX_CONNECTIONS", "0", "--max-connections"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_server")).env(setting, value).output().unwrap();
+        assert!(!output.status.success(), "{setting}={value} must stop the server");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(flag) && stderr.contains(value), "{setting}={value}: {stderr}");
+    }
+}

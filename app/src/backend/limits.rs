@@ -40,10 +40,14 @@ impl FromStr for Rate {
             Some(b) => b.trim().parse().map_err(|_| wrong())?,
             None => count.max(1.0),
         };
-        if count <= 0.0 || burst < 1.0 || !count.is_finite() || !burst.is_finite() {
-            return Err(wrong());
+        let per_second = count / seconds;
+        // From one a day to a billion a second: outside that a refill time
+        // would be absurd or not representable.
+        let sane = |n: f64| n.is_finite() && n <= 1e9;
+        if !(sane(count) && sane(burst) && burst >= 1.0 && per_second * 86_400.0 >= 1.0) {
+            return Err(format!("{}; from one a day to a billion a second, burst at least 1", wrong()));
         }
-        Ok(Rate { per_second: count / seconds, burst })
+        Ok(Rate { per_second, burst })
     }
 }
 
@@ -203,7 +207,7 @@ mod tests {
         assert_eq!("10/s:100".parse::<Rate>(), Ok(Rate { per_second: 10.0, burst: 100.0 }));
         assert_eq!("30/m".parse::<Rate>(), Ok(Rate { per_second: 0.5, burst: 30.0 }));
         assert_eq!(parse_limit("off"), Ok(None));
-        for bad in ["10", "10/d", "x/s", "0/s", "5/s:0", "-1/s"] {
+        for bad in ["10", "10/d", "x/s", "0/s", "5/s:0", "-1/s", "1e-300/s", "0.01/h", "1e10/s", "5/s:1e300", "NaN/s"] {
             assert!(bad.parse::<Rate>().unwrap_err().contains(bad), "{bad}");
         }
     }
