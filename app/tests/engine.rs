@@ -171,6 +171,7 @@ async fn concurrent_submissions_match_a_recount(backend: Backend) {
     assert_eq!((stats.version, stats.respondents), (1000, respondents));
     assert_eq!(respondents, 300);
     assert_eq!(stats.counts.iter().map(|(r, c)| (r.clone(), c.clone())).collect::<HashMap<_, _>>(), counts);
+    drop(engine); // one instance per SQLite file: the check opens the store anew
     let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap().verify().await.unwrap();
     assert_eq!(verify, Vec::<String>::new());
 }
@@ -255,6 +256,7 @@ async fn an_admin_closes_and_reopens_a_board(backend: Backend) {
 
     // The state is durable.
     set_closed(&engine, &board.id, &key, true).await.unwrap();
+    drop(engine); // one instance per SQLite file
     let again = start(&db).await;
     assert!(again.board(&board.id).await.unwrap().stats().closed);
 }

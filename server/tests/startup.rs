@@ -1,5 +1,7 @@
 //! Start-up refuses content it cannot trust, and says why.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -124,4 +126,22 @@ fn settings_out_of_range_are_refused_at_start() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(flag) && stderr.contains(value), "{setting}={value}: {stderr}");
     }
+}
+
+/// A second instance on the same SQLite file would serve stale figures, so
+/// it refuses to start, saying why.
+#[tokio::test]
+async fn a_second_instance_on_one_sqlite_file_is_refused() {
+    let first = common::TestServer::start();
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("DATABASE_URL", format!("sqlite://{}", first.dir.join("tally.db").display()))
+        .env("TALLY_MATRICES", Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices"))
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("LEPTOS_OUTPUT_NAME", "tally")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("another Tally instance is using") && stderr.contains("tally.db.lock"), "{stderr}");
+    assert_eq!(reqwest::get(first.url("/healthz")).await.unwrap().status(), 200, "the first one goes on serving");
 }

@@ -12,7 +12,7 @@ use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `PRAGMA user_version`.
@@ -23,8 +23,13 @@ const MIGRATIONS: &[&str] = &[
 
 #[derive(Clone)]
 pub struct SqliteStore {
+    /// Group commits, one at a time.
     writer: Arc<Mutex<Connection>>,
+    /// Pages, look-ups and reloads, beside the writer (WAL allows it).
     reader: Arc<Mutex<Connection>>,
+    /// `<file>.lock`, locked while this store is open: one SQLite file
+    /// serves one instance (see [`lock_exclusively`]).
+    _lock: Arc<std::fs::File>,
 }
 
 impl SqliteStore {
@@ -45,10 +50,11 @@ impl SqliteStore {
                 .map_err(internal("configuring SQLite"))?;
                 Ok(conn)
             };
+            let lock = Arc::new(lock_exclusively(&path)?);
             let mut writer = open()?;
             migrate(&mut writer)?;
             let reader = open()?;
-            Ok(SqliteStore { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)) })
+            Ok(SqliteStore { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)), _lock: lock })
         })
         .await
     }
@@ -239,6 +245,36 @@ impl SqliteStore {
         })
         .await
     }
+}
+
+/// Takes an exclusive lock on `<file>.lock`, or refuses: a second instance
+/// on the same file would never hear of the first one's commits and would
+/// serve stale figures. The operating system drops the lock when the
+/// process ends, however it ends. A moment's grace lets a restart overlap
+/// the old process's exit.
+fn lock_exclusively(path: &Path) -> Result<std::fs::File, TallyError> {
+    let mut lock_path = path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let lock_path = PathBuf::from(lock_path);
+    let file = std::fs::File::create(&lock_path)
+        .map_err(|e| TallyError::Internal(format!("creating {}: {e}", lock_path.display())))?;
+    for attempt in 0..20 {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if attempt < 19 => {
+                std::thread::sleep(std::time::Duration::from_millis(100))
+            }
+            Err(std::fs::TryLockError::WouldBlock) => break,
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(TallyError::Internal(format!("locking {}: {e}", lock_path.display())))
+            }
+        }
+    }
+    Err(TallyError::Internal(format!(
+        "another Tally instance is using {} (it holds {}); stop it first, or run several instances on PostgreSQL",
+        path.display(),
+        lock_path.display()
+    )))
 }
 
 /// Runs store work on tokio's blocking pool.
