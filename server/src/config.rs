@@ -3,6 +3,7 @@
 //! `LEPTOS_SITE_ROOT`, ...). Every value is checked here, before anything
 //! starts, and a wrong one stops the server with a message naming it.
 
+use crate::allowed_hosts::AllowedHosts;
 use crate::connection_cap::ConnectionCaps;
 use crate::live::LiveConfig;
 use crate::origin::Origins;
@@ -40,6 +41,9 @@ struct Args {
     /// Origins besides the site's own whose pages may open live sockets and send changes, comma-separated
     #[arg(long, env = "TALLY_ALLOWED_ORIGINS", default_value = "")]
     allowed_origins: String,
+    /// Host names (host or host:port) this site answers to, comma-separated; unset: any
+    #[arg(long, env = "TALLY_ALLOWED_HOSTS", default_value = "")]
+    allowed_hosts: String,
     /// A request's headers must arrive within this many ms
     #[arg(long, env = "TALLY_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
     header_timeout_ms: u64,
@@ -87,6 +91,8 @@ pub struct Config {
     pub default_matrix: String,
     pub live: LiveConfig,
     pub origins: Origins,
+    /// Host names the site answers to.
+    pub hosts: AllowedHosts,
     pub header_timeout: Duration,
     /// Caps on open connections, checked on accept.
     pub connections: ConnectionCaps,
@@ -104,7 +110,7 @@ impl Config {
     pub fn load() -> Config {
         let args = Args::parse();
         let summary = format!(
-            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] \
+            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
              max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
@@ -113,6 +119,7 @@ impl Config {
             args.live_interval_ms,
             args.ping_seconds,
             args.allowed_origins,
+            args.allowed_hosts,
             args.header_timeout_ms,
             args.body_timeout_ms,
             show(args.limit_submit_ip),
@@ -143,6 +150,7 @@ impl Config {
                     .filter(|o| !o.is_empty())
                     .collect(),
             ),
+            hosts: AllowedHosts::parse(&args.allowed_hosts),
             header_timeout: Duration::from_millis(args.header_timeout_ms),
             connections: ConnectionCaps { total: args.max_connections, per_ip: args.max_connections_per_ip },
             body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),

@@ -2,6 +2,7 @@
 //! and serves the page (Leptos SSR + hydration), its server functions and
 //! the public JSON API on one axum router.
 
+mod allowed_hosts;
 mod api;
 mod config;
 mod connection_cap;
@@ -96,6 +97,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
+        .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
         .layer(axum::middleware::map_response(security_headers::add))
         .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());

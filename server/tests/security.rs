@@ -117,3 +117,42 @@ async fn pages_of_other_sites_may_not_change_anything() {
         "reading is open"
     );
 }
+
+/// DNS rebinding: a page on evil.example whose name resolves to this server
+/// sends `Host: evil.example` with `Origin: http://evil.example`, which the
+/// origin check alone lets through. With `TALLY_ALLOWED_HOSTS` it is refused.
+#[tokio::test]
+async fn only_the_allowed_hosts_are_served() {
+    let port = server_port_free();
+    let site = format!("127.0.0.1:{port}");
+    let server = TestServer::start_with(&[
+        ("TALLY_ALLOWED_HOSTS", &format!("tally.example.com, {site}")),
+        ("LEPTOS_SITE_ADDR", &site),
+    ]);
+    let client = reqwest::Client::new();
+    let rebound = client
+        .post(server.url("/api/boards"))
+        .header(header::HOST, "evil.example")
+        .header(header::ORIGIN, "http://evil.example")
+        .body(json!({ "matrix": "programmer" }).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rebound.status(), 421);
+    let body: serde_json::Value = rebound.json().await.unwrap();
+    assert_eq!(body["error"], "this server does not answer for host 'evil.example'");
+    let page = client.get(server.url("/")).header(header::HOST, "evil.example").send().await.unwrap();
+    assert_eq!(page.status(), 421, "pages too");
+
+    let named =
+        client.get(server.url("/api/boards/default/stats")).header(header::HOST, "Tally.Example.com").send().await;
+    assert_eq!(named.unwrap().status(), 200, "a listed host, in any case");
+    assert_eq!(client.get(server.url("/")).send().await.unwrap().status(), 200, "host:port as listed");
+    let probe = client.get(server.url("/healthz")).header(header::HOST, "10.0.0.7").send().await.unwrap();
+    assert_eq!(probe.status(), 200, "probes answer whatever the host");
+}
+
+/// A free port on 127.0.0.1, to name the site's address in its settings.
+fn server_port_free() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
