@@ -317,3 +317,28 @@ async fn an_instance_follows_another_instances_commits() {
     let refused = submit(&b, "shared", "cat-0000000000000", raw(&uniform(&rows, |_| 0))).await.unwrap_err();
     assert_eq!(refused.status(), 409);
 }
+
+/// The moment A's close is acknowledged, B refuses too, before it has heard
+/// of the close: the commit checks `closed` under the board's row lock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_close_is_never_raced_by_another_instance() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let (a, b) = (start(&db).await, start(&db).await);
+    let rows = rows();
+    let (_, key) = create_board(&a, "programmer", Some("raced"), None).await.unwrap();
+    submit(&b, "raced", "ann-0000000000000", raw(&uniform(&rows, |_| 1))).await.unwrap();
+    set_closed(&a, "raced", &key, true).await.unwrap();
+    let racers: Vec<_> = (0..10)
+        .map(|k| {
+            let (b, answers) = (b.clone(), raw(&uniform(&rows, |_| 2)));
+            tokio::spawn(async move { submit(&b, "raced", &format!("racer-{k:012}"), answers).await })
+        })
+        .collect();
+    for racer in racers {
+        let refused = racer.await.unwrap().unwrap_err();
+        assert_eq!(refused.to_string(), "board 'raced' is closed to new answers; its figures stay visible");
+    }
+    let stored = db.execute("SELECT version, respondents FROM boards WHERE id = 'raced'").await;
+    let (version, respondents): (i64, i64) = (stored[0].get(0), stored[0].get(1));
+    assert_eq!((version, respondents), (2, 1), "one submission and the close; no racer got in");
+}

@@ -4,6 +4,7 @@ use super::state::EngineState;
 use super::Pending;
 use crate::backend::metrics;
 use crate::backend::store::{Committed, Submission};
+use crate::error::TallyError;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -16,12 +17,14 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
     while rx.recv_many(&mut pending, MAX_BATCH).await > 0 {
         let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
         metrics::group_commit(batch.len());
-        match state.store.apply(Arc::new(batch)).await {
+        let batch = Arc::new(batch);
+        match state.store.apply(batch.clone()).await {
             Ok(committed) => {
                 state.writes_failing.store(false, Ordering::Relaxed);
                 publish(&state, &committed).await;
-                for (ack, version) in acks.into_iter().zip(committed.versions) {
-                    let _ = ack.send(Ok(version));
+                for ((ack, version), submission) in acks.into_iter().zip(committed.versions).zip(batch.iter()) {
+                    // Closed by an instance after this one's check, before the commit.
+                    let _ = ack.send(version.ok_or_else(|| TallyError::BoardClosed(submission.board.clone())));
                 }
             }
             Err(error) => {

@@ -8,7 +8,7 @@
 use super::Submission;
 use crate::answers::Answers;
 use crate::stats::Stats;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// (board, respondent): the key of one person's stored answers.
 pub type Key = (String, String);
@@ -37,6 +37,9 @@ pub fn replaced(batch: &[Submission], mut stored: HashMap<Key, Answers>) -> Vec<
 /// Everything borrows from the batch and from [`replaced`]'s answers, so
 /// working out a plan copies no strings.
 pub struct Plan<'a> {
+    /// Boards the batch found closed inside its transaction: their
+    /// submissions are refused and change nothing.
+    pub closed: HashSet<&'a str>,
     /// The answers each key ends with and when they were given; a respondent
     /// who appears twice in one batch is written once, with their last answers.
     pub latest: BTreeMap<(&'a str, &'a str), (&'a Answers, i64)>,
@@ -47,9 +50,15 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>]) -> Plan<'a> {
-        let mut plan = Plan { latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
+    /// `closed` holds the boards the transaction found closed: checked
+    /// there, under the boards' row locks, a close committed by any instance
+    /// before this batch is never raced.
+    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>], closed: HashSet<&'a str>) -> Plan<'a> {
+        let mut plan = Plan { closed, latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
         for (s, previous) in batch.iter().zip(replaced) {
+            if plan.closed.contains(s.board.as_str()) {
+                continue;
+            }
             plan.latest.insert((&s.board, &s.respondent), (&s.answers, s.submitted_at));
             let step = plan.boards.entry(&s.board).or_default();
             step.submissions += 1;
@@ -73,8 +82,9 @@ impl<'a> Plan<'a> {
 /// What one committed batch did, for the engine to move its figures by.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Committed {
-    /// Per submission, in batch order: its board's version once it was in.
-    pub versions: Vec<u64>,
+    /// Per submission, in batch order: its board's version once it was in,
+    /// or `None` when its board was closed and it was refused.
+    pub versions: Vec<Option<u64>>,
     /// Per touched board, how its figures moved.
     pub boards: Vec<FiguresDelta>,
 }
@@ -116,7 +126,7 @@ impl FiguresDelta {
 }
 
 impl Plan<'_> {
-    /// What the batch did once the store has advanced each board:
+    /// What the batch did once the store has advanced each open board:
     /// `last_version` is the board's version after the batch, so the batch's
     /// submissions to it took the versions just below, in batch order.
     pub fn committed(&self, batch: &[Submission], last_version: &HashMap<String, u64>) -> Committed {
@@ -125,9 +135,9 @@ impl Plan<'_> {
         let versions = batch
             .iter()
             .map(|s| {
-                let version = next.get_mut(s.board.as_str()).expect("every board in the batch was advanced");
+                let version = next.get_mut(s.board.as_str())?;
                 *version += 1;
-                *version - 1
+                Some(*version - 1)
             })
             .collect();
         let boards = self
@@ -175,17 +185,29 @@ mod tests {
         assert_eq!(replaced[0], None);
         assert_eq!(replaced[1], Some(Answers::from([("x".into(), 0)])));
         assert_eq!(replaced[2], Some(Answers::from([("x".into(), 1)])));
-        let plan = Plan::new(&batch, &replaced);
+        let plan = Plan::new(&batch, &replaced, HashSet::new());
         let deltas: Vec<_> = plan.deltas.iter().map(|((_, row, level), d)| (*row, *level, *d)).collect();
         // ann's level 1 came and went inside the batch, so it is not written.
         assert_eq!(deltas, [("x", 0, -1), ("x", 2, 1), ("x", 3, 1)]);
         assert_eq!((plan.boards["b"].submissions, plan.boards["b"].joined), (3, 1));
         assert_eq!(plan.latest.len(), 2);
         let committed = plan.committed(&batch, &HashMap::from([("b".into(), 13)]));
-        assert_eq!(committed.versions, [11, 12, 13]);
+        assert_eq!(committed.versions, [Some(11), Some(12), Some(13)]);
         let delta = &committed.boards[0];
         assert_eq!((delta.version, delta.steps, delta.joined), (13, 3, 1));
         assert_eq!(delta.cells, [("x".into(), 0, -1), ("x".into(), 2, 1), ("x".into(), 3, 1)]);
+    }
+
+    #[test]
+    fn submissions_to_a_board_found_closed_change_nothing() {
+        let batch = vec![submission("open", "ann", &[("x", 1)]), submission("shut", "bob", &[("x", 2)])];
+        let replaced = replaced(&batch, HashMap::new());
+        let plan = Plan::new(&batch, &replaced, HashSet::from(["shut"]));
+        assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["open"]);
+        assert!(plan.deltas.keys().all(|(board, _, _)| *board == "open") && plan.latest.len() == 1);
+        let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5)]));
+        assert_eq!(committed.versions, [Some(5), None]);
+        assert_eq!(committed.boards.len(), 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::{decode_answers, encode_answers, gather, internal, BoardInfo, CountRo
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -317,8 +317,17 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
             }
         }
     }
+    let mut closed = HashSet::new();
+    {
+        let mut is_closed = tx.prepare_cached("SELECT closed FROM boards WHERE id = ?1")?;
+        for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
+            if is_closed.query_row([board], |r| r.get::<_, bool>(0))? {
+                closed.insert(board);
+            }
+        }
+    }
     let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced);
+    let plan = Plan::new(batch, &replaced, closed);
     {
         let mut upsert = tx.prepare_cached(
             "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)

@@ -24,7 +24,7 @@ use super::plan::{self, Committed, Key, Plan};
 use super::{decode_answers, encode_answers, gather, BoardInfo, Change, CountRow, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::{mpsc, Mutex};
@@ -319,8 +319,8 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
         batch.iter().map(|s| (s.board.as_str(), s.respondent.as_str())).unzip();
     let lock: Params = &[(&boards, Type::TEXT_ARRAY)];
     let keys: Params = &[(&key_boards, Type::TEXT_ARRAY), (&key_respondents, Type::TEXT_ARRAY)];
-    let (_, previous) = tokio::try_join!(
-        client.query_typed("SELECT id FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
+    let (locked, previous) = tokio::try_join!(
+        client.query_typed("SELECT id, closed FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
         client.query_typed(
             "SELECT s.board_id, s.respondent, s.answers::text
              FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)",
@@ -331,8 +331,10 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     for row in previous {
         stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
     }
+    let closed_ids: HashSet<String> = locked.iter().filter(|r| r.get::<_, bool>(1)).map(|r| r.get(0)).collect();
+    let closed = boards.iter().copied().filter(|b| closed_ids.contains(*b)).collect();
     let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced);
+    let plan = Plan::new(batch, &replaced, closed);
 
     let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, respondent), (answers, submitted_at)) in &plan.latest {
