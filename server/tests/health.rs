@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Backend, TestDatabase, TestServer};
+use common::{metric as sample, Backend, TestDatabase, TestServer};
 use serde_json::Value;
 
 async fn probe(server: &TestServer, path: &str) -> (u16, Value) {
@@ -39,15 +39,6 @@ async fn readiness_follows_the_database() {
 
     admin.batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true")).await.unwrap();
     assert_eq!(probe(&server, "/readyz").await.0, 200, "ready again once the database is back");
-}
-
-/// The value of one sample line, e.g. `tally_submissions_accepted_total`.
-fn sample(text: &str, name: &str) -> f64 {
-    text.lines()
-        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
-        .unwrap_or_else(|| panic!("{name} in\n{text}"))
-        .parse()
-        .unwrap()
 }
 
 #[tokio::test]

@@ -19,6 +19,7 @@ const DATABASE_ERRORS: &str = "tally_database_errors_total";
 const GROUP_COMMIT: &str = "tally_group_commit_size";
 const FAN_OUT: &str = "tally_fan_out_seconds";
 const LIVE: &str = "tally_live_connections";
+const SLOW_DROPPED: &str = "tally_live_slow_clients_dropped_total";
 const PRIVATE_LIVE: &str = "tally_private_live_connections";
 
 /// Installs the Prometheus recorder for this process and describes every
@@ -36,11 +37,13 @@ pub fn install() -> Result<PrometheusHandle, metrics_exporter_prometheus::BuildE
     describe_counter!(DATABASE_ERRORS, "Failed database operations.");
     describe_histogram!(GROUP_COMMIT, "Submissions per group commit.");
     describe_histogram!(FAN_OUT, Unit::Seconds, "Time from a live frame's publication to its write on a socket.");
+    describe_counter!(SLOW_DROPPED, "Live connections dropped because a frame could not be sent in time.");
     describe_gauge!(LIVE, "Open live connections to each public board.");
     describe_gauge!(PRIVATE_LIVE, "Open live connections to private boards, all together.");
     // Shown at zero from the start, so a scrape never misses them.
     counter!(ACCEPTED).absolute(0);
     counter!(DATABASE_ERRORS).absolute(0);
+    counter!(SLOW_DROPPED).absolute(0);
     gauge!(PRIVATE_LIVE).set(0.0);
     Ok(handle)
 }
@@ -67,6 +70,10 @@ pub fn rejected(status: u16) {
 
 pub fn database_error() {
     counter!(DATABASE_ERRORS).increment(1);
+}
+
+pub fn slow_client_dropped() {
+    counter!(SLOW_DROPPED).increment(1);
 }
 
 pub fn group_commit(size: usize) {

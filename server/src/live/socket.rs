@@ -10,11 +10,18 @@
 //! frames are polled first, since nearly every wake-up is for one.
 
 use super::hub::{Channel, LiveConfig};
+use app::backend::metrics;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
-use futures_util::stream::SplitStream;
+use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
+use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use std::task::Poll;
+use std::time::Duration;
+
+/// The sending half of a live connection.
+type Sink = SplitSink<WebSocket, Message>;
 
 pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     let _watcher = channel.watch();
@@ -32,7 +39,8 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     // interval) is skipped, so versions never go back and no message repeats.
     let first = channel.current();
     let mut sent = (first.version, first.watching);
-    if sink.send(Message::Text(first.text)).await.is_err() {
+    let deadline = config.ping_every;
+    if send_within(&mut sink, Message::Text(first.text), deadline).await.is_err() {
         reader.abort();
         return;
     }
@@ -41,7 +49,7 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
             biased;
             changed = frames.changed() => {
                 if changed.is_err() {
-                    let _ = sink.send(close(close_code::AWAY, "the server is shutting down")).await;
+                    let _ = send_within(&mut sink, close(close_code::AWAY, "the server is shutting down"), deadline).await;
                     break;
                 }
                 let (text, published, said) = {
@@ -50,25 +58,44 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                 };
                 if said.0 < sent.0 || said == sent { continue }
                 sent = said;
-                if sink.send(Message::Text(text)).await.is_err() { break }
+                if send_within(&mut sink, Message::Text(text), deadline).await.is_err() { break }
                 channel.fan_out.record(published.elapsed());
             }
             _ = heartbeat.tick() => {
                 if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
-                    let _ = sink.send(close(close_code::AWAY, "no pong received")).await;
+                    let _ = send_within(&mut sink, close(close_code::AWAY, "no pong received"), deadline).await;
                     break;
                 }
-                if sink.send(Message::Ping(Default::default())).await.is_err() { break }
+                if send_within(&mut sink, Message::Ping(Default::default()), deadline).await.is_err() { break }
             }
             ended = &mut reader => {
                 if let Ok(Some(reason)) = ended {
-                    let _ = sink.send(reason).await;
+                    let _ = send_within(&mut sink, reason, deadline).await;
                 }
                 return;
             }
         }
     }
     reader.abort();
+}
+
+/// Sends `message`, or gives up once `deadline` has passed: a client that
+/// stops reading fills the kernel's buffer, and then a send would wait for
+/// ever and the heartbeat never run. Such a connection is dropped (no close
+/// frame could reach it) and counted. Nearly every send finishes at once, so
+/// the timer is armed only for one that does not.
+async fn send_within(sink: &mut Sink, message: Message, deadline: Duration) -> Result<(), ()> {
+    let mut send = std::pin::pin!(sink.send(message));
+    if let Poll::Ready(result) = std::future::poll_fn(|cx| Poll::Ready(send.as_mut().poll(cx))).await {
+        return result.map_err(drop);
+    }
+    match tokio::time::timeout(deadline, send).await {
+        Ok(result) => result.map_err(drop),
+        Err(_) => {
+            metrics::slow_client_dropped();
+            Err(())
+        }
+    }
 }
 
 /// Reads until the client leaves or breaks the protocol; returns the close
