@@ -53,6 +53,9 @@ struct Args {
     /// Submissions per client IP: <count>/<s|m|h>[:<burst>] or off
     #[arg(long, env = "TALLY_LIMIT_SUBMIT_IP", default_value = "20/s:200", value_parser = parse_limit)]
     limit_submit_ip: RateSetting,
+    /// Respondents the server makes up (answers without a cookie) per client IP and board
+    #[arg(long, env = "TALLY_LIMIT_NEW_RESPONDENTS_IP", default_value = "120/h:60", value_parser = parse_limit)]
+    limit_new_respondents_ip: RateSetting,
     /// Submissions per respondent
     #[arg(long, env = "TALLY_LIMIT_SUBMIT_RESPONDENT", default_value = "30/m:10", value_parser = parse_limit)]
     limit_submit_respondent: RateSetting,
@@ -111,7 +114,7 @@ impl Config {
         let args = Args::parse();
         let summary = format!(
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] \
-             header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_submit_respondent={} limit_connect_ip={} \
+             header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
              max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
             args.matrices.display(),
@@ -123,6 +126,7 @@ impl Config {
             args.header_timeout_ms,
             args.body_timeout_ms,
             show(args.limit_submit_ip),
+            show(args.limit_new_respondents_ip),
             show(args.limit_submit_respondent),
             show(args.limit_connect_ip),
             show_cap(args.max_sockets_per_ip),
@@ -156,6 +160,7 @@ impl Config {
             body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),
             limits: Limits::new(LimitSettings {
                 submissions_per_ip: args.limit_submit_ip,
+                new_respondents_per_ip: args.limit_new_respondents_ip,
                 submissions_per_respondent: args.limit_submit_respondent,
                 connects_per_ip: args.limit_connect_ip,
                 sockets_per_ip: args.max_sockets_per_ip,

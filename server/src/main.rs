@@ -65,7 +65,9 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
     let store = Store::open(&config.database).await.context("opening the database")?;
     let engine = Engine::start(store, catalog, &config.default_matrix).await.context("starting the engine")?;
-    let tally = Tally::new(engine.clone(), Arc::new(config.limits));
+    let limits = Arc::new(config.limits);
+    tokio::spawn(limits.clone().sweep_forever());
+    let tally = Tally::new(engine.clone(), limits);
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
     let gate = ConnectionGate::new(config.connections);

@@ -231,3 +231,49 @@ async fn open_connections_per_address_are_capped() {
     assert_eq!(response.status(), 200, "another address is still served");
     drop(held);
 }
+
+/// A refused submission costs no token: only submissions that would be
+/// applied count against the address's rate.
+#[tokio::test]
+async fn invalid_submissions_do_not_use_up_the_rate() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "3/m:3")]);
+    let client = Client::new();
+    let url = server.url("/api/boards/default/submissions");
+    for _ in 0..5 {
+        let invalid = json!({ "answers": { "no-such-row": 1 }, "respondent": "invalid-respondent-01" });
+        assert_eq!(client.post(&url).body(invalid.to_string()).send().await.unwrap().status(), 422);
+    }
+    for k in 0..3 {
+        assert_eq!(submit(&server, &format!("valid-respondent-{k:04}")).await.status(), 200, "submission {k}");
+    }
+    assert_refused(submit(&server, "valid-respondent-9999").await, "submissions from this address").await;
+}
+
+/// Leaving out the cookie makes the server invent a respondent each time;
+/// how many it invents per address and board is limited.
+#[tokio::test]
+async fn new_respondents_per_address_are_limited() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_NEW_RESPONDENTS_IP", "2/m:2")]);
+    let rows = row_ids(&server.matrix().await);
+    let anonymous = || {
+        let body = json!({ "answers": answers(&rows, |_| 1) }).to_string();
+        Client::new().post(server.url("/api/boards/default/submissions")).body(body).send()
+    };
+    let first = anonymous().await.unwrap();
+    assert_eq!(first.status(), 200);
+    let cookie = first.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+    assert_eq!(anonymous().await.unwrap().status(), 200);
+    assert_refused(anonymous().await.unwrap(), "new respondents from this address on this board").await;
+    assert_eq!(server.stats("default").await["respondents"], 2, "the refused one was not counted");
+
+    // A returning respondent is not new.
+    let body = json!({ "answers": answers(&rows, |_| 2) }).to_string();
+    let returning = Client::new()
+        .post(server.url("/api/boards/default/submissions"))
+        .header(header::COOKIE, cookie)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(returning.status(), 200);
+}

@@ -49,6 +49,7 @@ impl TestServer {
             // Load tests send everything from 127.0.0.1; the limit tests turn limits on.
             .env("TALLY_LIMIT_SUBMIT_IP", "off")
             .env("TALLY_LIMIT_SUBMIT_RESPONDENT", "off")
+            .env("TALLY_LIMIT_NEW_RESPONDENTS_IP", "off")
             .env("TALLY_LIMIT_CONNECT_IP", "off")
             .env("TALLY_MAX_SOCKETS_PER_IP", "off")
             .env("TALLY_MAX_CONNECTIONS_PER_IP", "off")
@@ -143,6 +144,16 @@ pub fn row_ids(matrix: &Value) -> Vec<String> {
 /// A complete answer set where row i gets `pick(i)`.
 pub fn answers(rows: &[String], pick: impl Fn(usize) -> u64) -> Value {
     Value::Object(rows.iter().enumerate().map(|(i, r)| (r.clone(), json!(pick(i)))).collect())
+}
+
+/// The value of one sample line of `/metrics`' text, e.g.
+/// `tally_submissions_accepted_total`.
+pub fn metric(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+        .unwrap_or_else(|| panic!("{name} in\n{text}"))
+        .parse()
+        .unwrap()
 }
 
 /// A small deterministic generator, so failures reproduce.

@@ -22,7 +22,7 @@ mod writer;
 
 pub use served_board::ServedBoard;
 
-use crate::answers::{self, PreviousAnswers, RawLevel};
+use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
 use crate::backend::catalog::Catalog;
 use crate::backend::store::{BoardInfo, Store, StoredBoard, Submission};
 use crate::error::TallyError;
@@ -160,18 +160,27 @@ impl Engine {
         })
     }
 
-    /// Validates and durably applies one respondent's answers to `board`,
-    /// replacing any they gave before. Returns once they are committed.
-    pub async fn submit(
+    /// Checks `raw` against the board's matrix (all problems at once) and
+    /// refuses a closed board.
+    pub fn validate(
         &self,
         board: &ServedBoard,
-        respondent: String,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
-    ) -> Result<Receipt, TallyError> {
+    ) -> Result<Answers, TallyError> {
         if board.stats().closed {
             return Err(TallyError::BoardClosed(board.info.id.clone()));
         }
-        let answers = answers::validate(&board.matrix, raw)?;
+        answers::validate(&board.matrix, raw)
+    }
+
+    /// Durably applies validated answers as `respondent`'s to `board`,
+    /// replacing any they gave before. Returns once they are committed.
+    pub async fn commit(
+        &self,
+        board: &ServedBoard,
+        respondent: String,
+        answers: Answers,
+    ) -> Result<Receipt, TallyError> {
         let (ack, done) = oneshot::channel();
         let submitted_at = now();
         let submission =

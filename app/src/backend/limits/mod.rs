@@ -1,105 +1,30 @@
-//! Abuse limits, as token buckets per key: submissions per client IP and per
-//! respondent, live-socket connects per IP, and a cap on the live sockets one
-//! IP holds open. A refused request gets 429 with `Retry-After`.
+//! Abuse limits: submissions per client address and per respondent, new
+//! respondents per address on a board, live-socket connects per address,
+//! a cap on the live sockets one address holds open, and new boards per
+//! address and per hour overall. A refused request gets 429 with
+//! `Retry-After`. Each rate is a [`Limiter`] ([`rate`]).
 //!
-//! A limit is written `<count>/<s|m|h>[:<burst>]` (for example `10/s:100`:
-//! ten a second, up to a hundred at once after a quiet spell), or `off`.
+//! An IPv6 client is keyed by its /64: one host is usually handed a whole
+//! /64, so keying whole addresses would give it billions of buckets.
+
+mod rate;
+
+pub use rate::{parse_limit, Limiter, Rate};
 
 use crate::error::TallyError;
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::str::FromStr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// Buckets kept before idle ones are dropped; bounds memory under a flood of
-/// new keys (a full bucket carries no information worth keeping).
-const MAX_KEYS: usize = 100_000;
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rate {
-    pub per_second: f64,
-    pub burst: f64,
-}
-
-impl FromStr for Rate {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Rate, String> {
-        let wrong = || format!("'{text}' is not a limit; write <count>/<s|m|h>[:<burst>], e.g. 10/s:100, or off");
-        let (rate, burst) = text.split_once(':').map_or((text, None), |(r, b)| (r, Some(b)));
-        let (count, unit) = rate.split_once('/').ok_or_else(wrong)?;
-        let count: f64 = count.trim().parse().map_err(|_| wrong())?;
-        let seconds = match unit.trim() {
-            "s" => 1.0,
-            "m" => 60.0,
-            "h" => 3600.0,
-            _ => return Err(wrong()),
-        };
-        let burst: f64 = match burst {
-            Some(b) => b.trim().parse().map_err(|_| wrong())?,
-            None => count.max(1.0),
-        };
-        let per_second = count / seconds;
-        // From one a day to a billion a second: outside that a refill time
-        // would be absurd or not representable.
-        let sane = |n: f64| n.is_finite() && n <= 1e9;
-        if !(sane(count) && sane(burst) && burst >= 1.0 && per_second * 86_400.0 >= 1.0) {
-            return Err(format!("{}; from one a day to a billion a second, burst at least 1", wrong()));
-        }
-        Ok(Rate { per_second, burst })
-    }
-}
-
-/// Parses a limit setting; `off` gives `None`.
-pub fn parse_limit(text: &str) -> Result<Option<Rate>, String> {
-    match text.trim() {
-        "off" => Ok(None),
-        other => other.parse().map(Some),
-    }
-}
-
-struct Bucket {
-    tokens: f64,
-    at: Instant,
-}
-
-/// One limit, applied per key.
-pub struct Limiter {
-    rate: Option<Rate>,
-    buckets: Mutex<HashMap<String, Bucket>>,
-}
-
-impl Limiter {
-    pub fn new(rate: Option<Rate>) -> Limiter {
-        Limiter { rate, buckets: Mutex::default() }
-    }
-
-    /// Takes a token for `key`, or says how long until there is one.
-    pub fn take(&self, key: &str) -> Result<(), Duration> {
-        let Some(rate) = self.rate else { return Ok(()) };
-        let now = Instant::now();
-        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        if buckets.len() >= MAX_KEYS && !buckets.contains_key(key) {
-            let refill = Duration::from_secs_f64(rate.burst / rate.per_second);
-            buckets.retain(|_, b| now.duration_since(b.at) < refill);
-        }
-        let bucket = buckets.entry(key.to_string()).or_insert(Bucket { tokens: rate.burst, at: now });
-        bucket.tokens = (bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * rate.per_second).min(rate.burst);
-        bucket.at = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(Duration::from_secs_f64((1.0 - bucket.tokens) / rate.per_second))
-        }
-    }
-}
+use std::time::Duration;
 
 /// The limits as configured; `None` turns one off. The default is all off.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LimitSettings {
     pub submissions_per_ip: Option<Rate>,
+    /// Respondents the server makes up (first answers without a cookie) per
+    /// address and board: without it, leaving out the cookie would make a
+    /// new respondent every time.
+    pub new_respondents_per_ip: Option<Rate>,
     pub submissions_per_respondent: Option<Rate>,
     pub connects_per_ip: Option<Rate>,
     /// Open live sockets one IP may hold.
@@ -113,26 +38,35 @@ pub struct LimitSettings {
 /// Every limit the server applies, shared by the API, the server functions
 /// and the live socket.
 pub struct Limits {
-    submissions_per_ip: Limiter,
-    submissions_per_respondent: Limiter,
-    connects_per_ip: Limiter,
+    submissions_per_ip: Limiter<IpAddr>,
+    /// Keyed by (address, board).
+    new_respondents_per_ip: Limiter<(IpAddr, String)>,
+    submissions_per_respondent: Limiter<String>,
+    connects_per_ip: Limiter<IpAddr>,
     /// `None`: no cap.
     sockets_per_ip: Option<usize>,
-    boards_per_ip: Limiter,
-    /// One bucket for everyone, keyed by [`EVERYONE`].
-    boards_overall: Limiter,
-    /// Open live sockets per IP.
+    boards_per_ip: Limiter<IpAddr>,
+    /// One bucket for everyone.
+    boards_overall: Limiter<()>,
+    /// Open live sockets per address.
     open_sockets: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
 
-/// The key of limits that count everyone together.
-const EVERYONE: &str = "*";
+/// The key an address is limited by: itself, or its /64 for IPv6.
+pub fn address_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => IpAddr::V6((u128::from(v6) & !((1u128 << 64) - 1)).into()),
+        IpAddr::V6(v6) => IpAddr::V4(v6.to_ipv4_mapped().expect("checked above")),
+        v4 => v4,
+    }
+}
 
 impl Limits {
     pub fn new(settings: LimitSettings) -> Limits {
         let hourly = |n: usize| Rate { per_second: n as f64 / 3600.0, burst: n as f64 };
         Limits {
             submissions_per_ip: Limiter::new(settings.submissions_per_ip),
+            new_respondents_per_ip: Limiter::new(settings.new_respondents_per_ip),
             submissions_per_respondent: Limiter::new(settings.submissions_per_respondent),
             connects_per_ip: Limiter::new(settings.connects_per_ip),
             sockets_per_ip: settings.sockets_per_ip,
@@ -145,27 +79,45 @@ impl Limits {
     /// One new board from `ip` (when known), within the per-IP rate and the
     /// ceiling for everyone.
     pub fn new_board(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
-        let by_ip = ip.map_or(Ok(()), |ip| self.boards_per_ip.take(&ip.to_string()));
-        by_ip.map_err(|wait| refused("new boards from this address", wait)).and_then(|()| {
-            self.boards_overall.take(EVERYONE).map_err(|wait| refused("new boards on this server this hour", wait))
-        })
+        if let Some(ip) = ip {
+            self.boards_per_ip.take(&address_key(ip)).map_err(|wait| refused("new boards from this address", wait))?;
+        }
+        self.boards_overall.take(&()).map_err(|wait| refused("new boards on this server this hour", wait))
     }
 
-    /// One submission from `ip` (when known) by `respondent`.
-    pub fn submission(&self, ip: Option<IpAddr>, respondent: &str) -> Result<(), TallyError> {
-        let by_ip = ip.map_or(Ok(()), |ip| self.submissions_per_ip.take(&ip.to_string()));
-        by_ip.map_err(|wait| refused("submissions from this address", wait)).and_then(|()| {
-            self.submissions_per_respondent
-                .take(respondent)
-                .map_err(|wait| refused("submissions from this respondent", wait))
-        })
+    /// One submission to `board` from `ip` (when known) by `respondent`;
+    /// `new` when the server has just made the respondent up.
+    pub fn submission(&self, ip: Option<IpAddr>, board: &str, respondent: &str, new: bool) -> Result<(), TallyError> {
+        if let Some(ip) = ip.map(address_key) {
+            self.submissions_per_ip.take(&ip).map_err(|wait| refused("submissions from this address", wait))?;
+            if new {
+                self.new_respondents_per_ip
+                    .take(&(ip, board.to_string()))
+                    .map_err(|wait| refused("new respondents from this address on this board", wait))?;
+            }
+        }
+        self.submissions_per_respondent
+            .take(&respondent.to_string())
+            .map_err(|wait| refused("submissions from this respondent", wait))
+    }
+
+    /// Drops the keys of every limit whose bucket is full again, every ten
+    /// seconds, for as long as the server runs.
+    pub async fn sweep_forever(self: Arc<Self>) {
+        loop {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            self.submissions_per_ip.sweep();
+            self.new_respondents_per_ip.sweep();
+            self.submissions_per_respondent.sweep();
+            self.connects_per_ip.sweep();
+            self.boards_per_ip.sweep();
+        }
     }
 
     /// One live socket from `ip`; it counts as open until the guard is dropped.
     pub fn socket(&self, ip: IpAddr) -> Result<SocketGuard, TallyError> {
-        self.connects_per_ip
-            .take(&ip.to_string())
-            .map_err(|wait| refused("live connections from this address", wait))?;
+        let ip = address_key(ip);
+        self.connects_per_ip.take(&ip).map_err(|wait| refused("live connections from this address", wait))?;
         let mut open = self.open_sockets.lock().unwrap_or_else(|e| e.into_inner());
         let count = open.entry(ip).or_default();
         if self.sockets_per_ip.is_some_and(|cap| *count >= cap) {
@@ -203,29 +155,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn limits_parse_or_say_what_is_wrong() {
-        assert_eq!("10/s:100".parse::<Rate>(), Ok(Rate { per_second: 10.0, burst: 100.0 }));
-        assert_eq!("30/m".parse::<Rate>(), Ok(Rate { per_second: 0.5, burst: 30.0 }));
-        assert_eq!(parse_limit("off"), Ok(None));
-        for bad in ["10", "10/d", "x/s", "0/s", "5/s:0", "-1/s", "1e-300/s", "0.01/h", "1e10/s", "5/s:1e300", "NaN/s"] {
-            assert!(bad.parse::<Rate>().unwrap_err().contains(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_bucket_allows_its_burst_then_refills() {
-        let limiter = Limiter::new(Some(Rate { per_second: 20.0, burst: 3.0 }));
-        for _ in 0..3 {
-            assert_eq!(limiter.take("a"), Ok(()));
-        }
-        let wait = limiter.take("a").unwrap_err();
-        assert!(wait <= Duration::from_millis(50), "{wait:?}");
-        assert_eq!(limiter.take("b"), Ok(()), "keys are apart");
-        std::thread::sleep(Duration::from_millis(60));
-        assert_eq!(limiter.take("a"), Ok(()));
-    }
-
-    #[test]
     fn new_boards_are_limited_per_address_and_overall() {
         let per_ip = Rate { per_second: 1.0 / 3600.0, burst: 2.0 };
         let limits = Limits::new(LimitSettings {
@@ -241,6 +170,27 @@ mod tests {
         let ceiling = limits.new_board(Some(b)).unwrap_err();
         assert!(ceiling.to_string().starts_with("too many new boards on this server this hour"), "{ceiling}");
         assert!(matches!(ceiling, TallyError::RateLimited { retry_after, .. } if retry_after > 60));
+    }
+
+    #[test]
+    fn ipv6_clients_are_keyed_by_their_64() {
+        let key = |text: &str| address_key(text.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:10.0.0.1"), key("10.0.0.1"), "a mapped IPv4 address is its IPv4 address");
+        assert_ne!(key("10.0.0.1"), key("10.0.0.2"));
+    }
+
+    #[test]
+    fn only_respondents_the_server_makes_up_count_as_new() {
+        let one_each = Rate { per_second: 1.0 / 3600.0, burst: 1.0 };
+        let limits = Limits::new(LimitSettings { new_respondents_per_ip: Some(one_each), ..LimitSettings::default() });
+        let ip = Some("10.0.0.1".parse().unwrap());
+        assert!(limits.submission(ip, "b", "first-made-up-respondent", true).is_ok());
+        let refused = limits.submission(ip, "b", "second-made-up-respondent", true).unwrap_err();
+        assert!(refused.to_string().starts_with("too many new respondents from this address on this board"));
+        assert!(limits.submission(ip, "b", "a-returning-respondent", false).is_ok(), "returning ones are not new");
+        assert!(limits.submission(ip, "other", "third-made-up-respondent", true).is_ok(), "boards are apart");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Answering a board: resolve who the respondent is, apply the limits, and
-//! hand the answers to the engine, which validates and commits them.
+//! Answering a board: resolve who the respondent is, have the engine
+//! validate the answers, apply the limits, and have the engine commit them.
 
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
@@ -54,8 +54,11 @@ impl Tally {
             }
             None => (respondent::new_id(), true),
         };
-        self.limits.submission(caller.ip, &id)?;
-        let receipt = self.engine.submit(&served, id, raw).await?;
+        // Limits take a token only for a submission that would be applied,
+        // so cheap invalid ones cannot use up someone's allowance.
+        let answers = self.engine.validate(&served, raw)?;
+        self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
+        let receipt = self.engine.commit(&served, id, answers).await?;
         Ok(Submitted { receipt, issued, stats: served.stats() })
     }
 }
