@@ -1,7 +1,9 @@
 //! The browser's end of live push: one WebSocket per open board page that
 //! feeds every message into the page's signals, and reconnects with capped
 //! exponential backoff plus jitter when the connection drops. The page works
-//! without it (figures as rendered); it only makes them move.
+//! without it (figures as rendered); it only makes them move. Hand-written
+//! on `web-sys`: the socket crates for the browser leave reconnection to the
+//! caller, and this is the whole of it in under a hundred lines.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveStatus {

@@ -4,6 +4,7 @@
 //! case, and encode its outcome; errors become responses in one place
 //! (`app::backend::http_error`).
 
+use app::backend::client_addr::ClientAddr;
 use app::backend::respondent;
 use app::backend::submission_body::SubmissionBody;
 use app::backend::use_cases::boards::NewBoard;
@@ -11,16 +12,15 @@ use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, FormRejection};
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Form;
+use axum::{Extension, Form};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
-use std::net::SocketAddr;
 
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -39,13 +39,13 @@ pub fn router<S>(tally: Tally) -> Router<S> {
 
 /// The caller as an API request presents them: address, the respondent
 /// cookie if any, and the admin key from `Authorization: Bearer <key>`.
-fn caller(peer: SocketAddr, headers: &HeaderMap) -> Caller {
+fn caller(client: ClientAddr, headers: &HeaderMap) -> Caller {
     let admin_key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|key| key.trim().to_string());
-    Caller { ip: Some(peer.ip()), respondent: respondent::from_cookie(headers), admin_key }
+    Caller { ip: Some(client.0), respondent: respondent::from_cookie(headers), admin_key }
 }
 
 async fn matrix(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
@@ -59,12 +59,12 @@ async fn stats(State(tally): State<Tally>, Path(board): Path<String>) -> Result<
 async fn submit(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
     let body = SubmissionBody::decode(&read(body)?)?;
-    let mut caller = caller(peer, &headers);
+    let mut caller = caller(client, &headers);
     caller.respondent = body.respondent.clone().or(caller.respondent);
     let submitted = tally.submit(&caller, &board, body.raw_answers()).await?;
     let mut response = Json(&submitted.receipt).into_response();
@@ -84,12 +84,12 @@ struct NewBoardBody {
 
 async fn create_board(
     State(tally): State<Tally>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
     let NewBoardBody { matrix, slug, title } = parse_json(body)?;
-    let created = tally.create_board(&caller(peer, &headers), NewBoard { matrix, slug, title }).await?;
+    let created = tally.create_board(&caller(client, &headers), NewBoard { matrix, slug, title }).await?;
     let reply = json!({
         "id": created.info.id,
         "url": created.url(),
@@ -105,7 +105,7 @@ async fn create_board(
 async fn close_or_reopen(
     State(tally): State<Tally>,
     Path((board, action)): Path<(String, String)>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
     let closed = match action.as_str() {
@@ -113,7 +113,7 @@ async fn close_or_reopen(
         "reopen" => false,
         _ => return Ok(StatusCode::NOT_FOUND.into_response()),
     };
-    Ok(Json(&*tally.set_closed(&caller(peer, &headers), &board, closed).await?).into_response())
+    Ok(Json(&*tally.set_closed(&caller(client, &headers), &board, closed).await?).into_response())
 }
 
 #[derive(Deserialize)]
@@ -127,12 +127,12 @@ struct KeyForm {
 async fn export(
     State(tally): State<Tally>,
     Path((board, format)): Path<(String, String)>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     method: Method,
     headers: HeaderMap,
     form: Result<Form<KeyForm>, FormRejection>,
 ) -> Result<Response, TallyError> {
-    let mut caller = caller(peer, &headers);
+    let mut caller = caller(client, &headers);
     if method == Method::POST {
         let Form(KeyForm { key }) =
             form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;

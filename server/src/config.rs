@@ -8,6 +8,7 @@ use crate::connection_cap::ConnectionCaps;
 use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
+use app::backend::client_addr::TrustedProxies;
 use app::backend::limits::{parse_limit, LimitSettings, Limits, Rate};
 use app::backend::store::DatabaseUrl;
 use clap::Parser;
@@ -44,6 +45,9 @@ struct Args {
     /// Host names (host or host:port) this site answers to, comma-separated; unset: any
     #[arg(long, env = "TALLY_ALLOWED_HOSTS", default_value = "")]
     allowed_hosts: String,
+    /// Proxies (CIDRs or addresses, comma-separated) whose X-Forwarded-For names the client; unset: none
+    #[arg(long, env = "TALLY_TRUSTED_PROXIES", default_value = "", value_parser = TrustedProxies::parse)]
+    trusted_proxies: TrustedProxies,
     /// A request's headers must arrive within this many ms
     #[arg(long, env = "TALLY_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
     header_timeout_ms: u64,
@@ -96,6 +100,8 @@ pub struct Config {
     pub origins: Origins,
     /// Host names the site answers to.
     pub hosts: AllowedHosts,
+    /// Whose `X-Forwarded-For` names the client.
+    pub proxies: TrustedProxies,
     pub header_timeout: Duration,
     /// Caps on open connections, checked on accept.
     pub connections: ConnectionCaps,
@@ -113,7 +119,7 @@ impl Config {
     pub fn load() -> Config {
         let args = Args::parse();
         let summary = format!(
-            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] \
+            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
              max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
             args.database_url.label(),
@@ -123,6 +129,7 @@ impl Config {
             args.ping_seconds,
             args.allowed_origins,
             args.allowed_hosts,
+            args.trusted_proxies,
             args.header_timeout_ms,
             args.body_timeout_ms,
             show(args.limit_submit_ip),
@@ -155,6 +162,7 @@ impl Config {
                     .collect(),
             ),
             hosts: AllowedHosts::parse(&args.allowed_hosts),
+            proxies: args.trusted_proxies.clone(),
             header_timeout: Duration::from_millis(args.header_timeout_ms),
             connections: ConnectionCaps { total: args.max_connections, per_ip: args.max_connections_per_ip },
             body_deadline: BodyDeadline(Duration::from_millis(args.body_timeout_ms)),

@@ -24,6 +24,7 @@ use axum::Router;
 use connection_cap::ConnectionGate;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use serve::Admission;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,7 +71,11 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let tally = Tally::new(engine.clone(), limits);
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
-    let gate = ConnectionGate::new(config.connections);
+    let admission = Admission {
+        header_timeout: config.header_timeout,
+        gate: ConnectionGate::new(config.connections),
+        proxies: config.proxies.clone(),
+    };
     let metrics_on_site = match config.metrics.address {
         Some(address) => {
             let listener = tokio::net::TcpListener::bind(address)
@@ -79,8 +84,9 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
             let mut stopping = shutdown.clone();
             let stopped = async move { stopping.begun().await };
             // Its own gate, so a flood on the site cannot lock the scraper out.
-            let (metrics, gate) = (health::metrics(metrics, &config.metrics), ConnectionGate::new(config.connections));
-            tokio::spawn(serve::serve(listener, metrics, config.header_timeout, gate, stopped));
+            let metrics = health::metrics(metrics, &config.metrics);
+            let own_gate = Admission { gate: ConnectionGate::new(config.connections), ..admission.clone() };
+            tokio::spawn(serve::serve(listener, metrics, own_gate, stopped));
             Router::new()
         }
         None => health::metrics(metrics, &config.metrics),
@@ -110,7 +116,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let address = listener.local_addr().context("reading the listen address")?;
     tracing::info!(database = %config.database.label(), "Tally is ready");
     println!("Tally is running: open http://{address}/");
-    serve::serve(listener, app, config.header_timeout, gate, signal).await;
+    serve::serve(listener, app, admission, signal).await;
     // Upgraded sockets are not requests: serve does not wait for them.
     hub.closed(Duration::from_secs(5)).await;
     tracing::info!("stopped");

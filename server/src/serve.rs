@@ -1,5 +1,6 @@
 //! The accept loop. It is axum's `serve` with three additions: each request
-//! knows the peer address it came from (for the per-IP limits); connections
+//! knows the client it came from (the peer, or the client a trusted proxy
+//! names: `client_addr.rs`), for the per-address limits; connections
 //! past the caps in `connection_cap.rs` are closed on accept; and a client
 //! must send its first byte, and then a request's headers, within a
 //! deadline, so neither silence nor a slow drip of header bytes (slowloris)
@@ -9,8 +10,8 @@
 //! request it is on.
 
 use crate::connection_cap::ConnectionGate;
+use app::backend::client_addr::TrustedProxies;
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
@@ -23,13 +24,19 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-pub async fn serve(
-    listener: TcpListener,
-    app: Router,
-    header_timeout: Duration,
-    gate: ConnectionGate,
-    shutdown: impl Future<Output = ()>,
-) {
+/// How connections are let in.
+#[derive(Clone)]
+pub struct Admission {
+    /// For a connection's first byte, then for a request's headers.
+    pub header_timeout: Duration,
+    /// Caps on open connections.
+    pub gate: ConnectionGate,
+    /// Whose `X-Forwarded-For` names the client.
+    pub proxies: TrustedProxies,
+}
+
+pub async fn serve(listener: TcpListener, app: Router, admission: Admission, shutdown: impl Future<Output = ()>) {
+    let Admission { header_timeout, gate, proxies } = admission;
     let mut builder = Builder::new(TokioExecutor::new()).http1_only();
     builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
     let builder = Arc::new(builder);
@@ -53,8 +60,10 @@ pub async fn serve(
         // live socket upgraded from it keeps counting once HTTP is done.
         let admitted = Arc::new(admitted);
         let place = admitted.clone();
+        let proxies = proxies.clone();
         let service = app.clone().map_request(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
+            let client = proxies.client(peer.ip(), request.headers());
+            request.extensions_mut().insert(client);
             request.extensions_mut().insert(place.clone());
             request.map(Body::new)
         });

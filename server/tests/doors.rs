@@ -31,6 +31,12 @@ fn without_board(message: String, board: &str) -> String {
     message.replace(&format!("'{board}'"), "'<board>'")
 }
 
+/// Sends `request` as the shared respondent; its status and JSON body.
+async fn sent(request: reqwest::RequestBuilder) -> (u16, Value) {
+    let response = request.header(header::COOKIE, COOKIE).send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
 /// Through the page's door: the `submit_answers` server function, as the
 /// hydrated form posts it.
 async fn via_page(server: &TestServer, client: &Client, board: &str, picks: &Value) -> Answer {
@@ -38,19 +44,10 @@ async fn via_page(server: &TestServer, client: &Client, board: &str, picks: &Val
     for (row, level) in picks.as_object().unwrap() {
         form.push((format!("answers[{row}]"), level.to_string().trim_matches('"').to_string()));
     }
-    let response = client
-        .post(server.url("/api/submit_answers"))
-        .header(header::COOKIE, COOKIE)
-        .header(header::ACCEPT, "application/json")
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let body: Value = response.json().await.unwrap();
-    match status {
-        200 => Answer::Figures(status, figures(body["stats"].clone())),
-        _ => Answer::Refused(
+    let request = client.post(server.url("/api/submit_answers")).header(header::ACCEPT, "application/json").form(&form);
+    match sent(request).await {
+        (200, body) => Answer::Figures(200, figures(body["stats"].clone())),
+        (status, body) => Answer::Refused(
             status,
             without_board(serde_json::from_value::<TallyError>(body).unwrap().to_string(), board),
         ),
@@ -59,33 +56,20 @@ async fn via_page(server: &TestServer, client: &Client, board: &str, picks: &Val
 
 /// Through the API's door, with the figures read back as the API shows them.
 async fn via_api(server: &TestServer, client: &Client, board: &str, picks: &Value) -> Answer {
-    let response = client
+    let request = client
         .post(server.url(&format!("/api/boards/{board}/submissions")))
-        .header(header::COOKIE, COOKIE)
         .header(header::CONTENT_TYPE, "application/json")
-        .body(json!({ "answers": picks }).to_string())
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let body: Value = response.json().await.unwrap();
-    match status {
-        200 => Answer::Figures(status, figures(server.stats(board).await)),
-        _ => Answer::Refused(status, without_board(body["error"].as_str().unwrap().to_string(), board)),
+        .body(json!({ "answers": picks }).to_string());
+    match sent(request).await {
+        (200, _) => Answer::Figures(200, figures(server.stats(board).await)),
+        (status, body) => Answer::Refused(status, without_board(body["error"].as_str().unwrap().to_string(), board)),
     }
 }
 
 /// A public board and its admin key.
-async fn board(server: &TestServer, client: &Client, slug: &str) -> String {
-    let response = client
-        .post(server.url("/api/boards"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(json!({ "matrix": "programmer", "slug": slug }).to_string())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json::<Value>().await.unwrap()["admin_key"].as_str().unwrap().to_string()
+async fn board(server: &TestServer, slug: &str) -> String {
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": slug })).await;
+    created["admin_key"].as_str().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -103,7 +87,7 @@ async fn the_page_and_the_api_answer_the_same_cases_alike() {
         ("a row left out", missing),
         ("answers replaced", answers(&rows, |_| 3)),
     ];
-    let keys = [board(&server, &client, "door-page").await, board(&server, &client, "door-api").await];
+    let keys = [board(&server, "door-page").await, board(&server, "door-api").await];
 
     for (case, picks) in &cases {
         let page = via_page(&server, &client, "door-page", picks).await;

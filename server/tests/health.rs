@@ -81,15 +81,7 @@ async fn metrics_count_what_happened() {
 #[tokio::test]
 async fn metrics_never_name_a_private_board() {
     let server = TestServer::start();
-    let created: Value = reqwest::Client::new()
-        .post(server.url("/api/boards"))
-        .body(serde_json::json!({ "matrix": "programmer" }).to_string())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer" })).await;
     let id = created["id"].as_str().unwrap();
     assert_eq!(created["private"], true);
     let (mut socket, _) =

@@ -277,3 +277,35 @@ async fn new_respondents_per_address_are_limited() {
         .unwrap();
     assert_eq!(returning.status(), 200);
 }
+
+/// Behind a trusted proxy each client keeps its own allowance, named by
+/// `X-Forwarded-For`; from anyone else that header is not believed.
+#[tokio::test]
+async fn a_trusted_proxy_names_the_client() {
+    let rows = |server: &TestServer| {
+        let server_url = server.url("/api/boards/default/matrix");
+        async move { row_ids(&reqwest::get(server_url).await.unwrap().json().await.unwrap()) }
+    };
+    let forwarded = |server: &TestServer, rows: &[String], client: &str, k: usize| {
+        let body = json!({ "answers": answers(rows, |_| 1), "respondent": format!("forwarded-respondent-{k:04}") });
+        Client::new()
+            .post(server.url("/api/boards/default/submissions"))
+            .header("x-forwarded-for", format!("198.51.100.77, {client}"))
+            .body(body.to_string())
+            .send()
+    };
+    let trusting =
+        TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "2/m:2"), ("TALLY_TRUSTED_PROXIES", "127.0.0.0/8")]);
+    let ids = rows(&trusting).await;
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1", 0).await.unwrap().status(), 200);
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1", 1).await.unwrap().status(), 200);
+    assert_refused(forwarded(&trusting, &ids, "203.0.113.1", 2).await.unwrap(), "submissions from this address").await;
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.2", 3).await.unwrap().status(), 200, "another client behind it");
+
+    let wary = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "2/m:2")]);
+    let ids = rows(&wary).await;
+    assert_eq!(forwarded(&wary, &ids, "203.0.113.1", 0).await.unwrap().status(), 200);
+    assert_eq!(forwarded(&wary, &ids, "203.0.113.2", 1).await.unwrap().status(), 200);
+    let third = forwarded(&wary, &ids, "203.0.113.3", 2).await.unwrap();
+    assert_refused(third, "submissions from this address").await;
+}

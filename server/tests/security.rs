@@ -52,15 +52,9 @@ async fn hostile_matrix_text_and_board_titles_are_shown_as_text() {
     let matrices = dir.to_str().unwrap().to_string();
     let server = TestServer::start_with(&[("TALLY_MATRICES", matrices.as_str())]);
 
-    let created: serde_json::Value = reqwest::Client::new()
-        .post(server.url("/api/boards"))
-        .body(json!({ "matrix": "programmer", "slug": "hostile", "title": format!("{SCRIPT}{IMAGE}") }).to_string())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let created = server
+        .create_board(json!({ "matrix": "programmer", "slug": "hostile", "title": format!("{SCRIPT}{IMAGE}") }))
+        .await;
     assert_eq!(created["id"], "hostile", "{created}");
 
     for path in ["/", "/b/hostile"] {

@@ -2,15 +2,14 @@
 //! application, who is calling, and a way to set the response's status and
 //! headers. Missing context is reported as an error rather than a panic.
 
+use super::client_addr::ClientAddr;
 use super::http_error;
 use super::respondent;
 use super::use_cases::{Caller, Tally};
 use crate::error::TallyError;
-use axum::extract::ConnectInfo;
 use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-use std::net::SocketAddr;
 
 pub fn tally() -> Result<Tally, TallyError> {
     use_context::<Tally>().ok_or_else(|| TallyError::Internal("no application in the server function context".into()))
@@ -20,11 +19,11 @@ pub fn request() -> Result<Parts, TallyError> {
     use_context::<Parts>().ok_or_else(|| TallyError::Internal("no request in the server function context".into()))
 }
 
-/// The caller as the page presents them: address from the accept loop,
-/// respondent from the cookie.
+/// The caller as the page presents them: address as the accept loop
+/// resolved it, respondent from the cookie.
 pub fn caller(request: &Parts) -> Caller {
     Caller {
-        ip: request.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip()),
+        ip: request.extensions.get::<ClientAddr>().map(|client| client.0),
         respondent: respondent::from_cookie(&request.headers),
         admin_key: None,
     }

@@ -6,7 +6,8 @@
 //! * [`http_error`] — how an error goes over HTTP, for every door;
 //! * [`engine`] — group commit and the published snapshots;
 //! * [`store`] — SQLite or PostgreSQL, the migrations and the batch plan;
-//! * [`limits`] — abuse limits; [`respondent`] — who answered;
+//! * [`limits`] — abuse limits; [`client_addr`] — whom they count;
+//!   [`respondent`] — who answered;
 //!   [`admin_key`] — who administers a board;
 //! * [`catalog`] — the matrix files; [`export`] — an admin's download;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
@@ -14,6 +15,7 @@
 
 pub mod admin_key;
 pub mod catalog;
+pub mod client_addr;
 pub mod content_policy;
 pub mod context;
 pub mod engine;

@@ -11,13 +11,13 @@ mod socket;
 pub use hub::{Hub, LiveConfig};
 
 use crate::connection_cap::Admitted;
+use app::backend::client_addr::ClientAddr;
 use app::error::TallyError;
-use axum::extract::{ws::WebSocketUpgrade, ConnectInfo, Path, State};
+use axum::extract::{ws::WebSocketUpgrade, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub fn router<S>(hub: Hub) -> Router<S> {
@@ -28,7 +28,7 @@ async fn upgrade(
     State(hub): State<Hub>,
     place: Option<Extension<Arc<Admitted>>>,
     Path(board): Path<String>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Result<Response, TallyError> {
@@ -37,7 +37,7 @@ async fn upgrade(
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
     let channel = hub.channel(&board).await?;
-    let open = hub.limits().socket(peer.ip())?;
+    let open = hub.limits().socket(client.0)?;
     let config = hub.config().clone();
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's

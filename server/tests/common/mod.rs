@@ -118,6 +118,15 @@ impl TestServer {
         response.json().await.unwrap()
     }
 
+    /// Creates a board through the API (`body` as `POST /api/boards` takes
+    /// it) and returns the reply, which must be a 201.
+    pub async fn create_board(&self, body: Value) -> Value {
+        let response =
+            reqwest::Client::new().post(self.url("/api/boards")).body(body.to_string()).send().await.unwrap();
+        assert_eq!(response.status(), 201);
+        response.json().await.unwrap()
+    }
+
     pub async fn matrix(&self) -> Value {
         reqwest::get(self.url("/api/boards/default/matrix")).await.unwrap().json().await.unwrap()
     }
