@@ -11,7 +11,8 @@
 //! Tally does), which tells Tally's own overhead apart from the difference
 //! between the two designs.
 //!
-//! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5).
+//! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5;
+//! `TALLY_BENCH_CLIENTS`, default `1000,10000`, the client counts to run).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -39,7 +40,11 @@ async fn run() {
     let seconds: u64 = std::env::var("TALLY_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
     println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | server CPU/msg | converged | RSS/idle conn |");
     println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-    for clients in [1_000usize, 10_000] {
+    let sizes: Vec<usize> = std::env::var("TALLY_BENCH_CLIENTS")
+        .ok()
+        .map(|list| list.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+    for clients in sizes {
         let server = TestServer::start();
         let frame_size = frame_size(&server).await;
         let (tally, tally_cpu, rss) = measure_tally(server, clients, 1_000, seconds).await;

@@ -14,11 +14,9 @@ use app::backend::metrics;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
-use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use std::task::Poll;
-use std::time::Duration;
+use tokio::time::Interval;
 
 /// The sending half of a live connection.
 type Sink = SplitSink<WebSocket, Message>;
@@ -39,8 +37,7 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     // interval) is skipped, so versions never go back and no message repeats.
     let first = channel.current();
     let mut sent = (first.version, first.watching);
-    let deadline = config.ping_every;
-    if send_within(&mut sink, Message::Text(first.text), deadline).await.is_err() {
+    if send_or_drop(&mut sink, &mut heartbeat, Message::Text(first.text)).await.is_err() {
         reader.abort();
         return;
     }
@@ -49,7 +46,7 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
             biased;
             changed = frames.changed() => {
                 if changed.is_err() {
-                    let _ = send_within(&mut sink, close(close_code::AWAY, "the server is shutting down"), deadline).await;
+                    let _ = send_or_drop(&mut sink, &mut heartbeat, close(close_code::AWAY, "the server is shutting down")).await;
                     break;
                 }
                 let (text, published, said) = {
@@ -58,19 +55,19 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                 };
                 if said.0 < sent.0 || said == sent { continue }
                 sent = said;
-                if send_within(&mut sink, Message::Text(text), deadline).await.is_err() { break }
+                if send_or_drop(&mut sink, &mut heartbeat, Message::Text(text)).await.is_err() { break }
                 channel.fan_out.record(published.elapsed());
             }
             _ = heartbeat.tick() => {
                 if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
-                    let _ = send_within(&mut sink, close(close_code::AWAY, "no pong received"), deadline).await;
+                    let _ = send_or_drop(&mut sink, &mut heartbeat, close(close_code::AWAY, "no pong received")).await;
                     break;
                 }
-                if send_within(&mut sink, Message::Ping(Default::default()), deadline).await.is_err() { break }
+                if send_or_drop(&mut sink, &mut heartbeat, Message::Ping(Default::default())).await.is_err() { break }
             }
             ended = &mut reader => {
                 if let Ok(Some(reason)) = ended {
-                    let _ = send_within(&mut sink, reason, deadline).await;
+                    let _ = send_or_drop(&mut sink, &mut heartbeat, reason).await;
                 }
                 return;
             }
@@ -79,21 +76,27 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
     reader.abort();
 }
 
-/// Sends `message`, or gives up once `deadline` has passed: a client that
-/// stops reading fills the kernel's buffer, and then a send would wait for
-/// ever and the heartbeat never run. Such a connection is dropped (no close
-/// frame could reach it) and counted. Nearly every send finishes at once, so
-/// the timer is armed only for one that does not.
-async fn send_within(sink: &mut Sink, message: Message, deadline: Duration) -> Result<(), ()> {
+/// Sends `message`, or gives up when the heartbeat ticks twice while the
+/// send waits: a client that stops reading fills the kernel's buffer, and
+/// then a send would wait for ever and the heartbeat never run. Such a
+/// connection is dropped (no close frame could reach it) and counted. The
+/// heartbeat's own timer is the deadline, so a send costs no timer of its
+/// own; nearly every send finishes on its first poll, before the heartbeat
+/// is even looked at.
+async fn send_or_drop(sink: &mut Sink, heartbeat: &mut Interval, message: Message) -> Result<(), ()> {
     let mut send = std::pin::pin!(sink.send(message));
-    if let Poll::Ready(result) = std::future::poll_fn(|cx| Poll::Ready(send.as_mut().poll(cx))).await {
-        return result.map_err(drop);
-    }
-    match tokio::time::timeout(deadline, send).await {
-        Ok(result) => result.map_err(drop),
-        Err(_) => {
-            metrics::slow_client_dropped();
-            Err(())
+    let mut ticks = 0;
+    loop {
+        tokio::select! {
+            biased;
+            sent = &mut send => return sent.map_err(drop),
+            _ = heartbeat.tick() => {
+                ticks += 1;
+                if ticks == 2 {
+                    metrics::slow_client_dropped();
+                    return Err(());
+                }
+            }
         }
     }
 }
