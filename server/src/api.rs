@@ -40,12 +40,13 @@ pub fn router<S>(tally: Tally) -> Router<S> {
 /// The caller as an API request presents them: address, the respondent
 /// cookie if any, and the admin key from `Authorization: Bearer <key>`.
 fn caller(client: ClientAddr, headers: &HeaderMap) -> Caller {
-    let admin_key = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(|key| key.trim().to_string());
+    let admin_key = bearer(headers).map(|key| key.trim().to_string());
     Caller { ip: Some(client.0), respondent: respondent::from_cookie(headers), admin_key }
+}
+
+/// The token of `Authorization: Bearer <token>`, as sent.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
 }
 
 async fn matrix(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {

@@ -35,11 +35,7 @@ pub fn metrics<S>(handle: PrometheusHandle, access: &MetricsAccess) -> Router<S>
 
 async fn prometheus_text(State(exporter): State<Exporter>, headers: HeaderMap) -> Response {
     if let Some(token) = &exporter.token {
-        let given = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
+        let given = crate::api::bearer(&headers).unwrap_or_default();
         if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
             let challenge = [(header::WWW_AUTHENTICATE, "Bearer")];
             return (StatusCode::UNAUTHORIZED, challenge, "send the metrics token as 'Authorization: Bearer <token>'")
