@@ -11,6 +11,23 @@ import { startServer, launchBrowser, openPage, waitForHydration } from './harnes
 
 const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>';
 const IMAGE = '"><img src=x onerror="window.__pwned = 2">';
+// A right-to-left override, and a word no line can hold.
+const BIDI = '\u202Eevil\u202C';
+const LONG_WORD = 'w'.repeat(2000);
+
+/** A matrix sent through the API, hostile in every text it has. */
+function hostileMatrix() {
+  const row = (title) => ({ title, descriptions: [SCRIPT + IMAGE, 'javascript:alert(3)', LONG_WORD, BIDI + 'low'] });
+  return {
+    title: SCRIPT + BIDI,
+    description: LONG_WORD.slice(0, 1999),
+    levels: [
+      { label: IMAGE, short: 'a' }, { label: 'javascript:alert(4)', short: 'b' },
+      { label: LONG_WORD.slice(0, 200), short: BIDI }, { label: 'd', short: 'd' },
+    ],
+    categories: [{ title: IMAGE, rows: [row(IMAGE), row(LONG_WORD.slice(0, 200)), row(BIDI + 'rtl')] }],
+  };
+}
 
 let server, browser, matrices;
 
@@ -29,6 +46,11 @@ before(async () => {
     body: JSON.stringify({ matrix: 'programmer', slug: 'hostile', title: SCRIPT + IMAGE }),
   });
   assert.equal(created.status, 201);
+  const custom = await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: hostileMatrix(), slug: 'custom-hostile' }),
+  });
+  assert.equal(custom.status, 201, await custom.text());
   browser = await launchBrowser();
 });
 
@@ -38,7 +60,7 @@ after(async () => {
   rmSync(matrices, { recursive: true, force: true });
 });
 
-for (const path of ['/', '/b/hostile']) {
+for (const path of ['/', '/b/hostile', '/b/custom-hostile']) {
   test(`hostile text on ${path} is shown, not run`, async () => {
     const { page, context, errors } = await openPage(browser, server.base + path);
     const dialogs = [];
@@ -60,3 +82,16 @@ for (const path of ['/', '/b/hostile']) {
     await context.close();
   });
 }
+
+test('long words and direction overrides in a matrix do not break the page', async () => {
+  const { page, context } = await openPage(browser, server.base + '/b/custom-hostile');
+  await waitForHydration(page);
+  const layout = await page.evaluate(() => ({
+    pageFits: document.documentElement.scrollWidth <= window.innerWidth,
+    headingFits: document.querySelector('h1').scrollWidth <= document.querySelector('h1').clientWidth,
+    // The override stays inside its own element: the text after it reads left to right.
+    isolated: [...document.querySelectorAll('th[scope="row"]')].every((th) => getComputedStyle(th).unicodeBidi === 'isolate'),
+  }));
+  assert.deepEqual(layout, { pageFits: true, headingFits: true, isolated: true });
+  await context.close();
+});

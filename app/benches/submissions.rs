@@ -17,7 +17,9 @@ use app::answers::RawLevel;
 use app::backend::catalog;
 use app::backend::engine::Engine;
 use app::backend::limits::{LimitSettings, Limits};
-use app::backend::store::{DatabaseUrl, Store};
+use app::backend::respondent::Respondents;
+use app::backend::signer::Signer;
+use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
 use app::backend::use_cases::{Caller, Tally};
 use std::path::Path;
 use std::sync::Arc;
@@ -37,25 +39,29 @@ async fn main() {
         let mut baseline = None;
         for submitters in [1usize, 64, 1024] {
             let db = TestDatabase::create(backend).await;
-            let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
+            let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
             let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
-            let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())));
+            let respondents = Respondents::new(Signer::new(rand::random()), false);
+            let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())), respondents);
             let deadline = Instant::now() + Duration::from_secs(seconds);
             let tasks: Vec<_> = (0..submitters)
-                .map(|s| {
+                .map(|_| {
                     let (tally, rows) = (tally.clone(), rows.clone());
                     tokio::spawn(async move {
                         let mut latencies = Vec::new();
-                        let mut k = 0u64;
+                        let (mut k, mut previous) = (0u64, None);
                         while Instant::now() < deadline {
-                            // Every third submission replaces the submitter's previous one.
-                            let respondent = format!("bench-{s:05}-{:010}", if k % 3 == 2 { k - 1 } else { k });
+                            // Every third submission replaces the submitter's previous one; the
+                            // others come from new respondents, whose tokens the server issues.
+                            let respondent = if k % 3 == 2 { previous.take() } else { None };
                             let raw =
                                 rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
-                            let caller = Caller { respondent: Some(respondent), ..Caller::default() };
+                            let caller = Caller { respondent, ..Caller::default() };
                             let started = Instant::now();
-                            tally.submit(&caller, "default", raw).await.expect("a valid submission is accepted");
+                            let submitted =
+                                tally.submit(&caller, "default", raw).await.expect("a valid submission is accepted");
                             latencies.push(started.elapsed());
+                            previous = Some(submitted.token.as_str().to_string());
                             k += 1;
                         }
                         latencies

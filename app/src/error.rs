@@ -3,6 +3,7 @@
 //! server functions and the page report the same thing.
 
 use crate::answers::Problem;
+use crate::matrix::MatrixProblem;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -12,9 +13,15 @@ pub enum TallyError {
     /// The request named a board that does not exist.
     #[error("unknown board '{0}'")]
     UnknownBoard(String),
+    /// The request named a template that is not loaded.
+    #[error("unknown template '{0}'")]
+    UnknownTemplate(String),
     /// A submission broke one or more rules; each problem names its row.
     #[error("submission rejected: {}", join(.0))]
     InvalidSubmission(Vec<Problem>),
+    /// A matrix broke one or more rules; each problem points at its field.
+    #[error("matrix rejected: {}", .0.iter().map(|p| format!("{} ({})", p.message, p.path)).collect::<Vec<_>>().join("; "))]
+    InvalidMatrix(Vec<MatrixProblem>),
     /// The request could not be understood at all (malformed body, bad field).
     #[error("{0}")]
     BadRequest(String),
@@ -33,6 +40,9 @@ pub enum TallyError {
     /// A limit was hit; `retry_after` is in whole seconds.
     #[error("{what}; try again in {retry_after} s")]
     RateLimited { what: String, retry_after: u64 },
+    /// The database is busy or slow; retrying later may well succeed.
+    #[error("{what}; try again in {retry_after} s")]
+    Unavailable { what: String, retry_after: u64 },
     /// The server failed; the message is for logs and carries no user input.
     #[error("internal error: {0}")]
     Internal(String),
@@ -41,14 +51,15 @@ pub enum TallyError {
 impl TallyError {
     pub fn status(&self) -> u16 {
         match self {
-            TallyError::UnknownBoard(_) => 404,
-            TallyError::InvalidSubmission(_) => 422,
+            TallyError::UnknownBoard(_) | TallyError::UnknownTemplate(_) => 404,
+            TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) => 422,
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
             TallyError::Conflict(_) => 409,
             TallyError::RateLimited { .. } => 429,
             TallyError::BoardClosed(_) => 409,
             TallyError::Forbidden(_) => 403,
+            TallyError::Unavailable { .. } => 503,
             TallyError::Internal(_) => 500,
         }
     }

@@ -20,8 +20,10 @@
 //! * [`components::competency_row`] — the cells, their shading and the
 //!   popovers that show each snapshot's figures.
 //!
-//! Content lives in [`matrix`] (the shape of a competency matrix, loaded from
-//! TOML by `backend::catalog`); [`error::TallyError`] is the one error type,
+//! Content lives in [`matrix`] (the shape of a competency matrix and its
+//! rules; each board keeps its own, started from a TOML template that
+//! `backend::catalog` loads, or written by the board's creator);
+//! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
 //! The backend lives in this crate, not a crate of its own, so the server

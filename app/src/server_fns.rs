@@ -16,7 +16,11 @@ use std::collections::BTreeMap;
 pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
     use crate::backend::context;
     let request = context::request()?;
-    let result = async { context::tally()?.board_page(&context::caller(&request), &board).await }.await;
+    let result = async {
+        let tally = context::tally()?;
+        tally.board_page(&context::caller(&tally, &request), &board).await
+    }
+    .await;
     context::with_status(&request, result)
 }
 
@@ -28,13 +32,14 @@ pub async fn submit_answers(
     #[server(default)] answers: BTreeMap<String, String>,
 ) -> Result<SubmitOutcome, TallyError> {
     use crate::answers::RawLevel;
-    use crate::backend::{context, respondent};
+    use crate::backend::context;
     let request = context::request()?;
     let result = async {
         let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
-        let submitted = context::tally()?.submit(&context::caller(&request), &board, raw).await?;
+        let tally = context::tally()?;
+        let submitted = tally.submit(&context::caller(&tally, &request), &board, raw).await?;
         if submitted.issued {
-            context::add_header(axum::http::header::SET_COOKIE, respondent::set_cookie(&submitted.receipt.respondent));
+            context::add_header(axum::http::header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
         }
         Ok(SubmitOutcome { stats: (*submitted.stats).clone(), submitted_at: submitted.receipt.submitted_at })
     }
@@ -51,11 +56,12 @@ pub async fn create_board(
     #[server(default)] slug: String,
 ) -> Result<String, TallyError> {
     use crate::backend::context;
-    use crate::backend::use_cases::boards::NewBoard;
+    use crate::backend::use_cases::boards::{MatrixChoice, NewBoard};
     let request = context::request()?;
     let result = async {
-        let new = NewBoard { matrix, slug: Some(slug), title: Some(title) };
-        let url = context::tally()?.create_board(&context::caller(&request), new).await?.admin_url();
+        let new = NewBoard { matrix: MatrixChoice::Template(matrix), slug: Some(slug), title: Some(title) };
+        let tally = context::tally()?;
+        let url = tally.create_board(&context::caller(&tally, &request), new).await?.admin_url();
         leptos_axum::redirect(&url);
         Ok(url)
     }
@@ -69,8 +75,9 @@ pub async fn set_board_closed(board: String, key: String, closed: bool) -> Resul
     use crate::backend::{context, use_cases::Caller};
     let request = context::request()?;
     let result = async {
-        let caller = Caller { admin_key: Some(key), ..context::caller(&request) };
-        Ok((*context::tally()?.set_closed(&caller, &board, closed).await?).clone())
+        let tally = context::tally()?;
+        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
+        Ok((*tally.set_closed(&caller, &board, closed).await?).clone())
     }
     .await;
     context::with_status(&request, result)

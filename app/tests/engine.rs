@@ -8,14 +8,16 @@ use app::answers::{Answers, RawLevel};
 use app::backend::catalog::{self, Catalog};
 use app::backend::engine::{Engine, Receipt};
 use app::backend::limits::{LimitSettings, Limits};
-use app::backend::store::{BoardInfo, DatabaseUrl, Store};
-use app::backend::use_cases::boards::NewBoard;
+use app::backend::respondent::Respondents;
+use app::backend::signer::Signer;
+use app::backend::store::{BoardInfo, DatabaseOptions, DatabaseUrl, Store};
+use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use app::stats::Stats;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 use support::{Backend, TestDatabase};
 
@@ -51,13 +53,28 @@ fn rows() -> Vec<String> {
 }
 
 async fn start(db: &TestDatabase) -> Engine {
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap();
+    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
     Engine::start(store, catalog(), "programmer").await.unwrap()
 }
 
+/// Every test's server signs with this secret, so a token is good on all.
+const SECRET: [u8; 32] = [42; 32];
+
 /// The use cases over `engine`, with no limits.
 fn tally(engine: &Engine) -> Tally {
-    Tally::new(engine.clone(), Arc::new(Limits::new(LimitSettings::default())))
+    Tally::new(
+        engine.clone(),
+        Arc::new(Limits::new(LimitSettings::default())),
+        Respondents::new(Signer::new(SECRET), false),
+    )
+}
+
+/// The token of the respondent a test calls `name`, issued on first use.
+fn token(name: &str) -> String {
+    static TOKENS: LazyLock<Mutex<HashMap<String, String>>> = LazyLock::new(Default::default);
+    let mut tokens = TOKENS.lock().unwrap();
+    let issued = || Respondents::new(Signer::new(SECRET), false).issue().as_str().to_string();
+    tokens.entry(name.to_string()).or_insert_with(issued).clone()
 }
 
 /// A new board and its admin key, through the use case both doors call.
@@ -67,19 +84,24 @@ async fn create_board(
     slug: Option<&str>,
     title: Option<&str>,
 ) -> Result<(BoardInfo, String), TallyError> {
-    let new = NewBoard { matrix: matrix.into(), slug: slug.map(Into::into), title: title.map(Into::into) };
+    let new = NewBoard {
+        matrix: MatrixChoice::Template(matrix.into()),
+        slug: slug.map(Into::into),
+        title: title.map(Into::into),
+    };
     let created = tally(engine).create_board(&Caller::default(), new).await?;
     Ok((created.info, created.admin_key))
 }
 
-/// Submits as `respondent`, through the use case both doors call.
+/// Submits as the respondent a test calls `respondent`, through the use
+/// case both doors call.
 async fn submit(
     engine: &Engine,
     board: &str,
     respondent: &str,
     raw: Vec<(String, RawLevel)>,
 ) -> Result<Receipt, TallyError> {
-    let caller = Caller { respondent: Some(respondent.into()), ..Caller::default() };
+    let caller = Caller { respondent: Some(token(respondent)), ..Caller::default() };
     Ok(tally(engine).submit(&caller, board, raw).await?.receipt)
 }
 
@@ -132,7 +154,8 @@ async fn resubmitting_replaces_earlier_answers(backend: Backend) {
     assert_eq!((stats.version, stats.respondents), (2, 1));
     assert_eq!(stats.counts[&rows[0]], [0, 0, 0, 1]);
     assert_eq!(stats.counts[&rows[1]], [0, 1, 0, 0]);
-    let previous = engine.previous("default", "ann-0000000000000").await.unwrap().unwrap();
+    assert_eq!(first.respondent, second.respondent, "one respondent, one stored id");
+    let previous = engine.previous("default", &second.respondent).await.unwrap().unwrap();
     assert_eq!(previous.answers, again);
     assert_eq!(engine.previous("default", "bob-0000000000000").await.unwrap(), None);
 }
@@ -172,7 +195,12 @@ async fn concurrent_submissions_match_a_recount(backend: Backend) {
     assert_eq!(respondents, 300);
     assert_eq!(stats.counts.iter().map(|(r, c)| (r.clone(), c.clone())).collect::<HashMap<_, _>>(), counts);
     drop(engine); // one instance per SQLite file: the check opens the store anew
-    let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap()).await.unwrap().verify().await.unwrap();
+    let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default())
+        .await
+        .unwrap()
+        .verify()
+        .await
+        .unwrap();
     assert_eq!(verify, Vec::<String>::new());
 }
 
@@ -270,7 +298,9 @@ async fn instances_starting_at_once_migrate_once() {
     let starts: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();
-            tokio::spawn(async move { Engine::start(Store::open(&url).await?, catalog(), "programmer").await })
+            tokio::spawn(async move {
+                Engine::start(Store::open(&url, &DatabaseOptions::default()).await?, catalog(), "programmer").await
+            })
         })
         .collect();
     for start in starts {

@@ -108,15 +108,20 @@ async fn saturate(servers: &[TestServer], seconds: u64) -> (f64, Vec<f64>) {
             let (http, urls, answer_sets) = (http.clone(), urls.clone(), answer_sets.clone());
             tokio::spawn(async move {
                 let mut latencies = Vec::new();
-                let mut k = 0u64;
+                let (mut k, mut previous) = (0u64, None::<String>);
                 while Instant::now() < deadline {
-                    let respondent = format!("bench-{s:04}-{:08}", if k % 3 == 2 { k - 1 } else { k });
-                    let body =
-                        format!("{{\"respondent\":\"{respondent}\",\"answers\":{}}}", answer_sets[(k % 16) as usize]);
+                    // Every third submission replaces the one before; the others
+                    // come from new respondents, whose tokens the server issues.
+                    let answers = &answer_sets[(k % 16) as usize];
+                    let body = match previous.take().filter(|_| k % 3 == 2) {
+                        Some(token) => format!("{{\"respondent\":\"{token}\",\"answers\":{answers}}}"),
+                        None => format!("{{\"answers\":{answers}}}"),
+                    };
                     let sent = Instant::now();
                     let response = http.post(&urls[(s + k as usize) % urls.len()]).body(body).send().await.unwrap();
                     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap_or_default());
-                    response.bytes().await.unwrap();
+                    let reply: serde_json::Value = response.json().await.unwrap();
+                    previous = reply["respondent"].as_str().map(str::to_string);
                     latencies.push(sent.elapsed().as_secs_f64() * 1e3);
                     k += 1;
                 }

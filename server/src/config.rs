@@ -10,7 +10,7 @@ use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
 use app::backend::client_addr::TrustedProxies;
 use app::backend::limits::{parse_limit, LimitSettings, Limits, Rate};
-use app::backend::store::DatabaseUrl;
+use app::backend::store::{CaSource, DatabaseOptions, DatabaseUrl};
 use clap::Parser;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -87,6 +87,24 @@ struct Args {
     /// When set, `/metrics` is served on this address only (e.g. 127.0.0.1:9100), not on the site's
     #[arg(long, env = "TALLY_METRICS_ADDR")]
     metrics_addr: Option<std::net::SocketAddr>,
+    /// The site's public address (https://tally.example.com): links handed out are absolute, and with
+    /// https the respondent cookie is Secure and __Host- prefixed and pages send HSTS
+    #[arg(long, env = "TALLY_PUBLIC_URL", value_parser = parse_public_url)]
+    public_url: Option<String>,
+    /// A group commit still running after this many ms is interrupted (and rolled back); a submitter waits
+    /// at most twice this for its acknowledgement
+    #[arg(long, env = "TALLY_COMMIT_TIMEOUT_MS", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
+    commit_timeout_ms: u64,
+    /// PostgreSQL statement_timeout for every session, in ms
+    #[arg(long, env = "TALLY_PG_STATEMENT_TIMEOUT_MS", default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(100..=3_600_000))]
+    pg_statement_timeout_ms: u64,
+    /// PostgreSQL lock_timeout for every session, in ms: how long a statement waits for a row lock held elsewhere
+    #[arg(long, env = "TALLY_PG_LOCK_TIMEOUT_MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(10..=3_600_000))]
+    pg_lock_timeout_ms: u64,
+    /// PEM file of the CA a PostgreSQL server's certificate must chain to (and name the host), or `system`
+    /// for the machine's roots; unset: TLS (as sslmode asks) encrypts without authenticating the server
+    #[arg(long, env = "TALLY_PG_CA_FILE", value_parser = parse_ca)]
+    pg_ca_file: Option<CaSource>,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
@@ -94,6 +112,8 @@ struct Args {
 
 pub struct Config {
     pub database: DatabaseUrl,
+    /// Commit deadline, PostgreSQL timeouts and TLS trust.
+    pub database_options: DatabaseOptions,
     pub matrices_dir: PathBuf,
     pub default_matrix: String,
     pub live: LiveConfig,
@@ -108,6 +128,8 @@ pub struct Config {
     pub body_deadline: BodyDeadline,
     pub limits: Limits,
     pub log_json: bool,
+    /// The site's public address, without a trailing slash.
+    pub public_url: Option<String>,
     /// Who may read `/metrics`, and where.
     pub metrics: MetricsAccess,
     /// What the settings are, for the log at start-up; no secrets.
@@ -121,7 +143,8 @@ impl Config {
         let summary = format!(
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
-             max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={}",
+             max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={} public_url={} \
+             commit_timeout_ms={} pg_statement_timeout_ms={} pg_lock_timeout_ms={} pg_ca_file={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
@@ -143,9 +166,24 @@ impl Config {
             show_cap(args.max_boards_per_hour),
             if args.metrics_token.is_some() { "set" } else { "none" },
             args.metrics_addr.map_or("site".to_string(), |a| a.to_string()),
+            args.public_url.as_deref().unwrap_or("none"),
+            args.commit_timeout_ms,
+            args.pg_statement_timeout_ms,
+            args.pg_lock_timeout_ms,
+            match &args.pg_ca_file {
+                None => "none".to_string(),
+                Some(CaSource::System) => "system".to_string(),
+                Some(CaSource::File(path)) => path.display().to_string(),
+            },
         );
         Config {
             database: args.database_url,
+            database_options: DatabaseOptions {
+                commit_timeout: Duration::from_millis(args.commit_timeout_ms),
+                statement_timeout: Duration::from_millis(args.pg_statement_timeout_ms),
+                lock_timeout: Duration::from_millis(args.pg_lock_timeout_ms),
+                ca: args.pg_ca_file,
+            },
             matrices_dir: args.matrices,
             default_matrix: args.default_matrix,
             live: LiveConfig {
@@ -176,6 +214,7 @@ impl Config {
                 boards_per_hour: args.max_boards_per_hour,
             }),
             log_json: args.log_json,
+            public_url: args.public_url,
             metrics: MetricsAccess { token: args.metrics_token.filter(|t| !t.is_empty()), address: args.metrics_addr },
             summary,
         }
@@ -190,6 +229,36 @@ pub struct MetricsAccess {
     pub token: Option<String>,
     /// Served there instead of on the site's address, when set.
     pub address: Option<std::net::SocketAddr>,
+}
+
+impl Config {
+    /// Whether browsers reach the site over HTTPS (`TALLY_PUBLIC_URL`).
+    pub fn https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+}
+
+/// `http(s)://host[:port][/path]`, kept without its trailing slash.
+fn parse_public_url(text: &str) -> Result<String, String> {
+    let url = text.trim().trim_end_matches('/');
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let fine = |rest: &str| {
+        let host = rest.split('/').next().unwrap_or_default();
+        !host.is_empty() && !rest.contains(['?', '#', '@']) && rest.bytes().all(|b| b.is_ascii_graphic())
+    };
+    match rest {
+        Some(rest) if fine(rest) => Ok(url.to_string()),
+        _ => Err(format!("'{text}' is not an http:// or https:// address without query, fragment or user")),
+    }
+}
+
+fn parse_ca(text: &str) -> Result<CaSource, String> {
+    match text.trim() {
+        "system" => Ok(CaSource::System),
+        "" => Err("empty: give a PEM file or `system`".to_string()),
+        path if std::path::Path::new(path).is_file() => Ok(CaSource::File(PathBuf::from(path))),
+        path => Err(format!("'{path}' is not a file")),
+    }
 }
 
 fn parse_cap(text: &str) -> Result<CapSetting, String> {

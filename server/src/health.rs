@@ -60,6 +60,7 @@ async fn ready(State(engine): State<Engine>) -> (StatusCode, Json<Value>) {
             let reason = match error {
                 NotReady::Unreachable(_) => "the database does not answer",
                 NotReady::WritesFail(_) => "writes to the database fail",
+                NotReady::WriterStuck(_) => "a commit is stuck past its timeout",
             };
             (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "reason": reason })))
         }

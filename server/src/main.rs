@@ -7,6 +7,7 @@ mod api;
 mod config;
 mod connection_cap;
 mod error_status;
+mod form_errors;
 mod health;
 mod live;
 mod origin;
@@ -17,6 +18,8 @@ mod serve;
 mod shutdown;
 
 use anyhow::Context;
+use app::backend::respondent::Respondents;
+use app::backend::signer::Signer;
 use app::backend::use_cases::Tally;
 use app::backend::{catalog, engine::Engine, metrics, store::Store};
 use app::{shell, App};
@@ -64,11 +67,16 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let metrics = metrics::install().context("installing the metrics recorder")?;
     tokio::spawn(metrics::upkeep(metrics.clone()));
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
-    let store = Store::open(&config.database).await.context("opening the database")?;
+    let store = Store::open(&config.database, &config.database_options).await.context("opening the database")?;
+    let secret = store.secret().await.context("reading the server's secret")?;
     let engine = Engine::start(store, catalog, &config.default_matrix).await.context("starting the engine")?;
+    let https = config.https();
     let limits = Arc::new(config.limits);
     tokio::spawn(limits.clone().sweep_forever());
-    let tally = Tally::new(engine.clone(), limits);
+    let signer = Signer::new(secret);
+    let respondents = Respondents::new(signer.clone(), https);
+    let form_errors = form_errors::FormErrors::new(signer, https);
+    let tally = Tally::new(engine.clone(), limits, respondents).with_public_url(config.public_url.as_deref());
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
     let admission = Admission {
@@ -95,6 +103,8 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let routes = generate_route_list(App);
     let app = Router::new()
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
+        .nest("/api/respondents", api::respondents(tally.clone()))
+        .nest("/api/templates", api::templates(tally.clone()))
         .merge(health::probes(engine))
         .merge(metrics_on_site)
         .leptos_routes_with_context(&leptos_options, routes, move || provide_context(tally.clone()), {
@@ -103,10 +113,11 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(axum::middleware::map_response(error_status::from_body))
+        .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
-        .layer(axum::middleware::map_response(security_headers::add))
+        .layer(axum::middleware::map_response_with_state(https, security_headers::add))
         .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());
 

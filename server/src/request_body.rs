@@ -3,7 +3,7 @@
 //! connection and a task for as long as the sender likes, and an oversized
 //! one gets 413 before any handler sees it.
 
-use crate::api::BODY_LIMIT;
+use crate::api::body_limit;
 use app::error::TallyError;
 use axum::body::Body;
 use axum::extract::Request;
@@ -24,9 +24,10 @@ pub async fn read_first(
     next: Next,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    match tokio::time::timeout(deadline, axum::body::to_bytes(body, BODY_LIMIT)).await {
+    let limit = body_limit(&parts.method, parts.uri.path());
+    match tokio::time::timeout(deadline, axum::body::to_bytes(body, limit)).await {
         Ok(Ok(bytes)) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
-        Ok(Err(_)) => TallyError::TooLarge(BODY_LIMIT).into_response(),
+        Ok(Err(_)) => TallyError::TooLarge(limit).into_response(),
         Err(_) => {
             let message = format!("the request body did not arrive within {} ms", deadline.as_millis());
             (StatusCode::REQUEST_TIMEOUT, Json(json!({ "error": message }))).into_response()

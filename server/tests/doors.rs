@@ -10,7 +10,11 @@ use reqwest::{header, Client};
 use serde_json::{json, Value};
 
 /// A respondent both doors know by the same cookie.
-const COOKIE: &str = "tally_respondent=door-respondent-000001";
+struct Visitor {
+    client: Client,
+    /// `tally_respondent=<token>`, a token the server issued.
+    cookie: String,
+}
 
 /// What a door answered: the status, and the error message or the figures.
 #[derive(Debug, PartialEq)]
@@ -32,20 +36,21 @@ fn without_board(message: String, board: &str) -> String {
 }
 
 /// Sends `request` as the shared respondent; its status and JSON body.
-async fn sent(request: reqwest::RequestBuilder) -> (u16, Value) {
-    let response = request.header(header::COOKIE, COOKIE).send().await.unwrap();
+async fn sent(request: reqwest::RequestBuilder, visitor: &Visitor) -> (u16, Value) {
+    let response = request.header(header::COOKIE, &visitor.cookie).send().await.unwrap();
     (response.status().as_u16(), response.json().await.unwrap())
 }
 
 /// Through the page's door: the `submit_answers` server function, as the
 /// hydrated form posts it.
-async fn via_page(server: &TestServer, client: &Client, board: &str, picks: &Value) -> Answer {
+async fn via_page(server: &TestServer, visitor: &Visitor, board: &str, picks: &Value) -> Answer {
     let mut form = vec![("board".to_string(), board.to_string())];
     for (row, level) in picks.as_object().unwrap() {
         form.push((format!("answers[{row}]"), level.to_string().trim_matches('"').to_string()));
     }
-    let request = client.post(server.url("/api/submit_answers")).header(header::ACCEPT, "application/json").form(&form);
-    match sent(request).await {
+    let request =
+        visitor.client.post(server.url("/api/submit_answers")).header(header::ACCEPT, "application/json").form(&form);
+    match sent(request, visitor).await {
         (200, body) => Answer::Figures(200, figures(body["stats"].clone())),
         (status, body) => Answer::Refused(
             status,
@@ -55,12 +60,13 @@ async fn via_page(server: &TestServer, client: &Client, board: &str, picks: &Val
 }
 
 /// Through the API's door, with the figures read back as the API shows them.
-async fn via_api(server: &TestServer, client: &Client, board: &str, picks: &Value) -> Answer {
-    let request = client
+async fn via_api(server: &TestServer, visitor: &Visitor, board: &str, picks: &Value) -> Answer {
+    let request = visitor
+        .client
         .post(server.url(&format!("/api/boards/{board}/submissions")))
         .header(header::CONTENT_TYPE, "application/json")
         .body(json!({ "answers": picks }).to_string());
-    match sent(request).await {
+    match sent(request, visitor).await {
         (200, _) => Answer::Figures(200, figures(server.stats(board).await)),
         (status, body) => Answer::Refused(status, without_board(body["error"].as_str().unwrap().to_string(), board)),
     }
@@ -76,6 +82,8 @@ async fn board(server: &TestServer, slug: &str) -> String {
 async fn the_page_and_the_api_answer_the_same_cases_alike() {
     let server = TestServer::start();
     let client = Client::new();
+    let cookie = format!("tally_respondent={}", server.respondents(1).await[0]);
+    let visitor = Visitor { client: client.clone(), cookie };
     let rows = row_ids(&server.matrix().await);
     let mut out_of_range = answers(&rows, |_| 1);
     out_of_range[&rows[0]] = json!(7);
@@ -90,13 +98,13 @@ async fn the_page_and_the_api_answer_the_same_cases_alike() {
     let keys = [board(&server, "door-page").await, board(&server, "door-api").await];
 
     for (case, picks) in &cases {
-        let page = via_page(&server, &client, "door-page", picks).await;
-        let api = via_api(&server, &client, "door-api", picks).await;
+        let page = via_page(&server, &visitor, "door-page", picks).await;
+        let api = via_api(&server, &visitor, "door-api", picks).await;
         assert_eq!(page, api, "{case}");
     }
     let unknown = (
-        via_page(&server, &client, "no-such-board", &cases[0].1).await,
-        via_api(&server, &client, "no-such-board", &cases[0].1).await,
+        via_page(&server, &visitor, "no-such-board", &cases[0].1).await,
+        via_api(&server, &visitor, "no-such-board", &cases[0].1).await,
     );
     assert_eq!(unknown.0, unknown.1);
     assert_eq!(unknown.0, Answer::Refused(404, "unknown board '<board>'".into()));
@@ -111,8 +119,8 @@ async fn the_page_and_the_api_answer_the_same_cases_alike() {
             .unwrap();
         assert_eq!(closed.status(), 200);
     }
-    let page = via_page(&server, &client, "door-page", &cases[0].1).await;
-    let api = via_api(&server, &client, "door-api", &cases[0].1).await;
+    let page = via_page(&server, &visitor, "door-page", &cases[0].1).await;
+    let api = via_api(&server, &visitor, "door-api", &cases[0].1).await;
     assert_eq!(page, api);
     assert!(matches!(page, Answer::Refused(409, _)), "{page:?}");
 

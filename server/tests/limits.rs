@@ -33,15 +33,17 @@ async fn assert_refused(response: reqwest::Response, what: &str) {
 #[tokio::test]
 async fn a_respondent_over_their_rate_is_refused_and_nothing_is_applied() {
     let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_RESPONDENT", "3/m:3")]);
+    let people = server.respondents(2).await;
+    let (eager, calm) = (&people[0], &people[1]);
     for _ in 0..3 {
-        assert_eq!(submit(&server, "eager-respondent-01").await.status(), 200);
+        assert_eq!(submit(&server, eager).await.status(), 200);
     }
-    assert_refused(submit(&server, "eager-respondent-01").await, "submissions from this respondent").await;
+    assert_refused(submit(&server, eager).await, "submissions from this respondent").await;
     assert_eq!(server.stats("default").await["version"], 3, "the refused submission was not applied");
-    assert_eq!(submit(&server, "calm-respondent-0001").await.status(), 200, "others are not affected");
+    assert_eq!(submit(&server, calm).await.status(), 200, "others are not affected");
 
     // The page's server function answers the same way.
-    let cookie = format!("tally_respondent={}", "eager-respondent-01");
+    let cookie = format!("tally_respondent={eager}");
     let rows = row_ids(&server.matrix().await);
     let mut form: Vec<(String, String)> = vec![("board".into(), "default".into())];
     form.extend(rows.iter().map(|r| (format!("answers[{r}]"), "2".to_string())));
@@ -61,10 +63,11 @@ async fn a_respondent_over_their_rate_is_refused_and_nothing_is_applied() {
 #[tokio::test]
 async fn one_address_over_its_rate_is_refused() {
     let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "4/m:4")]);
-    for k in 0..4 {
-        assert_eq!(submit(&server, &format!("address-respondent-{k:02}")).await.status(), 200);
+    let people = server.respondents(5).await;
+    for person in &people[..4] {
+        assert_eq!(submit(&server, person).await.status(), 200);
     }
-    assert_refused(submit(&server, "address-respondent-99").await, "submissions from this address").await;
+    assert_refused(submit(&server, &people[4]).await, "submissions from this address").await;
 }
 
 fn refusal(result: Result<impl Sized, tokio_tungstenite::tungstenite::Error>) -> u16 {
@@ -239,14 +242,15 @@ async fn invalid_submissions_do_not_use_up_the_rate() {
     let server = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "3/m:3")]);
     let client = Client::new();
     let url = server.url("/api/boards/default/submissions");
+    let people = server.respondents(4).await;
     for _ in 0..5 {
-        let invalid = json!({ "answers": { "no-such-row": 1 }, "respondent": "invalid-respondent-01" });
+        let invalid = json!({ "answers": { "no-such-row": 1 }, "respondent": people[0] });
         assert_eq!(client.post(&url).body(invalid.to_string()).send().await.unwrap().status(), 422);
     }
-    for k in 0..3 {
-        assert_eq!(submit(&server, &format!("valid-respondent-{k:04}")).await.status(), 200, "submission {k}");
+    for (k, person) in people[..3].iter().enumerate() {
+        assert_eq!(submit(&server, person).await.status(), 200, "submission {k}");
     }
-    assert_refused(submit(&server, "valid-respondent-9999").await, "submissions from this address").await;
+    assert_refused(submit(&server, &people[3]).await, "submissions from this address").await;
 }
 
 /// Leaving out the cookie makes the server invent a respondent each time;
@@ -276,6 +280,12 @@ async fn new_respondents_per_address_are_limited() {
         .await
         .unwrap();
     assert_eq!(returning.status(), 200);
+
+    // Tokens asked for ahead of answering count the same way.
+    let issue = || Client::new().post(server.url("/api/respondents")).send();
+    assert_eq!(issue().await.unwrap().status(), 201);
+    assert_eq!(issue().await.unwrap().status(), 201);
+    assert_refused(issue().await.unwrap(), "new respondents from this address").await;
 }
 
 /// Behind a trusted proxy each client keeps its own allowance, named by
@@ -286,8 +296,8 @@ async fn a_trusted_proxy_names_the_client() {
         let server_url = server.url("/api/boards/default/matrix");
         async move { row_ids(&reqwest::get(server_url).await.unwrap().json().await.unwrap()) }
     };
-    let forwarded = |server: &TestServer, rows: &[String], client: &str, k: usize| {
-        let body = json!({ "answers": answers(rows, |_| 1), "respondent": format!("forwarded-respondent-{k:04}") });
+    let forwarded = |server: &TestServer, rows: &[String], client: &str| {
+        let body = json!({ "answers": answers(rows, |_| 1) });
         Client::new()
             .post(server.url("/api/boards/default/submissions"))
             .header("x-forwarded-for", format!("198.51.100.77, {client}"))
@@ -297,15 +307,15 @@ async fn a_trusted_proxy_names_the_client() {
     let trusting =
         TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "2/m:2"), ("TALLY_TRUSTED_PROXIES", "127.0.0.0/8")]);
     let ids = rows(&trusting).await;
-    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1", 0).await.unwrap().status(), 200);
-    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1", 1).await.unwrap().status(), 200);
-    assert_refused(forwarded(&trusting, &ids, "203.0.113.1", 2).await.unwrap(), "submissions from this address").await;
-    assert_eq!(forwarded(&trusting, &ids, "203.0.113.2", 3).await.unwrap().status(), 200, "another client behind it");
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1").await.unwrap().status(), 200);
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.1").await.unwrap().status(), 200);
+    assert_refused(forwarded(&trusting, &ids, "203.0.113.1").await.unwrap(), "submissions from this address").await;
+    assert_eq!(forwarded(&trusting, &ids, "203.0.113.2").await.unwrap().status(), 200, "another client behind it");
 
     let wary = TestServer::start_with(&[("TALLY_LIMIT_SUBMIT_IP", "2/m:2")]);
     let ids = rows(&wary).await;
-    assert_eq!(forwarded(&wary, &ids, "203.0.113.1", 0).await.unwrap().status(), 200);
-    assert_eq!(forwarded(&wary, &ids, "203.0.113.2", 1).await.unwrap().status(), 200);
-    let third = forwarded(&wary, &ids, "203.0.113.3", 2).await.unwrap();
+    assert_eq!(forwarded(&wary, &ids, "203.0.113.1").await.unwrap().status(), 200);
+    assert_eq!(forwarded(&wary, &ids, "203.0.113.2").await.unwrap().status(), 200);
+    let third = forwarded(&wary, &ids, "203.0.113.3").await.unwrap();
     assert_refused(third, "submissions from this address").await;
 }

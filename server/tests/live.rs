@@ -74,10 +74,11 @@ async fn two_hundred_clients_follow_two_thousand_submissions() {
         .collect();
     let client = reqwest::Client::new();
     let mut rng = Lcg(11);
-    let submissions: Vec<_> = (0..2000u64)
+    let people = server.respondents(700).await;
+    let submissions: Vec<_> = (0..2000usize)
         .map(|k| {
             let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
-            let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": format!("live-respondent-{:06}", k % 700) });
+            let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": people[k % 700] });
             let (client, url) = (client.clone(), server.url("/api/boards/default/submissions"));
             tokio::spawn(async move { client.post(url).body(body.to_string()).send().await.unwrap().status() })
         })

@@ -79,12 +79,13 @@ fn expected_counts(rows: &[String], receipts: &[(u64, Value)]) -> (u64, Value) {
     (finals.len() as u64, json!(counts))
 }
 
-fn bodies(rows: &[String], count: u64, respondents: u64, seed: u64) -> Vec<Value> {
+/// `count` submissions by `respondents` in turn.
+fn bodies(rows: &[String], count: usize, respondents: &[String], seed: u64) -> Vec<Value> {
     let mut rng = Lcg(seed);
     (0..count)
         .map(|k| {
             let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
-            json!({ "answers": answers(rows, |i| picks[i]), "respondent": format!("scale-respondent-{:06}", k % respondents) })
+            json!({ "answers": answers(rows, |i| picks[i]), "respondent": respondents[k % respondents.len()] })
         })
         .collect()
 }
@@ -100,7 +101,12 @@ async fn clients_on_either_instance_converge_on_submissions_to_both() {
     }
     followers.push(follower(&a, 1000).await);
 
-    let receipts = submit_all(vec![submissions_url(&a), submissions_url(&b)], bodies(&rows, 1000, 400, 3), 100).await;
+    let receipts = submit_all(
+        vec![submissions_url(&a), submissions_url(&b)],
+        bodies(&rows, 1000, &a.respondents(400).await, 3),
+        100,
+    )
+    .await;
     let mut versions: Vec<u64> = receipts.iter().map(|(v, _)| *v).collect();
     versions.sort_unstable();
     assert_eq!(versions, (1..=1000).collect::<Vec<_>>(), "one version per submission across both instances");
@@ -132,7 +138,7 @@ async fn an_instance_whose_listener_is_killed_recovers() {
         followers.push(follower(&b, 900).await);
     }
 
-    let mut all = bodies(&rows, 900, 300, 5);
+    let mut all = bodies(&rows, 900, &b.respondents(300).await, 5);
     let rest = all.split_off(300);
     let mut receipts = submit_all(vec![submissions_url(&a)], all, 30).await;
     // Kill B's listener while submissions keep arriving on A.

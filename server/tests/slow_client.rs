@@ -58,7 +58,7 @@ async fn a_client_that_stops_reading_is_dropped() {
     let started = Instant::now();
     let mut dropped = 0.0;
     for k in 0..600u64 {
-        let body = json!({ "answers": { format!("competency-{:05}", k % 4000): k % 4 }, "respondent": format!("slow-reader-test-{k:04}") });
+        let body = json!({ "answers": { format!("competency-{:05}", k % 4000): k % 4 } });
         let response = client.post(server.url("/api/boards/default/submissions")).body(body.to_string()).send().await;
         assert_eq!(response.unwrap().status(), 200);
         tokio::time::sleep(Duration::from_millis(25)).await;

@@ -120,6 +120,10 @@ fn settings_out_of_range_are_refused_at_start() {
         ("TALLY_LIMIT_SUBMIT_IP", "1e-300/s", "--limit-submit-ip"),
         ("TALLY_LIMIT_CONNECT_IP", "5/s:1e300", "--limit-connect-ip"),
         ("TALLY_MAX_CONNECTIONS", "0", "--max-connections"),
+        ("TALLY_COMMIT_TIMEOUT_MS", "0", "--commit-timeout-ms"),
+        ("TALLY_PG_LOCK_TIMEOUT_MS", "0", "--pg-lock-timeout-ms"),
+        ("TALLY_PG_CA_FILE", "/no/such/ca.pem", "--pg-ca-file"),
+        ("TALLY_PUBLIC_URL", "ftp://tally.example", "--public-url"),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_server")).env(setting, value).output().unwrap();
         assert!(!output.status.success(), "{setting}={value} must stop the server");

@@ -49,10 +49,11 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, CatalogError> {
 
 /// Parses and validates one matrix file's text; the error lists every problem.
 pub fn parse(text: &str) -> Result<Matrix, String> {
-    let matrix: Matrix = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut matrix: Matrix = toml::from_str(text).map_err(|e| e.to_string())?;
+    matrix.fill_missing_ids();
     match matrix.problems() {
         problems if problems.is_empty() => Ok(matrix),
-        problems => Err(problems.join("; ")),
+        problems => Err(problems.into_iter().map(|p| p.message).collect::<Vec<_>>().join("; ")),
     }
 }
 
@@ -107,6 +108,10 @@ mod tests {
         let programmer = &catalog["programmer"];
         assert_eq!(programmer.levels.len(), 4);
         assert!(programmer.rows().count() >= 28, "{} rows", programmer.rows().count());
+        for id in ["engineering-manager", "site-reliability"] {
+            let template = &catalog[id];
+            assert!((4..=5).contains(&template.levels.len()) && template.rows().count() >= 15, "{id}");
+        }
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use super::client_addr::ClientAddr;
 use super::http_error;
-use super::respondent;
 use super::use_cases::{Caller, Tally};
 use crate::error::TallyError;
 use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method};
@@ -21,10 +20,10 @@ pub fn request() -> Result<Parts, TallyError> {
 
 /// The caller as the page presents them: address as the accept loop
 /// resolved it, respondent from the cookie.
-pub fn caller(request: &Parts) -> Caller {
+pub fn caller(tally: &Tally, request: &Parts) -> Caller {
     Caller {
         ip: request.extensions.get::<ClientAddr>().map(|client| client.0),
-        respondent: respondent::from_cookie(&request.headers),
+        respondent: tally.respondent_cookie(&request.headers),
         admin_key: None,
     }
 }

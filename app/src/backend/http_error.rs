@@ -28,25 +28,29 @@ pub fn public(error: TallyError) -> TallyError {
 }
 
 /// The status line and headers an error is sent with: its variant's status,
-/// and `Retry-After` when a limit refused the request.
+/// and `Retry-After` when a limit refused the request or the database was
+/// too busy to take it.
 pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut headers = HeaderMap::new();
-    if let TallyError::RateLimited { retry_after, .. } = error {
+    if let TallyError::RateLimited { retry_after, .. } | TallyError::Unavailable { retry_after, .. } = error {
         headers.insert(header::RETRY_AFTER, (*retry_after).into());
     }
     (status, headers)
 }
 
-/// The JSON API's error: `{"error": "<message>"}`, plus `problems` (each
-/// with its `row`, if any, and `message`) for an invalid submission.
+/// The JSON API's error: `{"error": "<message>"}`, plus `problems` for an
+/// invalid submission (each with its `row`, if any, and `message`) or
+/// matrix (each with its JSON-pointer `path` and `message`).
 impl IntoResponse for TallyError {
     fn into_response(self) -> Response {
         let error = public(self);
         let (status, headers) = head(&error);
         let mut body = serde_json::json!({ "error": error.to_string() });
-        if let TallyError::InvalidSubmission(problems) = &error {
-            body["problems"] = serde_json::json!(problems);
+        match &error {
+            TallyError::InvalidSubmission(problems) => body["problems"] = serde_json::json!(problems),
+            TallyError::InvalidMatrix(problems) => body["problems"] = serde_json::json!(problems),
+            _ => {}
         }
         (status, headers, axum::Json(body)).into_response()
     }

@@ -7,11 +7,12 @@
 //! * [`engine`] — group commit and the published snapshots;
 //! * [`store`] — SQLite or PostgreSQL, the migrations and the batch plan;
 //! * [`limits`] — abuse limits; [`client_addr`] — whom they count;
-//!   [`respondent`] — who answered;
+//!   [`respondent`] — who answered; [`signer`] — what only this server
+//!   can sign; [`site_cookie`] — the cookies it sets;
 //!   [`admin_key`] — who administers a board;
-//! * [`catalog`] — the matrix files; [`export`] — an admin's download;
+//! * [`catalog`] — the template files; [`export`] — an admin's download;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
-//!   CSP; [`submission_body`] — the API's submission JSON.
+//!   CSP; [`submission_body`], [`matrix_body`] — the JSON clients send.
 
 pub mod admin_key;
 pub mod catalog;
@@ -22,8 +23,11 @@ pub mod engine;
 pub mod export;
 pub mod http_error;
 pub mod limits;
+pub mod matrix_body;
 pub mod metrics;
 pub mod respondent;
+pub mod signer;
+pub mod site_cookie;
 pub mod store;
 pub mod submission_body;
 pub mod use_cases;

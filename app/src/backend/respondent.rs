@@ -1,59 +1,119 @@
-//! Anonymous respondents: a random 128-bit id kept in an HttpOnly cookie.
-//! The id is the only thing that ties a resubmission to the answers it
-//! replaces; nothing else about a person is stored.
+//! Anonymous respondents. Nothing about a person is stored; what ties a
+//! resubmission to the answers it replaces is a token only this server
+//! issues, kept in an HttpOnly cookie (or, by an API client, in its body).
+//!
+//! * **Issued, not chosen**: a token is 128 random bits and an HMAC of
+//!   them under the server's secret ([`Signer`]), so a client cannot pick
+//!   one, and guessing another person's is hopeless.
+//! * **Scoped per board**: a board never stores the token, only an id
+//!   derived from it and the board's id. Knowing what one board stored
+//!   (a database copy, say) opens nothing, on that board or any other.
 
-use axum::http::{header, HeaderMap, HeaderValue};
+use super::signer::{Signer, TAG_LEN};
+use super::site_cookie::SiteCookie;
+use axum::http::{HeaderMap, HeaderValue};
 
-pub const COOKIE_NAME: &str = "tally_respondent";
-
-/// 128 random bits as 32 lowercase hex characters.
-pub fn new_id() -> String {
-    format!("{:032x}", rand::random::<u128>())
+/// Issues and checks respondent tokens, and names the cookie they live in.
+pub struct Respondents {
+    /// Signs tokens and the ids derived from them.
+    signer: Signer,
+    /// `tally_respondent`, kept a year.
+    cookie: SiteCookie,
 }
 
-/// Ids come from clients (cookie or API body), so accept only a plain shape.
-pub fn is_valid_id(id: &str) -> bool {
-    (16..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+/// A token this server issued: the only way to answer as that respondent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The random part, 32 hex digits.
+    random: String,
+    /// `random.tag`, as handed to the client.
+    text: String,
 }
 
-/// The respondent id from the request's cookie, if it carries a valid one.
-pub fn from_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.to_string())
-        .filter(|id| is_valid_id(id))
+impl Token {
+    /// As the client holds it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
 }
 
-/// A year-long cookie that scripts cannot read and other sites cannot send.
-pub fn set_cookie(id: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("{COOKIE_NAME}={id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"))
-        .expect("a validated id is a valid header value")
+impl Respondents {
+    /// `https`: whether the site is served over HTTPS (`TALLY_PUBLIC_URL`).
+    pub fn new(signer: Signer, https: bool) -> Respondents {
+        Respondents { signer, cookie: SiteCookie::new("tally_respondent", https) }
+    }
+
+    /// A new respondent.
+    pub fn issue(&self) -> Token {
+        let random = format!("{:032x}", rand::random::<u128>());
+        let text = format!("{random}.{}", self.signer.tag(&["token", &random]));
+        Token { random, text }
+    }
+
+    /// The token, if this server issued it.
+    pub fn verify(&self, text: &str) -> Option<Token> {
+        let (random, tag) = text.split_once('.')?;
+        let hex = |s: &str| s.len() == TAG_LEN && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        (hex(random) && hex(tag) && self.signer.verify(&["token", random], tag))
+            .then(|| Token { random: random.to_string(), text: text.to_string() })
+    }
+
+    /// The id `token`'s respondent has on `board`: what the board stores.
+    pub fn on_board(&self, token: &Token, board: &str) -> String {
+        self.signer.tag(&["board", board, &token.random])
+    }
+
+    /// The token in the request's cookie, as sent (checked by [`verify`]).
+    ///
+    /// [`verify`]: Respondents::verify
+    pub fn from_cookie(&self, headers: &HeaderMap) -> Option<String> {
+        self.cookie.read(headers)
+    }
+
+    /// A year-long cookie holding `token`.
+    pub fn set_cookie(&self, token: &Token) -> HeaderValue {
+        self.cookie.set(&token.text, 365 * 24 * 3600)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::header;
 
-    #[test]
-    fn ids_are_random_and_valid() {
-        let (a, b) = (new_id(), new_id());
-        assert_ne!(a, b);
-        assert!(is_valid_id(&a) && a.len() == 32);
+    fn respondents(secret: u8) -> Respondents {
+        Respondents::new(Signer::new([secret; 32]), false)
     }
 
     #[test]
-    fn cookie_round_trip_and_rejection_of_odd_values() {
-        let id = new_id();
+    fn only_issued_tokens_verify() {
+        let token = respondents(7).issue();
+        assert_eq!(respondents(7).verify(token.as_str()), Some(token.clone()));
+        assert_ne!(token, respondents(7).issue());
+        let (random, _) = token.as_str().split_once('.').unwrap();
+        for forged in [random.to_string(), format!("{random}.{}", "0".repeat(32)), "my-own-id-00000001".into()] {
+            assert_eq!(respondents(7).verify(&forged), None, "{forged}");
+        }
+        assert_eq!(respondents(8).verify(token.as_str()), None, "another server's secret");
+    }
+
+    #[test]
+    fn each_board_sees_its_own_id() {
+        let token = respondents(7).issue();
+        let (a, b) = (respondents(7).on_board(&token, "a"), respondents(7).on_board(&token, "b"));
+        assert_ne!(a, b);
+        assert!(!token.as_str().contains(&a) && a.len() == 32);
+        assert_eq!(a, respondents(7).on_board(&respondents(7).verify(token.as_str()).unwrap(), "a"));
+    }
+
+    #[test]
+    fn the_cookie_round_trips() {
+        let token = respondents(7).issue();
+        let set = respondents(7).set_cookie(&token);
+        assert!(set.to_str().unwrap().starts_with(&format!("tally_respondent={}; Path=/;", token.as_str())));
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_str(&format!("other=1; {COOKIE_NAME}={id}")).unwrap());
-        assert_eq!(from_cookie(&headers), Some(id));
-        headers.insert(header::COOKIE, HeaderValue::from_static("tally_respondent=<script>"));
-        assert_eq!(from_cookie(&headers), None);
-        assert!(set_cookie("abcdefabcdefabcdef").to_str().unwrap().contains("HttpOnly; SameSite=Lax"));
+        let sent = format!("other=1; tally_respondent={}", token.as_str());
+        headers.insert(header::COOKIE, HeaderValue::from_str(&sent).unwrap());
+        assert_eq!(respondents(7).from_cookie(&headers).as_deref(), Some(token.as_str()));
     }
 }

@@ -19,10 +19,10 @@ pub fn BoardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => {
-                        let matrices = view.matrices.clone();
+                        let (matrices, current) = (view.matrices.clone(), view.matrix.id.clone());
                         view! {
                             <MatrixForm view/>
-                            <NewBoard matrices/>
+                            <NewBoard matrices current/>
                         }
                             .into_any()
                     }

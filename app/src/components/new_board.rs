@@ -6,9 +6,10 @@
 use crate::server_fns::CreateBoard;
 use leptos::prelude::*;
 
-/// `matrices` lists (id, title) of every loaded matrix.
+/// `matrices` lists (id, title) of every template; `current`, the id of the
+/// matrix of the board on show, is chosen at first.
 #[component]
-pub fn NewBoard(matrices: Vec<(String, String)>) -> impl IntoView {
+pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoView {
     let create = ServerAction::<CreateBoard>::new();
     let error = move || match create.value().get() {
         Some(Err(e)) => Some(e.to_string()),
@@ -23,7 +24,10 @@ pub fn NewBoard(matrices: Vec<(String, String)>) -> impl IntoView {
                     <select name="matrix">
                         {matrices
                             .into_iter()
-                            .map(|(id, title)| view! { <option value=id>{title}</option> })
+                            .map(|(id, title)| {
+                                let chosen = id == current;
+                                view! { <option value=id selected=chosen>{title}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </label>

@@ -116,6 +116,7 @@ pub struct Drive {
 pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive {
     let acks: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
     let rows = row_ids(&server.matrix().await);
+    let people = server.respondents(5000).await;
     let http = reqwest::Client::new();
     let (started, window_start) = (Instant::now(), unix_nanos());
     let mut ticker = tokio::time::interval(Duration::from_millis(10));
@@ -127,8 +128,7 @@ pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive 
         while sent < due {
             let answers: Value =
                 rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
-            let body =
-                json!({ "answers": answers, "respondent": format!("bench-live-{:08}", sent % 5000) }).to_string();
+            let body = json!({ "answers": answers, "respondent": people[(sent % 5000) as usize] }).to_string();
             let (http, url, acks) = (http.clone(), server.url("/api/boards/default/submissions"), acks.clone());
             inflight.push(tokio::spawn(async move {
                 let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of this harness
 
+pub mod private_postgres;
 pub mod submitters;
 #[path = "../../../app/tests/support/mod.rs"]
 mod support;
@@ -127,9 +128,28 @@ impl TestServer {
         response.json().await.unwrap()
     }
 
+    /// `count` respondent tokens, as `POST /api/respondents` issues them:
+    /// the only ids the server accepts.
+    pub async fn respondents(&self, count: usize) -> Vec<String> {
+        respondents(&self.base, count).await
+    }
+
     pub async fn matrix(&self) -> Value {
         reqwest::get(self.url("/api/boards/default/matrix")).await.unwrap().json().await.unwrap()
     }
+}
+
+/// `count` respondent tokens from the server at `base`.
+pub async fn respondents(base: &str, count: usize) -> Vec<String> {
+    let client = reqwest::Client::new();
+    let mut tokens = Vec::with_capacity(count);
+    for _ in 0..count {
+        let response = client.post(format!("{base}/api/respondents")).send().await.unwrap();
+        assert_eq!(response.status(), 201);
+        let body: Value = response.json().await.unwrap();
+        tokens.push(body["respondent"].as_str().unwrap().to_string());
+    }
+    tokens
 }
 
 impl Drop for TestServer {

@@ -4,6 +4,8 @@
 //! is stored exactly as acknowledged.
 
 use super::{answers, Lcg};
+use app::backend::respondent::Respondents;
+use app::backend::signer::Signer;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,15 +16,16 @@ use tokio::task::JoinHandle;
 /// What one submitter knows when the server stops under it.
 #[derive(Default)]
 pub struct Outcome {
-    /// respondent -> answers acknowledged last.
+    /// respondent token -> answers acknowledged last.
     pub acked: HashMap<String, Vec<u64>>,
-    /// The submission that was in flight when the connection broke, if any.
+    /// The replacement that was in flight when the connection broke, if any.
     pub in_flight: Option<(String, Vec<u64>)>,
 }
 
 /// Starts `workers` submitters; each counts its acknowledgements in
-/// `acked_total`. Even workers bring a new respondent every time, odd ones
-/// keep replacing their own answers. Any answer other than 200 fails the
+/// `acked_total`. Even workers come as a new respondent every time (no
+/// token: the server issues one), odd ones keep replacing their own answers
+/// with the token their first submission was given. Any answer other than 200 fails the
 /// test: stopping a server may refuse connections, never requests it took.
 pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUsize>) -> Vec<JoinHandle<Outcome>> {
     let client = reqwest::Client::new();
@@ -33,21 +36,27 @@ pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUs
             tokio::spawn(async move {
                 let mut rng = Lcg(w + 1);
                 let mut outcome = Outcome::default();
-                for k in 0..100_000u64 {
-                    let respondent =
-                        if w % 2 == 0 { format!("fresh-{w:04}-{k:08}") } else { format!("replacing-{w:06}") };
+                let mut mine: Option<String> = None;
+                for _ in 0..100_000u64 {
                     let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
-                    let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": respondent });
-                    match client.post(&url).body(body.to_string()).send().await {
-                        Ok(response) if response.status() == 200 => {
-                            outcome.acked.insert(respondent, picks);
-                            acked_total.fetch_add(1, Ordering::Relaxed);
-                        }
+                    let mut body = json!({ "answers": answers(&rows, |i| picks[i]) });
+                    if let Some(token) = &mine {
+                        body["respondent"] = json!(token);
+                    }
+                    let reply = match client.post(&url).body(body.to_string()).send().await {
+                        Ok(response) if response.status() == 200 => response.json::<Value>().await.ok(),
                         Ok(response) => panic!("unexpected status {}", response.status()),
-                        Err(_) => {
-                            outcome.in_flight = Some((respondent, picks));
-                            break;
-                        }
+                        Err(_) => None,
+                    };
+                    let Some(reply) = reply else {
+                        outcome.in_flight = mine.map(|token| (token, picks));
+                        break;
+                    };
+                    let token = reply["respondent"].as_str().unwrap().to_string();
+                    outcome.acked.insert(token.clone(), picks);
+                    acked_total.fetch_add(1, Ordering::Relaxed);
+                    if w % 2 == 1 {
+                        mine = Some(token);
                     }
                 }
                 outcome
@@ -60,11 +69,17 @@ pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUs
 pub struct StoredFile {
     db: rusqlite::Connection,
     rows: Vec<String>,
+    /// Built on the file's own secret, to find a token's stored id.
+    respondents: Respondents,
 }
 
 impl StoredFile {
     pub fn open(dir: &Path, rows: &[String]) -> StoredFile {
-        StoredFile { db: rusqlite::Connection::open(dir.join("tally.db")).unwrap(), rows: rows.to_vec() }
+        let db = rusqlite::Connection::open(dir.join("tally.db")).unwrap();
+        let hex: String = db.query_row("SELECT secret FROM server_secret", [], |r| r.get(0)).unwrap();
+        let secret: Vec<u8> = (0..64).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
+        let respondents = Respondents::new(Signer::new(secret.try_into().unwrap()), false);
+        StoredFile { db, rows: rows.to_vec(), respondents }
     }
 
     fn picks(&self, text: &str) -> Vec<u64> {
@@ -72,7 +87,9 @@ impl StoredFile {
         self.rows.iter().map(|r| map[r].as_u64().unwrap()).collect()
     }
 
-    pub fn answers(&self, respondent: &str) -> Option<Vec<u64>> {
+    /// The answers stored for the respondent with this token.
+    pub fn answers(&self, token: &str) -> Option<Vec<u64>> {
+        let respondent = self.respondents.on_board(&self.respondents.verify(token)?, "default");
         let text: String = self
             .db
             .query_row(

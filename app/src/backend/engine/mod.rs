@@ -29,10 +29,10 @@ use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
 use crate::stats::Stats;
 use crate::DEFAULT_BOARD;
-use serde::Serialize;
 use state::EngineState;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
 /// Why an instance cannot serve now.
@@ -42,20 +42,25 @@ pub enum NotReady {
     Unreachable(TallyError),
     #[error("writes to the database fail: {0}")]
     WritesFail(TallyError),
+    #[error("a commit has been running for {0:?}, past its timeout")]
+    WriterStuck(Duration),
 }
+
+/// Why a submitter gets no acknowledgement in time, and what to do.
+const NOT_CONFIRMED: &str =
+    "the database did not confirm these answers in time (sending them again replaces them, never counts them twice)";
 
 /// Submissions waiting for the writer; a full queue makes submitters wait.
 const QUEUE_DEPTH: usize = 8192;
 
 /// What a submitter gets back once their answers are on disk.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Receipt {
     /// The board's version with these answers in it.
     pub version: u64,
-    /// Whose answers they are.
+    /// Whose answers they are: the respondent's id on this board.
     pub respondent: String,
     /// Unix seconds, shown back on the page.
-    #[serde(skip)]
     pub submitted_at: i64,
 }
 
@@ -86,9 +91,22 @@ impl Engine {
         }
         let stored = store.boards().await?;
         let changes = store.changes();
-        let state =
-            Arc::new(EngineState { store, catalog, boards: RwLock::default(), writes_failing: AtomicBool::new(false) });
-        for board in stored {
+        let state = Arc::new(EngineState {
+            store,
+            catalog,
+            boards: RwLock::default(),
+            writes_failing: AtomicBool::new(false),
+            writing_since: Default::default(),
+        });
+        for mut board in stored {
+            if board.matrix.is_none() {
+                // From before boards kept their matrix: it keeps its template's, as of now.
+                if let Ok(template) = state.template_of(&board) {
+                    let json = to_json(&template);
+                    state.store.fill_matrix(&board.info.id, json.clone()).await?;
+                    board.matrix = Some(json);
+                }
+            }
             if let Err(error) = state.adopt(board) {
                 tracing::warn!(%error, "board not served");
             }
@@ -111,6 +129,7 @@ impl Engine {
                         created_at: now(),
                     },
                     None,
+                    matrix,
                 )
                 .await
                 .map(drop)
@@ -140,6 +159,10 @@ impl Engine {
     /// Ready to serve: the database answers, and takes writes if the last
     /// commit failed. Returns how many matrices are loaded.
     pub async fn ready(&self) -> Result<usize, NotReady> {
+        let writing_for = self.state.writing_since.lock().unwrap_or_else(|e| e.into_inner()).map(|t| t.elapsed());
+        if let Some(elapsed) = writing_for.filter(|e| *e > self.state.store.commit_timeout()) {
+            return Err(NotReady::WriterStuck(elapsed));
+        }
         self.state.store.ping().await.map_err(NotReady::Unreachable)?;
         if self.state.writes_failing.load(Ordering::Relaxed) {
             self.state.store.write_probe().await.map_err(NotReady::WritesFail)?;
@@ -151,6 +174,11 @@ impl Engine {
     /// (id, title) of every loaded matrix.
     pub fn matrices(&self) -> Vec<(String, String)> {
         self.state.catalog.values().map(|m| (m.id.clone(), m.title.clone())).collect()
+    }
+
+    /// The templates, in id order.
+    pub fn templates(&self) -> Vec<Arc<Matrix>> {
+        self.state.catalog.values().cloned().collect()
     }
 
     pub fn matrix_by_id(&self, id: &str) -> Result<Arc<Matrix>, TallyError> {
@@ -186,8 +214,16 @@ impl Engine {
         let submission =
             Submission { board: board.info.id.clone(), respondent: respondent.clone(), answers, submitted_at };
         let closed = || TallyError::Internal("the engine is shutting down".into());
-        self.queue.send(Pending { submission, ack }).await.map_err(|_| closed())?;
-        let version = done.await.map_err(|_| closed())??;
+        // Waiting for the batch ahead and then its own, each bounded by the
+        // commit timeout; past both the answer is "not confirmed", which is
+        // safe to retry: sending the same answers again replaces them.
+        let deadline = self.state.store.commit_timeout() * 2;
+        let late = || TallyError::Unavailable { what: NOT_CONFIRMED.into(), retry_after: deadline.as_secs().max(1) };
+        let waited = tokio::time::timeout(deadline, async {
+            self.queue.send(Pending { submission, ack }).await.map_err(|_| closed())?;
+            done.await.map_err(|_| closed())?
+        });
+        let version = waited.await.map_err(|_| late())??;
         Ok(Receipt { version, respondent, submitted_at })
     }
 
@@ -213,14 +249,25 @@ impl Engine {
         Ok(board.stats())
     }
 
-    /// Stores a new board and serves it. `admin_hash` is the hash of its
-    /// admin key ([`crate::backend::admin_key`]); the key itself is never stored.
-    pub async fn add_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<Arc<ServedBoard>, TallyError> {
-        self.matrix_by_id(&info.matrix_id)?;
-        self.state.store.insert_board(info.clone(), admin_hash).await?;
-        let empty = StoredBoard { info, version: 0, respondents: 0, closed: false, counts: Vec::new() };
+    /// Stores a new board on `matrix`, which it keeps as its own, and serves
+    /// it. `admin_hash` is the hash of its admin key
+    /// ([`crate::backend::admin_key`]); the key itself is never stored.
+    pub async fn add_board(
+        &self,
+        info: BoardInfo,
+        admin_hash: Option<String>,
+        matrix: Arc<Matrix>,
+    ) -> Result<Arc<ServedBoard>, TallyError> {
+        let json = to_json(&matrix);
+        self.state.store.insert_board(info.clone(), admin_hash, json.clone()).await?;
+        let empty =
+            StoredBoard { info, version: 0, respondents: 0, closed: false, counts: Vec::new(), matrix: Some(json) };
         self.state.adopt(empty)
     }
+}
+
+fn to_json(matrix: &Matrix) -> String {
+    serde_json::to_string(matrix).expect("a matrix is plain data")
 }
 
 /// Unix seconds now.

@@ -9,9 +9,11 @@ use crate::backend::catalog::Catalog;
 use crate::backend::metrics;
 use crate::backend::store::{Store, StoredBoard};
 use crate::error::TallyError;
+use crate::matrix::Matrix;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
 
 pub(super) struct EngineState {
     /// Where the figures are durable.
@@ -24,6 +26,10 @@ pub(super) struct EngineState {
     /// write probe succeeds, so a load balancer routes around an instance
     /// that can read but not write.
     pub writes_failing: AtomicBool,
+    /// When the batch being committed now started, if one is: a writer
+    /// stuck past its commit timeout (an interrupt that cannot reach the
+    /// database) makes the instance unready.
+    pub writing_since: Mutex<Option<Instant>>,
 }
 
 impl EngineState {
@@ -33,22 +39,33 @@ impl EngineState {
 
     /// Serves `stored` from now on, unless the board is already served.
     pub fn adopt(&self, stored: StoredBoard) -> Result<Arc<ServedBoard>, TallyError> {
-        let matrix = self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
-            TallyError::Internal(format!(
-                "board '{}' uses matrix '{}', which is not loaded",
-                stored.info.id, stored.info.matrix_id
-            ))
-        })?;
+        let matrix = match &stored.matrix {
+            Some(json) => Arc::new(serde_json::from_str::<Matrix>(json).map_err(|e| {
+                TallyError::Internal(format!("board '{}': its stored matrix does not read back: {e}", stored.info.id))
+            })?),
+            None => self.template_of(&stored)?,
+        };
         let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
         let board =
             boards.entry(stored.info.id.clone()).or_insert_with(|| Arc::new(ServedBoard::restore(stored, matrix)));
         Ok(board.clone())
     }
 
+    /// The template a board from before boards kept their matrix was
+    /// created on.
+    pub fn template_of(&self, stored: &StoredBoard) -> Result<Arc<Matrix>, TallyError> {
+        self.catalog.get(&stored.info.matrix_id).cloned().ok_or_else(|| {
+            TallyError::Internal(format!(
+                "board '{}' has no matrix of its own and its template '{}' is not loaded",
+                stored.info.id, stored.info.matrix_id
+            ))
+        })
+    }
+
     /// Publishes the board's figures as the store has them now.
     pub async fn reload(&self, id: &str) {
         let Some(board) = self.cached(id) else { return };
-        match self.store.board(id).await {
+        match self.store.figures(id).await {
             Ok(Some(stored)) => board.offer_stored(&stored),
             Ok(None) => tracing::error!(board = id, "a served board is missing from the store"),
             Err(error) => {

@@ -7,6 +7,7 @@ use crate::backend::store::{Committed, Submission};
 use crate::error::TallyError;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::Instant;
 use tokio::sync::mpsc;
 
 /// The largest group commit; bounds one transaction's time and memory.
@@ -18,7 +19,10 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
         let (batch, acks): (Vec<Submission>, Vec<_>) = pending.drain(..).map(|p| (p.submission, p.ack)).unzip();
         metrics::group_commit(batch.len());
         let batch = Arc::new(batch);
-        match state.store.apply(batch.clone()).await {
+        *state.writing_since.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+        let result = state.store.apply(batch.clone()).await;
+        *state.writing_since.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        match result {
             Ok(committed) => {
                 state.writes_failing.store(false, Ordering::Relaxed);
                 publish(&state, &committed).await;

@@ -90,15 +90,25 @@ impl Limits {
     pub fn submission(&self, ip: Option<IpAddr>, board: &str, respondent: &str, new: bool) -> Result<(), TallyError> {
         if let Some(ip) = ip.map(address_key) {
             self.submissions_per_ip.take(&ip).map_err(|wait| refused("submissions from this address", wait))?;
-            if new {
-                self.new_respondents_per_ip
-                    .take(&(ip, board.to_string()))
-                    .map_err(|wait| refused("new respondents from this address on this board", wait))?;
-            }
+        }
+        if new {
+            self.new_respondent(ip, board)?;
         }
         self.submissions_per_respondent
             .take(&respondent.to_string())
             .map_err(|wait| refused("submissions from this respondent", wait))
+    }
+
+    /// One respondent issued to `ip` (when known) for `board`; the empty
+    /// board for tokens asked for ahead of any submission.
+    pub fn new_respondent(&self, ip: Option<IpAddr>, board: &str) -> Result<(), TallyError> {
+        let Some(ip) = ip.map(address_key) else { return Ok(()) };
+        let what = if board.is_empty() {
+            "new respondents from this address"
+        } else {
+            "new respondents from this address on this board"
+        };
+        self.new_respondents_per_ip.take(&(ip, board.to_string())).map_err(|wait| refused(what, wait))
     }
 
     /// Drops the keys of every limit whose bucket is full again, every ten

@@ -9,7 +9,8 @@
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::hash::Hash;
+use std::hash::{BuildHasher, Hash, RandomState};
+use std::marker::PhantomData;
 use std::num::NonZeroU32;
 use std::str::FromStr;
 use std::time::Duration;
@@ -60,12 +61,21 @@ pub fn parse_limit(text: &str) -> Result<Option<Rate>, String> {
 }
 
 /// One limit, applied per key; `None` inside when the limit is off.
-pub struct Limiter<K: Hash + Eq + Clone> {
-    keyed: Option<DefaultKeyedRateLimiter<K>>,
+///
+/// Keys are kept as 64-bit hashes, not as themselves: an entry is then a
+/// few words inline, with no string to allocate or to follow on every probe,
+/// which keeps a map grown to hundreds of thousands of keys nearly as fast
+/// as an empty one. The hash is seeded per limiter, so nobody can choose
+/// keys that collide; a chance collision would only make two keys share a
+/// bucket.
+pub struct Limiter<K: Hash> {
+    keyed: Option<DefaultKeyedRateLimiter<u64>>,
+    hasher: RandomState,
     clock: DefaultClock,
+    _keys: PhantomData<fn(&K)>,
 }
 
-impl<K: Hash + Eq + Clone> Limiter<K> {
+impl<K: Hash> Limiter<K> {
     pub fn new(rate: Option<Rate>) -> Limiter<K> {
         let keyed = rate.map(|rate| {
             let period = Duration::from_secs_f64(1.0 / rate.per_second).max(Duration::from_nanos(1));
@@ -73,13 +83,13 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
             let quota = Quota::with_period(period).expect("a period of at least 1 ns").allow_burst(burst);
             RateLimiter::keyed(quota)
         });
-        Limiter { keyed, clock: DefaultClock::default() }
+        Limiter { keyed, hasher: RandomState::new(), clock: DefaultClock::default(), _keys: PhantomData }
     }
 
     /// Takes a token for `key`, or says how long until there is one.
     pub fn take(&self, key: &K) -> Result<(), Duration> {
         let Some(keyed) = &self.keyed else { return Ok(()) };
-        keyed.check_key(key).map_err(|not_until| not_until.wait_time_from(self.clock.now()))
+        keyed.check_key(&self.hasher.hash_one(key)).map_err(|not_until| not_until.wait_time_from(self.clock.now()))
     }
 
     /// Drops the keys whose bucket is full again.

@@ -12,17 +12,21 @@
 
 mod plan;
 mod postgres;
+mod settings;
 mod sqlite;
 
 pub use plan::{Committed, FiguresDelta};
 pub use postgres::PostgresStore;
+pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
 
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// What a board is, as stored and as shown by the API.
@@ -55,6 +59,9 @@ pub struct StoredBoard {
     pub closed: bool,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
+    /// The board's own matrix, JSON; `None` for a board from before boards
+    /// kept their matrix (filled in at start-up).
+    pub matrix: Option<String>,
 }
 
 /// One row of "a board joined with its non-zero counts", the shape both
@@ -68,17 +75,23 @@ pub(crate) struct CountRow {
     pub cell: Option<(String, u8, u64)>,
 }
 
-/// Folds rows ordered by board into one [`StoredBoard`] per board.
-pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>) -> Vec<StoredBoard> {
+/// Folds rows ordered by board into one [`StoredBoard`] per board, each
+/// with its matrix from `matrices` (board id → JSON).
+pub(crate) fn gather(
+    rows: impl IntoIterator<Item = CountRow>,
+    mut matrices: HashMap<String, Option<String>>,
+) -> Vec<StoredBoard> {
     let mut boards: Vec<StoredBoard> = Vec::new();
     for row in rows {
         if boards.last().is_none_or(|b| b.info.id != row.info.id) {
+            let matrix = matrices.remove(&row.info.id).flatten();
             boards.push(StoredBoard {
                 info: row.info,
                 version: row.version,
                 respondents: row.respondents,
                 closed: row.closed,
                 counts: Vec::new(),
+                matrix,
             });
         }
         let board = boards.last_mut().expect("a board was just pushed");
@@ -97,48 +110,22 @@ pub enum Change {
     Resync,
 }
 
-/// Where the data lives, parsed from `DATABASE_URL`.
-#[derive(Clone, Debug)]
-pub enum DatabaseUrl {
-    Sqlite(PathBuf),
-    Postgres(Box<tokio_postgres::Config>),
-}
-
-impl DatabaseUrl {
-    pub fn parse(url: &str) -> Result<Self, String> {
-        match url.split_once("://") {
-            Some(("sqlite", path)) if !path.is_empty() => Ok(DatabaseUrl::Sqlite(PathBuf::from(path))),
-            Some(("postgres" | "postgresql", _)) => url
-                .parse()
-                .map(|config| DatabaseUrl::Postgres(Box::new(config)))
-                .map_err(|e| format!("DATABASE_URL is not a valid PostgreSQL address: {e}")),
-            _ => Err(format!(
-                "DATABASE_URL '{}' is not supported; use sqlite://<path> or postgres://<user>@<host>/<database>",
-                url.chars().take(200).collect::<String>()
-            )),
-        }
+/// Runs `work` to its end; if that takes longer than `deadline`, calls
+/// `interrupt` once (which should make `work` fail soon) and still waits for
+/// `work`'s own result, so the caller learns what actually happened.
+pub(crate) async fn past_deadline<T>(
+    deadline: Duration,
+    work: impl Future<Output = Result<T, TallyError>>,
+    interrupt: impl FnOnce(),
+) -> Result<T, TallyError> {
+    tokio::pin!(work);
+    tokio::select! {
+        result = &mut work => return result,
+        _ = tokio::time::sleep(deadline) => {}
     }
-
-    /// For logs: never includes a password.
-    pub fn label(&self) -> String {
-        match self {
-            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-            DatabaseUrl::Postgres(config) => format!(
-                "postgres://{}@{}/{}",
-                config.get_user().unwrap_or("-"),
-                config
-                    .get_hosts()
-                    .iter()
-                    .map(|h| match h {
-                        tokio_postgres::config::Host::Tcp(name) => name.clone(),
-                        tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(","),
-                config.get_dbname().unwrap_or("-")
-            ),
-        }
-    }
+    tracing::warn!(?deadline, "a commit ran past its deadline; interrupting it");
+    interrupt();
+    work.await
 }
 
 /// The backends, behind one set of methods. A process holds one, so the
@@ -150,10 +137,18 @@ pub enum Store {
 }
 
 impl Store {
-    pub async fn open(url: &DatabaseUrl) -> Result<Store, TallyError> {
+    pub async fn open(url: &DatabaseUrl, options: &DatabaseOptions) -> Result<Store, TallyError> {
         match url {
-            DatabaseUrl::Sqlite(path) => Ok(Store::Sqlite(SqliteStore::open(path.clone()).await?)),
-            DatabaseUrl::Postgres(config) => Ok(Store::Postgres(PostgresStore::open(config).await?)),
+            DatabaseUrl::Sqlite(path) => Ok(Store::Sqlite(SqliteStore::open(path.clone(), options).await?)),
+            DatabaseUrl::Postgres(config) => Ok(Store::Postgres(PostgresStore::open(config, options).await?)),
+        }
+    }
+
+    /// How long a batch's commit may take before it is interrupted.
+    pub fn commit_timeout(&self) -> Duration {
+        match self {
+            Store::Sqlite(s) => s.commit_timeout,
+            Store::Postgres(s) => s.commit_timeout,
         }
     }
 
@@ -173,16 +168,27 @@ impl Store {
 
     pub async fn boards(&self) -> Result<Vec<StoredBoard>, TallyError> {
         match self {
-            Store::Sqlite(s) => s.boards(None).await,
-            Store::Postgres(s) => s.boards(None).await,
+            Store::Sqlite(s) => s.boards(None, true).await,
+            Store::Postgres(s) => s.boards(None, true).await,
         }
     }
 
-    /// One board with its aggregates, as committed now.
+    /// One board with its aggregates and its matrix, as committed now.
     pub async fn board(&self, id: &str) -> Result<Option<StoredBoard>, TallyError> {
+        self.one_board(id, true).await
+    }
+
+    /// One board's aggregates as committed now, without its matrix (`None`):
+    /// what a reload after another instance's commit needs, read without
+    /// the matrix, which may be large.
+    pub async fn figures(&self, id: &str) -> Result<Option<StoredBoard>, TallyError> {
+        self.one_board(id, false).await
+    }
+
+    async fn one_board(&self, id: &str, with_matrix: bool) -> Result<Option<StoredBoard>, TallyError> {
         let boards = match self {
-            Store::Sqlite(s) => s.boards(Some(id)).await?,
-            Store::Postgres(s) => s.boards(Some(id)).await?,
+            Store::Sqlite(s) => s.boards(Some(id), with_matrix).await?,
+            Store::Postgres(s) => s.boards(Some(id), with_matrix).await?,
         };
         Ok(boards.into_iter().next())
     }
@@ -214,11 +220,42 @@ impl Store {
 
     /// Fails with `Conflict` when the id is taken. `admin_hash` is the
     /// SHA-256 of the board's admin key, hex; the key itself is never stored.
-    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
+    /// `matrix` is the board's own matrix, JSON.
+    pub async fn insert_board(
+        &self,
+        info: BoardInfo,
+        admin_hash: Option<String>,
+        matrix: String,
+    ) -> Result<(), TallyError> {
         match self {
-            Store::Sqlite(s) => s.insert_board(info, admin_hash).await,
-            Store::Postgres(s) => s.insert_board(info, admin_hash).await,
+            Store::Sqlite(s) => s.insert_board(info, admin_hash, matrix).await,
+            Store::Postgres(s) => s.insert_board(info, admin_hash, matrix).await,
         }
+    }
+
+    /// Stores `matrix` (JSON) as the board's own, unless it has one.
+    pub async fn fill_matrix(&self, board: &str, matrix: String) -> Result<(), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.fill_matrix(board, matrix).await,
+            Store::Postgres(s) => s.fill_matrix(board, matrix).await,
+        }
+    }
+
+    /// The server's 256-bit secret, made and stored on first use; every
+    /// instance sharing the database reads the same one.
+    pub async fn secret(&self) -> Result<[u8; 32], TallyError> {
+        let candidate: String = (0..2).map(|_| format!("{:032x}", rand::random::<u128>())).collect();
+        let stored = match self {
+            Store::Sqlite(s) => s.secret(candidate).await?,
+            Store::Postgres(s) => s.secret(candidate).await?,
+        };
+        let bytes: Option<Vec<u8>> = (0..stored.len())
+            .step_by(2)
+            .map(|i| stored.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect();
+        bytes
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| TallyError::Internal("the stored server secret is not 64 hex digits".into()))
     }
 
     pub async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError> {

@@ -14,11 +14,18 @@ use std::sync::Arc;
 /// The longest board title, in characters.
 const MAX_TITLE: usize = 120;
 
+/// Which matrix a new board is on; the board keeps its own copy.
+pub enum MatrixChoice {
+    /// A built-in template, by id.
+    Template(String),
+    /// One the creator wrote (see `backend::matrix_body`), checked again here.
+    Custom(Matrix),
+}
+
 /// What a new board's creator asked for. Empty or blank text counts as
 /// not given.
 pub struct NewBoard {
-    /// The id of a loaded matrix.
-    pub matrix: String,
+    pub matrix: MatrixChoice,
     /// A public address (`/b/<slug>`); without one the board is private.
     pub slug: Option<String>,
     /// Defaults to the matrix's title.
@@ -29,12 +36,15 @@ pub struct NewBoard {
 pub struct CreatedBoard {
     pub info: BoardInfo,
     pub admin_key: String,
+    /// The site's public address (`TALLY_PUBLIC_URL`), or empty for links
+    /// relative to the site.
+    pub base: String,
 }
 
 impl CreatedBoard {
     /// The board's address.
     pub fn url(&self) -> String {
-        format!("/b/{}", self.info.id)
+        format!("{}/b/{}", self.base, self.info.id)
     }
 
     /// The address with the admin key in its fragment, which browsers never
@@ -50,7 +60,16 @@ impl Tally {
     /// Refused with 429 past the per-address rate or the hourly ceiling,
     /// checked only once the request is otherwise valid.
     pub async fn create_board(&self, caller: &Caller, new: NewBoard) -> Result<CreatedBoard, TallyError> {
-        let matrix = self.engine.matrix_by_id(&new.matrix)?;
+        let matrix = match new.matrix {
+            MatrixChoice::Template(id) => self.engine.matrix_by_id(&id)?,
+            MatrixChoice::Custom(mut matrix) => {
+                matrix.fill_missing_ids();
+                match matrix.problems_as_sent() {
+                    problems if problems.is_empty() => Arc::new(matrix),
+                    problems => return Err(TallyError::InvalidMatrix(problems)),
+                }
+            }
+        };
         let given = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         let (id, private) = match given(new.slug) {
             Some(slug) if slug.len() < 3 || !is_identifier(&slug) => {
@@ -69,13 +88,23 @@ impl Tally {
         self.limits.new_board(caller.ip)?;
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
         let key = admin_key::new_key();
-        self.engine.add_board(info.clone(), Some(admin_key::hash(&key))).await?;
-        Ok(CreatedBoard { info, admin_key: key })
+        self.engine.add_board(info.clone(), Some(admin_key::hash(&key)), matrix).await?;
+        Ok(CreatedBoard { info, admin_key: key, base: self.public_url.clone().unwrap_or_default() })
     }
 
     /// The board's matrix.
     pub async fn matrix(&self, board: &str) -> Result<Arc<Matrix>, TallyError> {
         Ok(self.engine.board(board).await?.matrix.clone())
+    }
+
+    /// The built-in templates a board can start from, by id.
+    pub fn templates(&self) -> Vec<Arc<Matrix>> {
+        self.engine.templates()
+    }
+
+    /// One template.
+    pub fn template(&self, id: &str) -> Result<Arc<Matrix>, TallyError> {
+        self.engine.matrix_by_id(id)
     }
 
     /// The board's latest figures.
@@ -87,8 +116,10 @@ impl Tally {
     /// answers if they have any.
     pub async fn board_page(&self, caller: &Caller, board: &str) -> Result<BoardPageData, TallyError> {
         let served = self.engine.board(board).await?;
-        let previous = match &caller.respondent {
-            Some(id) => self.engine.previous(&served.info.id, id).await?,
+        let previous = match caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) {
+            Some(token) => {
+                self.engine.previous(&served.info.id, &self.respondents.on_board(&token, &served.info.id)).await?
+            }
             None => None,
         };
         Ok(BoardPageData {

@@ -20,6 +20,7 @@ pub mod submit;
 
 use crate::backend::engine::Engine;
 use crate::backend::limits::Limits;
+use crate::backend::respondent::Respondents;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -31,6 +32,11 @@ pub struct Tally {
     pub engine: Engine,
     /// Abuse limits, shared with live push.
     pub limits: Arc<Limits>,
+    /// Issues and checks respondent tokens.
+    pub respondents: Arc<Respondents>,
+    /// `TALLY_PUBLIC_URL` without its trailing slash, when set: the base of
+    /// the absolute links handed out (a new board's address).
+    pub public_url: Option<String>,
 }
 
 /// Who is asking, whatever door they came through.
@@ -38,15 +44,27 @@ pub struct Tally {
 pub struct Caller {
     /// The client's address, for the per-IP limits; `None` in-process.
     pub ip: Option<IpAddr>,
-    /// The respondent id the client presented (cookie or API body), not yet
-    /// checked.
+    /// The respondent token the client presented: from the API body as
+    /// sent (checked by the use case), or from a cookie if it verified (a
+    /// stale cookie is as good as none: the page must keep working).
     pub respondent: Option<String>,
     /// The board admin key the client sent, if any.
     pub admin_key: Option<String>,
 }
 
 impl Tally {
-    pub fn new(engine: Engine, limits: Arc<Limits>) -> Tally {
-        Tally { engine, limits }
+    pub fn new(engine: Engine, limits: Arc<Limits>, respondents: Respondents) -> Tally {
+        Tally { engine, limits, respondents: Arc::new(respondents), public_url: None }
+    }
+
+    /// Absolute links start with `url` (its trailing slash dropped).
+    pub fn with_public_url(mut self, url: Option<&str>) -> Tally {
+        self.public_url = url.map(|u| u.trim_end_matches('/').to_string());
+        self
+    }
+
+    /// The respondent token in the request's cookie, if this server issued it.
+    pub fn respondent_cookie(&self, headers: &axum::http::HeaderMap) -> Option<String> {
+        self.respondents.from_cookie(headers).filter(|token| self.respondents.verify(token).is_some())
     }
 }

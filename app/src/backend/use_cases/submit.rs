@@ -4,7 +4,8 @@
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
 use crate::backend::engine::Receipt;
-use crate::backend::{metrics, respondent};
+use crate::backend::metrics;
+use crate::backend::respondent::Token;
 use crate::error::TallyError;
 use crate::stats::Stats;
 use std::sync::Arc;
@@ -13,8 +14,10 @@ use std::sync::Arc;
 pub struct Submitted {
     /// Its version, respondent and time.
     pub receipt: Receipt,
-    /// The server made the respondent id up: the door must hand it to the
-    /// client (a cookie) so their next submission replaces this one.
+    /// The respondent's token, for the client to present next time.
+    pub token: Token,
+    /// The token is new: the door must hand it to the client (a cookie) so
+    /// their next submission replaces this one.
     pub issued: bool,
     /// The board's figures with this submission in them.
     pub stats: Arc<Stats>,
@@ -38,6 +41,13 @@ impl Tally {
         result
     }
 
+    /// A new respondent token, for an API client to answer with; counted
+    /// like a respondent the server makes up on a first submission.
+    pub fn issue_respondent(&self, caller: &Caller) -> Result<Token, TallyError> {
+        self.limits.new_respondent(caller.ip, "")?;
+        Ok(self.respondents.issue())
+    }
+
     async fn try_submit(
         &self,
         caller: &Caller,
@@ -45,20 +55,20 @@ impl Tally {
         raw: impl IntoIterator<Item = (String, RawLevel)>,
     ) -> Result<Submitted, TallyError> {
         let served = self.engine.board(board).await?;
-        let (id, issued) = match &caller.respondent {
-            Some(id) if respondent::is_valid_id(id) => (id.clone(), false),
-            Some(_) => {
-                return Err(TallyError::BadRequest(
-                    "respondent must be 16-64 characters of A-Z, a-z, 0-9, '-' or '_'".into(),
-                ))
-            }
-            None => (respondent::new_id(), true),
+        let (token, issued) = match &caller.respondent {
+            Some(text) => (self.respondents.verify(text).ok_or_else(not_issued)?, false),
+            None => (self.respondents.issue(), true),
         };
+        let id = self.respondents.on_board(&token, &served.info.id);
         // Limits take a token only for a submission that would be applied,
         // so cheap invalid ones cannot use up someone's allowance.
         let answers = self.engine.validate(&served, raw)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(&served, id, answers).await?;
-        Ok(Submitted { receipt, issued, stats: served.stats() })
+        Ok(Submitted { receipt, token, issued, stats: served.stats() })
     }
+}
+
+fn not_issued() -> TallyError {
+    TallyError::BadRequest("respondent is not a token this server issued: leave it out to be given one".into())
 }

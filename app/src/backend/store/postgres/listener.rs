@@ -8,10 +8,11 @@
 //! right after its commit).
 
 use super::super::Change;
+use super::connection::Connector;
 use futures_util::StreamExt;
 use std::time::Duration;
 use tokio::sync::mpsc;
-use tokio_postgres::{AsyncMessage, Config, NoTls};
+use tokio_postgres::AsyncMessage;
 
 const RESYNC_EVERY: Duration = Duration::from_secs(30);
 const FIRST_RETRY: Duration = Duration::from_millis(100);
@@ -20,12 +21,12 @@ const LAST_RETRY: Duration = Duration::from_secs(5);
 /// PostgreSQL keeps the rest queued for this connection.
 const BACKLOG: usize = 4096;
 
-pub fn spawn(config: Config) -> mpsc::Receiver<Change> {
+pub fn spawn(connector: Connector) -> mpsc::Receiver<Change> {
     let (changes, receiver) = mpsc::channel(BACKLOG);
     tokio::spawn(async move {
         let mut retry = FIRST_RETRY;
         while !changes.is_closed() {
-            match listen(&config, &changes).await {
+            match listen(&connector, &changes).await {
                 Ok(()) => retry = FIRST_RETRY,
                 Err(error) => {
                     crate::backend::metrics::database_error();
@@ -40,8 +41,10 @@ pub fn spawn(config: Config) -> mpsc::Receiver<Change> {
 }
 
 /// One connection's life: returns when it ends.
-async fn listen(config: &Config, changes: &mpsc::Sender<Change>) -> Result<(), tokio_postgres::Error> {
-    let (client, mut connection) = config.connect(NoTls).await?;
+async fn listen(connector: &Connector, changes: &mpsc::Sender<Change>) -> Result<(), tokio_postgres::Error> {
+    let mut config = connector.config.clone();
+    config.application_name(format!("tally-listener-{}", std::process::id()));
+    let (client, mut connection) = config.connect(connector.tls.clone()).await?;
     let notices = changes.clone();
     let mut reading = tokio::spawn(async move {
         let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));

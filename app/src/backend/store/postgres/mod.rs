@@ -18,22 +18,30 @@
 //! order, which also orders everything after it and rules out deadlocks
 //! between instances on the counter rows.
 
+mod batch;
+mod connection;
 mod listener;
 
-use super::plan::{self, Committed, Key, Plan};
-use super::{decode_answers, encode_answers, gather, BoardInfo, Change, CountRow, StoredBoard, Submission};
+use super::plan::Committed;
+use super::{decode_answers, gather, BoardInfo, Change, CountRow, DatabaseOptions, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use batch::apply_batch;
+use connection::{Connector, Link};
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
-use tokio::sync::{mpsc, Mutex};
-use tokio_postgres::{Client, Config, NoTls};
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{Client, Config};
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `tally_schema`.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0001_boards_submissions_counts.sql"),
     include_str!("../../../../migrations/postgres/0002_closing_and_admin_keys.sql"),
+    include_str!("../../../../migrations/postgres/0003_server_secret.sql"),
+    include_str!("../../../../migrations/postgres/0004_board_matrices.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
@@ -43,58 +51,36 @@ const MIGRATION_LOCK: i64 = 0x0074_616c_6c79;
 /// The channel every commit is announced on, as "<board> <version>".
 const CHANNEL: &str = "tally_versions";
 
+/// A lock held too long elsewhere, or a statement cancelled at its
+/// deadline, is the database being busy, not broken: worth a retry.
 impl From<tokio_postgres::Error> for TallyError {
     fn from(e: tokio_postgres::Error) -> Self {
-        TallyError::Internal(format!("PostgreSQL: {}", super::with_causes(&e)))
+        match e.code() {
+            Some(code) if *code == SqlState::LOCK_NOT_AVAILABLE || *code == SqlState::QUERY_CANCELED => {
+                tracing::warn!(error = %super::with_causes(&e), "PostgreSQL statement timed out");
+                TallyError::Unavailable { what: "the database is busy".into(), retry_after: 1 }
+            }
+            _ => TallyError::Internal(format!("PostgreSQL: {}", super::with_causes(&e))),
+        }
     }
 }
 
 pub struct PostgresStore {
-    config: Config,
+    connector: Connector,
     writer: Link,
     reader: Link,
-}
-
-/// One connection, made again on the next use after it breaks.
-struct Link {
-    config: Config,
-    client: Mutex<Option<Arc<Client>>>,
-}
-
-impl Link {
-    fn new(config: &Config, role: &str) -> Link {
-        let mut config = config.clone();
-        config.application_name(format!("tally-{role}-{}", std::process::id()));
-        Link { config, client: Mutex::new(None) }
-    }
-
-    async fn get(&self) -> Result<Arc<Client>, TallyError> {
-        let mut slot = self.client.lock().await;
-        if let Some(client) = slot.as_ref().filter(|c| !c.is_closed()) {
-            return Ok(client.clone());
-        }
-        let client = Arc::new(connect(&self.config).await?);
-        *slot = Some(client.clone());
-        Ok(client)
-    }
-}
-
-async fn connect(config: &Config) -> Result<Client, tokio_postgres::Error> {
-    let (client, connection) = config.connect(NoTls).await?;
-    tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::warn!(%error, "PostgreSQL connection lost");
-        }
-    });
-    Ok(client)
+    /// Past this, a batch's statement is cancelled (see [`Self::apply`]).
+    pub(in crate::backend::store) commit_timeout: Duration,
 }
 
 impl PostgresStore {
-    pub async fn open(config: &Config) -> Result<Self, TallyError> {
+    pub async fn open(config: &Config, options: &DatabaseOptions) -> Result<Self, TallyError> {
+        let connector = Connector::new(config, options)?;
         let store = PostgresStore {
-            config: config.clone(),
-            writer: Link::new(config, "writer"),
-            reader: Link::new(config, "reader"),
+            writer: Link::new(&connector, "writer"),
+            reader: Link::new(&connector, "reader"),
+            connector,
+            commit_timeout: options.commit_timeout,
         };
         let client = store.writer.get().await?;
         in_transaction(&client, migrate(&client)).await?;
@@ -103,17 +89,15 @@ impl PostgresStore {
 
     /// Starts listening for every instance's commits (this one's included).
     pub fn changes(&self) -> mpsc::Receiver<Change> {
-        let mut config = self.config.clone();
-        config.application_name(format!("tally-listener-{}", std::process::id()));
-        listener::spawn(config)
+        listener::spawn(self.connector.clone())
     }
 
-    pub async fn boards(&self, only: Option<&str>) -> Result<Vec<StoredBoard>, TallyError> {
+    /// Boards (all, or `only` one) with their counts, and their matrices
+    /// when `with_matrix`.
+    pub async fn boards(&self, only: Option<&str>, with_matrix: bool) -> Result<Vec<StoredBoard>, TallyError> {
         // One statement, so the board row and its counts are one snapshot.
-        let rows = self
-            .reader
-            .get()
-            .await?
+        let client = self.reader.get().await?;
+        let rows = client
             .query(
                 "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
                         c.row_id, c.level, c.n, b.closed
@@ -123,7 +107,13 @@ impl PostgresStore {
                 &[&only],
             )
             .await?;
-        Ok(gather(rows.iter().map(|r| CountRow {
+        // Apart from the counts, so a large matrix is not repeated on each count's row.
+        let mut matrices = HashMap::new();
+        if with_matrix {
+            let select = "SELECT id, matrix FROM boards WHERE $1::text IS NULL OR id = $1";
+            matrices = client.query(select, &[&only]).await?.iter().map(|r| (r.get(0), r.get(1))).collect();
+        }
+        let rows = rows.iter().map(|r| CountRow {
             info: BoardInfo {
                 id: r.get(0),
                 matrix_id: r.get(1),
@@ -135,7 +125,8 @@ impl PostgresStore {
             respondents: r.get::<_, i64>(6) as u64,
             closed: r.get(10),
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
-        })))
+        });
+        Ok(gather(rows, matrices))
     }
 
     pub async fn ping(&self) -> Result<(), TallyError> {
@@ -143,9 +134,11 @@ impl PostgresStore {
         Ok(())
     }
 
-    /// The writer's connection answers (made again if it broke).
+    /// The writer's connection answers and may write (made again if it broke).
     pub async fn write_probe(&self) -> Result<(), TallyError> {
-        self.writer.get().await?.batch_execute("SELECT 1").await?;
+        // Taking a transaction id is what a write needs first; a read-only
+        // server (a standby after a fail-over) refuses it.
+        self.writer.get().await?.batch_execute("BEGIN; SELECT txid_current(); ROLLBACK").await?;
         Ok(())
     }
 
@@ -154,21 +147,41 @@ impl PostgresStore {
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
     }
 
-    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
+    pub async fn insert_board(
+        &self,
+        info: BoardInfo,
+        admin_hash: Option<String>,
+        matrix: String,
+    ) -> Result<(), TallyError> {
         let inserted = self
             .reader
             .get()
             .await?
             .execute(
-                "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash) VALUES ($1, $2, $3, $4, $5, $6)
-                 ON CONFLICT (id) DO NOTHING",
-                &[&info.id, &info.matrix_id, &info.title, &info.private, &info.created_at, &admin_hash],
+                "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+                &[&info.id, &info.matrix_id, &info.title, &info.private, &info.created_at, &admin_hash, &matrix],
             )
             .await?;
         match inserted {
             1 => Ok(()),
             _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
         }
+    }
+
+    /// Stores `candidate` unless an instance stored a secret already; the stored one.
+    pub async fn secret(&self, candidate: String) -> Result<String, TallyError> {
+        let client = self.reader.get().await?;
+        let insert = "INSERT INTO server_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING";
+        client.execute(insert, &[&candidate]).await?;
+        Ok(client.query_one("SELECT secret FROM server_secret", &[]).await?.get(0))
+    }
+
+    /// Gives a board from before boards kept their matrix the one it was created on.
+    pub async fn fill_matrix(&self, board: &str, matrix: String) -> Result<(), TallyError> {
+        let update = "UPDATE boards SET matrix = $2 WHERE id = $1 AND matrix IS NULL";
+        self.reader.get().await?.execute(update, &[&board, &matrix]).await?;
+        Ok(())
     }
 
     pub async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError> {
@@ -192,9 +205,14 @@ impl PostgresStore {
         Ok(version as u64)
     }
 
+    /// One transaction for the whole batch. Past the commit timeout its
+    /// running statement is cancelled, so the transaction rolls back, unless
+    /// it has committed by then; either way what is reported is what happened.
     pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         let client = self.writer.get().await?;
-        let (committed, heads) = in_transaction(&client, apply_batch(&client, &batch)).await?;
+        let work = in_transaction(&client, apply_batch(&client, &batch));
+        let (committed, heads) =
+            super::past_deadline(self.commit_timeout, work, || self.writer.cancel(&client)).await?;
         // Announced after the commit, never inside it: NOTIFY takes a
         // database-wide lock at commit, which would serialise every
         // instance's commits behind each other.
@@ -302,94 +320,4 @@ async fn migrate(client: &Client) -> Result<(), TallyError> {
         client.execute("INSERT INTO tally_schema (version) VALUES ($1)", &[&(i as i32 + 1)]).await?;
     }
     Ok(())
-}
-
-/// Typed parameters for `query_typed`.
-type Params<'a> = &'a [(&'a (dyn tokio_postgres::types::ToSql + Sync), tokio_postgres::types::Type)];
-
-/// The batch's statements, set-wise: whatever the batch size, two round
-/// trips between BEGIN and COMMIT. Statements issued together are pipelined
-/// on the connection (they still run in order), and `query_typed` names the
-/// parameter types so no statement needs a prepare round trip of its own.
-/// Returns what the batch did and each board's new version.
-async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed, Vec<(String, i64)>), TallyError> {
-    use tokio_postgres::types::Type;
-    let boards: Vec<&str> = batch.iter().map(|s| s.board.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
-    let (key_boards, key_respondents): (Vec<&str>, Vec<&str>) =
-        batch.iter().map(|s| (s.board.as_str(), s.respondent.as_str())).unzip();
-    let lock: Params = &[(&boards, Type::TEXT_ARRAY)];
-    let keys: Params = &[(&key_boards, Type::TEXT_ARRAY), (&key_respondents, Type::TEXT_ARRAY)];
-    let (locked, previous) = tokio::try_join!(
-        client.query_typed("SELECT id, closed FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
-        client.query_typed(
-            "SELECT s.board_id, s.respondent, s.answers::text
-             FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)",
-            keys,
-        ),
-    )?;
-    let mut stored: HashMap<Key, _> = HashMap::new();
-    for row in previous {
-        stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
-    }
-    let closed_ids: HashSet<String> = locked.iter().filter(|r| r.get::<_, bool>(1)).map(|r| r.get(0)).collect();
-    let closed = boards.iter().copied().filter(|b| closed_ids.contains(*b)).collect();
-    let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced, closed);
-
-    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for ((board, respondent), (answers, submitted_at)) in &plan.latest {
-        latest.0.push(*board);
-        latest.1.push(*respondent);
-        latest.2.push(encode_answers(answers));
-        latest.3.push(*submitted_at);
-    }
-    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for ((board, row, level), delta) in &plan.deltas {
-        cells.0.push(*board);
-        cells.1.push(*row);
-        cells.2.push(*level as i16);
-        cells.3.push(*delta);
-    }
-    let mut steps = (Vec::new(), Vec::new(), Vec::new());
-    for (board, step) in &plan.boards {
-        steps.0.push(*board);
-        steps.1.push(step.submissions as i64);
-        steps.2.push(step.joined as i64);
-    }
-    let latest: Params = &[
-        (&latest.0, Type::TEXT_ARRAY),
-        (&latest.1, Type::TEXT_ARRAY),
-        (&latest.2, Type::TEXT_ARRAY),
-        (&latest.3, Type::INT8_ARRAY),
-    ];
-    let cells: Params = &[
-        (&cells.0, Type::TEXT_ARRAY),
-        (&cells.1, Type::TEXT_ARRAY),
-        (&cells.2, Type::INT2_ARRAY),
-        (&cells.3, Type::INT8_ARRAY),
-    ];
-    let steps: Params = &[(&steps.0, Type::TEXT_ARRAY), (&steps.1, Type::INT8_ARRAY), (&steps.2, Type::INT8_ARRAY)];
-    let (_, _, heads) = tokio::try_join!(
-        client.query_typed(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at)
-             SELECT b, r, a::jsonb, t FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[]) AS k(b, r, a, t)
-             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
-            latest,
-        ),
-        client.query_typed(
-            "INSERT INTO counts (board_id, row_id, level, n)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[])
-             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
-            cells,
-        ),
-        client.query_typed(
-            "UPDATE boards b SET version = b.version + k.submissions, respondents = b.respondents + k.joined
-             FROM unnest($1::text[], $2::int8[], $3::int8[]) AS k(id, submissions, joined)
-             WHERE b.id = k.id RETURNING b.id, b.version",
-            steps,
-        ),
-    )?;
-    let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
-    let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
-    Ok((plan.committed(batch, &last_version), heads))
 }

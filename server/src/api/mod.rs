@@ -5,9 +5,9 @@
 //! (`app::backend::http_error`).
 
 use app::backend::client_addr::ClientAddr;
-use app::backend::respondent;
+use app::backend::matrix_body;
 use app::backend::submission_body::SubmissionBody;
-use app::backend::use_cases::boards::NewBoard;
+use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::body::Bytes;
@@ -22,13 +22,28 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 
+mod matrices;
+
+pub use matrices::templates;
+
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// A new board's body may carry a whole matrix.
+pub const NEW_BOARD_LIMIT: usize = 512 * 1024;
+
+/// The largest body a request may carry: a new board's may hold a matrix.
+pub fn body_limit(method: &Method, path: &str) -> usize {
+    if method == Method::POST && path.trim_end_matches('/') == "/api/boards" {
+        NEW_BOARD_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
 
 pub fn router<S>(tally: Tally) -> Router<S> {
     Router::new()
-        .route("/", post(create_board))
-        .route("/{board}/matrix", get(matrix))
+        .route("/", post(create_board).layer(DefaultBodyLimit::max(NEW_BOARD_LIMIT)))
+        .route("/{board}/matrix", get(matrices::board_matrix))
         .route("/{board}/stats", get(stats))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))
@@ -37,20 +52,30 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .with_state(tally)
 }
 
+/// `POST /api/respondents`: a respondent token to answer with.
+pub fn respondents<S>(tally: Tally) -> Router<S> {
+    Router::new().route("/", post(issue_respondent)).with_state(tally)
+}
+
+async fn issue_respondent(
+    State(tally): State<Tally>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+) -> Result<Response, TallyError> {
+    let token = tally.issue_respondent(&caller(&tally, client, &headers))?;
+    Ok((StatusCode::CREATED, Json(json!({ "respondent": token.as_str() }))).into_response())
+}
+
 /// The caller as an API request presents them: address, the respondent
 /// cookie if any, and the admin key from `Authorization: Bearer <key>`.
-fn caller(client: ClientAddr, headers: &HeaderMap) -> Caller {
+fn caller(tally: &Tally, client: ClientAddr, headers: &HeaderMap) -> Caller {
     let admin_key = bearer(headers).map(|key| key.trim().to_string());
-    Caller { ip: Some(client.0), respondent: respondent::from_cookie(headers), admin_key }
+    Caller { ip: Some(client.0), respondent: tally.respondent_cookie(headers), admin_key }
 }
 
 /// The token of `Authorization: Bearer <token>`, as sent.
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
-}
-
-async fn matrix(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
-    Ok(Json(&*tally.matrix(&board).await?).into_response())
 }
 
 async fn stats(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
@@ -64,13 +89,14 @@ async fn submit(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    let body = SubmissionBody::decode(&read(body)?)?;
-    let mut caller = caller(client, &headers);
+    let body = SubmissionBody::decode(&read(body, BODY_LIMIT)?)?;
+    let mut caller = caller(&tally, client, &headers);
     caller.respondent = body.respondent.clone().or(caller.respondent);
     let submitted = tally.submit(&caller, &board, body.raw_answers()).await?;
-    let mut response = Json(&submitted.receipt).into_response();
+    let reply = json!({ "version": submitted.receipt.version, "respondent": submitted.token.as_str() });
+    let mut response = Json(reply).into_response();
     if submitted.issued {
-        response.headers_mut().insert(header::SET_COOKIE, respondent::set_cookie(&submitted.receipt.respondent));
+        response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
     }
     Ok(response)
 }
@@ -78,7 +104,8 @@ async fn submit(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NewBoardBody {
-    matrix: String,
+    /// A template's id, or a whole matrix.
+    matrix: serde_json::Value,
     slug: Option<String>,
     title: Option<String>,
 }
@@ -89,8 +116,13 @@ async fn create_board(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    let NewBoardBody { matrix, slug, title } = parse_json(body)?;
-    let created = tally.create_board(&caller(client, &headers), NewBoard { matrix, slug, title }).await?;
+    let NewBoardBody { matrix, slug, title } = parse_json(body, NEW_BOARD_LIMIT)?;
+    let matrix = match matrix {
+        serde_json::Value::String(id) => MatrixChoice::Template(id),
+        value @ serde_json::Value::Object(_) => MatrixChoice::Custom(matrix_body::decode(value)?),
+        _ => return Err(TallyError::BadRequest("matrix must be a template's id or a matrix object".into())),
+    };
+    let created = tally.create_board(&caller(&tally, client, &headers), NewBoard { matrix, slug, title }).await?;
     let reply = json!({
         "id": created.info.id,
         "url": created.url(),
@@ -114,7 +146,7 @@ async fn close_or_reopen(
         "reopen" => false,
         _ => return Ok(StatusCode::NOT_FOUND.into_response()),
     };
-    Ok(Json(&*tally.set_closed(&caller(client, &headers), &board, closed).await?).into_response())
+    Ok(Json(&*tally.set_closed(&caller(&tally, client, &headers), &board, closed).await?).into_response())
 }
 
 #[derive(Deserialize)]
@@ -133,7 +165,7 @@ async fn export(
     headers: HeaderMap,
     form: Result<Form<KeyForm>, FormRejection>,
 ) -> Result<Response, TallyError> {
-    let mut caller = caller(client, &headers);
+    let mut caller = caller(&tally, client, &headers);
     if method == Method::POST {
         let Form(KeyForm { key }) =
             form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
@@ -146,15 +178,16 @@ async fn export(
     Ok((headers, download.body).into_response())
 }
 
-/// The body's bytes, or a 4xx saying why they could not be read.
-fn read(body: Result<Bytes, BytesRejection>) -> Result<Bytes, TallyError> {
+/// The body's bytes, or a 4xx saying why they could not be read; `limit`
+/// is the route's, for the message.
+fn read(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes, TallyError> {
     body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => TallyError::TooLarge(BODY_LIMIT),
+        StatusCode::PAYLOAD_TOO_LARGE => TallyError::TooLarge(limit),
         _ => TallyError::BadRequest(format!("could not read the request body: {}", rejection.body_text())),
     })
 }
 
 /// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.
-fn parse_json<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, TallyError> {
-    serde_json::from_slice(&read(body)?).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
+fn parse_json<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<T, TallyError> {
+    serde_json::from_slice(&read(body, limit)?).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
 }

@@ -6,19 +6,25 @@
 //! commit gets its throughput (one fsync for hundreds of submissions). The
 //! writer and readers use separate connections, which WAL lets run at once.
 
-use super::plan::{self, Committed, Plan};
-use super::{decode_answers, encode_answers, gather, internal, BoardInfo, CountRow, StoredBoard, Submission};
+mod batch;
+
+use super::plan::Committed;
+use super::{decode_answers, gather, internal, BoardInfo, CountRow, DatabaseOptions, StoredBoard, Submission};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use std::collections::{HashMap, HashSet};
+use batch::apply_batch;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `PRAGMA user_version`.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../../../migrations/sqlite/0001_boards_submissions_counts.sql"),
-    include_str!("../../../migrations/sqlite/0002_closing_and_admin_keys.sql"),
+    include_str!("../../../../migrations/sqlite/0001_boards_submissions_counts.sql"),
+    include_str!("../../../../migrations/sqlite/0002_closing_and_admin_keys.sql"),
+    include_str!("../../../../migrations/sqlite/0003_server_secret.sql"),
+    include_str!("../../../../migrations/sqlite/0004_board_matrices.sql"),
 ];
 
 #[derive(Clone)]
@@ -27,13 +33,19 @@ pub struct SqliteStore {
     writer: Arc<Mutex<Connection>>,
     /// Pages, look-ups and reloads, beside the writer (WAL allows it).
     reader: Arc<Mutex<Connection>>,
+    /// Stops the writer's running statement when a commit is late.
+    interrupt: Arc<rusqlite::InterruptHandle>,
+    /// Past this, a commit is interrupted (and waiting for another
+    /// process's write lock gives up).
+    pub(in crate::backend::store) commit_timeout: Duration,
     /// `<file>.lock`, locked while this store is open: one SQLite file
     /// serves one instance (see [`lock_exclusively`]).
     _lock: Arc<std::fs::File>,
 }
 
 impl SqliteStore {
-    pub async fn open(path: PathBuf) -> Result<Self, TallyError> {
+    pub async fn open(path: PathBuf, options: &DatabaseOptions) -> Result<Self, TallyError> {
+        let commit_timeout = options.commit_timeout;
         blocking(move || {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
@@ -41,12 +53,13 @@ impl SqliteStore {
             }
             let open = || -> Result<Connection, TallyError> {
                 let conn = Connection::open(&path).map_err(internal("opening the SQLite file"))?;
-                conn.execute_batch(
+                conn.execute_batch(&format!(
                     "PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = FULL;
                      PRAGMA foreign_keys = ON;
-                     PRAGMA busy_timeout = 5000;",
-                )
+                     PRAGMA busy_timeout = {};",
+                    commit_timeout.as_millis()
+                ))
                 .map_err(internal("configuring SQLite"))?;
                 Ok(conn)
             };
@@ -54,13 +67,21 @@ impl SqliteStore {
             let mut writer = open()?;
             migrate(&mut writer)?;
             let reader = open()?;
-            Ok(SqliteStore { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)), _lock: lock })
+            Ok(SqliteStore {
+                interrupt: Arc::new(writer.get_interrupt_handle()),
+                writer: Arc::new(Mutex::new(writer)),
+                reader: Arc::new(Mutex::new(reader)),
+                commit_timeout,
+                _lock: lock,
+            })
         })
         .await
     }
 
     /// Every board, or just `only`, with its non-zero counts.
-    pub async fn boards(&self, only: Option<&str>) -> Result<Vec<StoredBoard>, TallyError> {
+    /// Boards (all, or `only` one) with their counts, and their matrices
+    /// when `with_matrix`.
+    pub async fn boards(&self, only: Option<&str>, with_matrix: bool) -> Result<Vec<StoredBoard>, TallyError> {
         let (reader, only) = (self.reader.clone(), only.map(str::to_string));
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
@@ -95,7 +116,18 @@ impl SqliteStore {
                 })
                 .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
                 .map_err(internal("reading boards"))?;
-            Ok(gather(rows))
+            if !with_matrix {
+                return Ok(gather(rows, HashMap::new()));
+            }
+            // Apart from the counts, so a large matrix is not repeated on each count's row.
+            let mut stmt = conn
+                .prepare_cached("SELECT id, matrix FROM boards WHERE ?1 IS NULL OR id = ?1")
+                .map_err(internal("reading matrices"))?;
+            let matrices = stmt
+                .query_map([&only], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect::<Result<HashMap<String, Option<String>>, _>>())
+                .map_err(internal("reading matrices"))?;
+            Ok(gather(rows, matrices))
         })
         .await
     }
@@ -134,21 +166,53 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>) -> Result<(), TallyError> {
+    pub async fn insert_board(
+        &self,
+        info: BoardInfo,
+        admin_hash: Option<String>,
+        matrix: String,
+    ) -> Result<(), TallyError> {
         let writer = self.writer.clone();
         blocking(move || {
             let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
             let inserted = conn
                 .execute(
-                    "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (id) DO NOTHING",
-                    params![info.id, info.matrix_id, info.title, info.private, info.created_at, admin_hash],
+                    "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+                    params![info.id, info.matrix_id, info.title, info.private, info.created_at, admin_hash, matrix],
                 )
                 .map_err(internal("creating a board"))?;
             match inserted {
                 1 => Ok(()),
                 _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
             }
+        })
+        .await
+    }
+
+    /// Stores `candidate` unless a secret is stored already; the stored one.
+    pub async fn secret(&self, candidate: String) -> Result<String, TallyError> {
+        let writer = self.writer.clone();
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.execute(
+                "INSERT INTO server_secret (id, secret) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
+                [candidate],
+            )
+            .and_then(|_| conn.query_row("SELECT secret FROM server_secret", [], |r| r.get(0)))
+            .map_err(internal("reading the server's secret"))
+        })
+        .await
+    }
+
+    /// Gives a board from before boards kept their matrix the one it was created on.
+    pub async fn fill_matrix(&self, board: &str, matrix: String) -> Result<(), TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.execute("UPDATE boards SET matrix = ?2 WHERE id = ?1 AND matrix IS NULL", params![board, matrix])
+                .map(drop)
+                .map_err(internal("storing a board's matrix"))
         })
         .await
     }
@@ -180,13 +244,15 @@ impl SqliteStore {
         .await
     }
 
+    /// One transaction for the whole batch, interrupted (and so rolled
+    /// back) if it is still running at the commit timeout.
     pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         let writer = self.writer.clone();
-        blocking(move || {
+        let work = blocking(move || {
             let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
             apply_batch(&mut conn, &batch).map_err(internal("applying submissions"))
-        })
-        .await
+        });
+        super::past_deadline(self.commit_timeout, work, || self.interrupt.interrupt()).await
     }
 
     pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
@@ -294,66 +360,4 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
         tx.commit().map_err(internal("committing a migration"))?;
     }
     Ok(())
-}
-
-/// One transaction for the whole batch; see [`Plan`] for what it writes.
-fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut stored = HashMap::new();
-    {
-        let mut select =
-            tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
-        for s in batch {
-            let key = (s.board.clone(), s.respondent.clone());
-            if stored.contains_key(&key) {
-                continue;
-            }
-            let previous: Option<String> = select.query_row(params![key.0, key.1], |r| r.get(0)).optional()?;
-            if let Some(previous) = previous {
-                let previous = decode_answers(&previous).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-                })?;
-                stored.insert(key, previous);
-            }
-        }
-    }
-    let mut closed = HashSet::new();
-    {
-        let mut is_closed = tx.prepare_cached("SELECT closed FROM boards WHERE id = ?1")?;
-        for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
-            if is_closed.query_row([board], |r| r.get::<_, bool>(0))? {
-                closed.insert(board);
-            }
-        }
-    }
-    let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced, closed);
-    {
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
-        )?;
-        for ((board, respondent), (answers, submitted_at)) in &plan.latest {
-            upsert.execute(params![board, respondent, encode_answers(answers), submitted_at])?;
-        }
-        let mut bump = tx.prepare_cached(
-            "INSERT INTO counts (board_id, row_id, level, n) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = n + excluded.n",
-        )?;
-        for ((board, row, level), delta) in &plan.deltas {
-            bump.execute(params![board, row, level, delta])?;
-        }
-    }
-    let mut last_version = HashMap::new();
-    {
-        let mut advance = tx.prepare_cached(
-            "UPDATE boards SET version = version + ?1, respondents = respondents + ?2 WHERE id = ?3 RETURNING version",
-        )?;
-        for (board, step) in &plan.boards {
-            let last: u64 = advance.query_row(params![step.submissions, step.joined, board], |r| r.get(0))?;
-            last_version.insert(board.to_string(), last);
-        }
-    }
-    tx.commit()?;
-    Ok(plan.committed(batch, &last_version))
 }

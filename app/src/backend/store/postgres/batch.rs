@@ -1,0 +1,106 @@
+//! One group commit on PostgreSQL: the batch's plan ([`Plan`]) written
+//! set-wise in one transaction, under the touched boards' row locks, which
+//! also settle whether each board is still open.
+
+use super::super::plan::{self, Committed, Key, Plan};
+use super::super::{decode_answers, encode_answers, Submission};
+use crate::error::TallyError;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use tokio_postgres::Client;
+
+/// Typed parameters for `query_typed`.
+type Params<'a> = &'a [(&'a (dyn tokio_postgres::types::ToSql + Sync), tokio_postgres::types::Type)];
+
+/// The batch's statements, set-wise: whatever the batch size, two round
+/// trips between BEGIN and COMMIT. Statements issued together are pipelined
+/// on the connection (they still run in order), and `query_typed` names the
+/// parameter types so no statement needs a prepare round trip of its own.
+/// Returns what the batch did and each board's new version.
+pub(super) async fn apply_batch(
+    client: &Client,
+    batch: &[Submission],
+) -> Result<(Committed, Vec<(String, i64)>), TallyError> {
+    use tokio_postgres::types::Type;
+    let boards: Vec<&str> = batch.iter().map(|s| s.board.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+    let (key_boards, key_respondents): (Vec<&str>, Vec<&str>) =
+        batch.iter().map(|s| (s.board.as_str(), s.respondent.as_str())).unzip();
+    let lock: Params = &[(&boards, Type::TEXT_ARRAY)];
+    let keys: Params = &[(&key_boards, Type::TEXT_ARRAY), (&key_respondents, Type::TEXT_ARRAY)];
+    // `biased`: polled in order. The statements run in order, so the first
+    // error is the cause; those after it only say the transaction aborted.
+    let (locked, previous) = tokio::try_join!(
+        biased;
+        client.query_typed("SELECT id, closed FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
+        client.query_typed(
+            "SELECT s.board_id, s.respondent, s.answers::text
+             FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)",
+            keys,
+        ),
+    )?;
+    let mut stored: HashMap<Key, _> = HashMap::new();
+    for row in previous {
+        stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
+    }
+    let closed_ids: HashSet<String> = locked.iter().filter(|r| r.get::<_, bool>(1)).map(|r| r.get(0)).collect();
+    let closed = boards.iter().copied().filter(|b| closed_ids.contains(*b)).collect();
+    let replaced = plan::replaced(batch, stored);
+    let plan = Plan::new(batch, &replaced, closed);
+
+    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((board, respondent), (answers, submitted_at)) in &plan.latest {
+        latest.0.push(*board);
+        latest.1.push(*respondent);
+        latest.2.push(encode_answers(answers));
+        latest.3.push(*submitted_at);
+    }
+    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((board, row, level), delta) in &plan.deltas {
+        cells.0.push(*board);
+        cells.1.push(*row);
+        cells.2.push(*level as i16);
+        cells.3.push(*delta);
+    }
+    let mut steps = (Vec::new(), Vec::new(), Vec::new());
+    for (board, step) in &plan.boards {
+        steps.0.push(*board);
+        steps.1.push(step.submissions as i64);
+        steps.2.push(step.joined as i64);
+    }
+    let latest: Params = &[
+        (&latest.0, Type::TEXT_ARRAY),
+        (&latest.1, Type::TEXT_ARRAY),
+        (&latest.2, Type::TEXT_ARRAY),
+        (&latest.3, Type::INT8_ARRAY),
+    ];
+    let cells: Params = &[
+        (&cells.0, Type::TEXT_ARRAY),
+        (&cells.1, Type::TEXT_ARRAY),
+        (&cells.2, Type::INT2_ARRAY),
+        (&cells.3, Type::INT8_ARRAY),
+    ];
+    let steps: Params = &[(&steps.0, Type::TEXT_ARRAY), (&steps.1, Type::INT8_ARRAY), (&steps.2, Type::INT8_ARRAY)];
+    let (_, _, heads) = tokio::try_join!(
+        biased;
+        client.query_typed(
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at)
+             SELECT b, r, a::jsonb, t FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[]) AS k(b, r, a, t)
+             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+            latest,
+        ),
+        client.query_typed(
+            "INSERT INTO counts (board_id, row_id, level, n)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[])
+             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
+            cells,
+        ),
+        client.query_typed(
+            "UPDATE boards b SET version = b.version + k.submissions, respondents = b.respondents + k.joined
+             FROM unnest($1::text[], $2::int8[], $3::int8[]) AS k(id, submissions, joined)
+             WHERE b.id = k.id RETURNING b.id, b.version",
+            steps,
+        ),
+    )?;
+    let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
+    Ok((plan.committed(batch, &last_version), heads))
+}

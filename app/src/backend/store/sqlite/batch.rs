@@ -1,0 +1,69 @@
+//! One group commit on SQLite: the batch's plan ([`Plan`]) written in one
+//! immediate transaction, which also checks that each board is still open.
+
+use super::super::plan::{self, Committed, Plan};
+use super::super::{decode_answers, encode_answers, Submission};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::{HashMap, HashSet};
+
+/// One transaction for the whole batch; see [`Plan`] for what it writes.
+pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut stored = HashMap::new();
+    {
+        let mut select =
+            tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
+        for s in batch {
+            let key = (s.board.clone(), s.respondent.clone());
+            if stored.contains_key(&key) {
+                continue;
+            }
+            let previous: Option<String> = select.query_row(params![key.0, key.1], |r| r.get(0)).optional()?;
+            if let Some(previous) = previous {
+                let previous = decode_answers(&previous).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+                })?;
+                stored.insert(key, previous);
+            }
+        }
+    }
+    let mut closed = HashSet::new();
+    {
+        let mut is_closed = tx.prepare_cached("SELECT closed FROM boards WHERE id = ?1")?;
+        for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
+            if is_closed.query_row([board], |r| r.get::<_, bool>(0))? {
+                closed.insert(board);
+            }
+        }
+    }
+    let replaced = plan::replaced(batch, stored);
+    let plan = Plan::new(batch, &replaced, closed);
+    {
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+        )?;
+        for ((board, respondent), (answers, submitted_at)) in &plan.latest {
+            upsert.execute(params![board, respondent, encode_answers(answers), submitted_at])?;
+        }
+        let mut bump = tx.prepare_cached(
+            "INSERT INTO counts (board_id, row_id, level, n) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((board, row, level), delta) in &plan.deltas {
+            bump.execute(params![board, row, level, delta])?;
+        }
+    }
+    let mut last_version = HashMap::new();
+    {
+        let mut advance = tx.prepare_cached(
+            "UPDATE boards SET version = version + ?1, respondents = respondents + ?2 WHERE id = ?3 RETURNING version",
+        )?;
+        for (board, step) in &plan.boards {
+            let last: u64 = advance.query_row(params![step.submissions, step.joined, board], |r| r.get(0))?;
+            last_version.insert(board.to_string(), last);
+        }
+    }
+    tx.commit()?;
+    Ok(plan.committed(batch, &last_version))
+}
