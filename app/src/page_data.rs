@@ -15,6 +15,9 @@ pub struct BoardPageData {
     pub title: String,
     /// Rows, categories and levels.
     pub matrix: Matrix,
+    /// The board version at which `matrix` was stored; figures announcing a
+    /// newer one make the page fetch the matrix again.
+    pub matrix_rev: u64,
     /// The figures as of rendering; live push moves them on.
     pub stats: Stats,
     /// The visitor's own answers, if they answered before.

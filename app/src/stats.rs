@@ -17,6 +17,10 @@ pub struct Stats {
     /// Closed by its admin: submissions are refused, the figures stay visible.
     #[serde(default)]
     pub closed: bool,
+    /// The version at which the board's matrix last changed: a page showing
+    /// an older matrix fetches it again (an admin edited its text or rows).
+    #[serde(default)]
+    pub matrix_rev: u64,
     /// Row id -> count per level, in level order.
     pub counts: BTreeMap<String, Vec<u64>>,
 }
@@ -28,6 +32,7 @@ impl Stats {
             version: 0,
             respondents: 0,
             closed: false,
+            matrix_rev: 0,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
     }

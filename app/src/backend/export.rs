@@ -35,7 +35,7 @@ struct RowFigures {
 
 impl Report {
     pub fn new(board: &ServedBoard) -> Report {
-        let (matrix, stats) = (&board.matrix, board.stats());
+        let (matrix, stats) = (board.matrix(), board.stats());
         let rows = matrix
             .categories
             .iter()

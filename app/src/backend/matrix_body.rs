@@ -12,11 +12,16 @@ use serde_path_to_error::Segment;
 
 /// The matrix in `value`, with its ids filled in, or every problem with it.
 pub fn decode(value: serde_json::Value) -> Result<Matrix, TallyError> {
-    let mut matrix: Matrix = serde_path_to_error::deserialize(value).map_err(|error| {
+    let matrix: Matrix = serde_path_to_error::deserialize(value).map_err(|error| {
         let path = pointer(error.path());
         let message = error.inner().to_string();
         TallyError::InvalidMatrix(vec![MatrixProblem { path, message }])
     })?;
+    checked(matrix)
+}
+
+/// `matrix` with its ids filled in, if it keeps every rule and size limit.
+pub fn checked(mut matrix: Matrix) -> Result<Matrix, TallyError> {
     matrix.fill_missing_ids();
     match matrix.problems_as_sent() {
         problems if problems.is_empty() => Ok(matrix),

@@ -67,6 +67,19 @@ impl Matrix {
     pub fn row(&self, id: &str) -> Option<&Row> {
         self.rows().find(|r| r.id == id)
     }
+
+    /// Whether `other` has the same levels, categories and rows, by id and
+    /// in the same order, and the same rule on skipped rows: then answers
+    /// given on one mean the same on the other, and only text differs.
+    pub fn same_shape(&self, other: &Matrix) -> bool {
+        fn outline(m: &Matrix) -> (bool, Vec<&str>, Vec<(&str, Vec<&str>)>) {
+            let levels = m.levels.iter().map(|l| l.id.as_str()).collect();
+            let categories =
+                m.categories.iter().map(|c| (c.id.as_str(), c.rows.iter().map(|r| r.id.as_str()).collect())).collect();
+            (m.allow_partial, levels, categories)
+        }
+        outline(self) == outline(other)
+    }
 }
 
 /// Ids end up in URLs, form field names and JSON keys, so keep them plain.
@@ -137,6 +150,25 @@ pub(crate) mod tests {
         assert!(problems.iter().any(|p| p.contains("needs 2 to 16 levels")), "{problems:?}");
         assert!(problems.iter().any(|p| p == "row 'r1': title is empty"), "{problems:?}");
         assert!(problems.iter().any(|p| p == "category 'two' has no rows"), "{problems:?}");
+    }
+
+    #[test]
+    fn text_edits_keep_the_shape_and_moves_do_not() {
+        let mut edited = sample();
+        edited.title = "Renamed".into();
+        edited.levels[0].label = "First".into();
+        edited.categories[1].title = "Deux".into();
+        edited.categories[0].rows[1].descriptions[2] = "very high".into();
+        assert!(sample().same_shape(&edited));
+        let mut moved = sample();
+        moved.categories[0].rows.swap(0, 1);
+        assert!(!sample().same_shape(&moved));
+        let mut fewer = sample();
+        fewer.levels.pop();
+        assert!(!sample().same_shape(&fewer));
+        let mut partial = sample();
+        partial.allow_partial = true;
+        assert!(!sample().same_shape(&partial));
     }
 
     #[test]

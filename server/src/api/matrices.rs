@@ -1,14 +1,22 @@
 //! Matrices over the API: the built-in templates a board can start from,
-//! and a board's own matrix as JSON or as a TOML file (the templates'
-//! format, which `POST /api/boards` takes back as JSON unchanged).
+//! a board's own matrix as JSON or as a TOML file (the templates' format,
+//! which `POST /api/boards` takes back as JSON unchanged), and its admin's
+//! edits. A board's matrix carries its revision as an `ETag`; an edit sent
+//! with `If-Match` applies only to that revision.
 
+use app::backend::client_addr::ClientAddr;
+use app::backend::engine::BoardMatrix;
+use app::backend::matrix_body;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::matrix::Matrix;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
@@ -60,17 +68,50 @@ pub async fn board_matrix(
     query: Result<Query<MatrixFormat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, TallyError> {
     let Query(MatrixFormat { format }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    let matrix = tally.matrix(&board).await?;
+    let BoardMatrix { matrix, rev, .. } = tally.matrix(&board).await?;
+    let etag = [(header::ETAG, format!("\"{rev}\""))];
     match format.as_deref().unwrap_or("json") {
-        "json" => Ok(Json(&*matrix).into_response()),
+        "json" => Ok((etag, Json(&*matrix)).into_response()),
         "toml" => {
             let text = toml::to_string(&*matrix)
                 .map_err(|e| TallyError::Internal(format!("writing board '{board}' as TOML: {e}")))?;
             let disposition = format!("attachment; filename=\"{}.toml\"", matrix.id);
             let headers =
                 [(header::CONTENT_TYPE, "application/toml".to_string()), (header::CONTENT_DISPOSITION, disposition)];
-            Ok((headers, text).into_response())
+            Ok((etag, headers, text).into_response())
         }
         other => Err(TallyError::BadRequest(format!("format '{other}' is not one of json, toml"))),
     }
+}
+
+/// `PUT /api/boards/{board}/matrix` with the admin key: replaces the
+/// board's matrix; answers with the board's figures and the new `ETag`.
+pub async fn edit_matrix(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let caller = super::caller(&tally, client, &headers);
+    let base = match headers.get(header::IF_MATCH) {
+        Some(value) => Some(revision(value)?),
+        None => None,
+    };
+    let value: serde_json::Value = super::parse_json(body, super::MATRIX_LIMIT)?;
+    let stats = tally.edit_matrix(&caller, &board, matrix_body::decode(value)?, base).await?;
+    let etag = [(header::ETAG, format!("\"{}\"", stats.matrix_rev))];
+    Ok((etag, Json(&*stats)).into_response())
+}
+
+/// The revision in an `If-Match` header: `"12"` (or `12`, `W/"12"`).
+fn revision(value: &HeaderValue) -> Result<u64, TallyError> {
+    let text = value.to_str().unwrap_or_default().trim();
+    let bare = text.trim_start_matches("W/").trim_matches('"');
+    bare.parse().map_err(|_| {
+        let shown: String = text.chars().take(40).collect();
+        TallyError::BadRequest(format!(
+            "If-Match '{shown}' is not a matrix revision (send the ETag of GET /api/boards/{{board}}/matrix)"
+        ))
+    })
 }

@@ -28,13 +28,17 @@ pub use matrices::templates;
 
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
-/// A new board's body may carry a whole matrix.
-pub const NEW_BOARD_LIMIT: usize = 512 * 1024;
+/// A body that carries a whole matrix (a new board's, a matrix edit).
+pub const MATRIX_LIMIT: usize = 512 * 1024;
 
-/// The largest body a request may carry: a new board's may hold a matrix.
+/// The largest body a request may carry: a new board's or a matrix edit's
+/// may hold a matrix.
 pub fn body_limit(method: &Method, path: &str) -> usize {
-    if method == Method::POST && path.trim_end_matches('/') == "/api/boards" {
-        NEW_BOARD_LIMIT
+    let path = path.trim_end_matches('/');
+    let new_board = method == Method::POST && path == "/api/boards";
+    let matrix_edit = method == Method::PUT && path.starts_with("/api/boards/") && path.ends_with("/matrix");
+    if new_board || matrix_edit {
+        MATRIX_LIMIT
     } else {
         BODY_LIMIT
     }
@@ -42,8 +46,11 @@ pub fn body_limit(method: &Method, path: &str) -> usize {
 
 pub fn router<S>(tally: Tally) -> Router<S> {
     Router::new()
-        .route("/", post(create_board).layer(DefaultBodyLimit::max(NEW_BOARD_LIMIT)))
-        .route("/{board}/matrix", get(matrices::board_matrix))
+        .route("/", post(create_board).layer(DefaultBodyLimit::max(MATRIX_LIMIT)))
+        .route(
+            "/{board}/matrix",
+            get(matrices::board_matrix).put(matrices::edit_matrix).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
+        )
         .route("/{board}/stats", get(stats))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))
@@ -116,7 +123,7 @@ async fn create_board(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    let NewBoardBody { matrix, slug, title } = parse_json(body, NEW_BOARD_LIMIT)?;
+    let NewBoardBody { matrix, slug, title } = parse_json(body, MATRIX_LIMIT)?;
     let matrix = match matrix {
         serde_json::Value::String(id) => MatrixChoice::Template(id),
         value @ serde_json::Value::Object(_) => MatrixChoice::Custom(matrix_body::decode(value)?),

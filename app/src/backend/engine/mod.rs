@@ -20,7 +20,7 @@ mod served_board;
 mod state;
 mod writer;
 
-pub use served_board::ServedBoard;
+pub use served_board::{BoardMatrix, ServedBoard};
 
 use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
 use crate::backend::catalog::Catalog;
@@ -63,6 +63,18 @@ pub struct Receipt {
     /// Unix seconds, shown back on the page.
     pub submitted_at: i64,
 }
+
+/// Answers checked against one revision of a board's matrix, ready to commit.
+pub struct Validated {
+    answers: Answers,
+    /// The shape they were checked against; the commit refuses them if the
+    /// board's rows or levels have changed since.
+    shape: u64,
+}
+
+/// What a submitter is told when a structural edit overtook their answers.
+const MATRIX_CHANGED: &str =
+    "this board's rows or levels changed after these answers were checked; load the board again and answer anew";
 
 /// A validated submission waiting for the writer, and where to send its
 /// version (or the commit's failure).
@@ -194,11 +206,12 @@ impl Engine {
         &self,
         board: &ServedBoard,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
-    ) -> Result<Answers, TallyError> {
+    ) -> Result<Validated, TallyError> {
         if board.stats().closed {
             return Err(TallyError::BoardClosed(board.info.id.clone()));
         }
-        answers::validate(&board.matrix, raw)
+        let BoardMatrix { matrix, shape, .. } = board.current();
+        Ok(Validated { answers: answers::validate(&matrix, raw)?, shape })
     }
 
     /// Durably applies validated answers as `respondent`'s to `board`,
@@ -207,12 +220,13 @@ impl Engine {
         &self,
         board: &ServedBoard,
         respondent: String,
-        answers: Answers,
+        validated: Validated,
     ) -> Result<Receipt, TallyError> {
         let (ack, done) = oneshot::channel();
         let submitted_at = now();
+        let Validated { answers, shape } = validated;
         let submission =
-            Submission { board: board.info.id.clone(), respondent: respondent.clone(), answers, submitted_at };
+            Submission { board: board.info.id.clone(), respondent: respondent.clone(), answers, submitted_at, shape };
         let closed = || TallyError::Internal("the engine is shutting down".into());
         // Waiting for the batch ahead and then its own, each bounded by the
         // commit timeout; past both the answer is "not confirmed", which is
@@ -249,6 +263,35 @@ impl Engine {
         Ok(board.stats())
     }
 
+    /// Replaces the board's matrix with `matrix` (already checked), as an
+    /// edit of the revision `base` the editor started from. Text edits are
+    /// taken at any time; a structural one (see [`Matrix::same_shape`]) only
+    /// while nobody has answered. Like closing, an edit is a new version, so
+    /// every open page and every instance hears of it.
+    pub async fn replace_matrix(
+        &self,
+        board: &ServedBoard,
+        matrix: Matrix,
+        base: u64,
+    ) -> Result<Arc<Stats>, TallyError> {
+        let current = board.current();
+        if current.rev != base {
+            return Err(edited_meanwhile());
+        }
+        let structural = !current.matrix.same_shape(&matrix);
+        let stored = self.state.store.replace_matrix(&board.info.id, to_json(&matrix), structural, base).await;
+        if stored.is_err() {
+            // Another instance's edit may be why: the next attempt should start from it.
+            self.state.reload(&board.info.id).await;
+            if board.current().rev != base {
+                return Err(edited_meanwhile());
+            }
+        }
+        stored?;
+        self.state.reload(&board.info.id).await;
+        Ok(board.stats())
+    }
+
     /// Stores a new board on `matrix`, which it keeps as its own, and serves
     /// it. `admin_hash` is the hash of its admin key
     /// ([`crate::backend::admin_key`]); the key itself is never stored.
@@ -260,10 +303,22 @@ impl Engine {
     ) -> Result<Arc<ServedBoard>, TallyError> {
         let json = to_json(&matrix);
         self.state.store.insert_board(info.clone(), admin_hash, json.clone()).await?;
-        let empty =
-            StoredBoard { info, version: 0, respondents: 0, closed: false, counts: Vec::new(), matrix: Some(json) };
+        let empty = StoredBoard {
+            info,
+            version: 0,
+            respondents: 0,
+            closed: false,
+            matrix_rev: 0,
+            shape: 0,
+            counts: Vec::new(),
+            matrix: Some(json),
+        };
         self.state.adopt(empty)
     }
+}
+
+fn edited_meanwhile() -> TallyError {
+    TallyError::Conflict("the matrix was edited by someone else meanwhile; load it again and redo the change".into())
 }
 
 fn to_json(matrix: &Matrix) -> String {

@@ -1,26 +1,50 @@
 //! A board this instance serves: what it is, its matrix, and its latest
-//! figures, published as immutable snapshots on a `watch` channel.
+//! figures, published as immutable snapshots on a `watch` channel. The
+//! matrix is swapped whole when its admin edits it, always before the
+//! figures that announce the edit are published.
 
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::matrix::Matrix;
 use crate::stats::Stats;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tokio::sync::watch;
 
 pub struct ServedBoard {
     /// What the board is: id, title, matrix id, privacy.
     pub info: BoardInfo,
-    /// The matrix its figures are about.
-    pub matrix: Arc<Matrix>,
+    /// The matrix its figures are about, as of the latest edit.
+    matrix: RwLock<BoardMatrix>,
     /// The latest figures; readers borrow, the writer and follower offer.
     stats: watch::Sender<Arc<Stats>>,
+}
+
+/// A board's matrix at one revision, read as a whole so answers are checked
+/// against one matrix and tagged with that matrix's shape.
+#[derive(Clone)]
+pub struct BoardMatrix {
+    pub matrix: Arc<Matrix>,
+    /// The board version at which this matrix was stored.
+    pub rev: u64,
+    /// Structural edits so far (see `Submission::shape`).
+    pub shape: u64,
 }
 
 impl ServedBoard {
     /// The board as the store has it.
     pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> ServedBoard {
         let stats = snapshot(&stored, &matrix);
-        ServedBoard { info: stored.info, matrix, stats: watch::channel(Arc::new(stats)).0 }
+        let matrix = BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape };
+        ServedBoard { info: stored.info, matrix: RwLock::new(matrix), stats: watch::channel(Arc::new(stats)).0 }
+    }
+
+    /// The matrix as of now.
+    pub fn matrix(&self) -> Arc<Matrix> {
+        self.current().matrix
+    }
+
+    /// The matrix with its revision and shape.
+    pub fn current(&self) -> BoardMatrix {
+        self.matrix.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn stats(&self) -> Arc<Stats> {
@@ -45,9 +69,16 @@ impl ServedBoard {
         });
     }
 
-    /// Publishes the stored figures if they are newer than what is out.
-    pub(super) fn offer_stored(&self, stored: &StoredBoard) {
-        self.offer(snapshot(stored, &self.matrix));
+    /// Publishes the stored figures if they are newer than what is out;
+    /// `edited` is the stored matrix, read when its revision moved.
+    pub(super) fn offer_stored(&self, stored: &StoredBoard, edited: Option<Arc<Matrix>>) {
+        if let Some(matrix) = edited {
+            let mut current = self.matrix.write().unwrap_or_else(|e| e.into_inner());
+            if stored.matrix_rev > current.rev {
+                *current = BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape };
+            }
+        }
+        self.offer(snapshot(stored, &self.matrix()));
     }
 }
 
@@ -57,6 +88,7 @@ fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
     stats.version = stored.version;
     stats.respondents = stored.respondents;
     stats.closed = stored.closed;
+    stats.matrix_rev = stored.matrix_rev;
     for (row, level, n) in &stored.counts {
         if let Some(c) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
             *c = *n;

@@ -39,10 +39,8 @@ impl EngineState {
 
     /// Serves `stored` from now on, unless the board is already served.
     pub fn adopt(&self, stored: StoredBoard) -> Result<Arc<ServedBoard>, TallyError> {
-        let matrix = match &stored.matrix {
-            Some(json) => Arc::new(serde_json::from_str::<Matrix>(json).map_err(|e| {
-                TallyError::Internal(format!("board '{}': its stored matrix does not read back: {e}", stored.info.id))
-            })?),
+        let matrix = match own_matrix(&stored)? {
+            Some(matrix) => matrix,
             None => self.template_of(&stored)?,
         };
         let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
@@ -62,16 +60,32 @@ impl EngineState {
         })
     }
 
-    /// Publishes the board's figures as the store has them now.
+    /// Publishes the board's figures as the store has them now, and its
+    /// matrix first if that was edited.
     pub async fn reload(&self, id: &str) {
         let Some(board) = self.cached(id) else { return };
-        match self.store.figures(id).await {
-            Ok(Some(stored)) => board.offer_stored(&stored),
-            Ok(None) => tracing::error!(board = id, "a served board is missing from the store"),
-            Err(error) => {
-                metrics::database_error();
-                tracing::warn!(board = id, %error, "could not reload a board");
+        let result = async {
+            let Some(mut stored) = self.store.figures(id).await? else {
+                return Err(TallyError::Internal("a served board is missing from the store".into()));
+            };
+            if stored.matrix_rev > board.current().rev {
+                stored = self.store.board(id).await?.unwrap_or(stored);
             }
+            board.offer_stored(&stored, own_matrix(&stored)?);
+            Ok(())
+        };
+        if let Err(error) = result.await {
+            metrics::database_error();
+            tracing::warn!(board = id, %error, "could not reload a board");
         }
     }
+}
+
+/// The board's own matrix, if it was read with it.
+fn own_matrix(stored: &StoredBoard) -> Result<Option<Arc<Matrix>>, TallyError> {
+    let Some(json) = &stored.matrix else { return Ok(None) };
+    let matrix = serde_json::from_str::<Matrix>(json).map_err(|e| {
+        TallyError::Internal(format!("board '{}': its stored matrix does not read back: {e}", stored.info.id))
+    })?;
+    Ok(Some(Arc::new(matrix)))
 }

@@ -1,9 +1,9 @@
 //! The single writer: group commit, then publish, then acknowledge.
 
 use super::state::EngineState;
-use super::Pending;
+use super::{Pending, MATRIX_CHANGED};
 use crate::backend::metrics;
-use crate::backend::store::{Committed, Submission};
+use crate::backend::store::{Committed, Refusal, Submission};
 use crate::error::TallyError;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -27,8 +27,11 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
                 state.writes_failing.store(false, Ordering::Relaxed);
                 publish(&state, &committed).await;
                 for ((ack, version), submission) in acks.into_iter().zip(committed.versions).zip(batch.iter()) {
-                    // Closed by an instance after this one's check, before the commit.
-                    let _ = ack.send(version.ok_or_else(|| TallyError::BoardClosed(submission.board.clone())));
+                    // Closed or reshaped (by any instance) after this one's check, before the commit.
+                    let _ = ack.send(version.map_err(|refusal| match refusal {
+                        Refusal::Closed => TallyError::BoardClosed(submission.board.clone()),
+                        Refusal::MatrixChanged => TallyError::Conflict(MATRIX_CHANGED.into()),
+                    }));
                 }
             }
             Err(error) => {

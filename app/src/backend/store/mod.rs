@@ -15,7 +15,7 @@ mod postgres;
 mod settings;
 mod sqlite;
 
-pub use plan::{Committed, FiguresDelta};
+pub use plan::{Committed, FiguresDelta, Refusal};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
@@ -48,6 +48,9 @@ pub struct Submission {
     pub answers: Answers,
     /// Unix seconds.
     pub submitted_at: i64,
+    /// The board's matrix shape the answers were checked against: the
+    /// commit refuses them if a structural edit has happened since.
+    pub shape: u64,
 }
 
 /// A board with its aggregates as they are on disk, for start-up.
@@ -57,6 +60,10 @@ pub struct StoredBoard {
     pub version: u64,
     pub respondents: u64,
     pub closed: bool,
+    /// The version at which the board's matrix last changed.
+    pub matrix_rev: u64,
+    /// How many structural changes the matrix has had (see [`Submission::shape`]).
+    pub shape: u64,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -72,6 +79,8 @@ pub(crate) struct CountRow {
     pub version: u64,
     pub respondents: u64,
     pub closed: bool,
+    pub matrix_rev: u64,
+    pub shape: u64,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -90,6 +99,8 @@ pub(crate) fn gather(
                 version: row.version,
                 respondents: row.respondents,
                 closed: row.closed,
+                matrix_rev: row.matrix_rev,
+                shape: row.shape,
                 counts: Vec::new(),
                 matrix,
             });
@@ -263,6 +274,29 @@ impl Store {
             Store::Sqlite(s) => s.admin_hash(board).await,
             Store::Postgres(s) => s.admin_hash(board).await,
         }
+    }
+
+    /// Replaces the board's matrix (JSON) if it is still at revision `base`;
+    /// that is a new version, announced like a commit. A `structural` change
+    /// is refused with `Conflict` once anyone has answered, checked in the
+    /// same statement that writes it.
+    pub async fn replace_matrix(
+        &self,
+        board: &str,
+        matrix: String,
+        structural: bool,
+        base: u64,
+    ) -> Result<u64, TallyError> {
+        let version = match self {
+            Store::Sqlite(s) => s.replace_matrix(board, matrix, structural, base).await?,
+            Store::Postgres(s) => s.replace_matrix(board, matrix, structural, base).await?,
+        };
+        version.ok_or_else(|| {
+            TallyError::Conflict(
+                "rows, levels and their order can only change while the board has no answers; text can change at any time"
+                    .into(),
+            )
+        })
     }
 
     /// Closes or reopens a board; that is a new version, announced like a commit.

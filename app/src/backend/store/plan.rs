@@ -8,7 +8,7 @@
 use super::Submission;
 use crate::answers::Answers;
 use crate::stats::Stats;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// (board, respondent): the key of one person's stored answers.
 pub type Key = (String, String);
@@ -21,25 +21,41 @@ pub struct Advance {
     pub joined: u64,
 }
 
-/// Per submission, the answers it replaced: what the database held
-/// (`stored`, for the batch's keys) or an earlier submission in the batch.
-pub fn replaced(batch: &[Submission], mut stored: HashMap<Key, Answers>) -> Vec<Option<Answers>> {
-    let mut earlier: HashMap<(&str, &str), &Answers> = HashMap::new();
-    batch
-        .iter()
-        .map(|s| match earlier.insert((&s.board, &s.respondent), &s.answers) {
-            Some(answers) => Some(answers.clone()),
-            None => stored.remove(&(s.board.clone(), s.respondent.clone())),
-        })
-        .collect()
+/// Why the commit refused a submission; a refused one changes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its board was closed before the batch.
+    Closed,
+    /// Its board's rows or levels changed after the answers were checked.
+    MatrixChanged,
+}
+
+/// What the transaction found of one board, under the board's row lock, so
+/// a close or a structural edit committed before the batch is never raced.
+#[derive(Clone, Copy, Debug)]
+pub struct Gate {
+    pub closed: bool,
+    /// The board's current shape (see `Submission::shape`).
+    pub shape: u64,
+}
+
+impl Gate {
+    fn refuses(&self, s: &Submission) -> Option<Refusal> {
+        if self.closed {
+            Some(Refusal::Closed)
+        } else if self.shape != s.shape {
+            Some(Refusal::MatrixChanged)
+        } else {
+            None
+        }
+    }
 }
 
 /// Everything borrows from the batch and from [`replaced`]'s answers, so
 /// working out a plan copies no strings.
 pub struct Plan<'a> {
-    /// Boards the batch found closed inside its transaction: their
-    /// submissions are refused and change nothing.
-    pub closed: HashSet<&'a str>,
+    /// Per submission, in batch order, why it is refused, if it is.
+    pub refused: Vec<Option<Refusal>>,
     /// The answers each key ends with and when they were given; a respondent
     /// who appears twice in one batch is written once, with their last answers.
     pub latest: BTreeMap<(&'a str, &'a str), (&'a Answers, i64)>,
@@ -49,14 +65,39 @@ pub struct Plan<'a> {
     pub boards: BTreeMap<&'a str, Advance>,
 }
 
+/// Per submission, in batch order, why its board's gate refuses it, if it does.
+pub fn refusals(batch: &[Submission], gates: &HashMap<String, Gate>) -> Vec<Option<Refusal>> {
+    batch.iter().map(|s| gates.get(&s.board).and_then(|g| g.refuses(s))).collect()
+}
+
+/// Per submission that is not refused, the answers it replaced: what the
+/// database held (`stored`, for the batch's keys) or an earlier submission
+/// in the batch.
+pub fn replaced(
+    batch: &[Submission],
+    refused: &[Option<Refusal>],
+    mut stored: HashMap<Key, Answers>,
+) -> Vec<Option<Answers>> {
+    let mut earlier: HashMap<(&str, &str), &Answers> = HashMap::new();
+    batch
+        .iter()
+        .zip(refused)
+        .map(|(s, refused)| match refused {
+            Some(_) => None,
+            None => match earlier.insert((&s.board, &s.respondent), &s.answers) {
+                Some(answers) => Some(answers.clone()),
+                None => stored.remove(&(s.board.clone(), s.respondent.clone())),
+            },
+        })
+        .collect()
+}
+
 impl<'a> Plan<'a> {
-    /// `closed` holds the boards the transaction found closed: checked
-    /// there, under the boards' row locks, a close committed by any instance
-    /// before this batch is never raced.
-    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>], closed: HashSet<&'a str>) -> Plan<'a> {
-        let mut plan = Plan { closed, latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
-        for (s, previous) in batch.iter().zip(replaced) {
-            if plan.closed.contains(s.board.as_str()) {
+    /// `refused` from [`refusals`], `replaced` from [`replaced`].
+    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>], refused: Vec<Option<Refusal>>) -> Plan<'a> {
+        let mut plan = Plan { refused, latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
+        for ((s, previous), refused) in batch.iter().zip(replaced).zip(&plan.refused) {
+            if refused.is_some() {
                 continue;
             }
             plan.latest.insert((&s.board, &s.respondent), (&s.answers, s.submitted_at));
@@ -83,8 +124,8 @@ impl<'a> Plan<'a> {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Committed {
     /// Per submission, in batch order: its board's version once it was in,
-    /// or `None` when its board was closed and it was refused.
-    pub versions: Vec<Option<u64>>,
+    /// or why it was refused.
+    pub versions: Vec<Result<u64, Refusal>>,
     /// Per touched board, how its figures moved.
     pub boards: Vec<FiguresDelta>,
 }
@@ -134,10 +175,14 @@ impl Plan<'_> {
             self.boards.iter().map(|(board, step)| (*board, last_version[*board] + 1 - step.submissions)).collect();
         let versions = batch
             .iter()
-            .map(|s| {
-                let version = next.get_mut(s.board.as_str())?;
-                *version += 1;
-                Some(*version - 1)
+            .zip(&self.refused)
+            .map(|(s, refused)| match refused {
+                Some(refusal) => Err(*refusal),
+                None => {
+                    let version = next.get_mut(s.board.as_str()).expect("a kept submission's board advanced");
+                    *version += 1;
+                    Ok(*version - 1)
+                }
             })
             .collect();
         let boards = self
@@ -170,7 +215,12 @@ mod tests {
             respondent: respondent.into(),
             answers: answers.iter().map(|(r, l)| (r.to_string(), *l)).collect(),
             submitted_at: 7,
+            shape: 0,
         }
+    }
+
+    fn open() -> Gate {
+        Gate { closed: false, shape: 0 }
     }
 
     #[test]
@@ -181,33 +231,48 @@ mod tests {
             submission("b", "ann", &[("x", 3)]),
         ];
         let stored = HashMap::from([(("b".to_string(), "bob".to_string()), Answers::from([("x".into(), 0)]))]);
-        let replaced = replaced(&batch, stored);
+        let refused = refusals(&batch, &HashMap::from([("b".into(), open())]));
+        let replaced = replaced(&batch, &refused, stored);
         assert_eq!(replaced[0], None);
         assert_eq!(replaced[1], Some(Answers::from([("x".into(), 0)])));
         assert_eq!(replaced[2], Some(Answers::from([("x".into(), 1)])));
-        let plan = Plan::new(&batch, &replaced, HashSet::new());
+        let plan = Plan::new(&batch, &replaced, refused);
         let deltas: Vec<_> = plan.deltas.iter().map(|((_, row, level), d)| (*row, *level, *d)).collect();
         // ann's level 1 came and went inside the batch, so it is not written.
         assert_eq!(deltas, [("x", 0, -1), ("x", 2, 1), ("x", 3, 1)]);
         assert_eq!((plan.boards["b"].submissions, plan.boards["b"].joined), (3, 1));
         assert_eq!(plan.latest.len(), 2);
         let committed = plan.committed(&batch, &HashMap::from([("b".into(), 13)]));
-        assert_eq!(committed.versions, [Some(11), Some(12), Some(13)]);
+        assert_eq!(committed.versions, [Ok(11), Ok(12), Ok(13)]);
         let delta = &committed.boards[0];
         assert_eq!((delta.version, delta.steps, delta.joined), (13, 3, 1));
         assert_eq!(delta.cells, [("x".into(), 0, -1), ("x".into(), 2, 1), ("x".into(), 3, 1)]);
     }
 
     #[test]
-    fn submissions_to_a_board_found_closed_change_nothing() {
-        let batch = vec![submission("open", "ann", &[("x", 1)]), submission("shut", "bob", &[("x", 2)])];
-        let replaced = replaced(&batch, HashMap::new());
-        let plan = Plan::new(&batch, &replaced, HashSet::from(["shut"]));
-        assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["open"]);
-        assert!(plan.deltas.keys().all(|(board, _, _)| *board == "open") && plan.latest.len() == 1);
-        let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5)]));
-        assert_eq!(committed.versions, [Some(5), None]);
-        assert_eq!(committed.boards.len(), 1);
+    fn submissions_a_gate_refuses_change_nothing() {
+        let mut reshaped = submission("moved", "cat", &[("x", 0)]);
+        reshaped.shape = 1;
+        let batch = vec![
+            submission("open", "ann", &[("x", 1)]),
+            submission("shut", "bob", &[("x", 2)]),
+            submission("moved", "cy", &[("x", 0)]),
+            reshaped,
+        ];
+        let gates = HashMap::from([
+            ("open".into(), open()),
+            ("shut".into(), Gate { closed: true, shape: 0 }),
+            ("moved".into(), Gate { closed: false, shape: 1 }),
+        ]);
+        let refused = refusals(&batch, &gates);
+        assert_eq!(refused, [None, Some(Refusal::Closed), Some(Refusal::MatrixChanged), None]);
+        let replaced = replaced(&batch, &refused, HashMap::new());
+        let plan = Plan::new(&batch, &replaced, refused);
+        assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["moved", "open"]);
+        assert!(plan.deltas.keys().all(|(board, _, _)| *board != "shut") && plan.latest.len() == 2);
+        let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5), ("moved".into(), 9)]));
+        assert_eq!(committed.versions, [Ok(5), Err(Refusal::Closed), Err(Refusal::MatrixChanged), Ok(9)]);
+        assert_eq!(committed.boards.len(), 2);
     }
 
     #[test]

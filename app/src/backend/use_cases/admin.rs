@@ -1,10 +1,13 @@
 //! What a board's admin can do with the key they got at creation: close the
-//! board to new answers, reopen it, and download its aggregates.
+//! board to new answers, reopen it, edit its matrix, and download its
+//! aggregates.
 
 use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
 use crate::backend::export::Report;
+use crate::backend::matrix_body;
 use crate::error::TallyError;
+use crate::matrix::Matrix;
 use crate::stats::Stats;
 use std::sync::Arc;
 
@@ -21,6 +24,23 @@ impl Tally {
     pub async fn set_closed(&self, caller: &Caller, board: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
         let board = self.authorize(caller, board).await?;
         self.engine.set_closed(&board, closed).await
+    }
+
+    /// Replaces the board's matrix. `base` is the matrix revision the edit
+    /// started from (the `ETag` of `GET /api/boards/{board}/matrix`); an
+    /// edit of an older one is refused rather than undoing someone else's.
+    /// Without it, the edit applies to whatever is current.
+    pub async fn edit_matrix(
+        &self,
+        caller: &Caller,
+        board: &str,
+        matrix: Matrix,
+        base: Option<u64>,
+    ) -> Result<Arc<Stats>, TallyError> {
+        let board = self.authorize(caller, board).await?;
+        let matrix = matrix_body::checked(matrix)?;
+        let base = base.unwrap_or_else(|| board.current().rev);
+        self.engine.replace_matrix(&board, matrix, base).await
     }
 
     /// The board's aggregates as `json` or `csv`; never anyone's answers.

@@ -2,9 +2,9 @@
 //! and page.
 
 use super::{Caller, Tally};
-use crate::backend::admin_key;
-use crate::backend::engine::now;
+use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
+use crate::backend::{admin_key, matrix_body};
 use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
 use crate::page_data::BoardPageData;
@@ -62,13 +62,7 @@ impl Tally {
     pub async fn create_board(&self, caller: &Caller, new: NewBoard) -> Result<CreatedBoard, TallyError> {
         let matrix = match new.matrix {
             MatrixChoice::Template(id) => self.engine.matrix_by_id(&id)?,
-            MatrixChoice::Custom(mut matrix) => {
-                matrix.fill_missing_ids();
-                match matrix.problems_as_sent() {
-                    problems if problems.is_empty() => Arc::new(matrix),
-                    problems => return Err(TallyError::InvalidMatrix(problems)),
-                }
-            }
+            MatrixChoice::Custom(matrix) => Arc::new(matrix_body::checked(matrix)?),
         };
         let given = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         let (id, private) = match given(new.slug) {
@@ -92,9 +86,9 @@ impl Tally {
         Ok(CreatedBoard { info, admin_key: key, base: self.public_url.clone().unwrap_or_default() })
     }
 
-    /// The board's matrix.
-    pub async fn matrix(&self, board: &str) -> Result<Arc<Matrix>, TallyError> {
-        Ok(self.engine.board(board).await?.matrix.clone())
+    /// The board's matrix as of now, with its revision.
+    pub async fn matrix(&self, board: &str) -> Result<BoardMatrix, TallyError> {
+        Ok(self.engine.board(board).await?.current())
     }
 
     /// The built-in templates a board can start from, by id.
@@ -122,10 +116,12 @@ impl Tally {
             }
             None => None,
         };
+        let current = served.current();
         Ok(BoardPageData {
             board: served.info.id.clone(),
             title: served.info.title.clone(),
-            matrix: (*served.matrix).clone(),
+            matrix: (*current.matrix).clone(),
+            matrix_rev: current.rev,
             stats: (*served.stats()).clone(),
             previous,
             matrices: self.engine.matrices(),

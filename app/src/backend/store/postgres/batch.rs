@@ -1,11 +1,11 @@
 //! One group commit on PostgreSQL: the batch's plan ([`Plan`]) written
 //! set-wise in one transaction, under the touched boards' row locks, which
-//! also settle whether each board is still open.
+//! also settle each board's gate (open, same matrix shape).
 
-use super::super::plan::{self, Committed, Key, Plan};
+use super::super::plan::{self, Committed, Gate, Key, Plan};
 use super::super::{decode_answers, encode_answers, Submission};
 use crate::error::TallyError;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use tokio_postgres::Client;
 
 /// Typed parameters for `query_typed`.
@@ -30,7 +30,7 @@ pub(super) async fn apply_batch(
     // error is the cause; those after it only say the transaction aborted.
     let (locked, previous) = tokio::try_join!(
         biased;
-        client.query_typed("SELECT id, closed FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
+        client.query_typed("SELECT id, closed, shape FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
         client.query_typed(
             "SELECT s.board_id, s.respondent, s.answers::text
              FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)",
@@ -41,10 +41,11 @@ pub(super) async fn apply_batch(
     for row in previous {
         stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
     }
-    let closed_ids: HashSet<String> = locked.iter().filter(|r| r.get::<_, bool>(1)).map(|r| r.get(0)).collect();
-    let closed = boards.iter().copied().filter(|b| closed_ids.contains(*b)).collect();
-    let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced, closed);
+    let gates: HashMap<String, Gate> =
+        locked.iter().map(|r| (r.get(0), Gate { closed: r.get(1), shape: r.get::<_, i64>(2) as u64 })).collect();
+    let refused = plan::refusals(batch, &gates);
+    let replaced = plan::replaced(batch, &refused, stored);
+    let plan = Plan::new(batch, &replaced, refused);
 
     let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, respondent), (answers, submitted_at)) in &plan.latest {

@@ -37,11 +37,20 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, Config};
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `tally_schema`.
+/// An edit of the revision the editor started from, and a structural one
+/// only while nobody has answered; either way one new version, at which the
+/// matrix changed. The row lock it takes orders it
+/// with every batch touching the board.
+const REPLACE_MATRIX: &str = "UPDATE boards
+     SET matrix = $2, version = version + 1, matrix_rev = version + 1, shape = shape + $3::int8
+     WHERE id = $1 AND matrix_rev = $4 AND ($3::int8 = 0 OR respondents = 0) RETURNING version";
+
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0001_boards_submissions_counts.sql"),
     include_str!("../../../../migrations/postgres/0002_closing_and_admin_keys.sql"),
     include_str!("../../../../migrations/postgres/0003_server_secret.sql"),
     include_str!("../../../../migrations/postgres/0004_board_matrices.sql"),
+    include_str!("../../../../migrations/postgres/0005_matrix_edits.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
@@ -100,7 +109,7 @@ impl PostgresStore {
         let rows = client
             .query(
                 "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                        c.row_id, c.level, c.n, b.closed
+                        c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape
                  FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
                  WHERE $1::text IS NULL OR b.id = $1
                  ORDER BY b.created_at, b.id",
@@ -124,6 +133,8 @@ impl PostgresStore {
             version: r.get::<_, i64>(5) as u64,
             respondents: r.get::<_, i64>(6) as u64,
             closed: r.get(10),
+            matrix_rev: r.get::<_, i64>(11) as u64,
+            shape: r.get::<_, i64>(12) as u64,
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
         Ok(gather(rows, matrices))
@@ -192,6 +203,25 @@ impl PostgresStore {
     /// On the reader connection: the writer's is inside batch transactions.
     /// The update waits for the board row like any commit and is announced
     /// the same way.
+    /// `None` when a structural change meets a board with answers.
+    pub async fn replace_matrix(
+        &self,
+        board: &str,
+        matrix: String,
+        structural: bool,
+        base: u64,
+    ) -> Result<Option<u64>, TallyError> {
+        let client = self.reader.get().await?;
+        let Some(row) =
+            client.query_opt(REPLACE_MATRIX, &[&board, &matrix, &(structural as i64), &(base as i64)]).await?
+        else {
+            return Ok(None);
+        };
+        let version: i64 = row.get(0);
+        announce(&client, vec![(board.to_string(), version)]).await;
+        Ok(Some(version as u64))
+    }
+
     pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
         let client = self.reader.get().await?;
         let version: i64 = client

@@ -1,7 +1,7 @@
 //! One group commit on SQLite: the batch's plan ([`Plan`]) written in one
-//! immediate transaction, which also checks that each board is still open.
+//! immediate transaction, which also checks each board's gate (open, same matrix shape).
 
-use super::super::plan::{self, Committed, Plan};
+use super::super::plan::{self, Committed, Gate, Plan};
 use super::super::{decode_answers, encode_answers, Submission};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::{HashMap, HashSet};
@@ -27,17 +27,17 @@ pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqli
             }
         }
     }
-    let mut closed = HashSet::new();
+    let mut gates = HashMap::new();
     {
-        let mut is_closed = tx.prepare_cached("SELECT closed FROM boards WHERE id = ?1")?;
+        let mut gate = tx.prepare_cached("SELECT closed, shape FROM boards WHERE id = ?1")?;
         for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
-            if is_closed.query_row([board], |r| r.get::<_, bool>(0))? {
-                closed.insert(board);
-            }
+            let found = gate.query_row([board], |r| Ok(Gate { closed: r.get(0)?, shape: r.get(1)? }))?;
+            gates.insert(board.to_string(), found);
         }
     }
-    let replaced = plan::replaced(batch, stored);
-    let plan = Plan::new(batch, &replaced, closed);
+    let refused = plan::refusals(batch, &gates);
+    let replaced = plan::replaced(batch, &refused, stored);
+    let plan = Plan::new(batch, &replaced, refused);
     {
         let mut upsert = tx.prepare_cached(
             "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)

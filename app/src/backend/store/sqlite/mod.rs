@@ -20,11 +20,19 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `PRAGMA user_version`.
+/// An edit of the revision the editor started from, and a structural one
+/// only while nobody has answered; either way one new version, at which the
+/// matrix changed.
+const REPLACE_MATRIX: &str = "UPDATE boards
+     SET matrix = ?2, version = version + 1, matrix_rev = version + 1, shape = shape + ?3
+     WHERE id = ?1 AND matrix_rev = ?4 AND (?3 = 0 OR respondents = 0) RETURNING version";
+
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0001_boards_submissions_counts.sql"),
     include_str!("../../../../migrations/sqlite/0002_closing_and_admin_keys.sql"),
     include_str!("../../../../migrations/sqlite/0003_server_secret.sql"),
     include_str!("../../../../migrations/sqlite/0004_board_matrices.sql"),
+    include_str!("../../../../migrations/sqlite/0005_matrix_edits.sql"),
 ];
 
 #[derive(Clone)]
@@ -88,7 +96,7 @@ impl SqliteStore {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                            c.row_id, c.level, c.n, b.closed
+                            c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape
                      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
                      WHERE ?1 IS NULL OR b.id = ?1
                      ORDER BY b.created_at, b.id",
@@ -108,6 +116,8 @@ impl SqliteStore {
                         version: r.get(5)?,
                         respondents: r.get(6)?,
                         closed: r.get(10)?,
+                        matrix_rev: r.get(11)?,
+                        shape: r.get(12)?,
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,
@@ -213,6 +223,24 @@ impl SqliteStore {
             conn.execute("UPDATE boards SET matrix = ?2 WHERE id = ?1 AND matrix IS NULL", params![board, matrix])
                 .map(drop)
                 .map_err(internal("storing a board's matrix"))
+        })
+        .await
+    }
+
+    /// `None` when a structural change meets a board with answers.
+    pub async fn replace_matrix(
+        &self,
+        board: &str,
+        matrix: String,
+        structural: bool,
+        base: u64,
+    ) -> Result<Option<u64>, TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.query_row(REPLACE_MATRIX, params![board, matrix, structural, base], |r| r.get(0))
+                .optional()
+                .map_err(internal("replacing a board's matrix"))
         })
         .await
     }
