@@ -2,32 +2,19 @@
 
 mod common;
 
+use common::live_frames::{next_stats, Socket};
 use common::{answers, row_ids, Lcg, TestServer};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::time::Duration;
-use tokio::net::TcpStream;
 use tokio::time::timeout;
+use tokio_tungstenite::connect_async;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::{Error, Message};
-use tokio_tungstenite::{connect_async, MaybeTlsStream, WebSocketStream};
-
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 async fn connect(server: &TestServer) -> Socket {
     connect_async(server.ws_url("/api/boards/default/live")).await.expect("live connection opens").0
-}
-
-/// The next stats message, skipping control frames.
-async fn next_stats(socket: &mut Socket) -> Value {
-    loop {
-        match timeout(Duration::from_secs(10), socket.next()).await.expect("a message within 10 s") {
-            Some(Ok(Message::Text(text))) => return serde_json::from_str(&text).unwrap(),
-            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
-            other => panic!("expected a stats message, got {other:?}"),
-        }
-    }
 }
 
 async fn submit(server: &TestServer, body: Value) {

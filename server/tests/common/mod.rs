@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of this harness
 
+pub mod live_frames;
 pub mod private_postgres;
 pub mod submitters;
 #[path = "../../../app/tests/support/mod.rs"]
