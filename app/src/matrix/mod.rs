@@ -72,13 +72,12 @@ impl Matrix {
     /// in the same order, and the same rule on skipped rows: then answers
     /// given on one mean the same on the other, and only text differs.
     pub fn same_shape(&self, other: &Matrix) -> bool {
-        fn outline(m: &Matrix) -> (bool, Vec<&str>, Vec<(&str, Vec<&str>)>) {
-            let levels = m.levels.iter().map(|l| l.id.as_str()).collect();
-            let categories =
-                m.categories.iter().map(|c| (c.id.as_str(), c.rows.iter().map(|r| r.id.as_str()).collect())).collect();
-            (m.allow_partial, levels, categories)
-        }
-        outline(self) == outline(other)
+        let levels = |m: &Matrix| m.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+        let rows = |c: &Category| c.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        let categories = |m: &Matrix| m.categories.iter().map(|c| (c.id.clone(), rows(c))).collect::<Vec<_>>();
+        self.allow_partial == other.allow_partial
+            && levels(self) == levels(other)
+            && categories(self) == categories(other)
     }
 }
 
