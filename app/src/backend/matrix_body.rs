@@ -12,12 +12,18 @@ use serde_path_to_error::Segment;
 
 /// The matrix in `value`, with its ids filled in, or every problem with it.
 pub fn decode(value: serde_json::Value) -> Result<Matrix, TallyError> {
-    let matrix: Matrix = serde_path_to_error::deserialize(value).map_err(|error| {
+    checked(read(value)?)
+}
+
+/// The matrix in `value` as written, if it has a matrix's fields and
+/// types; its rules are not checked (the editor imports a file as it is and
+/// shows what to fix).
+pub fn read(value: serde_json::Value) -> Result<Matrix, TallyError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let path = pointer(error.path());
         let message = error.inner().to_string();
         TallyError::InvalidMatrix(vec![MatrixProblem { path, message }])
-    })?;
-    checked(matrix)
+    })
 }
 
 /// `matrix` with its ids filled in, if it keeps every rule and size limit.

@@ -1,6 +1,6 @@
 //! The admin's controls, shown when the page is opened through the admin
-//! link (`/b/<board>#admin=<key>`): close or reopen the board and download
-//! its aggregates. The key lives in the address's fragment, which browsers
+//! link (`/b/<board>#admin=<key>`): close or reopen the board, edit its
+//! matrix and download its aggregates. The key lives in the address's fragment, which browsers
 //! never send to a server, so it is read in the browser and sent only with
 //! the admin's own requests.
 
@@ -53,6 +53,7 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                     <button type="button" class="toggle-closed" on:click=toggle>
                         {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
                     </button>
+                    <a class="button-link" href=format!("/b/{board}/edit#admin={key}")>"Edit the matrix"</a>
                     {export("csv")}
                     {export("json")}
                     <p class="error" role="alert">{error}</p>

@@ -1,4 +1,5 @@
 use crate::components::board_page::BoardPage;
+use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="error">"There is no page at this address."</p> }>
                     <Route path=path!("/") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
+                    <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,10 @@
 //! The form people fill in. It is an `ActionForm` on the `submit_answers`
 //! server function: hydrated it posts without a page load; without
 //! JavaScript it is a plain form POST that redirects back to the page.
+//!
+//! The matrix is a signal: when live figures announce that the admin edited
+//! it (`Stats::matrix_rev`), the page fetches it again and redraws the
+//! table, keeping every choice made so far (by row and level id).
 
 use crate::answers::{PreviousAnswers, Problem};
 use crate::components::admin_panel::AdminPanel;
@@ -8,11 +12,13 @@ use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
+use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
 use crate::server_fns::SubmitAnswers;
 use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A submission's reply and live messages may arrive in either order; only
@@ -27,63 +33,109 @@ pub fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
     });
 }
 
+/// Each row's chosen level (an index into the levels), by row id; a row
+/// the matrix gains later gets its signal on first use.
+#[derive(Clone, Copy)]
+struct Choices(StoredValue<HashMap<String, RwSignal<Option<u8>>>>);
+
+impl Choices {
+    fn new(previous: &Option<PreviousAnswers>) -> Choices {
+        let answers = previous.iter().flat_map(|p| p.answers.iter());
+        Choices(StoredValue::new(answers.map(|(row, level)| (row.clone(), RwSignal::new(Some(*level)))).collect()))
+    }
+
+    fn of(&self, row: &str) -> RwSignal<Option<u8>> {
+        if let Some(signal) = self.0.with_value(|map| map.get(row).copied()) {
+            return signal;
+        }
+        let signal = RwSignal::new(None);
+        self.0.update_value(|map| {
+            map.insert(row.to_string(), signal);
+        });
+        signal
+    }
+
+    /// How many of `matrix`'s rows have a choice.
+    fn answered(&self, matrix: &Matrix) -> usize {
+        matrix.rows().filter(|row| self.of(&row.id).get().is_some()).count()
+    }
+
+    /// Keeps each choice on the same level (by id) when the admin reorders
+    /// levels; a choice whose level is gone is cleared.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn carry_over(&self, old: &Matrix, new: &Matrix) {
+        for row in new.rows() {
+            let chosen = self.of(&row.id);
+            if let Some(index) = chosen.get_untracked() {
+                let id = old.levels.get(index as usize).map(|l| &l.id);
+                chosen.set(id.and_then(|id| new.levels.iter().position(|l| &l.id == id)).map(|i| i as u8));
+            }
+        }
+    }
+}
+
 #[component]
 pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
-    let BoardPageData { board, title, matrix, stats, previous, .. } = view;
-    let matrix = Arc::new(matrix);
+    let BoardPageData { board, title, matrix, matrix_rev, stats, previous, .. } = view;
+    let matrix = RwSignal::new(Arc::new(matrix));
     let stats = RwSignal::new(stats);
+    let choices = Choices::new(&previous);
     let previous = RwSignal::new(previous);
     let submit = ServerAction::<SubmitAnswers>::new();
 
-    // One signal per row: the level chosen on the page right now.
-    let rows: Vec<_> = matrix.rows().cloned().collect();
-    let chosen: Vec<RwSignal<Option<u8>>> = rows
-        .iter()
-        .map(|row| RwSignal::new(previous.with_untracked(|p| p.as_ref().and_then(|p| p.answers.get(&row.id).copied()))))
-        .collect();
-    let total = rows.len();
-    let answered = {
-        let chosen = chosen.clone();
-        Signal::derive(move || chosen.iter().filter(|c| c.get().is_some()).count())
-    };
+    let total = move || matrix.with(|m| m.rows().count());
+    let answered = Signal::derive(move || matrix.with(|m| choices.answered(m)));
 
     // Before hydration the button stays enabled so the page works without
     // JavaScript; the server checks completeness either way.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let allow_partial = matrix.allow_partial;
     let closed = move || stats.with(|s| s.closed);
-    let blocked =
-        move || hydrated.get() && (closed() || !(answered.get() == total || allow_partial && answered.get() > 0));
+    let complete = move || {
+        let (answered, partial) = (answered.get(), matrix.with(|m| m.allow_partial));
+        answered == total() || partial && answered > 0
+    };
+    let blocked = move || hydrated.get() && (closed() || !complete());
     // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
     let dismissed = RwSignal::new(false);
 
-    {
-        let (rows, chosen) = (rows.clone(), chosen.clone());
-        Effect::new(move |_| {
-            if let Some(Ok(outcome)) = submit.value().get() {
-                show_if_newer(stats, outcome.stats);
-                let answers = rows
-                    .iter()
-                    .zip(&chosen)
-                    .filter_map(|(row, c)| c.get_untracked().map(|level| (row.id.clone(), level)))
-                    .collect();
-                previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at }));
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = submit.value().get() {
+            show_if_newer(stats, outcome.stats);
+            let answers = matrix.with_untracked(|m| {
+                m.rows().filter_map(|row| choices.of(&row.id).get_untracked().map(|l| (row.id.clone(), l))).collect()
+            });
+            previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at }));
+        }
+    });
     let live = RwSignal::new(LiveStatus::Offline);
     let watching = RwSignal::new(None::<u64>);
     #[cfg(feature = "hydrate")]
     {
         let board = board.clone();
+        let shown_rev = StoredValue::new(matrix_rev);
         Effect::new(move |_| {
-            crate::live_client::subscribe(&board, live, move |message| {
+            let board = board.clone();
+            crate::live_client::subscribe(&board.clone(), live, move |message| {
                 watching.set(Some(message.watching));
+                if message.stats.matrix_rev > shown_rev.get_value() {
+                    let board = board.clone();
+                    leptos::task::spawn_local(async move {
+                        if let Ok((edited, rev)) = crate::server_fns::board_matrix(board).await {
+                            if rev > shown_rev.get_value() {
+                                shown_rev.set_value(rev);
+                                matrix.with_untracked(|old| choices.carry_over(old, &edited));
+                                matrix.set(Arc::new(edited));
+                            }
+                        }
+                    });
+                }
                 show_if_newer(stats, message.stats);
             });
         });
     }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = matrix_rev;
     let problems = move || match submit.value().get() {
         Some(Err(TallyError::InvalidSubmission(problems))) => problems,
         Some(Err(other)) => vec![Problem { row: None, message: other.to_string() }],
@@ -92,38 +144,70 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
     let row_at_fault =
         move |row_id: String| Signal::derive(move || problems().iter().any(|p| p.row.as_ref() == Some(&row_id)));
 
-    let level_count = matrix.levels.len();
-    let body = matrix
-        .categories
-        .iter()
-        .map(|category| {
-            let category_rows = category
-                .rows
-                .iter()
-                .map(|row| {
-                    let index = rows.iter().position(|r| r.id == row.id).expect("row belongs to the matrix");
-                    view! {
-                        <CompetencyRow
-                            row=row.clone()
-                            matrix=matrix.clone()
-                            stats
-                            chosen=chosen[index]
-                            previous
-                            at_fault=row_at_fault(row.id.clone())
-                        />
-                    }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="category">
-                        <th scope="colgroup" colspan=level_count + 2>{category.title.clone()}</th>
+    // Redrawn only when the matrix itself changes; figures and choices move
+    // inside it through their own signals.
+    let table = move || {
+        let matrix = matrix.get();
+        let level_count = matrix.levels.len();
+        let body = matrix
+            .categories
+            .iter()
+            .map(|category| {
+                let category_rows = category
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        view! {
+                            <CompetencyRow
+                                row=row.clone()
+                                matrix=matrix.clone()
+                                stats
+                                chosen=choices.of(&row.id)
+                                previous
+                                at_fault=row_at_fault(row.id.clone())
+                            />
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tbody>
+                        <tr class="category">
+                            <th scope="colgroup" colspan=level_count + 2>{category.title.clone()}</th>
+                        </tr>
+                        {category_rows}
+                    </tbody>
+                }
+            })
+            .collect_view();
+        let levels = matrix
+            .levels
+            .iter()
+            .map(|level| {
+                view! {
+                    <th scope="col">
+                        <span class="level-short">{level.short.clone()}</span>
+                        <span class="level-label">{level.label.clone()}</span>
+                    </th>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="matrix">
+                <caption class="visually-hidden">
+                    "Competencies by row, proficiency levels by column; each cell is an option."
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Competency"</th>
+                        {levels}
+                        <th scope="col">"You and the crowd"</th>
                     </tr>
-                    {category_rows}
-                </tbody>
-            }
-        })
-        .collect_view();
+                </thead>
+                {body}
+            </table>
+        }
+    };
+    let description = move || matrix.with(|m| m.description.clone());
 
     view! {
         <header class="board-header">
@@ -143,6 +227,9 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                 }}
             </p>
         </header>
+        <Show when=move || !description().is_empty()>
+            <p class="matrix-description">{description}</p>
+        </Show>
         <AdminPanel board=board.clone() stats/>
         <Show when=closed>
             <p class="closed-notice" role="status">
@@ -168,34 +255,11 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                 on:focusin=move |_| dismissed.set(false)
                 on:pointerdown=move |_| dismissed.set(false)
             >
-                <table class="matrix">
-                    <caption class="visually-hidden">
-                        "Competencies by row, proficiency levels by column; each cell is an option."
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Competency"</th>
-                            {matrix
-                                .levels
-                                .iter()
-                                .map(|level| {
-                                    view! {
-                                        <th scope="col">
-                                            <span class="level-short">{level.short.clone()}</span>
-                                            <span class="level-label">{level.label.clone()}</span>
-                                        </th>
-                                    }
-                                })
-                                .collect_view()}
-                            <th scope="col">"You and the crowd"</th>
-                        </tr>
-                    </thead>
-                    {body}
-                </table>
+                {table}
             </div>
             <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
                 <p class="progress" aria-live="polite">
-                    {move || format!("{} of {total} answered", answered.get())}
+                    {move || format!("{} of {} answered", answered.get(), total())}
                 </p>
                 <button type="submit" disabled=blocked>
                     {move || if previous.with(Option::is_some) { "Update my answers" } else { "Submit" }}

@@ -1,13 +1,15 @@
 //! The page, from the outside in: `app` (document shell and routes) →
 //! `board_page` (loads one board) → `matrix_form` (the form and its submit
 //! action) → `competency_row` (one row of cells with shading and popovers).
-//! Beside them: `new_board` (starting a board) and `admin_panel` (closing,
-//! reopening and exporting it, for whoever holds the admin link).
+//! Beside them: `new_board` (starting a board), `admin_panel` (closing,
+//! reopening and exporting it, for whoever holds the admin link) and
+//! `editor` (writing a matrix of one's own, or editing a board's).
 
 pub mod admin_panel;
 pub mod app;
 pub mod board_page;
 pub mod competency_row;
+pub mod editor;
 pub mod legend;
 pub mod matrix_form;
 pub mod new_board;

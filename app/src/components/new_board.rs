@@ -42,6 +42,7 @@ pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoVi
                 <button type="submit">"Create board"</button>
                 <p class="error" role="alert">{error}</p>
             </ActionForm>
+            <p class="hint"><a href="/new">"Or write your own matrix"</a>", from a template or from nothing."</p>
         </details>
     }
 }

@@ -8,10 +8,12 @@
 //! never changes a board.
 
 mod check;
+mod edit;
 #[cfg(feature = "ssr")]
 mod ids;
 
 pub use check::{MatrixProblem, MAX_CATEGORIES, MAX_DESCRIPTION, MAX_LEVELS, MAX_ROWS, MAX_TITLE};
+pub use edit::Direction;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -31,13 +31,18 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// A body that carries a whole matrix (a new board's, a matrix edit).
 pub const MATRIX_LIMIT: usize = 512 * 1024;
 
-/// The largest body a request may carry: a new board's or a matrix edit's
-/// may hold a matrix.
+/// The editor's server functions, which carry a whole matrix.
+const EDITOR_FUNCTIONS: [&str; 5] =
+    ["/api/check_matrix", "/api/import_matrix", "/api/export_matrix", "/api/create_custom_board", "/api/edit_matrix"];
+
+/// The largest body a request may carry: a new board's, a matrix edit's
+/// and the editor's may hold a matrix.
 pub fn body_limit(method: &Method, path: &str) -> usize {
     let path = path.trim_end_matches('/');
     let new_board = method == Method::POST && path == "/api/boards";
     let matrix_edit = method == Method::PUT && path.starts_with("/api/boards/") && path.ends_with("/matrix");
-    if new_board || matrix_edit {
+    let editor = method == Method::POST && EDITOR_FUNCTIONS.contains(&path);
+    if new_board || matrix_edit || editor {
         MATRIX_LIMIT
     } else {
         BODY_LIMIT

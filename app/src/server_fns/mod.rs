@@ -4,7 +4,10 @@
 //! API. Without JavaScript a form posts here as a plain HTML form and is
 //! redirected back to the page.
 
+pub mod editor;
+
 use crate::error::TallyError;
+use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, SubmitOutcome};
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -19,6 +22,20 @@ pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
     let result = async {
         let tally = context::tally()?;
         tally.board_page(&context::caller(&tally, &request), &board).await
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/board_matrix`: the board's matrix and its revision, for
+/// a page that heard the admin edited it.
+#[server(endpoint = "board_matrix")]
+pub async fn board_matrix(board: String) -> Result<(Matrix, u64), TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async {
+        let current = context::tally()?.matrix(&board).await?;
+        Ok(((*current.matrix).clone(), current.rev))
     }
     .await;
     context::with_status(&request, result)
@@ -55,15 +72,20 @@ pub async fn create_board(
     #[server(default)] title: String,
     #[server(default)] slug: String,
 ) -> Result<String, TallyError> {
-    use crate::backend::context;
     use crate::backend::use_cases::boards::{MatrixChoice, NewBoard};
+    let url = create(NewBoard { matrix: MatrixChoice::Template(matrix), slug: Some(slug), title: Some(title) }).await?;
+    leptos_axum::redirect(&url);
+    Ok(url)
+}
+
+/// Creates the board; returns its admin link.
+#[cfg(feature = "ssr")]
+async fn create(new: crate::backend::use_cases::boards::NewBoard) -> Result<String, TallyError> {
+    use crate::backend::context;
     let request = context::request()?;
     let result = async {
-        let new = NewBoard { matrix: MatrixChoice::Template(matrix), slug: Some(slug), title: Some(title) };
         let tally = context::tally()?;
-        let url = tally.create_board(&context::caller(&tally, &request), new).await?.admin_url();
-        leptos_axum::redirect(&url);
-        Ok(url)
+        Ok(tally.create_board(&context::caller(&tally, &request), new).await?.admin_url())
     }
     .await;
     context::with_status(&request, result)

@@ -1,0 +1,294 @@
+//! The matrix editor: write a competency matrix in the browser, start from
+//! a template or a TOML file, and create a board on it — or, opened from a
+//! board's admin panel, edit that board's matrix.
+//!
+//! * [`fields`] — the fields themselves, the draft they write into, and the
+//!   problems shown next to them;
+//! * [`pages`] — the two routes, `/new` and `/b/{board}/edit`;
+//! * `browser` — the draft kept in `localStorage`, files in and out.
+//!
+//! The rules are checked on the server (`server_fns::editor::check_matrix`),
+//! a moment after typing stops: one set of rules, the same the API applies.
+
+#[cfg(feature = "hydrate")]
+mod browser;
+mod fields;
+pub mod pages;
+
+use crate::error::TallyError;
+use crate::matrix::Matrix;
+use fields::{field_id, Draft, MatrixFields};
+use leptos::prelude::*;
+
+/// What the editor saves to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// A board made from the draft.
+    NewBoard,
+    /// An existing board's matrix, edited from revision `base`.
+    Board { id: String, base: u64 },
+}
+
+/// What the editor tells the person: a status line and an error line.
+#[derive(Clone, Copy)]
+struct Notices {
+    status: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Notices {
+    fn outcome<T>(&self, draft: Draft, result: &Result<T, TallyError>, done: impl FnOnce() -> String) {
+        match result {
+            Ok(_) => {
+                self.error.set(None);
+                self.status.set(done());
+            }
+            Err(TallyError::InvalidMatrix(problems)) => {
+                draft.problems.set(problems.clone());
+                self.error.set(Some("Not saved: fix the problems listed above first.".into()));
+            }
+            Err(other) => self.error.set(Some(other.to_string())),
+        }
+    }
+}
+
+/// `initial` is what the editor starts from (and goes back to when a draft
+/// is discarded); `chosen`, when given, hands it templates picked elsewhere
+/// on the page.
+#[component]
+pub fn MatrixEditor(
+    initial: Matrix,
+    target: Target,
+    locked: bool,
+    #[prop(optional)] chosen: Option<RwSignal<Option<Matrix>>>,
+) -> impl IntoView {
+    let draft = Draft::new(initial.clone(), locked);
+    let notices = Notices { status: RwSignal::new(String::new()), error: RwSignal::new(None) };
+    let checked = RwSignal::new(false);
+    let restored = RwSignal::new(false);
+    let board = match &target {
+        Target::Board { id, .. } => Some(id.clone()),
+        Target::NewBoard => None,
+    };
+    let base = RwSignal::new(match &target {
+        Target::Board { base, .. } => *base,
+        Target::NewBoard => 0,
+    });
+    let admin_key = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    keep_and_check(draft, browser::draft_key(board.as_deref()), initial.clone(), restored, checked);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        admin_key.set(hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string));
+    });
+    if let Some(chosen) = chosen {
+        Effect::new(move |_| {
+            if let Some(template) = chosen.get() {
+                notices.status.set(format!("Started from the template “{}”.", template.title));
+                draft.replace(template);
+            }
+        });
+    }
+    let discard = {
+        let (initial, board) = (initial.clone(), board.clone());
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            browser::clear_draft(&browser::draft_key(board.as_deref()));
+            #[cfg(not(feature = "hydrate"))]
+            let _ = &board;
+            draft.replace(initial.clone());
+            restored.set(false);
+        }
+    };
+
+    let problems = move || draft.problems.get();
+    let summary = move || match (checked.get(), problems().len()) {
+        (false, _) => String::new(),
+        (true, 0) => "No problems found: ready to save.".to_string(),
+        (true, 1) => "1 thing to fix before saving:".to_string(),
+        (true, n) => format!("{n} things to fix before saving:"),
+    };
+    let problem_list = move || {
+        problems()
+            .into_iter()
+            .map(|p| view! { <li><a href=format!("#{}", field_id(&p.path))>{p.message}</a></li> })
+            .collect_view()
+    };
+
+    view! {
+        <div class="editor">
+            <noscript><p class="error">"The matrix editor needs JavaScript."</p></noscript>
+            <Show when=move || restored.get()>
+                <p class="draft-notice" role="status">
+                    "Your unsaved draft from this browser is back. "
+                    <button type="button" on:click=discard.clone()>"Discard the draft"</button>
+                </p>
+            </Show>
+            <Show when=move || locked>
+                <p class="locked-notice">
+                    "This board has answers, so its rows and levels stay as they are; all text can still change."
+                </p>
+            </Show>
+            {files_bar(draft, notices)}
+            <MatrixFields draft/>
+            <section class="editor-check" aria-live="polite">
+                <p>{summary}</p>
+                <ul>{problem_list}</ul>
+            </section>
+            {match target {
+                Target::NewBoard => create_form(draft, notices).into_any(),
+                Target::Board { id, .. } => save_bar(draft, notices, id, base, admin_key).into_any(),
+            }}
+            <p class="status" role="status">{move || notices.status.get()}</p>
+            <p class="error" role="alert">{move || notices.error.get()}</p>
+        </div>
+    }
+}
+
+/// Keeps the draft in `localStorage` and checks it on the server once
+/// typing pauses. On its first run it brings back a draft left earlier.
+#[cfg(feature = "hydrate")]
+fn keep_and_check(draft: Draft, key: String, initial: Matrix, restored: RwSignal<bool>, checked: RwSignal<bool>) {
+    let pending = StoredValue::new(0u64);
+    Effect::new(move |first_done: Option<()>| {
+        let matrix = draft.matrix.get();
+        if first_done.is_none() {
+            if let Some(kept) = browser::load_draft(&key).filter(|kept| *kept != initial) {
+                restored.set(true);
+                draft.replace(kept);
+                return;
+            }
+        } else if matrix != initial {
+            browser::save_draft(&key, &matrix);
+        }
+        pending.update_value(|n| *n += 1);
+        let ticket = pending.get_value();
+        set_timeout(
+            move || {
+                if pending.get_value() != ticket {
+                    return; // typing went on
+                }
+                leptos::task::spawn_local(async move {
+                    let problems = match crate::server_fns::editor::check_matrix(matrix).await {
+                        Ok(()) => Vec::new(),
+                        Err(TallyError::InvalidMatrix(problems)) => problems,
+                        Err(_) => return,
+                    };
+                    if pending.get_value() == ticket {
+                        draft.problems.set(problems);
+                        checked.set(true);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
+}
+
+/// Start from a file, or take the draft away as one.
+fn files_bar(draft: Draft, notices: Notices) -> impl IntoView {
+    let import = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let Some((name, text)) = browser::chosen_file(&ev).await else { return };
+            let result = crate::server_fns::editor::import_matrix(text).await;
+            if let Ok(matrix) = &result {
+                draft.replace(matrix.clone());
+            }
+            notices.outcome(draft, &result, || format!("Imported {name}."));
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, draft, notices);
+    };
+    let export = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let matrix = draft.matrix.get_untracked();
+            let name = format!("{}.toml", if matrix.id.is_empty() { "matrix" } else { &matrix.id });
+            let result = crate::server_fns::editor::export_matrix(matrix).await;
+            if let Ok(text) = &result {
+                browser::download(&name, text, "application/toml");
+            }
+            notices.outcome(draft, &result, || format!("Downloaded {name}."));
+        });
+    };
+    view! {
+        <div class="editor-files">
+            <label class="file-button">
+                "Import a TOML file"
+                <input type="file" accept=".toml,.json,application/toml,application/json" on:change=import/>
+            </label>
+            <button type="button" on:click=export>"Download as TOML"</button>
+        </div>
+    }
+}
+
+/// A new board on the draft: its title and address, then create.
+fn create_form(draft: Draft, notices: Notices) -> impl IntoView {
+    let (title, slug) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let create = move |_| {
+        let matrix = draft.matrix.get_untracked();
+        let (title, slug) = (title.get_untracked(), slug.get_untracked());
+        leptos::task::spawn_local(async move {
+            let result = crate::server_fns::editor::create_custom_board(matrix, title, slug).await;
+            notices.outcome(draft, &result, || "Board created: opening it…".into());
+            #[cfg(feature = "hydrate")]
+            if let Ok(url) = result {
+                browser::clear_draft(&browser::draft_key(None));
+                let _ = window().location().set_href(&url);
+            }
+        });
+    };
+    view! {
+        <section class="editor-create" aria-labelledby="create-heading">
+            <h2 id="create-heading">"Create a board on this matrix"</h2>
+            <label>"Board title (optional) "
+                <input maxlength="120" placeholder="e.g. Platform team" on:input=move |ev| title.set(event_target_value(&ev))/>
+            </label>
+            <label>"Public address /b/"
+                <input maxlength="64" placeholder="team-a" aria-describedby="editor-slug-hint"
+                    on:input=move |ev| slug.set(event_target_value(&ev))/>
+            </label>
+            <p id="editor-slug-hint" class="hint">"Leave it empty for a private board with an unguessable link."</p>
+            <button type="button" class="primary" on:click=create>"Create board"</button>
+        </section>
+    }
+}
+
+/// Saving an edit of a board's matrix, with the admin key from the link.
+fn save_bar(
+    draft: Draft,
+    notices: Notices,
+    board: String,
+    base: RwSignal<u64>,
+    key: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let back = {
+        let board = board.clone();
+        move || format!("/b/{board}{}", key.get().map(|k| format!("#admin={k}")).unwrap_or_default())
+    };
+    let save = move |_| {
+        let Some(admin) = key.get_untracked() else {
+            notices.error.set(Some("Open this page through the board's admin link to save.".into()));
+            return;
+        };
+        let (board, matrix) = (board.clone(), draft.matrix.get_untracked());
+        leptos::task::spawn_local(async move {
+            let result =
+                crate::server_fns::editor::edit_matrix(board.clone(), admin, matrix, base.get_untracked()).await;
+            if let Ok(rev) = result {
+                base.set(rev);
+                #[cfg(feature = "hydrate")]
+                browser::clear_draft(&browser::draft_key(Some(&board)));
+            }
+            notices.outcome(draft, &result, || "Saved: every open page of the board shows it now.".into());
+        });
+    };
+    view! {
+        <section class="editor-save">
+            <button type="button" class="primary" on:click=save>"Save the matrix"</button>
+            <a href=back>"Back to the board"</a>
+        </section>
+    }
+}

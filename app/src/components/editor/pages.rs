@@ -1,0 +1,79 @@
+//! The editor's two routes: `/new` writes a matrix for a new board, starting
+//! blank or from a template; `/b/{board}/edit` edits a board's own matrix
+//! (saving needs the admin link's key).
+
+use super::{MatrixEditor, Target};
+use crate::matrix::Matrix;
+use crate::server_fns::editor::editor_templates;
+use crate::server_fns::load_board;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/new`: the template gallery above a blank draft.
+#[component]
+pub fn NewMatrixPage() -> impl IntoView {
+    let templates = Resource::new(|| (), |_| editor_templates());
+    let draft = RwSignal::new(None::<Matrix>);
+    view! {
+        <header class="board-header">
+            <h1>"Write your own matrix"</h1>
+            <p class="intro">"Start from a template or from nothing; your draft stays in this browser until you create the board."</p>
+        </header>
+        <Suspense fallback=|| view! { <p>"Loading the templates…"</p> }>
+            {move || Suspend::new(async move {
+                let list = templates.await.unwrap_or_default();
+                view! {
+                    <section class="template-gallery" aria-labelledby="gallery-heading">
+                        <h2 id="gallery-heading">"Start from a template"</h2>
+                        <ul>
+                            {list
+                                .into_iter()
+                                .map(|template| {
+                                    let summary = format!("{} rows × {} levels", template.rows().count(), template.levels.len());
+                                    let title = template.title.clone();
+                                    view! {
+                                        <li>
+                                            <button type="button" on:click=move |_| draft.set(Some(template.clone()))>
+                                                <strong>{title}</strong>
+                                                <span>{summary}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        </Suspense>
+        <MatrixEditor initial=Matrix::blank() target=Target::NewBoard locked=false chosen=draft/>
+    }
+}
+
+/// `/b/{board}/edit`: the board's matrix as it is now.
+#[component]
+pub fn EditMatrixPage() -> impl IntoView {
+    let params = use_params_map();
+    let board = move || params.read().get("board").unwrap_or_default();
+    let data = Resource::new(board, load_board);
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => {
+                        let target = Target::Board { id: page.board.clone(), base: page.matrix_rev };
+                        let locked = page.stats.respondents > 0;
+                        view! {
+                            <header class="board-header">
+                                <h1>{format!("Edit the matrix of “{}”", page.title)}</h1>
+                            </header>
+                            <MatrixEditor initial=page.matrix target locked/>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

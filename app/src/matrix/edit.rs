@@ -1,0 +1,146 @@
+//! The editor's structural operations on a matrix: adding, removing and
+//! moving levels, categories and rows, each keeping every row's
+//! descriptions in step with the levels. Plain functions on [`Matrix`], so
+//! they are tested here and the editor's views only call them.
+
+use super::{Category, Level, Matrix, Row};
+
+/// Which way an item moves in its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Swaps `list[index]` with its neighbour; returns the item's new index,
+/// or `None` when it is already at that end.
+fn shift<T>(list: &mut [T], index: usize, direction: Direction) -> Option<usize> {
+    let to = match direction {
+        Direction::Up => index.checked_sub(1)?,
+        Direction::Down => Some(index + 1).filter(|to| *to < list.len())?,
+    };
+    list.swap(index, to);
+    Some(to)
+}
+
+impl Matrix {
+    /// A matrix with nothing in it yet, to start writing one.
+    pub fn blank() -> Matrix {
+        Matrix {
+            id: String::new(),
+            title: String::new(),
+            description: String::new(),
+            allow_partial: false,
+            levels: Vec::new(),
+            categories: Vec::new(),
+        }
+    }
+
+    /// Appends an empty level, and an empty description for it to every row.
+    pub fn add_level(&mut self) {
+        self.levels.push(Level { id: String::new(), label: String::new(), short: String::new() });
+        self.each_row(|row| row.descriptions.push(String::new()));
+    }
+
+    pub fn remove_level(&mut self, index: usize) {
+        if index < self.levels.len() {
+            self.levels.remove(index);
+            self.each_row(|row| {
+                if index < row.descriptions.len() {
+                    row.descriptions.remove(index);
+                }
+            });
+        }
+    }
+
+    /// Moves a level, with its description in every row.
+    pub fn move_level(&mut self, index: usize, direction: Direction) -> Option<usize> {
+        let to = shift(&mut self.levels, index, direction)?;
+        self.each_row(|row| {
+            if index.max(to) < row.descriptions.len() {
+                row.descriptions.swap(index, to);
+            }
+        });
+        Some(to)
+    }
+
+    pub fn add_category(&mut self) {
+        self.categories.push(Category { id: String::new(), title: String::new(), rows: Vec::new() });
+    }
+
+    pub fn remove_category(&mut self, index: usize) {
+        if index < self.categories.len() {
+            self.categories.remove(index);
+        }
+    }
+
+    pub fn move_category(&mut self, index: usize, direction: Direction) -> Option<usize> {
+        shift(&mut self.categories, index, direction)
+    }
+
+    /// Appends a row to a category, with one empty description per level.
+    pub fn add_row(&mut self, category: usize) {
+        let descriptions = vec![String::new(); self.levels.len()];
+        if let Some(category) = self.categories.get_mut(category) {
+            category.rows.push(Row { id: String::new(), title: String::new(), descriptions });
+        }
+    }
+
+    pub fn remove_row(&mut self, category: usize, index: usize) {
+        if let Some(category) = self.categories.get_mut(category).filter(|c| index < c.rows.len()) {
+            category.rows.remove(index);
+        }
+    }
+
+    pub fn move_row(&mut self, category: usize, index: usize, direction: Direction) -> Option<usize> {
+        shift(&mut self.categories.get_mut(category)?.rows, index, direction)
+    }
+
+    fn each_row(&mut self, mut change: impl FnMut(&mut Row)) {
+        self.categories.iter_mut().flat_map(|c| c.rows.iter_mut()).for_each(&mut change);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matrix::tests::sample;
+
+    #[test]
+    fn levels_carry_their_descriptions_along() {
+        let mut m = sample();
+        m.add_level();
+        assert!(m.rows().all(|r| r.descriptions.len() == 4 && r.descriptions[3].is_empty()));
+        assert_eq!(m.move_level(0, Direction::Down), Some(1));
+        assert_eq!(m.levels[1].id, "a");
+        assert_eq!(m.categories[0].rows[0].descriptions[..2], ["mid".to_string(), "low".into()]);
+        assert_eq!(m.move_level(0, Direction::Up), None, "already first");
+        m.remove_level(1);
+        assert_eq!(m.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["b", "c", ""]);
+        assert!(m.rows().all(|r| r.descriptions == ["mid", "high", ""]));
+    }
+
+    #[test]
+    fn rows_and_categories_are_added_moved_and_removed() {
+        let mut m = sample();
+        m.add_category();
+        m.add_row(2);
+        assert_eq!(m.categories[2].rows[0].descriptions.len(), 3, "one description per level");
+        assert_eq!(m.move_row(0, 1, Direction::Up), Some(0));
+        assert_eq!(m.categories[0].rows[0].id, "r2");
+        assert_eq!(m.move_row(0, 1, Direction::Down), None, "already last");
+        assert_eq!(m.move_category(2, Direction::Up), Some(1));
+        m.remove_row(1, 0);
+        m.remove_category(0);
+        assert_eq!(m.categories.iter().map(|c| c.rows.len()).collect::<Vec<_>>(), [0, 1]);
+        m.remove_row(9, 9);
+        m.remove_level(9);
+        assert_eq!(m.rows().count(), 1, "out-of-range indices change nothing");
+    }
+
+    #[test]
+    fn a_blank_matrix_lists_what_it_still_needs() {
+        let paths: Vec<String> = Matrix::blank().problems().into_iter().map(|p| p.path).collect();
+        assert!(paths.contains(&"/title".to_string()) && paths.contains(&"/levels".to_string()), "{paths:?}");
+    }
+}

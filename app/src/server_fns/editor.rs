@@ -1,0 +1,66 @@
+//! The matrix editor's server functions. They take and give whole matrices
+//! as JSON (`input = Json`): a matrix does not fit a flat form. Each calls
+//! one use case, like the page's other doors; the rules are checked on the
+//! server (the id derivation and the TOML reader stay out of the browser's
+//! bundle).
+
+use crate::error::TallyError;
+use crate::matrix::Matrix;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Served at `/api/editor_templates`: the built-in templates, whole, for
+/// the editor's gallery.
+#[server(endpoint = "editor_templates")]
+pub async fn editor_templates() -> Result<Vec<Matrix>, TallyError> {
+    let tally = crate::backend::context::tally()?;
+    Ok(tally.templates().iter().map(|m| (**m).clone()).collect())
+}
+
+/// Served at `/api/check_matrix`: `Ok` if the matrix can be saved, else
+/// every problem with the path of its field.
+#[server(endpoint = "check_matrix", input = Json)]
+pub async fn check_matrix(matrix: Matrix) -> Result<(), TallyError> {
+    crate::backend::matrix_body::checked(matrix).map(drop)
+}
+
+/// Served at `/api/import_matrix`: a matrix file's text (TOML, as the
+/// templates and `?format=toml` are written, or JSON) as a matrix, for the
+/// editor to show and fix; only a file that is not a matrix at all is refused.
+#[server(endpoint = "import_matrix", input = Json)]
+pub async fn import_matrix(text: String) -> Result<Matrix, TallyError> {
+    let value: serde_json::Value = match text.trim_start().starts_with('{') {
+        true => serde_json::from_str(&text).map_err(|e| TallyError::BadRequest(format!("not valid JSON: {e}")))?,
+        false => toml::from_str(&text).map_err(|e| TallyError::BadRequest(format!("not valid TOML: {e}")))?,
+    };
+    crate::backend::matrix_body::read(value)
+}
+
+/// Served at `/api/export_matrix`: the matrix as a TOML file's text.
+#[server(endpoint = "export_matrix", input = Json)]
+pub async fn export_matrix(matrix: Matrix) -> Result<String, TallyError> {
+    toml::to_string(&matrix).map_err(|e| TallyError::BadRequest(format!("this matrix cannot be written as TOML: {e}")))
+}
+
+/// Served at `/api/create_custom_board`: a board on the editor's matrix;
+/// answers with its admin link, which the editor opens.
+#[server(endpoint = "create_custom_board", input = Json)]
+pub async fn create_custom_board(matrix: Matrix, title: String, slug: String) -> Result<String, TallyError> {
+    use crate::backend::use_cases::boards::{MatrixChoice, NewBoard};
+    super::create(NewBoard { matrix: MatrixChoice::Custom(matrix), slug: Some(slug), title: Some(title) }).await
+}
+
+/// Served at `/api/edit_matrix`: the admin's edit of revision `base`;
+/// answers with the new revision.
+#[server(endpoint = "edit_matrix", input = Json)]
+pub async fn edit_matrix(board: String, key: String, matrix: Matrix, base: u64) -> Result<u64, TallyError> {
+    use crate::backend::{context, use_cases::Caller};
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
+        Ok(tally.edit_matrix(&caller, &board, matrix, Some(base)).await?.matrix_rev)
+    }
+    .await;
+    context::with_status(&request, result)
+}
