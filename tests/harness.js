@@ -3,11 +3,12 @@
 // playwright-core. Every test file gets fresh servers; nothing is shared.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -90,4 +91,17 @@ export async function submitViaApi(base, level) {
   const response = await fetch(`${base}/api/boards/default/submissions`, { method: 'POST', body: JSON.stringify({ answers }) });
   if (response.status !== 200) throw new Error(`submission failed: ${response.status}`);
   return response.json();
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function axeViolations(page) {
+  // The page's Content-Security-Policy refuses injected <script> tags, so
+  // axe is evaluated through the DevTools protocol, which the policy does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const require = createRequire(import.meta.url);
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return bad.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -4,11 +4,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, waitForHydration } from './harness.js';
+import { startServer, launchBrowser, openPage, waitForHydration, axeViolations } from './harness.js';
 
-const require = createRequire(import.meta.url);
 let server, browser;
 
 before(async () => {
@@ -109,18 +107,6 @@ test('without JavaScript the form still submits and errors are shown', async () 
   assert.equal(after.version, before.version + 1);
   await context.close();
 });
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeViolations(page) {
-  // The page's Content-Security-Policy refuses injected <script> tags, so
-  // axe is evaluated through the DevTools protocol, which the policy does not govern.
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('axe-core finds no serious or critical accessibility violation', async () => {
   const { page, context } = await openPage(browser, server.base + '/');

@@ -9,7 +9,7 @@
 //! * [`components::matrix_form`] — the form people fill in;
 //! * [`server_fns`] — the page's door: the `submit_answers` server function;
 //! * `backend::use_cases` — who the respondent is, the limits, then the
-//!   engine; the JSON API (`server/src/api.rs`) is the other door onto it;
+//!   engine; the JSON API (`server/src/api/`) is the other door onto it;
 //! * `backend::engine` — validates ([`answers`]), queues and group-commits
 //!   submissions, then publishes a new [`stats::Stats`] snapshot per board;
 //! * `backend::store` — the durable SQLite file (or PostgreSQL) underneath,

@@ -1,6 +1,6 @@
 //! The use cases: everything a person or program can ask of Tally, each
 //! written once. The page's server functions (`crate::server_fns`) and the
-//! JSON API (`server/src/api.rs`) are two doors onto these methods: a door
+//! JSON API (`server/src/api/`) are two doors onto these methods: a door
 //! decodes its request into a [`Caller`] and arguments, calls one method,
 //! and encodes the typed outcome or the [`TallyError`] (whose status and
 //! headers come from one place, [`crate::backend::http_error`]).

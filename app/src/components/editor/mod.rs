@@ -75,6 +75,9 @@ pub fn MatrixEditor(
         Target::NewBoard => 0,
     });
     let admin_key = RwSignal::new(None::<String>);
+    // Until hydration the buttons do nothing; tests wait for this.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     #[cfg(feature = "hydrate")]
     keep_and_check(draft, browser::draft_key(board.as_deref()), initial.clone(), restored, checked);
     #[cfg(feature = "hydrate")]
@@ -117,7 +120,7 @@ pub fn MatrixEditor(
     };
 
     view! {
-        <div class="editor">
+        <div class="editor" data-hydrated=move || hydrated.get().to_string()>
             <noscript><p class="error">"The matrix editor needs JavaScript."</p></noscript>
             <Show when=move || restored.get()>
                 <p class="draft-notice" role="status">
