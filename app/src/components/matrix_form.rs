@@ -36,20 +36,27 @@ pub fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
 /// Each row's chosen level (an index into the levels), by row id; a row
 /// the matrix gains later gets its signal on first use.
 #[derive(Clone, Copy)]
-struct Choices(StoredValue<HashMap<String, RwSignal<Option<u8>>>>);
+struct Choices {
+    chosen: StoredValue<HashMap<String, RwSignal<Option<u8>>>>,
+    /// The form's owner: signals made while the table is drawn belong to
+    /// the form, so they outlive a redraw of the table.
+    owner: StoredValue<Owner>,
+}
 
 impl Choices {
     fn new(previous: &Option<PreviousAnswers>) -> Choices {
         let answers = previous.iter().flat_map(|p| p.answers.iter());
-        Choices(StoredValue::new(answers.map(|(row, level)| (row.clone(), RwSignal::new(Some(*level)))).collect()))
+        let chosen = answers.map(|(row, level)| (row.clone(), RwSignal::new(Some(*level)))).collect();
+        let owner = Owner::current().unwrap_or_default();
+        Choices { chosen: StoredValue::new(chosen), owner: StoredValue::new(owner) }
     }
 
     fn of(&self, row: &str) -> RwSignal<Option<u8>> {
-        if let Some(signal) = self.0.with_value(|map| map.get(row).copied()) {
+        if let Some(signal) = self.chosen.with_value(|map| map.get(row).copied()) {
             return signal;
         }
-        let signal = RwSignal::new(None);
-        self.0.update_value(|map| {
+        let signal = self.owner.with_value(|owner| owner.with(|| RwSignal::new(None)));
+        self.chosen.update_value(|map| {
             map.insert(row.to_string(), signal);
         });
         signal

@@ -5,7 +5,7 @@
 //! bundle).
 
 use crate::error::TallyError;
-use crate::matrix::Matrix;
+use crate::matrix::{Matrix, MatrixProblem};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -17,11 +17,16 @@ pub async fn editor_templates() -> Result<Vec<Matrix>, TallyError> {
     Ok(tally.templates().iter().map(|m| (**m).clone()).collect())
 }
 
-/// Served at `/api/check_matrix`: `Ok` if the matrix can be saved, else
-/// every problem with the path of its field.
+/// Served at `/api/check_matrix`: every problem that would stop the matrix
+/// from being saved, with the path of its field; none means it can be.
+/// Problems are this request's answer, not its failure.
 #[server(endpoint = "check_matrix", input = Json)]
-pub async fn check_matrix(matrix: Matrix) -> Result<(), TallyError> {
-    crate::backend::matrix_body::checked(matrix).map(drop)
+pub async fn check_matrix(matrix: Matrix) -> Result<Vec<MatrixProblem>, TallyError> {
+    match crate::backend::matrix_body::checked(matrix) {
+        Ok(_) => Ok(Vec::new()),
+        Err(TallyError::InvalidMatrix(problems)) => Ok(problems),
+        Err(other) => Err(other),
+    }
 }
 
 /// Served at `/api/import_matrix`: a matrix file's text (TOML, as the

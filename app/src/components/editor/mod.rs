@@ -173,11 +173,7 @@ fn keep_and_check(draft: Draft, key: String, initial: Matrix, restored: RwSignal
                     return; // typing went on
                 }
                 leptos::task::spawn_local(async move {
-                    let problems = match crate::server_fns::editor::check_matrix(matrix).await {
-                        Ok(()) => Vec::new(),
-                        Err(TallyError::InvalidMatrix(problems)) => problems,
-                        Err(_) => return,
-                    };
+                    let Ok(problems) = crate::server_fns::editor::check_matrix(matrix).await else { return };
                     if pending.get_value() == ticket {
                         draft.problems.set(problems);
                         checked.set(true);
