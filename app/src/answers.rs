@@ -17,6 +17,11 @@ pub struct PreviousAnswers {
     pub answers: Answers,
     /// Unix seconds.
     pub submitted_at: i64,
+    /// The label of the earlier round they were given in, when the
+    /// respondent has not answered the open round yet: the page starts from
+    /// them, and nothing counts until they submit.
+    #[serde(default)]
+    pub from_round: Option<String>,
 }
 
 /// One thing wrong with a submission (or, later, a matrix): the row it is

@@ -41,6 +41,7 @@ pub mod live_client;
 pub mod live_message;
 pub mod matrix;
 pub mod page_data;
+pub mod rounds;
 pub mod server_fns;
 pub mod stats;
 pub mod time_text;

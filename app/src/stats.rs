@@ -12,7 +12,11 @@ pub struct Stats {
     /// Grows by one with every applied submission, and when the board is
     /// closed or reopened.
     pub version: u64,
-    /// Distinct respondents who have submitted (a resubmission is not new).
+    /// The round these figures are of (the open one, unless asked for another).
+    #[serde(default = "first_round")]
+    pub round: u32,
+    /// Distinct respondents who have submitted in the round (a resubmission
+    /// is not new).
     pub respondents: u64,
     /// Closed by its admin: submissions are refused, the figures stay visible.
     #[serde(default)]
@@ -25,11 +29,16 @@ pub struct Stats {
     pub counts: BTreeMap<String, Vec<u64>>,
 }
 
+fn first_round() -> u32 {
+    1
+}
+
 impl Stats {
     pub fn empty(board: &str, matrix: &Matrix) -> Self {
         Stats {
             board: board.to_string(),
             version: 0,
+            round: 1,
             respondents: 0,
             closed: false,
             matrix_rev: 0,

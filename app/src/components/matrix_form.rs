@@ -112,7 +112,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             let answers = matrix.with_untracked(|m| {
                 m.rows().filter_map(|row| choices.of(&row.id).get_untracked().map(|l| (row.id.clone(), l))).collect()
             });
-            previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at }));
+            previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at, from_round: None }));
         }
     });
     let live = RwSignal::new(LiveStatus::Offline);

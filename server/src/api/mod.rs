@@ -11,8 +11,8 @@ use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, FormRejection};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::rejection::{BytesRejection, FormRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -23,6 +23,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 mod matrices;
+mod rounds;
 
 pub use matrices::templates;
 
@@ -57,6 +58,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
             get(matrices::board_matrix).put(matrices::edit_matrix).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
         )
         .route("/{board}/stats", get(stats))
+        .route("/{board}/rounds", get(rounds::list).post(rounds::start))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))
         .route("/{board}/export/{format}", get(export).post(export))
@@ -90,8 +92,20 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
 }
 
-async fn stats(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
-    Ok(Json(&*tally.stats(&board).await?).into_response())
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatsQuery {
+    /// A round's number; the open round when left out.
+    round: Option<u32>,
+}
+
+async fn stats(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    query: Result<Query<StatsQuery>, QueryRejection>,
+) -> Result<Response, TallyError> {
+    let Query(StatsQuery { round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
+    Ok(Json(&*tally.stats(&board, round).await?).into_response())
 }
 
 async fn submit(
@@ -105,7 +119,8 @@ async fn submit(
     let mut caller = caller(&tally, client, &headers);
     caller.respondent = body.respondent.clone().or(caller.respondent);
     let submitted = tally.submit(&caller, &board, body.raw_answers()).await?;
-    let reply = json!({ "version": submitted.receipt.version, "respondent": submitted.token.as_str() });
+    let receipt = &submitted.receipt;
+    let reply = json!({ "version": receipt.version, "round": receipt.round, "respondent": submitted.token.as_str() });
     let mut response = Json(reply).into_response();
     if submitted.issued {
         response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));

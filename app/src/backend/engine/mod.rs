@@ -24,9 +24,10 @@ pub use served_board::{BoardMatrix, ServedBoard};
 
 use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
 use crate::backend::catalog::Catalog;
-use crate::backend::store::{BoardInfo, Store, StoredBoard, Submission};
+use crate::backend::store::{BoardInfo, Placed, Store, StoredBoard, Submission};
 use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
+use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use crate::DEFAULT_BOARD;
 use state::EngineState;
@@ -58,6 +59,8 @@ const QUEUE_DEPTH: usize = 8192;
 pub struct Receipt {
     /// The board's version with these answers in it.
     pub version: u64,
+    /// The round they count in: the one open when they were committed.
+    pub round: u32,
     /// Whose answers they are: the respondent's id on this board.
     pub respondent: String,
     /// Unix seconds, shown back on the page.
@@ -80,7 +83,7 @@ const MATRIX_CHANGED: &str =
 /// version (or the commit's failure).
 struct Pending {
     submission: Submission,
-    ack: oneshot::Sender<Result<u64, TallyError>>,
+    ack: oneshot::Sender<Result<Placed, TallyError>>,
 }
 
 #[derive(Clone)]
@@ -237,8 +240,8 @@ impl Engine {
             self.queue.send(Pending { submission, ack }).await.map_err(|_| closed())?;
             done.await.map_err(|_| closed())?
         });
-        let version = waited.await.map_err(|_| late())??;
-        Ok(Receipt { version, respondent, submitted_at })
+        let Placed { version, round } = waited.await.map_err(|_| late())??;
+        Ok(Receipt { version, round, respondent, submitted_at })
     }
 
     pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
@@ -261,6 +264,39 @@ impl Engine {
         self.state.store.set_closed(&board.info.id, closed).await?;
         self.state.reload(&board.info.id).await;
         Ok(board.stats())
+    }
+
+    /// Freezes the board's open round and opens the next, empty. Like a
+    /// close, that is a new version every page and instance hears of.
+    pub async fn start_round(&self, board: &ServedBoard, label: Option<String>) -> Result<RoundInfo, TallyError> {
+        let (round, _) = self.state.store.start_round(&board.info.id, label, now()).await?;
+        self.state.reload(&board.info.id).await;
+        Ok(round)
+    }
+
+    /// The board's rounds, oldest first.
+    pub async fn rounds(&self, board: &ServedBoard) -> Result<Vec<RoundInfo>, TallyError> {
+        self.state.store.rounds(&board.info.id).await
+    }
+
+    /// The figures of one round: the open one's from memory, a frozen
+    /// one's read from the store (that round's rows only).
+    pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {
+        let current = board.stats();
+        if round == current.round {
+            return Ok(current);
+        }
+        let unknown = || TallyError::UnknownRound { board: board.info.id.clone(), round };
+        let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
+        let mut stats = Stats::empty(&board.info.id, &board.matrix());
+        (stats.version, stats.round, stats.respondents) = (current.version, round, info.respondents);
+        (stats.closed, stats.matrix_rev) = (current.closed, current.matrix_rev);
+        for (row, level, n) in self.state.store.round_counts(&board.info.id, round).await? {
+            if let Some(count) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
+                *count = n;
+            }
+        }
+        Ok(Arc::new(stats))
     }
 
     /// Replaces the board's matrix with `matrix` (already checked), as an
@@ -310,6 +346,7 @@ impl Engine {
             closed: false,
             matrix_rev: 0,
             shape: 0,
+            round: 1,
             counts: Vec::new(),
             matrix: Some(json),
         };

@@ -83,9 +83,10 @@ impl ServedBoard {
 }
 
 /// Counts for rows or levels the matrix no longer has are left out.
-fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
+pub(super) fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
     let mut stats = Stats::empty(&stored.info.id, matrix);
     stats.version = stored.version;
+    stats.round = stored.round;
     stats.respondents = stored.respondents;
     stats.closed = stored.closed;
     stats.matrix_rev = stored.matrix_rev;

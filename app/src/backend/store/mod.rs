@@ -15,13 +15,14 @@ mod postgres;
 mod settings;
 mod sqlite;
 
-pub use plan::{Committed, FiguresDelta, Refusal};
+pub use plan::{Committed, FiguresDelta, Placed, Refusal};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
 
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
+use crate::rounds::RoundInfo;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::future::Future;
@@ -64,6 +65,8 @@ pub struct StoredBoard {
     pub matrix_rev: u64,
     /// How many structural changes the matrix has had (see [`Submission::shape`]).
     pub shape: u64,
+    /// The open round; `respondents` and `counts` are its own.
+    pub round: u32,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -81,6 +84,7 @@ pub(crate) struct CountRow {
     pub closed: bool,
     pub matrix_rev: u64,
     pub shape: u64,
+    pub round: u32,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -101,6 +105,7 @@ pub(crate) fn gather(
                 closed: row.closed,
                 matrix_rev: row.matrix_rev,
                 shape: row.shape,
+                round: row.round,
                 counts: Vec::new(),
                 matrix,
             });
@@ -110,6 +115,19 @@ pub(crate) fn gather(
     }
     boards
 }
+
+/// A board's rounds, oldest first, the open one's respondents as of now;
+/// the same statement on both databases (`$1`: the board).
+const ROUNDS: &str = "SELECT r.round, r.label, r.started_at, r.ended_at,
+        CASE WHEN r.round = b.round THEN b.respondents ELSE r.respondents END
+     FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1 ORDER BY r.round";
+
+/// A respondent's answers in the latest round they answered, whether that
+/// is the open round, and its label (`$1`: the board, `$2`: the respondent).
+const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label
+     FROM submissions s JOIN boards b ON b.id = s.board_id
+     JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
+     WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round DESC LIMIT 1";
 
 /// What another instance did, as heard through a shared database.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -299,6 +317,37 @@ impl Store {
         })
     }
 
+    /// Freezes the board's open round and opens the next (labelled `label`,
+    /// or "Round N"); that is a new version, announced like a commit.
+    /// Returns the new round and the board's version.
+    pub async fn start_round(
+        &self,
+        board: &str,
+        label: Option<String>,
+        now: i64,
+    ) -> Result<(RoundInfo, u64), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.start_round(board, label, now).await,
+            Store::Postgres(s) => s.start_round(board, label, now).await,
+        }
+    }
+
+    /// The board's rounds, oldest first.
+    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.rounds(board).await,
+            Store::Postgres(s) => s.rounds(board).await,
+        }
+    }
+
+    /// One round's (row id, level, count), zero counts omitted.
+    pub async fn round_counts(&self, board: &str, round: u32) -> Result<Vec<(String, u8, u64)>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.round_counts(board, round).await,
+            Store::Postgres(s) => s.round_counts(board, round).await,
+        }
+    }
+
     /// Closes or reopens a board; that is a new version, announced like a commit.
     pub async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
         match self {
@@ -323,7 +372,7 @@ impl Store {
         }
     }
 
-    /// Recounts every board from its stored submissions and lists each place
+    /// Recounts every board, round by round, from its stored submissions and lists each place
     /// where the stored aggregates disagree; empty means consistent.
     pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
         match self {

@@ -37,6 +37,8 @@ pub struct Gate {
     pub closed: bool,
     /// The board's current shape (see `Submission::shape`).
     pub shape: u64,
+    /// The board's open round: the one the batch's answers go to.
+    pub round: u32,
 }
 
 impl Gate {
@@ -123,11 +125,20 @@ impl<'a> Plan<'a> {
 /// What one committed batch did, for the engine to move its figures by.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Committed {
-    /// Per submission, in batch order: its board's version once it was in,
-    /// or why it was refused.
-    pub versions: Vec<Result<u64, Refusal>>,
+    /// Per submission, in batch order: where it went in, or why it was
+    /// refused.
+    pub versions: Vec<Result<Placed, Refusal>>,
     /// Per touched board, how its figures moved.
     pub boards: Vec<FiguresDelta>,
+}
+
+/// Where an accepted submission went in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Its board's version with it in.
+    pub version: u64,
+    /// The round it counts in: the one open when its batch committed.
+    pub round: u32,
 }
 
 /// How one board's figures moved in one commit: the same net changes the
@@ -169,8 +180,14 @@ impl FiguresDelta {
 impl Plan<'_> {
     /// What the batch did once the store has advanced each open board:
     /// `last_version` is the board's version after the batch, so the batch's
-    /// submissions to it took the versions just below, in batch order.
-    pub fn committed(&self, batch: &[Submission], last_version: &HashMap<String, u64>) -> Committed {
+    /// submissions to it took the versions just below, in batch order;
+    /// `gates` says which round each board's went to.
+    pub fn committed(
+        &self,
+        batch: &[Submission],
+        last_version: &HashMap<String, u64>,
+        gates: &HashMap<String, Gate>,
+    ) -> Committed {
         let mut next: HashMap<&str, u64> =
             self.boards.iter().map(|(board, step)| (*board, last_version[*board] + 1 - step.submissions)).collect();
         let versions = batch
@@ -181,7 +198,7 @@ impl Plan<'_> {
                 None => {
                     let version = next.get_mut(s.board.as_str()).expect("a kept submission's board advanced");
                     *version += 1;
-                    Ok(*version - 1)
+                    Ok(Placed { version: *version - 1, round: gates[&s.board].round })
                 }
             })
             .collect();
@@ -220,7 +237,11 @@ mod tests {
     }
 
     fn open() -> Gate {
-        Gate { closed: false, shape: 0 }
+        Gate { closed: false, shape: 0, round: 1 }
+    }
+
+    fn placed(version: u64) -> Result<Placed, Refusal> {
+        Ok(Placed { version, round: 1 })
     }
 
     #[test]
@@ -231,7 +252,8 @@ mod tests {
             submission("b", "ann", &[("x", 3)]),
         ];
         let stored = HashMap::from([(("b".to_string(), "bob".to_string()), Answers::from([("x".into(), 0)]))]);
-        let refused = refusals(&batch, &HashMap::from([("b".into(), open())]));
+        let gates = HashMap::from([("b".into(), open())]);
+        let refused = refusals(&batch, &gates);
         let replaced = replaced(&batch, &refused, stored);
         assert_eq!(replaced[0], None);
         assert_eq!(replaced[1], Some(Answers::from([("x".into(), 0)])));
@@ -242,8 +264,8 @@ mod tests {
         assert_eq!(deltas, [("x", 0, -1), ("x", 2, 1), ("x", 3, 1)]);
         assert_eq!((plan.boards["b"].submissions, plan.boards["b"].joined), (3, 1));
         assert_eq!(plan.latest.len(), 2);
-        let committed = plan.committed(&batch, &HashMap::from([("b".into(), 13)]));
-        assert_eq!(committed.versions, [Ok(11), Ok(12), Ok(13)]);
+        let committed = plan.committed(&batch, &HashMap::from([("b".into(), 13)]), &gates);
+        assert_eq!(committed.versions, [placed(11), placed(12), placed(13)]);
         let delta = &committed.boards[0];
         assert_eq!((delta.version, delta.steps, delta.joined), (13, 3, 1));
         assert_eq!(delta.cells, [("x".into(), 0, -1), ("x".into(), 2, 1), ("x".into(), 3, 1)]);
@@ -261,8 +283,8 @@ mod tests {
         ];
         let gates = HashMap::from([
             ("open".into(), open()),
-            ("shut".into(), Gate { closed: true, shape: 0 }),
-            ("moved".into(), Gate { closed: false, shape: 1 }),
+            ("shut".into(), Gate { closed: true, shape: 0, round: 1 }),
+            ("moved".into(), Gate { closed: false, shape: 1, round: 1 }),
         ]);
         let refused = refusals(&batch, &gates);
         assert_eq!(refused, [None, Some(Refusal::Closed), Some(Refusal::MatrixChanged), None]);
@@ -270,8 +292,8 @@ mod tests {
         let plan = Plan::new(&batch, &replaced, refused);
         assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["moved", "open"]);
         assert!(plan.deltas.keys().all(|(board, _, _)| *board != "shut") && plan.latest.len() == 2);
-        let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5), ("moved".into(), 9)]));
-        assert_eq!(committed.versions, [Ok(5), Err(Refusal::Closed), Err(Refusal::MatrixChanged), Ok(9)]);
+        let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5), ("moved".into(), 9)]), &gates);
+        assert_eq!(committed.versions, [placed(5), Err(Refusal::Closed), Err(Refusal::MatrixChanged), placed(9)]);
         assert_eq!(committed.boards.len(), 2);
     }
 

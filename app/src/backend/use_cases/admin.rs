@@ -1,6 +1,6 @@
 //! What a board's admin can do with the key they got at creation: close the
-//! board to new answers, reopen it, edit its matrix, and download its
-//! aggregates.
+//! board to new answers, reopen it, start its next round, edit its matrix,
+//! and download its aggregates.
 
 use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
@@ -8,6 +8,7 @@ use crate::backend::export::Report;
 use crate::backend::matrix_body;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
+use crate::rounds::{RoundInfo, MAX_LABEL};
 use crate::stats::Stats;
 use std::sync::Arc;
 
@@ -24,6 +25,22 @@ impl Tally {
     pub async fn set_closed(&self, caller: &Caller, board: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
         let board = self.authorize(caller, board).await?;
         self.engine.set_closed(&board, closed).await
+    }
+
+    /// Freezes the board's open round and opens the next, called `label`
+    /// (or "Round N" when it is blank).
+    pub async fn start_round(
+        &self,
+        caller: &Caller,
+        board: &str,
+        label: Option<String>,
+    ) -> Result<RoundInfo, TallyError> {
+        let label = label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+        if label.as_ref().is_some_and(|l| l.chars().count() > MAX_LABEL) {
+            return Err(TallyError::BadRequest(format!("a round's label must be at most {MAX_LABEL} characters")));
+        }
+        let board = self.authorize(caller, board).await?;
+        self.engine.start_round(&board, label).await
     }
 
     /// Replaces the board's matrix. `base` is the matrix revision the edit

@@ -8,6 +8,7 @@ use crate::backend::{admin_key, matrix_body};
 use crate::error::TallyError;
 use crate::matrix::{is_identifier, Matrix};
 use crate::page_data::BoardPageData;
+use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use std::sync::Arc;
 
@@ -101,9 +102,18 @@ impl Tally {
         self.engine.matrix_by_id(id)
     }
 
-    /// The board's latest figures.
-    pub async fn stats(&self, board: &str) -> Result<Arc<Stats>, TallyError> {
-        Ok(self.engine.board(board).await?.stats())
+    /// The board's latest figures: of the open round, or of `round`.
+    pub async fn stats(&self, board: &str, round: Option<u32>) -> Result<Arc<Stats>, TallyError> {
+        let served = self.engine.board(board).await?;
+        match round {
+            Some(round) => self.engine.round_stats(&served, round).await,
+            None => Ok(served.stats()),
+        }
+    }
+
+    /// The board's rounds, oldest first.
+    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        self.engine.rounds(&*self.engine.board(board).await?).await
     }
 
     /// Everything the board's page shows, with the caller's own earlier

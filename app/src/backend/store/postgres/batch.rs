@@ -30,10 +30,12 @@ pub(super) async fn apply_batch(
     // error is the cause; those after it only say the transaction aborted.
     let (locked, previous) = tokio::try_join!(
         biased;
-        client.query_typed("SELECT id, closed, shape FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
+        client.query_typed("SELECT id, closed, shape, round FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
         client.query_typed(
+            // The row locks above are taken first, so the open round read here stays open.
             "SELECT s.board_id, s.respondent, s.answers::text
-             FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)",
+             FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)
+             JOIN boards b ON b.id = s.board_id AND b.round = s.round",
             keys,
         ),
     )?;
@@ -41,25 +43,32 @@ pub(super) async fn apply_batch(
     for row in previous {
         stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
     }
-    let gates: HashMap<String, Gate> =
-        locked.iter().map(|r| (r.get(0), Gate { closed: r.get(1), shape: r.get::<_, i64>(2) as u64 })).collect();
+    let gates: HashMap<String, Gate> = locked
+        .iter()
+        .map(|r| {
+            (r.get(0), Gate { closed: r.get(1), shape: r.get::<_, i64>(2) as u64, round: r.get::<_, i32>(3) as u32 })
+        })
+        .collect();
     let refused = plan::refusals(batch, &gates);
     let replaced = plan::replaced(batch, &refused, stored);
     let plan = Plan::new(batch, &replaced, refused);
 
-    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let round = |board: &str| gates[board].round as i32;
+    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, respondent), (answers, submitted_at)) in &plan.latest {
         latest.0.push(*board);
         latest.1.push(*respondent);
         latest.2.push(encode_answers(answers));
         latest.3.push(*submitted_at);
+        latest.4.push(round(board));
     }
-    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, row, level), delta) in &plan.deltas {
         cells.0.push(*board);
         cells.1.push(*row);
         cells.2.push(*level as i16);
         cells.3.push(*delta);
+        cells.4.push(round(board));
     }
     let mut steps = (Vec::new(), Vec::new(), Vec::new());
     for (board, step) in &plan.boards {
@@ -72,26 +81,28 @@ pub(super) async fn apply_batch(
         (&latest.1, Type::TEXT_ARRAY),
         (&latest.2, Type::TEXT_ARRAY),
         (&latest.3, Type::INT8_ARRAY),
+        (&latest.4, Type::INT4_ARRAY),
     ];
     let cells: Params = &[
         (&cells.0, Type::TEXT_ARRAY),
         (&cells.1, Type::TEXT_ARRAY),
         (&cells.2, Type::INT2_ARRAY),
         (&cells.3, Type::INT8_ARRAY),
+        (&cells.4, Type::INT4_ARRAY),
     ];
     let steps: Params = &[(&steps.0, Type::TEXT_ARRAY), (&steps.1, Type::INT8_ARRAY), (&steps.2, Type::INT8_ARRAY)];
     let (_, _, heads) = tokio::try_join!(
         biased;
         client.query_typed(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at)
-             SELECT b, r, a::jsonb, t FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[]) AS k(b, r, a, t)
-             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round)
+             SELECT b, r, a::jsonb, t, n FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[]) AS k(b, r, a, t, n)
+             ON CONFLICT (board_id, round, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
             latest,
         ),
         client.query_typed(
-            "INSERT INTO counts (board_id, row_id, level, n)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[])
-             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
+            "INSERT INTO counts (board_id, row_id, level, n, round)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[], $5::int4[])
+             ON CONFLICT (board_id, round, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
             cells,
         ),
         client.query_typed(
@@ -103,5 +114,5 @@ pub(super) async fn apply_batch(
     )?;
     let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
     let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
-    Ok((plan.committed(batch, &last_version), heads))
+    Ok((plan.committed(batch, &last_version, &gates), heads))
 }

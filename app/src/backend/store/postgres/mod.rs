@@ -21,10 +21,11 @@
 mod batch;
 mod connection;
 mod listener;
+mod rounds;
+mod verify;
 
 use super::plan::Committed;
-use super::{decode_answers, gather, BoardInfo, Change, CountRow, DatabaseOptions, StoredBoard, Submission};
-use crate::answers::PreviousAnswers;
+use super::{gather, BoardInfo, Change, CountRow, DatabaseOptions, StoredBoard, Submission};
 use crate::error::TallyError;
 use batch::apply_batch;
 use connection::{Connector, Link};
@@ -51,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0003_server_secret.sql"),
     include_str!("../../../../migrations/postgres/0004_board_matrices.sql"),
     include_str!("../../../../migrations/postgres/0005_matrix_edits.sql"),
+    include_str!("../../../../migrations/postgres/0006_rounds.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
@@ -109,8 +111,8 @@ impl PostgresStore {
         let rows = client
             .query(
                 "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                        c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape
-                 FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
+                        c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round
+                 FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
                  WHERE $1::text IS NULL OR b.id = $1
                  ORDER BY b.created_at, b.id",
                 &[&only],
@@ -135,6 +137,7 @@ impl PostgresStore {
             closed: r.get(10),
             matrix_rev: r.get::<_, i64>(11) as u64,
             shape: r.get::<_, i64>(12) as u64,
+            round: r.get::<_, i32>(13) as u32,
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
         Ok(gather(rows, matrices))
@@ -169,8 +172,12 @@ impl PostgresStore {
             .get()
             .await?
             .execute(
-                "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+                // The board and its first round, in one statement.
+                "WITH board AS (
+                    INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id, created_at
+                 )
+                 INSERT INTO rounds (board_id, round, label, started_at) SELECT id, 1, 'Round 1', created_at FROM board",
                 &[&info.id, &info.matrix_id, &info.title, &info.private, &info.created_at, &admin_hash, &matrix],
             )
             .await?;
@@ -248,57 +255,6 @@ impl PostgresStore {
         // instance's commits behind each other.
         announce(&client, heads).await;
         Ok(committed)
-    }
-
-    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
-        let row = self
-            .reader
-            .get()
-            .await?
-            .query_opt(
-                "SELECT answers::text, submitted_at FROM submissions WHERE board_id = $1 AND respondent = $2",
-                &[&board, &respondent],
-            )
-            .await?;
-        row.map(|r| Ok(PreviousAnswers { answers: decode_answers(r.get(0))?, submitted_at: r.get(1) })).transpose()
-    }
-
-    pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
-        // The same comparison as the SQLite store's, in one snapshot.
-        let rows = self
-            .reader
-            .get()
-            .await?
-            .query(
-                "WITH recount AS (
-                    SELECT s.board_id, j.key AS row_id, j.value::int AS level, COUNT(*)::bigint AS n
-                    FROM submissions s, jsonb_each_text(s.answers) j
-                    GROUP BY s.board_id, j.key, j.value
-                 ), stored AS (SELECT board_id, row_id, level::int AS level, n FROM counts WHERE n <> 0)
-                 SELECT board_id, row_id, level, SUM(stored_n)::bigint, SUM(recount_n)::bigint FROM (
-                    SELECT board_id, row_id, level, n AS stored_n, 0::bigint AS recount_n FROM stored
-                    UNION ALL
-                    SELECT board_id, row_id, level, 0::bigint, n FROM recount
-                 ) AS both_sides GROUP BY board_id, row_id, level HAVING SUM(stored_n) <> SUM(recount_n)
-                 UNION ALL
-                 SELECT b.id, '*respondents*', -1, b.respondents, (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)
-                 FROM boards b WHERE b.respondents <> (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)",
-                &[],
-            )
-            .await?;
-        Ok(rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "board '{}', row '{}', level {}: stored {} but recount gives {}",
-                    r.get::<_, String>(0),
-                    r.get::<_, String>(1),
-                    r.get::<_, i32>(2),
-                    r.get::<_, i64>(3),
-                    r.get::<_, i64>(4)
-                )
-            })
-            .collect())
     }
 }
 

@@ -1,5 +1,6 @@
 //! One group commit on SQLite: the batch's plan ([`Plan`]) written in one
-//! immediate transaction, which also checks each board's gate (open, same matrix shape).
+//! immediate transaction, which also checks each board's gate (open, same matrix shape) and
+//! puts the answers in the board's open round.
 
 use super::super::plan::{self, Committed, Gate, Plan};
 use super::super::{decode_answers, encode_answers, Submission};
@@ -9,16 +10,27 @@ use std::collections::{HashMap, HashSet};
 /// One transaction for the whole batch; see [`Plan`] for what it writes.
 pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut gates = HashMap::new();
+    {
+        let mut gate = tx.prepare_cached("SELECT closed, shape, round FROM boards WHERE id = ?1")?;
+        for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
+            let found =
+                gate.query_row([board], |r| Ok(Gate { closed: r.get(0)?, shape: r.get(1)?, round: r.get(2)? }))?;
+            gates.insert(board.to_string(), found);
+        }
+    }
+    let round = |board: &str| gates[board].round;
     let mut stored = HashMap::new();
     {
-        let mut select =
-            tx.prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2")?;
+        let mut select = tx
+            .prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND round = ?2 AND respondent = ?3")?;
         for s in batch {
             let key = (s.board.clone(), s.respondent.clone());
             if stored.contains_key(&key) {
                 continue;
             }
-            let previous: Option<String> = select.query_row(params![key.0, key.1], |r| r.get(0)).optional()?;
+            let previous: Option<String> =
+                select.query_row(params![key.0, round(&key.0), key.1], |r| r.get(0)).optional()?;
             if let Some(previous) = previous {
                 let previous = decode_answers(&previous).map_err(|e| {
                     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
@@ -27,31 +39,23 @@ pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqli
             }
         }
     }
-    let mut gates = HashMap::new();
-    {
-        let mut gate = tx.prepare_cached("SELECT closed, shape FROM boards WHERE id = ?1")?;
-        for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
-            let found = gate.query_row([board], |r| Ok(Gate { closed: r.get(0)?, shape: r.get(1)? }))?;
-            gates.insert(board.to_string(), found);
-        }
-    }
     let refused = plan::refusals(batch, &gates);
     let replaced = plan::replaced(batch, &refused, stored);
     let plan = Plan::new(batch, &replaced, refused);
     {
         let mut upsert = tx.prepare_cached(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+            "INSERT INTO submissions (board_id, round, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (board_id, round, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
         )?;
         for ((board, respondent), (answers, submitted_at)) in &plan.latest {
-            upsert.execute(params![board, respondent, encode_answers(answers), submitted_at])?;
+            upsert.execute(params![board, round(board), respondent, encode_answers(answers), submitted_at])?;
         }
         let mut bump = tx.prepare_cached(
-            "INSERT INTO counts (board_id, row_id, level, n) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (board_id, row_id, level) DO UPDATE SET n = n + excluded.n",
+            "INSERT INTO counts (board_id, round, row_id, level, n) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (board_id, round, row_id, level) DO UPDATE SET n = n + excluded.n",
         )?;
         for ((board, row, level), delta) in &plan.deltas {
-            bump.execute(params![board, row, level, delta])?;
+            bump.execute(params![board, round(board), row, level, delta])?;
         }
     }
     let mut last_version = HashMap::new();
@@ -65,5 +69,5 @@ pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqli
         }
     }
     tx.commit()?;
-    Ok(plan.committed(batch, &last_version))
+    Ok(plan.committed(batch, &last_version, &gates))
 }

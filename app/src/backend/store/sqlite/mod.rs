@@ -7,10 +7,11 @@
 //! writer and readers use separate connections, which WAL lets run at once.
 
 mod batch;
+mod rounds;
+mod verify;
 
 use super::plan::Committed;
-use super::{decode_answers, gather, internal, BoardInfo, CountRow, DatabaseOptions, StoredBoard, Submission};
-use crate::answers::PreviousAnswers;
+use super::{gather, internal, BoardInfo, CountRow, DatabaseOptions, StoredBoard, Submission};
 use crate::error::TallyError;
 use batch::apply_batch;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -20,6 +21,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `PRAGMA user_version`.
+/// A new board's first round.
+const FIRST_ROUND: &str = "INSERT INTO rounds (board_id, round, label, started_at) VALUES (?1, 1, 'Round 1', ?2)";
+
 /// An edit of the revision the editor started from, and a structural one
 /// only while nobody has answered; either way one new version, at which the
 /// matrix changed.
@@ -33,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0003_server_secret.sql"),
     include_str!("../../../../migrations/sqlite/0004_board_matrices.sql"),
     include_str!("../../../../migrations/sqlite/0005_matrix_edits.sql"),
+    include_str!("../../../../migrations/sqlite/0006_rounds.sql"),
 ];
 
 #[derive(Clone)]
@@ -96,8 +101,8 @@ impl SqliteStore {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                            c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape
-                     FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.n > 0
+                            c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round
+                     FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
                      WHERE ?1 IS NULL OR b.id = ?1
                      ORDER BY b.created_at, b.id",
                 )
@@ -118,6 +123,7 @@ impl SqliteStore {
                         closed: r.get(10)?,
                         matrix_rev: r.get(11)?,
                         shape: r.get(12)?,
+                        round: r.get(13)?,
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,
@@ -184,18 +190,20 @@ impl SqliteStore {
     ) -> Result<(), TallyError> {
         let writer = self.writer.clone();
         blocking(move || {
-            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
-            let inserted = conn
+            let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let tx = conn.transaction().map_err(internal("creating a board"))?;
+            let inserted = tx
                 .execute(
                     "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
                     params![info.id, info.matrix_id, info.title, info.private, info.created_at, admin_hash, matrix],
                 )
                 .map_err(internal("creating a board"))?;
-            match inserted {
-                1 => Ok(()),
-                _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
+            if inserted != 1 {
+                return Err(TallyError::Conflict(format!("board '{}' already exists", info.id)));
             }
+            tx.execute(FIRST_ROUND, params![info.id, info.created_at]).map_err(internal("creating a board"))?;
+            tx.commit().map_err(internal("creating a board"))
         })
         .await
     }
@@ -281,63 +289,6 @@ impl SqliteStore {
             apply_batch(&mut conn, &batch).map_err(internal("applying submissions"))
         });
         super::past_deadline(self.commit_timeout, work, || self.interrupt.interrupt()).await
-    }
-
-    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
-        let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
-        blocking(move || {
-            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let row: Option<(String, i64)> = conn
-                .query_row(
-                    "SELECT answers, submitted_at FROM submissions WHERE board_id = ?1 AND respondent = ?2",
-                    params![board, respondent],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()
-                .map_err(internal("reading previous answers"))?;
-            row.map(|(answers, submitted_at)| Ok(PreviousAnswers { answers: decode_answers(&answers)?, submitted_at }))
-                .transpose()
-        })
-        .await
-    }
-
-    pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
-        let reader = self.reader.clone();
-        blocking(move || {
-            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            // Every (board, row, level) where the stored count and a recount
-            // from the stored submissions disagree, in either direction.
-            let sql = "
-                WITH recount AS (
-                    SELECT s.board_id, j.key AS row_id, j.value AS level, COUNT(*) AS n
-                    FROM submissions s, json_each(s.answers) j
-                    GROUP BY s.board_id, j.key, j.value
-                ), stored AS (SELECT board_id, row_id, level, n FROM counts WHERE n <> 0)
-                SELECT board_id, row_id, level, SUM(stored_n), SUM(recount_n) FROM (
-                    SELECT board_id, row_id, level, n AS stored_n, 0 AS recount_n FROM stored
-                    UNION ALL
-                    SELECT board_id, row_id, level, 0, n FROM recount
-                ) GROUP BY board_id, row_id, level HAVING SUM(stored_n) <> SUM(recount_n)
-                UNION ALL
-                SELECT b.id, '*respondents*', -1, b.respondents, (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)
-                FROM boards b WHERE b.respondents <> (SELECT COUNT(*) FROM submissions s WHERE s.board_id = b.id)";
-            let mut stmt = conn.prepare(sql).map_err(internal("verifying counts"))?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok(format!(
-                        "board '{}', row '{}', level {}: stored {} but recount gives {}",
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, i64>(4)?
-                    ))
-                })
-                .and_then(|rows| rows.collect())
-                .map_err(internal("verifying counts"))?;
-            Ok(rows)
-        })
-        .await
     }
 }
 

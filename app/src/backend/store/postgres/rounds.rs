@@ -1,0 +1,93 @@
+//! Rounds on PostgreSQL: opening the next round (freezing the open one), the
+//! list of a board's rounds, a frozen round's figures, and a respondent's
+//! latest answers across rounds.
+
+use super::super::{decode_answers, PREVIOUS, ROUNDS};
+use super::{announce, PostgresStore};
+use crate::answers::PreviousAnswers;
+use crate::error::TallyError;
+use crate::rounds::RoundInfo;
+
+/// Freezes the open round and opens the next in one statement, under the
+/// board's row lock, which every batch touching the board also takes: each
+/// batch commits wholly before or after, so every answer is in one round.
+const START_ROUND: &str = "WITH open AS (SELECT id, round, respondents FROM boards WHERE id = $1 FOR UPDATE),
+    ended AS (
+        UPDATE rounds r SET ended_at = $3, respondents = open.respondents
+        FROM open WHERE r.board_id = open.id AND r.round = open.round
+    ),
+    started AS (
+        INSERT INTO rounds (board_id, round, label, started_at)
+        SELECT id, round + 1, COALESCE($2::text, 'Round ' || (round + 1)), $3 FROM open RETURNING label
+    )
+    UPDATE boards b SET round = open.round + 1, respondents = 0, version = b.version + 1
+    FROM open WHERE b.id = open.id RETURNING b.version, b.round, (SELECT label FROM started)";
+
+impl PostgresStore {
+    /// Freezes the open round (keeping its respondent count) and opens the
+    /// next, empty; that is one new board version, announced like a commit.
+    pub async fn start_round(
+        &self,
+        board: &str,
+        label: Option<String>,
+        now: i64,
+    ) -> Result<(RoundInfo, u64), TallyError> {
+        let client = self.reader.get().await?;
+        let row = client.query_one(START_ROUND, &[&board, &label, &now]).await?;
+        let version: i64 = row.get(0);
+        announce(&client, vec![(board.to_string(), version)]).await;
+        let round = RoundInfo {
+            round: row.get::<_, i32>(1) as u32,
+            label: row.get(2),
+            started_at: now,
+            ended_at: None,
+            respondents: 0,
+        };
+        Ok((round, version as u64))
+    }
+
+    /// The board's rounds, oldest first; the open one's respondents as of now.
+    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        let rows = self.reader.get().await?.query(ROUNDS, &[&board]).await?;
+        Ok(rows
+            .iter()
+            .map(|r| RoundInfo {
+                round: r.get::<_, i32>(0) as u32,
+                label: r.get(1),
+                started_at: r.get(2),
+                ended_at: r.get(3),
+                respondents: r.get::<_, i64>(4) as u64,
+            })
+            .collect())
+    }
+
+    /// One round's non-zero counts, read by the (board, round) key prefix
+    /// alone: no other round's rows are touched.
+    pub async fn round_counts(&self, board: &str, round: u32) -> Result<Vec<(String, u8, u64)>, TallyError> {
+        let rows = self
+            .reader
+            .get()
+            .await?
+            .query(
+                "SELECT row_id, level, n FROM counts WHERE board_id = $1 AND round = $2 AND n > 0",
+                &[&board, &(round as i32)],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i16>(1) as u8, r.get::<_, i64>(2) as u64)).collect())
+    }
+
+    /// The respondent's answers of the open round, or else of the latest
+    /// round they answered, marked with that round's label.
+    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
+        let row = self.reader.get().await?.query_opt(PREVIOUS, &[&board, &respondent]).await?;
+        row.map(|r| {
+            let open: bool = r.get(2);
+            Ok(PreviousAnswers {
+                answers: decode_answers(r.get(0))?,
+                submitted_at: r.get(1),
+                from_round: (!open).then(|| r.get(3)),
+            })
+        })
+        .transpose()
+    }
+}

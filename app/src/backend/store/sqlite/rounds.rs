@@ -1,0 +1,120 @@
+//! Rounds on SQLite: opening the next round (freezing the open one), the
+//! list of a board's rounds, a frozen round's figures, and a respondent's
+//! latest answers across rounds.
+
+use super::super::{decode_answers, internal};
+use super::{blocking, SqliteStore};
+use crate::answers::PreviousAnswers;
+use crate::error::TallyError;
+use crate::rounds::RoundInfo;
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+impl SqliteStore {
+    /// Freezes the open round (keeping its respondent count) and opens the
+    /// next, empty, in one transaction; that is one new board version.
+    /// Batches take the writer's connection too, so each runs wholly before
+    /// or after: every answer lands in exactly one round.
+    pub async fn start_round(
+        &self,
+        board: &str,
+        label: Option<String>,
+        now: i64,
+    ) -> Result<(RoundInfo, u64), TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let failed = internal("starting a round");
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&failed)?;
+            let (open, respondents): (u32, i64) = tx
+                .query_row("SELECT round, respondents FROM boards WHERE id = ?1", [&board], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(&failed)?;
+            tx.execute(
+                "UPDATE rounds SET ended_at = ?3, respondents = ?4 WHERE board_id = ?1 AND round = ?2",
+                params![board, open, now, respondents],
+            )
+            .map_err(&failed)?;
+            let round = open + 1;
+            let label = label.unwrap_or_else(|| format!("Round {round}"));
+            tx.execute(
+                "INSERT INTO rounds (board_id, round, label, started_at) VALUES (?1, ?2, ?3, ?4)",
+                params![board, round, label, now],
+            )
+            .map_err(&failed)?;
+            let version: u64 = tx
+                .query_row(
+                    "UPDATE boards SET round = ?2, respondents = 0, version = version + 1 WHERE id = ?1 RETURNING version",
+                    params![board, round],
+                    |r| r.get(0),
+                )
+                .map_err(&failed)?;
+            tx.commit().map_err(&failed)?;
+            Ok((RoundInfo { round, label, started_at: now, ended_at: None, respondents: 0 }, version))
+        })
+        .await
+    }
+
+    /// The board's rounds, oldest first; the open one's respondents as of now.
+    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        let (reader, board) = (self.reader.clone(), board.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn.prepare_cached(super::super::ROUNDS).map_err(internal("listing rounds"))?;
+            let rounds = stmt
+                .query_map([&board], |r| {
+                    Ok(RoundInfo {
+                        round: r.get(0)?,
+                        label: r.get(1)?,
+                        started_at: r.get(2)?,
+                        ended_at: r.get(3)?,
+                        respondents: r.get(4)?,
+                    })
+                })
+                .and_then(|rows| rows.collect())
+                .map_err(internal("listing rounds"))?;
+            Ok(rounds)
+        })
+        .await
+    }
+
+    /// One round's non-zero counts, read by the (board, round) key prefix
+    /// alone: no other round's rows are touched.
+    pub async fn round_counts(&self, board: &str, round: u32) -> Result<Vec<(String, u8, u64)>, TallyError> {
+        let (reader, board) = (self.reader.clone(), board.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn
+                .prepare_cached("SELECT row_id, level, n FROM counts WHERE board_id = ?1 AND round = ?2 AND n > 0")
+                .map_err(internal("reading a round"))?;
+            let counts = stmt
+                .query_map(params![board, round], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("reading a round"))?;
+            Ok(counts)
+        })
+        .await
+    }
+
+    /// The respondent's answers of the open round, or else of the latest
+    /// round they answered, marked with that round's label.
+    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
+        let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let row: Option<(String, i64, bool, String)> = conn
+                .query_row(super::super::PREVIOUS, params![board, respondent], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()
+                .map_err(internal("reading previous answers"))?;
+            row.map(|(answers, submitted_at, open, label)| {
+                Ok(PreviousAnswers {
+                    answers: decode_answers(&answers)?,
+                    submitted_at,
+                    from_round: (!open).then_some(label),
+                })
+            })
+            .transpose()
+        })
+        .await
+    }
+}

@@ -1,0 +1,23 @@
+//! Rounds: a board is answered again and again (every quarter, say), each
+//! time in a new round. The open round takes answers; a frozen one keeps
+//! its figures for ever. Shared with the browser, which lists them.
+
+use serde::{Deserialize, Serialize};
+
+/// The longest round label, in characters.
+pub const MAX_LABEL: usize = 80;
+
+/// One round of a board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundInfo {
+    /// 1 for the board's first round, then 2, 3, …
+    pub round: u32,
+    /// What the admin called it ("2026 Q4"), or "Round N".
+    pub label: String,
+    /// Unix seconds.
+    pub started_at: i64,
+    /// Unix seconds; `None` while the round is open.
+    pub ended_at: Option<i64>,
+    /// People who answered in this round.
+    pub respondents: u64,
+}

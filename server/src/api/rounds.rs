@@ -1,0 +1,44 @@
+//! A board's rounds over the API: the list, and the admin starting the next.
+
+use app::backend::client_addr::ClientAddr;
+use app::backend::use_cases::Tally;
+use app::error::TallyError;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+
+/// `GET /api/boards/{board}/rounds`: every round, oldest first.
+pub async fn list(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
+    Ok(Json(tally.rounds(&board).await?).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NewRound {
+    /// What to call it ("2026 Q4"); "Round N" when left out.
+    label: Option<String>,
+}
+
+/// `POST /api/boards/{board}/rounds` with the admin key: freezes the open
+/// round and opens the next. An empty body is a round without a label.
+pub async fn start(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let bytes = super::read(body, super::BODY_LIMIT)?;
+    let NewRound { label } = match bytes.iter().all(u8::is_ascii_whitespace) {
+        true => NewRound::default(),
+        false => {
+            serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))?
+        }
+    };
+    let round = tally.start_round(&super::caller(&tally, client, &headers), &board, label).await?;
+    Ok((StatusCode::CREATED, Json(round)).into_response())
+}
