@@ -24,20 +24,6 @@ on_both_backends!(
     an_admin_closes_and_reopens_a_board,
 );
 
-/// The figures a board must show for these final answers, worked out here
-/// independently of the engine.
-fn recount(rows: &[String], finals: impl IntoIterator<Item = Answers>) -> (u64, HashMap<String, Vec<u64>>) {
-    let mut counts: HashMap<String, Vec<u64>> = rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
-    let mut respondents = 0;
-    for answers in finals {
-        respondents += 1;
-        for (row, level) in answers {
-            counts.get_mut(&row).unwrap()[level as usize] += 1;
-        }
-    }
-    (respondents, counts)
-}
-
 async fn a_new_store_serves_an_empty_default_board(backend: Backend) {
     let db = TestDatabase::create(backend).await;
     let engine = start(&db).await;

@@ -109,3 +109,17 @@ pub fn raw(answers: &Answers) -> Vec<(String, RawLevel)> {
 pub fn uniform(rows: &[String], pick: impl Fn(usize) -> u8) -> Answers {
     rows.iter().enumerate().map(|(i, r)| (r.clone(), pick(i))).collect()
 }
+
+/// The figures a board must show for these final answers, worked out here
+/// independently of the engine.
+pub fn recount(rows: &[String], finals: impl IntoIterator<Item = Answers>) -> (u64, HashMap<String, Vec<u64>>) {
+    let mut counts: HashMap<String, Vec<u64>> = rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
+    let mut respondents = 0;
+    for answers in finals {
+        respondents += 1;
+        for (row, level) in answers {
+            counts.get_mut(&row).unwrap()[level as usize] += 1;
+        }
+    }
+    (respondents, counts)
+}
