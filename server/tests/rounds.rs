@@ -1,0 +1,58 @@
+//! Rounds over HTTP against the real binary: the admin starts the next
+//! round, open sockets hear of it, answers carry their round, and a frozen
+//! round's figures stay readable.
+
+mod common;
+
+use common::live_frames::next_stats;
+use common::{answers, row_ids, TestServer};
+use reqwest::header::AUTHORIZATION;
+use reqwest::Client;
+use serde_json::{json, Value};
+use tokio_tungstenite::connect_async;
+
+async fn post(server: &TestServer, path: &str, key: Option<&str>, body: &str) -> (u16, Value) {
+    let mut request = Client::new().post(server.url(path)).body(body.to_string());
+    if let Some(key) = key {
+        request = request.header(AUTHORIZATION, format!("Bearer {key}"));
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
+async fn get(server: &TestServer, path: &str) -> (u16, Value) {
+    let response = reqwest::get(server.url(path)).await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
+    let server = TestServer::start();
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "quarters" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let rows = row_ids(&server.matrix().await);
+    let body = json!({ "answers": answers(&rows, |_| 1) }).to_string();
+    let (status, receipt) = post(&server, "/api/boards/quarters/submissions", None, &body).await;
+    assert_eq!((status, receipt["round"].clone()), (200, json!(1)));
+    let (mut socket, _) = connect_async(server.ws_url("/api/boards/quarters/live")).await.unwrap();
+    assert_eq!(next_stats(&mut socket).await["round"], 1);
+
+    assert_eq!(post(&server, "/api/boards/quarters/rounds", None, "").await.0, 403);
+    assert_eq!(post(&server, "/api/boards/quarters/rounds", Some(key), "{\"lable\": 1}").await.0, 400);
+    let (status, round) = post(&server, "/api/boards/quarters/rounds", Some(key), r#"{"label": "2026 Q4"}"#).await;
+    assert_eq!((status, &round["round"], &round["label"]), (201, &json!(2), &json!("2026 Q4")));
+    let pushed = next_stats(&mut socket).await;
+    assert_eq!((&pushed["round"], &pushed["respondents"]), (&json!(2), &json!(0)));
+
+    let (_, receipt) = post(&server, "/api/boards/quarters/submissions", None, &body).await;
+    assert_eq!(receipt["round"], 2);
+    let (_, frozen) = get(&server, "/api/boards/quarters/stats?round=1").await;
+    assert_eq!((&frozen["round"], &frozen["respondents"]), (&json!(1), &json!(1)));
+    assert_eq!(get(&server, "/api/boards/quarters/stats?round=7").await.0, 404);
+    assert_eq!(get(&server, "/api/boards/quarters/stats?round=last").await.0, 400);
+    let (_, rounds) = get(&server, "/api/boards/quarters/rounds").await;
+    let listed: Vec<_> =
+        rounds.as_array().unwrap().iter().map(|r| (r["round"].clone(), r["respondents"].clone())).collect();
+    assert_eq!(listed, [(json!(1), json!(1)), (json!(2), json!(1))]);
+    assert!(rounds[0]["ended_at"].is_i64() && rounds[1]["ended_at"].is_null());
+}
