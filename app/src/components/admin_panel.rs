@@ -5,7 +5,7 @@
 //! the admin's own requests.
 
 use crate::components::matrix_form::show_if_newer;
-use crate::server_fns::SetBoardClosed;
+use crate::server_fns::{SetBoardClosed, StartRound};
 use crate::stats::Stats;
 use leptos::prelude::*;
 
@@ -22,9 +22,15 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
             show_if_newer(stats, updated);
         }
     });
-    let error = move || match action.value().get() {
-        Some(Err(e)) => Some(e.to_string()),
+    let next_round = ServerAction::<StartRound>::new();
+    let label = RwSignal::new(String::new());
+    let error = move || match (action.value().get(), next_round.value().get()) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(e.to_string()),
         _ => None,
+    };
+    let started = move || match next_round.value().get() {
+        Some(Ok(round)) => format!("{} is open.", round.label),
+        _ => String::new(),
     };
     move || {
         key.get().map(|key| {
@@ -54,6 +60,21 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                         {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
                     </button>
                     <a class="button-link" href=format!("/b/{board}/edit#admin={key}")>"Edit the matrix"</a>
+                    <div class="next-round">
+                        <label>
+                            "Next round's label "
+                            <input maxlength="80" placeholder="e.g. 2026 Q4" prop:value=move || label.get()
+                                on:input=move |ev| label.set(event_target_value(&ev))/>
+                        </label>
+                        <button type="button" class="start-round" on:click={
+                            let (board, key) = (board.clone(), key.clone());
+                            move |_| {
+                                let label = label.get_untracked();
+                                next_round.dispatch(StartRound { board: board.clone(), key: key.clone(), label });
+                            }
+                        }>"Start the next round"</button>
+                        <span role="status">{started}</span>
+                    </div>
                     {export("csv")}
                     {export("json")}
                     <p class="error" role="alert">{error}</p>

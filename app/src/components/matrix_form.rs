@@ -115,6 +115,21 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at, from_round: None }));
         }
     });
+    // A new round opened while the page is open: what was submitted now
+    // belongs to the round before, and counts again only once resubmitted.
+    let shown_round = StoredValue::new(stats.with_untracked(|s| s.round));
+    Effect::new(move |_| {
+        let round = stats.with(|s| s.round);
+        let before = shown_round.get_value();
+        if round > before {
+            shown_round.set_value(round);
+            previous.update(|p| {
+                if let Some(p) = p.as_mut().filter(|p| p.from_round.is_none()) {
+                    p.from_round = Some(format!("round {before}"));
+                }
+            });
+        }
+    });
     let live = RwSignal::new(LiveStatus::Offline);
     let watching = RwSignal::new(None::<u64>);
     #[cfg(feature = "hydrate")]
@@ -220,9 +235,11 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         <header class="board-header">
             <h1>{title}</h1>
             <p class="respondents">
-                {move || match stats.with(|s| s.respondents) {
-                    1 => "1 person has answered".to_string(),
-                    n => format!("{n} people have answered"),
+                {move || match stats.with(|s| (s.round, s.respondents)) {
+                    (1, 1) => "1 person has answered".to_string(),
+                    (1, n) => format!("{n} people have answered"),
+                    (round, 1) => format!("Round {round}: 1 person has answered"),
+                    (round, n) => format!("Round {round}: {n} people have answered"),
                 }}
             </p>
             <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
@@ -269,10 +286,13 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                     {move || format!("{} of {} answered", answered.get(), total())}
                 </p>
                 <button type="submit" disabled=blocked>
-                    {move || if previous.with(Option::is_some) { "Update my answers" } else { "Submit" }}
+                    {move || if previous.with(|p| p.as_ref().is_some_and(|p| p.from_round.is_none())) { "Update my answers" } else { "Submit" }}
                 </button>
                 <p class="submitted">
-                    {move || previous.with(|p| p.as_ref().map(|p| format!("You submitted on {}.", utc_minute(p.submitted_at))))}
+                    {move || previous.with(|p| p.as_ref().map(|p| match &p.from_round {
+                        None => format!("You submitted on {}.", utc_minute(p.submitted_at)),
+                        Some(round) => format!("Your answers from {round} are filled in: confirm or change them, then submit. Nothing counts until you do."),
+                    }))}
                 </p>
             </div>
             <Show when=move || !problems().is_empty()>

@@ -9,6 +9,7 @@ pub mod editor;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, SubmitOutcome};
+use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -100,6 +101,25 @@ pub async fn set_board_closed(board: String, key: String, closed: bool) -> Resul
         let tally = context::tally()?;
         let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
         Ok((*tally.set_closed(&caller, &board, closed).await?).clone())
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/start_round`, for the admin panel: freezes the open
+/// round and opens the next; every open page hears of it live.
+#[server(endpoint = "start_round")]
+pub async fn start_round(
+    board: String,
+    key: String,
+    #[server(default)] label: String,
+) -> Result<RoundInfo, TallyError> {
+    use crate::backend::{context, use_cases::Caller};
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
+        tally.start_round(&caller, &board, Some(label)).await
     }
     .await;
     context::with_status(&request, result)

@@ -1,0 +1,60 @@
+// Rounds in a real browser: a respondent answers round 1, the admin starts
+// round 2 from the admin panel, the respondent's open page hears of it, and
+// after a reload the form starts from their round-1 answers, marked as such,
+// until they change a row and submit.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForHydration, axeViolations } from './harness.js';
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('round 2 starts from round 1’s answers, and counts only what is submitted again', async () => {
+  const created = await (await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', slug: 'quarterly' }),
+  })).json();
+  const person = await openPage(browser, server.base + '/b/quarterly');
+  await waitForHydration(person.page);
+  const radios = person.page.locator('input[type="radio"][value="1"]');
+  for (let i = 0; i < await radios.count(); i++) await radios.nth(i).check();
+  await person.page.getByRole('button', { name: 'Submit' }).click();
+  await person.page.getByText('1 person has answered').waitFor();
+
+  const admin = await openPage(browser, `${server.base}/b/quarterly#admin=${created.admin_key}`);
+  await waitForHydration(admin.page);
+  await admin.page.getByLabel("Next round's label").fill('2026 Q4');
+  await admin.page.getByRole('button', { name: 'Start the next round' }).click();
+  await admin.page.getByText('2026 Q4 is open.').waitFor();
+  assert.deepEqual(await axeViolations(admin.page), [], 'the admin panel with the round controls');
+
+  // The open page hears of it live.
+  await person.page.getByText('Round 2: 0 people have answered').waitFor({ timeout: 10_000 });
+  await person.page.getByText('Your answers from round 1 are filled in').waitFor();
+
+  await person.page.reload();
+  await waitForHydration(person.page);
+  await person.page.getByText('Your answers from Round 1 are filled in').waitFor();
+  assert.ok(await person.page.locator('input[name="answers[data-structures]"][value="1"]').isChecked());
+  await person.page.locator('input[name="answers[data-structures]"][value="3"]').check();
+  await person.page.getByRole('button', { name: 'Submit' }).click();
+  await person.page.getByText('Round 2: 1 person has answered').waitFor();
+  await person.page.getByText(/^You submitted on/).waitFor();
+
+  const round2 = await (await fetch(server.base + '/api/boards/quarterly/stats')).json();
+  const round1 = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
+  assert.deepEqual([round2.round, round2.counts['data-structures']], [2, [0, 0, 0, 1]]);
+  assert.deepEqual([round1.round, round1.counts['data-structures']], [1, [0, 1, 0, 0]]);
+  assert.deepEqual([...person.errors, ...admin.errors], []);
+  await person.context.close();
+  await admin.context.close();
+});
