@@ -58,8 +58,10 @@ async fn main() {
                                 rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
                             let caller = Caller { respondent, ..Caller::default() };
                             let started = Instant::now();
-                            let submitted =
-                                tally.submit(&caller, "default", raw).await.expect("a valid submission is accepted");
+                            let submitted = tally
+                                .submit(&caller, "default", raw, None)
+                                .await
+                                .expect("a valid submission is accepted");
                             latencies.push(started.elapsed());
                             previous = Some(submitted.token.as_str().to_string());
                             k += 1;

@@ -16,6 +16,9 @@ pub enum TallyError {
     /// The request named a round the board has not had.
     #[error("board '{board}' has no round {round}")]
     UnknownRound { board: String, round: u32 },
+    /// The request named a group the board does not have.
+    #[error("board '{board}' has no group '{group}'")]
+    UnknownGroup { board: String, group: String },
     /// The request named a template that is not loaded.
     #[error("unknown template '{0}'")]
     UnknownTemplate(String),
@@ -54,7 +57,10 @@ pub enum TallyError {
 impl TallyError {
     pub fn status(&self) -> u16 {
         match self {
-            TallyError::UnknownBoard(_) | TallyError::UnknownTemplate(_) | TallyError::UnknownRound { .. } => 404,
+            TallyError::UnknownBoard(_)
+            | TallyError::UnknownTemplate(_)
+            | TallyError::UnknownRound { .. }
+            | TallyError::UnknownGroup { .. } => 404,
             TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) => 422,
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,

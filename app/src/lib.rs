@@ -37,6 +37,7 @@
 pub mod answers;
 pub mod components;
 pub mod error;
+pub mod groups;
 pub mod live_client;
 pub mod live_message;
 pub mod matrix;

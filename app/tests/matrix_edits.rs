@@ -71,7 +71,7 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     let engine = start(&db).await;
     let (board, key) = create_board(&engine, "programmer", Some("reshaped"), None).await.unwrap();
     let served = engine.board(&board.id).await.unwrap();
-    let checked = engine.validate(&served, raw(&uniform(&rows(), |_| 1))).unwrap();
+    let checked = engine.validate(&served, raw(&uniform(&rows(), |_| 1)), None).unwrap();
 
     let mut fewer = (*served.matrix()).clone();
     fewer.categories[0].rows.pop();
@@ -84,7 +84,7 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     assert_eq!((served.stats().respondents, served.stats().version), (0, 1), "nothing was counted");
 
     let rows: Vec<String> = fewer.rows().map(|r| r.id.clone()).collect();
-    let again = engine.validate(&served, raw(&uniform(&rows, |_| 1))).unwrap();
+    let again = engine.validate(&served, raw(&uniform(&rows, |_| 1)), None).unwrap();
     assert_eq!(engine.commit(&served, id, again).await.unwrap().version, 2);
 }
 

@@ -17,6 +17,8 @@ pub struct SubmissionBody {
     #[serde(deserialize_with = "each_row_once")]
     answers: BTreeMap<String, Value>,
     pub respondent: Option<String>,
+    /// One of the board's groups.
+    pub group: Option<String>,
 }
 
 impl SubmissionBody {

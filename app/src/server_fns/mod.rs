@@ -48,6 +48,7 @@ pub async fn board_matrix(board: String) -> Result<(Matrix, u64), TallyError> {
 pub async fn submit_answers(
     board: String,
     #[server(default)] answers: BTreeMap<String, String>,
+    #[server(default)] group: String,
 ) -> Result<SubmitOutcome, TallyError> {
     use crate::answers::RawLevel;
     use crate::backend::context;
@@ -55,7 +56,7 @@ pub async fn submit_answers(
     let result = async {
         let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
         let tally = context::tally()?;
-        let submitted = tally.submit(&context::caller(&tally, &request), &board, raw).await?;
+        let submitted = tally.submit(&context::caller(&tally, &request), &board, raw, Some(group)).await?;
         if submitted.issued {
             context::add_header(axum::http::header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
         }

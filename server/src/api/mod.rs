@@ -59,6 +59,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         )
         .route("/{board}/stats", get(stats))
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
+        .route("/{board}/groups", get(rounds::groups).put(rounds::set_groups))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))
         .route("/{board}/export/{format}", get(export).post(export))
@@ -97,6 +98,8 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 struct StatsQuery {
     /// A round's number; the open round when left out.
     round: Option<u32>,
+    /// One of the board's groups; everyone when left out.
+    group: Option<String>,
 }
 
 async fn stats(
@@ -104,8 +107,11 @@ async fn stats(
     Path(board): Path<String>,
     query: Result<Query<StatsQuery>, QueryRejection>,
 ) -> Result<Response, TallyError> {
-    let Query(StatsQuery { round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    Ok(Json(&*tally.stats(&board, round).await?).into_response())
+    let Query(StatsQuery { round, group }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
+    match group {
+        Some(group) => Ok(Json(tally.group_stats(&board, round, &group).await?).into_response()),
+        None => Ok(Json(&*tally.stats(&board, round).await?).into_response()),
+    }
 }
 
 async fn submit(
@@ -118,7 +124,8 @@ async fn submit(
     let body = SubmissionBody::decode(&read(body, BODY_LIMIT)?)?;
     let mut caller = caller(&tally, client, &headers);
     caller.respondent = body.respondent.clone().or(caller.respondent);
-    let submitted = tally.submit(&caller, &board, body.raw_answers()).await?;
+    let group = body.group.clone();
+    let submitted = tally.submit(&caller, &board, body.raw_answers(), group).await?;
     let receipt = &submitted.receipt;
     let reply = json!({ "version": receipt.version, "round": receipt.round, "respondent": submitted.token.as_str() });
     let mut response = Json(reply).into_response();

@@ -1,8 +1,10 @@
-//! A board's rounds over the API: the list, and the admin starting the next.
+//! A board's rounds and groups over the API: the list of rounds, the admin
+//! starting the next, and the groups respondents choose from.
 
 use app::backend::client_addr::ClientAddr;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
+use app::groups::GroupSettings;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -41,4 +43,23 @@ pub async fn start(
     };
     let round = tally.start_round(&super::caller(&tally, client, &headers), &board, label).await?;
     Ok((StatusCode::CREATED, Json(round)).into_response())
+}
+
+/// `GET /api/boards/{board}/groups`: the groups and the threshold.
+pub async fn groups(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
+    Ok(Json(tally.groups(&board).await?).into_response())
+}
+
+/// `PUT /api/boards/{board}/groups` with the admin key:
+/// `{"groups": [...], "min_group_size": 3}`.
+pub async fn set_groups(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let settings: GroupSettings = super::parse_json(body, super::BODY_LIMIT)?;
+    let settings = tally.set_groups(&super::caller(&tally, client, &headers), &board, settings).await?;
+    Ok(Json(settings).into_response())
 }

@@ -13,9 +13,11 @@
 //! * [`state`] — what the engine's tasks share (store, matrices, boards);
 //! * [`served_board`] — one board and its published snapshot;
 //! * [`writer`] — the group-commit loop;
-//! * [`follower`] — other instances' commits.
+//! * [`follower`] — other instances' commits;
+//! * [`rounds`] — starting a round, a round's or a group's figures.
 
 mod follower;
+mod rounds;
 mod served_board;
 mod state;
 mod writer;
@@ -26,8 +28,8 @@ use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
 use crate::backend::catalog::Catalog;
 use crate::backend::store::{BoardInfo, Placed, Store, StoredBoard, Submission};
 use crate::error::TallyError;
+use crate::groups::GroupSettings;
 use crate::matrix::{is_identifier, Matrix};
-use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use crate::DEFAULT_BOARD;
 use state::EngineState;
@@ -70,6 +72,8 @@ pub struct Receipt {
 /// Answers checked against one revision of a board's matrix, ready to commit.
 pub struct Validated {
     answers: Answers,
+    /// One of the board's groups, if the respondent named one.
+    group: Option<String>,
     /// The shape they were checked against; the commit refuses them if the
     /// board's rows or levels have changed since.
     shape: u64,
@@ -204,17 +208,28 @@ impl Engine {
     }
 
     /// Checks `raw` against the board's matrix (all problems at once) and
-    /// refuses a closed board.
+    /// `group` against its groups (blank is none), and refuses a closed board.
     pub fn validate(
         &self,
         board: &ServedBoard,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
+        group: Option<String>,
     ) -> Result<Validated, TallyError> {
         if board.stats().closed {
             return Err(TallyError::BoardClosed(board.info.id.clone()));
         }
         let BoardMatrix { matrix, shape, .. } = board.current();
-        Ok(Validated { answers: answers::validate(&matrix, raw)?, shape })
+        let group = group.map(|g| g.trim().to_string()).filter(|g| !g.is_empty());
+        let known = board.groups().groups;
+        if let Some(unknown) = group.as_ref().filter(|g| !known.contains(g)) {
+            let shown: String = unknown.chars().take(80).collect();
+            let message = match known.is_empty() {
+                true => format!("this board has no groups, so '{shown}' cannot be chosen"),
+                false => format!("unknown group '{shown}' (this board's groups: {})", known.join(", ")),
+            };
+            return Err(TallyError::InvalidSubmission(vec![answers::Problem { row: None, message }]));
+        }
+        Ok(Validated { answers: answers::validate(&matrix, raw)?, group, shape })
     }
 
     /// Durably applies validated answers as `respondent`'s to `board`,
@@ -227,9 +242,9 @@ impl Engine {
     ) -> Result<Receipt, TallyError> {
         let (ack, done) = oneshot::channel();
         let submitted_at = now();
-        let Validated { answers, shape } = validated;
-        let submission =
-            Submission { board: board.info.id.clone(), respondent: respondent.clone(), answers, submitted_at, shape };
+        let Validated { answers, group, shape } = validated;
+        let (board_id, respondent_id) = (board.info.id.clone(), respondent.clone());
+        let submission = Submission { board: board_id, respondent: respondent_id, answers, submitted_at, shape, group };
         let closed = || TallyError::Internal("the engine is shutting down".into());
         // Waiting for the batch ahead and then its own, each bounded by the
         // commit timeout; past both the answer is "not confirmed", which is
@@ -264,39 +279,6 @@ impl Engine {
         self.state.store.set_closed(&board.info.id, closed).await?;
         self.state.reload(&board.info.id).await;
         Ok(board.stats())
-    }
-
-    /// Freezes the board's open round and opens the next, empty. Like a
-    /// close, that is a new version every page and instance hears of.
-    pub async fn start_round(&self, board: &ServedBoard, label: Option<String>) -> Result<RoundInfo, TallyError> {
-        let (round, _) = self.state.store.start_round(&board.info.id, label, now()).await?;
-        self.state.reload(&board.info.id).await;
-        Ok(round)
-    }
-
-    /// The board's rounds, oldest first.
-    pub async fn rounds(&self, board: &ServedBoard) -> Result<Vec<RoundInfo>, TallyError> {
-        self.state.store.rounds(&board.info.id).await
-    }
-
-    /// The figures of one round: the open one's from memory, a frozen
-    /// one's read from the store (that round's rows only).
-    pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {
-        let current = board.stats();
-        if round == current.round {
-            return Ok(current);
-        }
-        let unknown = || TallyError::UnknownRound { board: board.info.id.clone(), round };
-        let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
-        let mut stats = Stats::empty(&board.info.id, &board.matrix());
-        (stats.version, stats.round, stats.respondents) = (current.version, round, info.respondents);
-        (stats.closed, stats.matrix_rev) = (current.closed, current.matrix_rev);
-        for (row, level, n) in self.state.store.round_counts(&board.info.id, round).await? {
-            if let Some(count) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
-                *count = n;
-            }
-        }
-        Ok(Arc::new(stats))
     }
 
     /// Replaces the board's matrix with `matrix` (already checked), as an
@@ -347,6 +329,7 @@ impl Engine {
             matrix_rev: 0,
             shape: 0,
             round: 1,
+            groups: GroupSettings::default(),
             counts: Vec::new(),
             matrix: Some(json),
         };

@@ -4,6 +4,7 @@
 //! figures that announce the edit are published.
 
 use crate::backend::store::{BoardInfo, StoredBoard};
+use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::stats::Stats;
 use std::sync::{Arc, RwLock};
@@ -14,6 +15,8 @@ pub struct ServedBoard {
     pub info: BoardInfo,
     /// The matrix its figures are about, as of the latest edit.
     matrix: RwLock<BoardMatrix>,
+    /// The groups respondents choose from, as of the latest change.
+    groups: RwLock<GroupSettings>,
     /// The latest figures; readers borrow, the writer and follower offer.
     stats: watch::Sender<Arc<Stats>>,
 }
@@ -33,13 +36,19 @@ impl ServedBoard {
     /// The board as the store has it.
     pub(super) fn restore(stored: StoredBoard, matrix: Arc<Matrix>) -> ServedBoard {
         let stats = snapshot(&stored, &matrix);
-        let matrix = BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape };
-        ServedBoard { info: stored.info, matrix: RwLock::new(matrix), stats: watch::channel(Arc::new(stats)).0 }
+        let matrix = RwLock::new(BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape });
+        let groups = RwLock::new(stored.groups);
+        ServedBoard { info: stored.info, matrix, groups, stats: watch::channel(Arc::new(stats)).0 }
     }
 
     /// The matrix as of now.
     pub fn matrix(&self) -> Arc<Matrix> {
         self.current().matrix
+    }
+
+    /// The groups and the anonymity threshold as of now.
+    pub fn groups(&self) -> GroupSettings {
+        self.groups.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The matrix with its revision and shape.
@@ -78,12 +87,15 @@ impl ServedBoard {
                 *current = BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape };
             }
         }
+        if stored.version > self.stats().version {
+            *self.groups.write().unwrap_or_else(|e| e.into_inner()) = stored.groups.clone();
+        }
         self.offer(snapshot(stored, &self.matrix()));
     }
 }
 
 /// Counts for rows or levels the matrix no longer has are left out.
-pub(super) fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
+fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
     let mut stats = Stats::empty(&stored.info.id, matrix);
     stats.version = stored.version;
     stats.round = stored.round;

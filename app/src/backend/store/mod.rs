@@ -22,6 +22,7 @@ pub use sqlite::SqliteStore;
 
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
+use crate::groups::GroupSettings;
 use crate::rounds::RoundInfo;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -52,6 +53,8 @@ pub struct Submission {
     /// The board's matrix shape the answers were checked against: the
     /// commit refuses them if a structural edit has happened since.
     pub shape: u64,
+    /// The group the respondent said they are in, if the board has groups.
+    pub group: Option<String>,
 }
 
 /// A board with its aggregates as they are on disk, for start-up.
@@ -67,6 +70,8 @@ pub struct StoredBoard {
     pub shape: u64,
     /// The open round; `respondents` and `counts` are its own.
     pub round: u32,
+    /// The groups respondents choose from, and the anonymity threshold.
+    pub groups: GroupSettings,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -85,6 +90,8 @@ pub(crate) struct CountRow {
     pub matrix_rev: u64,
     pub shape: u64,
     pub round: u32,
+    /// `groups` as stored (a JSON array) and `min_group_size`.
+    pub groups: (String, u32),
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -98,6 +105,10 @@ pub(crate) fn gather(
     for row in rows {
         if boards.last().is_none_or(|b| b.info.id != row.info.id) {
             let matrix = matrices.remove(&row.info.id).flatten();
+            let names = serde_json::from_str(&row.groups.0).unwrap_or_else(|error| {
+                tracing::error!(board = %row.info.id, %error, "stored groups are not a JSON list; none offered");
+                Vec::new()
+            });
             boards.push(StoredBoard {
                 info: row.info,
                 version: row.version,
@@ -106,6 +117,7 @@ pub(crate) fn gather(
                 matrix_rev: row.matrix_rev,
                 shape: row.shape,
                 round: row.round,
+                groups: GroupSettings { groups: names, min_group_size: row.groups.1 },
                 counts: Vec::new(),
                 matrix,
             });
@@ -315,6 +327,25 @@ impl Store {
                     .into(),
             )
         })
+    }
+
+    /// Sets the board's groups and threshold; a new version, announced.
+    pub async fn set_groups(&self, board: &str, groups: &GroupSettings) -> Result<u64, TallyError> {
+        let names = serde_json::to_string(&groups.groups).expect("a list of names serialises");
+        match self {
+            Store::Sqlite(s) => s.set_groups(board, names, groups.min_group_size).await,
+            Store::Postgres(s) => s.set_groups(board, names, groups.min_group_size).await,
+        }
+    }
+
+    /// The answers given in one round by the people in one group, read by
+    /// the round's key prefix: a group's figures are counted from these.
+    pub async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<Answers>, TallyError> {
+        let stored = match self {
+            Store::Sqlite(s) => s.group_answers(board, round, group).await?,
+            Store::Postgres(s) => s.group_answers(board, round, group).await?,
+        };
+        stored.iter().map(|text| decode_answers(text)).collect()
     }
 
     /// Freezes the board's open round and opens the next (labelled `label`,

@@ -53,6 +53,14 @@ impl Gate {
     }
 }
 
+/// What one respondent's stored answers become.
+pub struct Latest<'a> {
+    pub answers: &'a Answers,
+    /// Unix seconds.
+    pub submitted_at: i64,
+    pub group: Option<&'a str>,
+}
+
 /// Everything borrows from the batch and from [`replaced`]'s answers, so
 /// working out a plan copies no strings.
 pub struct Plan<'a> {
@@ -60,7 +68,7 @@ pub struct Plan<'a> {
     pub refused: Vec<Option<Refusal>>,
     /// The answers each key ends with and when they were given; a respondent
     /// who appears twice in one batch is written once, with their last answers.
-    pub latest: BTreeMap<(&'a str, &'a str), (&'a Answers, i64)>,
+    pub latest: BTreeMap<(&'a str, &'a str), Latest<'a>>,
     /// Net change per (board, row, level), zero changes left out. Sorted, so
     /// every writer touches counter rows in the same order.
     pub deltas: BTreeMap<(&'a str, &'a str, u8), i64>,
@@ -102,7 +110,8 @@ impl<'a> Plan<'a> {
             if refused.is_some() {
                 continue;
             }
-            plan.latest.insert((&s.board, &s.respondent), (&s.answers, s.submitted_at));
+            let latest = Latest { answers: &s.answers, submitted_at: s.submitted_at, group: s.group.as_deref() };
+            plan.latest.insert((&s.board, &s.respondent), latest);
             let step = plan.boards.entry(&s.board).or_default();
             step.submissions += 1;
             match previous {
@@ -233,6 +242,7 @@ mod tests {
             answers: answers.iter().map(|(r, l)| (r.to_string(), *l)).collect(),
             submitted_at: 7,
             shape: 0,
+            group: None,
         }
     }
 

@@ -7,6 +7,7 @@ use crate::backend::engine::ServedBoard;
 use crate::backend::export::Report;
 use crate::backend::matrix_body;
 use crate::error::TallyError;
+use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, MAX_LABEL};
 use crate::stats::Stats;
@@ -41,6 +42,18 @@ impl Tally {
         }
         let board = self.authorize(caller, board).await?;
         self.engine.start_round(&board, label).await
+    }
+
+    /// Sets the groups respondents choose from and the anonymity threshold.
+    pub async fn set_groups(
+        &self,
+        caller: &Caller,
+        board: &str,
+        groups: GroupSettings,
+    ) -> Result<GroupSettings, TallyError> {
+        let groups = groups.checked().map_err(|problems| TallyError::BadRequest(problems.join("; ")))?;
+        let board = self.authorize(caller, board).await?;
+        self.engine.set_groups(&board, groups).await
     }
 
     /// Replaces the board's matrix. `base` is the matrix revision the edit

@@ -6,6 +6,7 @@ use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
 use crate::backend::{admin_key, matrix_body};
 use crate::error::TallyError;
+use crate::groups::GroupSettings;
 use crate::matrix::{is_identifier, Matrix};
 use crate::page_data::BoardPageData;
 use crate::rounds::RoundInfo;
@@ -14,6 +15,21 @@ use std::sync::Arc;
 
 /// The longest board title, in characters.
 const MAX_TITLE: usize = 120;
+
+/// A group's figures as every door shows them.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum GroupFigures {
+    /// The figures, as for the whole board, with the group named.
+    Shown {
+        group: String,
+        #[serde(flatten)]
+        stats: Stats,
+    },
+    /// Fewer people than `min_group_size` are in the group: no count of any
+    /// kind, not even of respondents.
+    Withheld { board: String, round: u32, group: String, withheld: bool, min_group_size: u32 },
+}
 
 /// Which matrix a new board is on; the board keeps its own copy.
 pub enum MatrixChoice {
@@ -109,6 +125,28 @@ impl Tally {
             Some(round) => self.engine.round_stats(&served, round).await,
             None => Ok(served.stats()),
         }
+    }
+
+    /// One group's figures in a round (the open one by default), or what is
+    /// withheld: a group below the board's threshold shows nothing but that.
+    pub async fn group_stats(&self, board: &str, round: Option<u32>, group: &str) -> Result<GroupFigures, TallyError> {
+        let served = self.engine.board(board).await?;
+        let round = round.unwrap_or_else(|| served.stats().round);
+        Ok(match self.engine.group_stats(&served, round, group).await? {
+            Some(stats) => GroupFigures::Shown { group: group.to_string(), stats },
+            None => GroupFigures::Withheld {
+                board: served.info.id.clone(),
+                round,
+                group: group.to_string(),
+                withheld: true,
+                min_group_size: served.groups().min_group_size,
+            },
+        })
+    }
+
+    /// The groups respondents choose from, and the threshold.
+    pub async fn groups(&self, board: &str) -> Result<GroupSettings, TallyError> {
+        Ok(self.engine.board(board).await?.groups())
     }
 
     /// The board's rounds, oldest first.

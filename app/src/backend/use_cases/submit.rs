@@ -25,15 +25,16 @@ pub struct Submitted {
 
 impl Tally {
     /// Validates and durably applies `raw` as the caller's answers to
-    /// `board`, replacing any they gave before. Every outcome is counted in
-    /// the metrics, by status.
+    /// `board`, in `group` if given, replacing any they gave before in the
+    /// open round. Every outcome is counted in the metrics, by status.
     pub async fn submit(
         &self,
         caller: &Caller,
         board: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
+        group: Option<String>,
     ) -> Result<Submitted, TallyError> {
-        let result = self.try_submit(caller, board, raw).await;
+        let result = self.try_submit(caller, board, raw, group).await;
         match &result {
             Ok(_) => metrics::accepted(),
             Err(error) => metrics::rejected(error.status()),
@@ -53,6 +54,7 @@ impl Tally {
         caller: &Caller,
         board: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
+        group: Option<String>,
     ) -> Result<Submitted, TallyError> {
         let served = self.engine.board(board).await?;
         let (token, issued) = match &caller.respondent {
@@ -62,7 +64,7 @@ impl Tally {
         let id = self.respondents.on_board(&token, &served.info.id);
         // Limits take a token only for a submission that would be applied,
         // so cheap invalid ones cannot use up someone's allowance.
-        let answers = self.engine.validate(&served, raw)?;
+        let answers = self.engine.validate(&served, raw, group)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(&served, id, answers).await?;
         Ok(Submitted { receipt, token, issued, stats: served.stats() })

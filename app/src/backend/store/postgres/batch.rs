@@ -54,13 +54,14 @@ pub(super) async fn apply_batch(
     let plan = Plan::new(batch, &replaced, refused);
 
     let round = |board: &str| gates[board].round as i32;
-    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for ((board, respondent), (answers, submitted_at)) in &plan.latest {
+    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((board, respondent), stored) in &plan.latest {
         latest.0.push(*board);
         latest.1.push(*respondent);
-        latest.2.push(encode_answers(answers));
-        latest.3.push(*submitted_at);
+        latest.2.push(encode_answers(stored.answers));
+        latest.3.push(stored.submitted_at);
         latest.4.push(round(board));
+        latest.5.push(stored.group);
     }
     let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, row, level), delta) in &plan.deltas {
@@ -82,6 +83,7 @@ pub(super) async fn apply_batch(
         (&latest.2, Type::TEXT_ARRAY),
         (&latest.3, Type::INT8_ARRAY),
         (&latest.4, Type::INT4_ARRAY),
+        (&latest.5, Type::TEXT_ARRAY),
     ];
     let cells: Params = &[
         (&cells.0, Type::TEXT_ARRAY),
@@ -94,9 +96,11 @@ pub(super) async fn apply_batch(
     let (_, _, heads) = tokio::try_join!(
         biased;
         client.query_typed(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round)
-             SELECT b, r, a::jsonb, t, n FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[]) AS k(b, r, a, t, n)
-             ON CONFLICT (board_id, round, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round, group_name)
+             SELECT b, r, a::jsonb, t, n, g
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[]) AS k(b, r, a, t, n, g)
+             ON CONFLICT (board_id, round, respondent) DO UPDATE
+             SET answers = excluded.answers, submitted_at = excluded.submitted_at, group_name = excluded.group_name",
             latest,
         ),
         client.query_typed(

@@ -1,6 +1,7 @@
-//! Rounds on PostgreSQL: opening the next round (freezing the open one), the
-//! list of a board's rounds, a frozen round's figures, and a respondent's
-//! latest answers across rounds.
+//! Rounds and groups on PostgreSQL: opening the next round (freezing the
+//! open one), the list of a board's rounds, a frozen round's figures, a
+//! board's groups and one group's answers, and a respondent's latest answers
+//! across rounds.
 
 use super::super::{decode_answers, PREVIOUS, ROUNDS};
 use super::{announce, PostgresStore};
@@ -74,6 +75,32 @@ impl PostgresStore {
             )
             .await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i16>(1) as u8, r.get::<_, i64>(2) as u64)).collect())
+    }
+
+    pub async fn set_groups(&self, board: &str, names: String, threshold: u32) -> Result<u64, TallyError> {
+        let client = self.reader.get().await?;
+        let version: i64 = client
+            .query_one(
+                "UPDATE boards SET groups = $2, min_group_size = $3, version = version + 1 WHERE id = $1 RETURNING version",
+                &[&board, &names, &(threshold as i32)],
+            )
+            .await?
+            .get(0);
+        announce(&client, vec![(board.to_string(), version)]).await;
+        Ok(version as u64)
+    }
+
+    pub async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<String>, TallyError> {
+        let rows = self
+            .reader
+            .get()
+            .await?
+            .query(
+                "SELECT answers::text FROM submissions WHERE board_id = $1 AND round = $2 AND group_name = $3",
+                &[&board, &(round as i32), &group],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     /// The respondent's answers of the open round, or else of the latest

@@ -44,11 +44,14 @@ pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqli
     let plan = Plan::new(batch, &replaced, refused);
     {
         let mut upsert = tx.prepare_cached(
-            "INSERT INTO submissions (board_id, round, respondent, answers, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (board_id, round, respondent) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at",
+            "INSERT INTO submissions (board_id, round, respondent, answers, submitted_at, group_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (board_id, round, respondent) DO UPDATE
+             SET answers = excluded.answers, submitted_at = excluded.submitted_at, group_name = excluded.group_name",
         )?;
-        for ((board, respondent), (answers, submitted_at)) in &plan.latest {
-            upsert.execute(params![board, round(board), respondent, encode_answers(answers), submitted_at])?;
+        for ((board, respondent), latest) in &plan.latest {
+            let (answers, submitted_at, group) = (latest.answers, latest.submitted_at, latest.group);
+            upsert.execute(params![board, round(board), respondent, encode_answers(answers), submitted_at, group])?;
         }
         let mut bump = tx.prepare_cached(
             "INSERT INTO counts (board_id, round, row_id, level, n) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0004_board_matrices.sql"),
     include_str!("../../../../migrations/sqlite/0005_matrix_edits.sql"),
     include_str!("../../../../migrations/sqlite/0006_rounds.sql"),
+    include_str!("../../../../migrations/sqlite/0007_groups.sql"),
 ];
 
 #[derive(Clone)]
@@ -101,7 +102,8 @@ impl SqliteStore {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
-                            c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round
+                            c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
+                            b.groups, b.min_group_size
                      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
                      WHERE ?1 IS NULL OR b.id = ?1
                      ORDER BY b.created_at, b.id",
@@ -124,6 +126,7 @@ impl SqliteStore {
                         matrix_rev: r.get(11)?,
                         shape: r.get(12)?,
                         round: r.get(13)?,
+                        groups: (r.get(14)?, r.get(15)?),
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,

@@ -1,6 +1,7 @@
-//! Rounds on SQLite: opening the next round (freezing the open one), the
-//! list of a board's rounds, a frozen round's figures, and a respondent's
-//! latest answers across rounds.
+//! Rounds and groups on SQLite: opening the next round (freezing the open
+//! one), the list of a board's rounds, a frozen round's figures, a board's
+//! groups and one group's answers, and a respondent's latest answers across
+//! rounds.
 
 use super::super::{decode_answers, internal};
 use super::{blocking, SqliteStore};
@@ -90,6 +91,38 @@ impl SqliteStore {
                 .and_then(|rows| rows.collect())
                 .map_err(internal("reading a round"))?;
             Ok(counts)
+        })
+        .await
+    }
+
+    pub async fn set_groups(&self, board: &str, names: String, threshold: u32) -> Result<u64, TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            conn.query_row(
+                "UPDATE boards SET groups = ?2, min_group_size = ?3, version = version + 1 WHERE id = ?1 RETURNING version",
+                params![board, names, threshold],
+                |r| r.get(0),
+            )
+            .map_err(internal("setting groups"))
+        })
+        .await
+    }
+
+    pub async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<String>, TallyError> {
+        let (reader, board, group) = (self.reader.clone(), board.to_string(), group.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT answers FROM submissions WHERE board_id = ?1 AND round = ?2 AND group_name = ?3",
+                )
+                .map_err(internal("reading a group"))?;
+            let answers = stmt
+                .query_map(params![board, round, group], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("reading a group"))?;
+            Ok(answers)
         })
         .await
     }

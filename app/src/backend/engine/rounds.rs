@@ -1,0 +1,83 @@
+//! Rounds and groups in the engine: starting the next round, listing a
+//! board's rounds, and reading the figures of a frozen round or of one group
+//! (which the anonymity threshold may withhold).
+
+use super::{now, Engine, ServedBoard};
+use crate::error::TallyError;
+use crate::groups::GroupSettings;
+use crate::rounds::RoundInfo;
+use crate::stats::Stats;
+use std::sync::Arc;
+
+impl Engine {
+    /// Freezes the board's open round and opens the next, empty. Like a
+    /// close, that is a new version every page and instance hears of.
+    pub async fn start_round(&self, board: &ServedBoard, label: Option<String>) -> Result<RoundInfo, TallyError> {
+        let (round, _) = self.state.store.start_round(&board.info.id, label, now()).await?;
+        self.state.reload(&board.info.id).await;
+        Ok(round)
+    }
+
+    /// The board's rounds, oldest first.
+    pub async fn rounds(&self, board: &ServedBoard) -> Result<Vec<RoundInfo>, TallyError> {
+        self.state.store.rounds(&board.info.id).await
+    }
+
+    /// The figures of one round: the open one's from memory, a frozen
+    /// one's read from the store (that round's rows only).
+    pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {
+        let current = board.stats();
+        if round == current.round {
+            return Ok(current);
+        }
+        let unknown = || TallyError::UnknownRound { board: board.info.id.clone(), round };
+        let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
+        let mut stats = Stats::empty(&board.info.id, &board.matrix());
+        (stats.version, stats.round, stats.respondents) = (current.version, round, info.respondents);
+        (stats.closed, stats.matrix_rev) = (current.closed, current.matrix_rev);
+        for (row, level, n) in self.state.store.round_counts(&board.info.id, round).await? {
+            if let Some(count) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
+                *count = n;
+            }
+        }
+        Ok(Arc::new(stats))
+    }
+
+    /// Sets the board's groups and threshold (already checked); a new
+    /// version, heard by every page and instance.
+    pub async fn set_groups(&self, board: &ServedBoard, groups: GroupSettings) -> Result<GroupSettings, TallyError> {
+        self.state.store.set_groups(&board.info.id, &groups).await?;
+        self.state.reload(&board.info.id).await;
+        Ok(board.groups())
+    }
+
+    /// One group's figures in one round, counted from its members' answers,
+    /// or `None` while fewer people than the threshold are in it: then not
+    /// even how many are is told.
+    pub async fn group_stats(&self, board: &ServedBoard, round: u32, group: &str) -> Result<Option<Stats>, TallyError> {
+        let settings = board.groups();
+        if !settings.groups.iter().any(|g| g == group) {
+            return Err(TallyError::UnknownGroup {
+                board: board.info.id.clone(),
+                group: group.chars().take(80).collect(),
+            });
+        }
+        let whole = self.round_stats(board, round).await?;
+        let members = self.state.store.group_answers(&board.info.id, round, group).await?;
+        if (members.len() as u64) < settings.min_group_size as u64 {
+            return Ok(None);
+        }
+        let mut stats = Stats::empty(&board.info.id, &board.matrix());
+        (stats.version, stats.round, stats.closed, stats.matrix_rev) =
+            (whole.version, round, whole.closed, whole.matrix_rev);
+        stats.respondents = members.len() as u64;
+        for answers in &members {
+            for (row, level) in answers {
+                if let Some(count) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
+                    *count += 1;
+                }
+            }
+        }
+        Ok(Some(stats))
+    }
+}

@@ -1,0 +1,84 @@
+//! Groups: the teams a board's respondents may say they belong to, so a
+//! department can compare them. A group's figures are shown only once
+//! `min_group_size` people are in it: below that, a figure could point at
+//! one person's answers. Shared with the browser, which offers the groups.
+
+use serde::{Deserialize, Serialize};
+
+pub const MAX_GROUPS: usize = 50;
+/// Characters in a group's name.
+pub const MAX_NAME: usize = 80;
+/// The smallest threshold allowed: a group of one is a person.
+pub const SMALLEST_THRESHOLD: u32 = 2;
+pub const DEFAULT_THRESHOLD: u32 = 3;
+
+/// A board's groups and its anonymity threshold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSettings {
+    /// The names respondents choose from, in the order shown.
+    pub groups: Vec<String>,
+    /// A group's figures are withheld while fewer people than this are in it.
+    #[serde(default = "default_threshold")]
+    pub min_group_size: u32,
+}
+
+fn default_threshold() -> u32 {
+    DEFAULT_THRESHOLD
+}
+
+impl Default for GroupSettings {
+    fn default() -> Self {
+        GroupSettings { groups: Vec::new(), min_group_size: DEFAULT_THRESHOLD }
+    }
+}
+
+impl GroupSettings {
+    /// The settings with names trimmed, or everything wrong with them.
+    pub fn checked(mut self) -> Result<GroupSettings, Vec<String>> {
+        self.groups = self.groups.iter().map(|g| g.trim().to_string()).collect();
+        let mut problems = Vec::new();
+        if self.groups.len() > MAX_GROUPS {
+            problems.push(format!("a board has at most {MAX_GROUPS} groups, this has {}", self.groups.len()));
+        }
+        for (i, name) in self.groups.iter().enumerate() {
+            if name.is_empty() {
+                problems.push(format!("group {} has no name", i + 1));
+            } else if name.chars().count() > MAX_NAME {
+                problems.push(format!("group {} is longer than {MAX_NAME} characters", i + 1));
+            } else if self.groups[..i].contains(name) {
+                problems.push(format!("group '{name}' is listed twice"));
+            }
+        }
+        if self.min_group_size < SMALLEST_THRESHOLD {
+            problems.push(format!("min_group_size must be at least {SMALLEST_THRESHOLD}"));
+        }
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_every_problem_is_named() {
+        let ok = GroupSettings { groups: vec![" Backend ".into(), "Data".into()], min_group_size: 2 }.checked();
+        assert_eq!(ok.unwrap().groups, ["Backend", "Data"]);
+        let bad =
+            GroupSettings { groups: vec!["A".into(), " ".into(), "A ".into(), "x".repeat(81)], min_group_size: 1 };
+        assert_eq!(
+            bad.checked().unwrap_err(),
+            [
+                "group 2 has no name",
+                "group 'A' is listed twice",
+                "group 4 is longer than 80 characters",
+                "min_group_size must be at least 2"
+            ]
+        );
+    }
+}
