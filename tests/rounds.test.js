@@ -58,3 +58,31 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await person.context.close();
   await admin.context.close();
 });
+
+test('a respondent picks their group; a group of one stays withheld', async () => {
+  const created = await (await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', slug: 'grouped' }),
+  })).json();
+  const put = await fetch(server.base + '/api/boards/grouped/groups', {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${created.admin_key}` },
+    body: JSON.stringify({ groups: ['Backend', 'Data'], min_group_size: 3 }),
+  });
+  assert.equal(put.status, 200);
+  const person = await openPage(browser, server.base + '/b/grouped');
+  await waitForHydration(person.page);
+  await person.page.getByLabel('Your group (optional)').selectOption('Backend');
+  const radios = person.page.locator('input[type="radio"][value="2"]');
+  for (let i = 0; i < await radios.count(); i++) await radios.nth(i).check();
+  await person.page.getByRole('button', { name: 'Submit' }).click();
+  await person.page.getByText('1 person has answered').waitFor();
+  const backend = await (await fetch(server.base + '/api/boards/grouped/stats?group=Backend')).json();
+  assert.deepEqual(backend, { board: 'grouped', round: 1, group: 'Backend', withheld: true, min_group_size: 3 });
+  await person.page.reload();
+  await waitForHydration(person.page);
+  assert.equal(await person.page.getByLabel('Your group (optional)').inputValue(), 'Backend', 'the choice is remembered');
+  assert.deepEqual(await axeViolations(person.page), [], 'the form with a group choice');
+  assert.deepEqual(person.errors, []);
+  await person.context.close();
+});

@@ -22,6 +22,9 @@ pub struct PreviousAnswers {
     /// them, and nothing counts until they submit.
     #[serde(default)]
     pub from_round: Option<String>,
+    /// The group they gave, if any.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 /// One thing wrong with a submission (or, later, a matrix): the row it is

@@ -22,6 +22,8 @@ pub struct BoardPageData {
     pub stats: Stats,
     /// The visitor's own answers, if they answered before.
     pub previous: Option<PreviousAnswers>,
+    /// The groups a respondent may pick from (none: no choice offered).
+    pub groups: Vec<String>,
     /// (id, title) of every matrix a new board can use.
     pub matrices: Vec<(String, String)>,
 }

@@ -83,7 +83,8 @@ impl Choices {
 
 #[component]
 pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
-    let BoardPageData { board, title, matrix, matrix_rev, stats, previous, .. } = view;
+    let BoardPageData { board, title, matrix, matrix_rev, stats, previous, groups, .. } = view;
+    let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
     let matrix = RwSignal::new(Arc::new(matrix));
     let stats = RwSignal::new(stats);
     let choices = Choices::new(&previous);
@@ -112,7 +113,9 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             let answers = matrix.with_untracked(|m| {
                 m.rows().filter_map(|row| choices.of(&row.id).get_untracked().map(|l| (row.id.clone(), l))).collect()
             });
-            previous.set(Some(PreviousAnswers { answers, submitted_at: outcome.submitted_at, from_round: None }));
+            let group = previous.with_untracked(|p| p.as_ref().and_then(|p| p.group.clone()));
+            let submitted_at = outcome.submitted_at;
+            previous.set(Some(PreviousAnswers { answers, submitted_at, from_round: None, group }));
         }
     });
     // A new round opened while the page is open: what was submitted now
@@ -281,6 +284,21 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             >
                 {table}
             </div>
+            <Show when={
+                let shown = !groups.is_empty();
+                move || shown
+            }>
+                <label class="group-choice">
+                    "Your group (optional) "
+                    <select name="group">
+                        <option value="" selected=my_group.is_empty()>"No group"</option>
+                        {groups
+                            .iter()
+                            .map(|g| view! { <option value=g.clone() selected=*g == my_group>{g.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </Show>
             <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
                 <p class="progress" aria-live="polite">
                     {move || format!("{} of {} answered", answered.get(), total())}

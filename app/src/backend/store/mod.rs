@@ -135,8 +135,8 @@ const ROUNDS: &str = "SELECT r.round, r.label, r.started_at, r.ended_at,
      FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1 ORDER BY r.round";
 
 /// A respondent's answers in the latest round they answered, whether that
-/// is the open round, and its label (`$1`: the board, `$2`: the respondent).
-const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label
+/// is the open round, its label, and the group they gave (`$1`: the board, `$2`: the respondent).
+const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label, s.group_name
      FROM submissions s JOIN boards b ON b.id = s.board_id
      JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
      WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round DESC LIMIT 1";

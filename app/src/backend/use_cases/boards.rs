@@ -172,6 +172,7 @@ impl Tally {
             matrix_rev: current.rev,
             stats: (*served.stats()).clone(),
             previous,
+            groups: served.groups().groups,
             matrices: self.engine.matrices(),
         })
     }

@@ -113,6 +113,7 @@ impl PostgresStore {
                 answers: decode_answers(r.get(0))?,
                 submitted_at: r.get(1),
                 from_round: (!open).then(|| r.get(3)),
+                group: r.get(4),
             })
         })
         .transpose()

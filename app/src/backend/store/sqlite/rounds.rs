@@ -133,17 +133,18 @@ impl SqliteStore {
         let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let row: Option<(String, i64, bool, String)> = conn
+            let row: Option<(String, i64, bool, String, Option<String>)> = conn
                 .query_row(super::super::PREVIOUS, params![board, respondent], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })
                 .optional()
                 .map_err(internal("reading previous answers"))?;
-            row.map(|(answers, submitted_at, open, label)| {
+            row.map(|(answers, submitted_at, open, label, group)| {
                 Ok(PreviousAnswers {
                     answers: decode_answers(&answers)?,
                     submitted_at,
                     from_round: (!open).then_some(label),
+                    group,
                 })
             })
             .transpose()
