@@ -23,6 +23,8 @@
 //! Content lives in [`matrix`] (the shape of a competency matrix and its
 //! rules; each board keeps its own, started from a TOML template that
 //! `backend::catalog` loads, or written by the board's creator);
+//! [`rounds`] and [`groups`] hold what a board's rounds and groups are
+//! (a group's figures are withheld below its anonymity threshold);
 //! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
