@@ -84,14 +84,16 @@ async fn the_admin_key_closes_reopens_and_exports() {
     let random_part = |token: &String| token.split('.').next().unwrap().to_string();
     assert!(!people.iter().any(|p| text.contains(&random_part(p))), "no individual answers or respondents");
     let report: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!((report["respondents"].as_u64(), report["closed"].as_bool()), (Some(1), Some(true)));
-    assert_eq!(report["rows"][0]["counts"], json!([1, 0, 0, 0]));
+    let everyone = &report["sections"][0];
+    assert_eq!((everyone["respondents"].as_u64(), report["closed"].as_bool()), (Some(1), Some(true)));
+    assert_eq!((&everyone["round"], &everyone["group"]), (&json!(1), &Value::Null));
+    assert_eq!(everyone["rows"][0]["counts"], json!([1, 0, 0, 0]));
     assert_eq!(report["levels"].as_array().unwrap().len(), 4);
 
     let csv = admin(&server, "export/csv", Some(&key)).await.text().await.unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("category,row,row_title,level,count,answered"));
-    assert_eq!(lines.next(), Some("Computer Science,data-structures,Data structures,2^n (Level 0),1,1"));
+    assert_eq!(lines.next(), Some("round,group,category,row,row_title,level,count,answered"));
+    assert_eq!(lines.next(), Some("1,,Computer Science,data-structures,Data structures,2^n (Level 0),1,1"));
     assert!(!people.iter().any(|p| csv.contains(&random_part(p))));
     assert_eq!(admin(&server, "export/xml", Some(&key)).await.status(), 400);
 

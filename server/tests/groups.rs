@@ -41,6 +41,19 @@ async fn answer(server: &TestServer, rows: &[String], group: &str, token: Option
     reply["respondent"].as_str().unwrap().to_string()
 }
 
+/// The admin's export: JSON parsed, CSV as a JSON string.
+async fn export(server: &TestServer, key: &str, format: &str) -> Value {
+    let url = server.url(&format!("/api/boards/teams/export/{format}?round=1"));
+    let response = Client::new().get(url).header(AUTHORIZATION, format!("Bearer {key}")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    if format == "json" {
+        serde_json::from_str(&text).unwrap()
+    } else {
+        Value::String(text)
+    }
+}
+
 fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
@@ -82,9 +95,17 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
         assert_eq!((&withheld["withheld"], &withheld["min_group_size"]), (&json!(true), &json!(3)));
     }
     assert_eq!(server.stats("teams").await["respondents"], 2, "the whole board is unaffected");
+    let report = export(&server, key, "json").await;
+    let backend = &report["sections"][1];
+    assert_eq!(keys(backend), ["group", "round", "round_label", "withheld"], "{backend}");
+    let csv = export(&server, key, "csv").await;
+    assert!(csv.as_str().unwrap().contains("\n1,Backend,,,,,withheld,\n"), "{csv}");
+    assert!(!csv.as_str().unwrap().contains("1,Backend,Computer"), "no Backend figure in the CSV");
     assert_eq!(get(&server, "/api/boards/teams/stats?group=Sales").await.0, 404);
 
     answer(&server, &rows, "Backend", None).await;
+    let shown_in_export = &export(&server, key, "json").await["sections"][1];
+    assert_eq!((&shown_in_export["withheld"], &shown_in_export["respondents"]), (&json!(false), &json!(3)));
     let (_, shown) = get(&server, "/api/boards/teams/stats?group=Backend").await;
     assert_eq!((&shown["group"], &shown["respondents"]), (&json!("Backend"), &json!(3)));
     assert_eq!(shown["counts"][&rows[0]], json!([3, 0, 0, 0]));

@@ -55,4 +55,15 @@ async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
         rounds.as_array().unwrap().iter().map(|r| (r["round"].clone(), r["respondents"].clone())).collect();
     assert_eq!(listed, [(json!(1), json!(1)), (json!(2), json!(1))]);
     assert!(rounds[0]["ended_at"].is_i64() && rounds[1]["ended_at"].is_null());
+
+    let export = |query: &'static str| {
+        let url = server.url(&format!("/api/boards/quarters/export/json{query}"));
+        Client::new().get(url).header(AUTHORIZATION, format!("Bearer {key}")).send()
+    };
+    let report: Value = export("").await.unwrap().json().await.unwrap();
+    let sections: Vec<_> = report["sections"].as_array().unwrap().iter().map(|s| s["round_label"].clone()).collect();
+    assert_eq!(sections, [json!("Round 1"), json!("2026 Q4")], "every round, oldest first");
+    let one: Value = export("?round=2").await.unwrap().json().await.unwrap();
+    assert_eq!(one["sections"].as_array().unwrap().len(), 1);
+    assert_eq!(export("?round=9").await.unwrap().status(), 404);
 }

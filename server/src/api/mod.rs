@@ -188,6 +188,13 @@ struct KeyForm {
     key: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportQuery {
+    /// Only this round; every round when left out.
+    round: Option<u32>,
+}
+
 /// `GET` with the admin key in `Authorization`, or `POST` with it in a form
 /// field `key`: the admin panel's download buttons post a form, since a
 /// plain link cannot carry a header.
@@ -197,15 +204,17 @@ async fn export(
     Extension(client): Extension<ClientAddr>,
     method: Method,
     headers: HeaderMap,
+    query: Result<Query<ExportQuery>, QueryRejection>,
     form: Result<Form<KeyForm>, FormRejection>,
 ) -> Result<Response, TallyError> {
+    let Query(ExportQuery { round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
     let mut caller = caller(&tally, client, &headers);
     if method == Method::POST {
         let Form(KeyForm { key }) =
             form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
         caller.admin_key = Some(key);
     }
-    let download = tally.export(&caller, &board, &format).await?;
+    let download = tally.export(&caller, &board, &format, round).await?;
     let disposition = format!("attachment; filename=\"{}\"", download.filename);
     let headers =
         [(header::CONTENT_TYPE, download.content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)];

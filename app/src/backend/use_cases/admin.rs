@@ -73,10 +73,17 @@ impl Tally {
         self.engine.replace_matrix(&board, matrix, base).await
     }
 
-    /// The board's aggregates as `json` or `csv`; never anyone's answers.
-    pub async fn export(&self, caller: &Caller, board: &str, format: &str) -> Result<Download, TallyError> {
+    /// The board's aggregates as `json` or `csv`, of every round or of
+    /// `round`; never anyone's answers.
+    pub async fn export(
+        &self,
+        caller: &Caller,
+        board: &str,
+        format: &str,
+        round: Option<u32>,
+    ) -> Result<Download, TallyError> {
         let board = self.authorize(caller, board).await?;
-        let report = Report::new(&board);
+        let report = Report::new(&self.engine, &board, round).await?;
         let (content_type, body) = match format {
             "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
             "csv" => ("text/csv; charset=utf-8", report.csv()),
