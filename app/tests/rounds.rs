@@ -18,7 +18,8 @@ use use_case_support::*;
 
 on_both_backends!(
     a_new_round_freezes_the_last_and_starts_empty,
-    answers_racing_a_new_round_count_where_their_receipt_says
+    answers_racing_a_new_round_count_where_their_receipt_says,
+    withdrawn_answers_leave_every_round_they_were_in,
 );
 
 async fn start_round(engine: &Engine, board: &str, key: &str, label: Option<&str>) -> Result<RoundInfo, TallyError> {
@@ -116,6 +117,40 @@ async fn answers_racing_a_new_round_count_where_their_receipt_says(backend: Back
         assert_eq!(stats.counts.clone().into_iter().collect::<HashMap<_, _>>(), counts, "round {round}");
     }
     drop(engine);
+    assert_eq!(verify(&db).await, Vec::<String>::new());
+}
+
+async fn withdrawn_answers_leave_every_round_they_were_in(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let engine = start(&db).await;
+    let rows = rows();
+    let (board, key) = create_board(&engine, "programmer", Some("withdrawn"), None).await.unwrap();
+    submit(&engine, &board.id, "ann", raw(&uniform(&rows, |_| 0))).await.unwrap();
+    submit(&engine, &board.id, "bob", raw(&uniform(&rows, |_| 3))).await.unwrap();
+    start_round(&engine, &board.id, &key, None).await.unwrap();
+    submit(&engine, &board.id, "ann", raw(&uniform(&rows, |_| 1))).await.unwrap();
+    let tally = tally(&engine);
+    let as_ann = Caller { respondent: Some(token("ann")), ..Caller::default() };
+
+    assert_eq!(tally.withdraw(&as_ann, &board.id, false).await.unwrap(), 1, "the open round only");
+    let open = tally.stats(&board.id, None).await.unwrap();
+    assert_eq!((open.round, open.respondents), (2, 0));
+    assert!(open.counts.values().flatten().all(|n| *n == 0));
+    assert_eq!(tally.stats(&board.id, Some(1)).await.unwrap().respondents, 2, "round 1 untouched");
+
+    assert_eq!(tally.withdraw(&as_ann, &board.id, true).await.unwrap(), 1, "round 1 was left");
+    let frozen = tally.stats(&board.id, Some(1)).await.unwrap();
+    let (respondents, counts) = recount(&rows, [uniform(&rows, |_| 3)]);
+    assert_eq!(
+        (frozen.respondents, frozen.counts.clone().into_iter().collect::<HashMap<_, _>>()),
+        (respondents, counts)
+    );
+    assert_eq!(tally.withdraw(&as_ann, &board.id, true).await.unwrap(), 0, "nothing left to withdraw");
+    let ann = tally.respondents.on_board(&tally.respondents.verify(&token("ann")).unwrap(), &board.id);
+    assert_eq!(engine.previous(&board.id, &ann).await.unwrap(), None, "nothing of ann's is stored");
+    let nobody = Caller::default();
+    assert_eq!(tally.withdraw(&nobody, &board.id, true).await.unwrap_err().status(), 400);
+    drop((tally, engine));
     assert_eq!(verify(&db).await, Vec::<String>::new());
 }
 

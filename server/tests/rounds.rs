@@ -67,3 +67,32 @@ async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
     assert_eq!(one["sections"].as_array().unwrap().len(), 1);
     assert_eq!(export("?round=9").await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn a_respondent_withdraws_and_every_open_page_sees_the_figures_move() {
+    let server = TestServer::start();
+    server.create_board(json!({ "matrix": "programmer", "slug": "leaving" })).await;
+    let rows = row_ids(&server.matrix().await);
+    let body = json!({ "answers": answers(&rows, |_| 2) }).to_string();
+    let (_, receipt) = post(&server, "/api/boards/leaving/submissions", None, &body).await;
+    let token = receipt["respondent"].as_str().unwrap();
+    let (mut socket, _) = connect_async(server.ws_url("/api/boards/leaving/live")).await.unwrap();
+    assert_eq!(next_stats(&mut socket).await["respondents"], 1);
+
+    let delete = |body: Value| {
+        Client::new().delete(server.url("/api/boards/leaving/respondents/me")).body(body.to_string()).send()
+    };
+    assert_eq!(delete(json!({})).await.unwrap().status(), 400, "no token");
+    assert_eq!(delete(json!({ "respondent": token, "rounds": "some" })).await.unwrap().status(), 400);
+    let before = server.stats("leaving").await;
+    assert_eq!(before["respondents"], 1, "refused withdrawals change nothing");
+    let done: Value = delete(json!({ "respondent": token, "rounds": "all" })).await.unwrap().json().await.unwrap();
+    assert_eq!(done, json!({ "withdrawn_rounds": 1 }));
+    let mut pushed = next_stats(&mut socket).await;
+    while pushed["version"] == before["version"] {
+        pushed = next_stats(&mut socket).await; // a change in watchers only
+    }
+    assert_eq!((&pushed["respondents"], &pushed["counts"][&rows[0]]), (&json!(0), &json!([0, 0, 0, 0])));
+    let again: Value = delete(json!({ "respondent": token })).await.unwrap().json().await.unwrap();
+    assert_eq!(again, json!({ "withdrawn_rounds": 0 }));
+}

@@ -15,7 +15,7 @@ use axum::extract::rejection::{BytesRejection, FormRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Extension, Form};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
@@ -60,6 +60,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .route("/{board}/stats", get(stats))
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
         .route("/{board}/groups", get(rounds::groups).put(rounds::set_groups))
+        .route("/{board}/respondents/me", delete(withdraw))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))
         .route("/{board}/export/{format}", get(export).post(export))
@@ -133,6 +134,45 @@ async fn submit(
         response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
     }
     Ok(response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Withdrawal {
+    /// The respondent token, when not sent as the cookie.
+    respondent: Option<String>,
+    /// `current` (the default) or `all`.
+    rounds: Option<String>,
+}
+
+/// `DELETE /api/boards/{board}/respondents/me`: the caller's answers taken
+/// out of the open round, or of every round with `{"rounds": "all"}`.
+pub async fn withdraw(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let bytes = read(body, BODY_LIMIT)?;
+    let Withdrawal { respondent, rounds } = match bytes.iter().all(u8::is_ascii_whitespace) {
+        true => Withdrawal::default(),
+        false => {
+            serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))?
+        }
+    };
+    let every_round = match rounds.as_deref() {
+        None | Some("current") => false,
+        Some("all") => true,
+        Some(other) => {
+            let shown: String = other.chars().take(20).collect();
+            return Err(TallyError::BadRequest(format!("rounds must be \"current\" or \"all\", not '{shown}'")));
+        }
+    };
+    let mut caller = caller(&tally, client, &headers);
+    caller.respondent = respondent.or(caller.respondent);
+    let withdrawn = tally.withdraw(&caller, &board, every_round).await?;
+    Ok(Json(json!({ "withdrawn_rounds": withdrawn })).into_response())
 }
 
 #[derive(Deserialize)]

@@ -1,6 +1,7 @@
 //! Rounds and groups in the engine: starting the next round, listing a
-//! board's rounds, and reading the figures of a frozen round or of one group
-//! (which the anonymity threshold may withhold).
+//! board's rounds, reading the figures of a frozen round or of one group
+//! (which the anonymity threshold may withhold), and a respondent
+//! withdrawing their answers.
 
 use super::{now, Engine, ServedBoard};
 use crate::error::TallyError;
@@ -79,5 +80,21 @@ impl Engine {
             }
         }
         Ok(Some(stats))
+    }
+
+    /// Takes `respondent`'s answers out of the board (the open round's, or
+    /// every round's); the figures of every round concerned move, live for
+    /// the open one. Returns how many rounds lost an answer.
+    pub async fn withdraw(
+        &self,
+        board: &ServedBoard,
+        respondent: &str,
+        every_round: bool,
+    ) -> Result<usize, TallyError> {
+        let (rounds, _) = self.state.store.withdraw(&board.info.id, respondent, every_round).await?;
+        if rounds > 0 {
+            self.state.reload(&board.info.id).await;
+        }
+        Ok(rounds)
     }
 }

@@ -348,6 +348,17 @@ impl Store {
         stored.iter().map(|text| decode_answers(text)).collect()
     }
 
+    /// Takes the respondent's answers out of the board: the open round's, or
+    /// every round's (`every_round`), counts and respondent counts included;
+    /// nothing of them stays stored. Returns how many rounds lost an answer
+    /// and the board's version after (a new one if anything was withdrawn).
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<(usize, u64), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.withdraw(board, respondent, every_round).await,
+            Store::Postgres(s) => s.withdraw(board, respondent, every_round).await,
+        }
+    }
+
     /// Freezes the board's open round and opens the next (labelled `label`,
     /// or "Round N"); that is a new version, announced like a commit.
     /// Returns the new round and the board's version.

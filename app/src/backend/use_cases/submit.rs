@@ -1,5 +1,6 @@
 //! Answering a board: resolve who the respondent is, have the engine
-//! validate the answers, apply the limits, and have the engine commit them.
+//! validate the answers, apply the limits, and have the engine commit them;
+//! and taking one's answers back.
 
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
@@ -68,6 +69,22 @@ impl Tally {
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(&served, id, answers).await?;
         Ok(Submitted { receipt, token, issued, stats: served.stats() })
+    }
+}
+
+impl Tally {
+    /// Takes the caller's answers out of `board`: the open round's, or every
+    /// round's. The caller is the respondent token they present (cookie or
+    /// body); nothing of their withdrawn answers stays stored. Returns how
+    /// many rounds lost an answer (0: there was nothing to withdraw).
+    pub async fn withdraw(&self, caller: &Caller, board: &str, every_round: bool) -> Result<usize, TallyError> {
+        let served = self.engine.board(board).await?;
+        let text = caller.respondent.as_deref().ok_or_else(|| {
+            TallyError::BadRequest("send your respondent token: the cookie, or \"respondent\" in the body".into())
+        })?;
+        let token = self.respondents.verify(text).ok_or_else(not_issued)?;
+        let id = self.respondents.on_board(&token, &served.info.id);
+        self.engine.withdraw(&served, &id, every_round).await
     }
 }
 

@@ -119,3 +119,55 @@ impl PostgresStore {
         .transpose()
     }
 }
+
+impl PostgresStore {
+    /// Deletes the respondent's answers (of the open round, or of every
+    /// round) and takes them out of each round's counts and respondent
+    /// count, in one transaction under the board's row lock, which every
+    /// batch touching the board also takes. Returns how many rounds lost an
+    /// answer and the board's new version (unchanged when there was nothing).
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<(usize, u64), TallyError> {
+        let client = self.writer.get().await?;
+        let work = async {
+            let locked =
+                client.query_one("SELECT round, version FROM boards WHERE id = $1 FOR UPDATE", &[&board]).await?;
+            let (open, version): (i32, i64) = (locked.get(0), locked.get(1));
+            let given = client
+                .query(
+                    "DELETE FROM submissions WHERE board_id = $1 AND respondent = $2 AND ($3 OR round = $4)
+                     RETURNING round, answers::text",
+                    &[&board, &respondent, &every_round, &open],
+                )
+                .await?;
+            if given.is_empty() {
+                return Ok((0, version));
+            }
+            for row in &given {
+                let round: i32 = row.get(0);
+                let (cells, levels): (Vec<String>, Vec<i16>) =
+                    decode_answers(row.get(1))?.into_iter().map(|(row, level)| (row, level as i16)).unzip();
+                client
+                    .execute(
+                        "UPDATE counts c SET n = c.n - 1 FROM unnest($3::text[], $4::int2[]) AS k(row_id, level)
+                         WHERE c.board_id = $1 AND c.round = $2 AND c.row_id = k.row_id AND c.level = k.level",
+                        &[&board, &round, &cells, &levels],
+                    )
+                    .await?;
+                if round == open {
+                    client.execute("UPDATE boards SET respondents = respondents - 1 WHERE id = $1", &[&board]).await?;
+                } else {
+                    let fewer = "UPDATE rounds SET respondents = respondents - 1 WHERE board_id = $1 AND round = $2";
+                    client.execute(fewer, &[&board, &round]).await?;
+                }
+            }
+            let bump = "UPDATE boards SET version = version + 1 WHERE id = $1 RETURNING version";
+            let version: i64 = client.query_one(bump, &[&board]).await?.get(0);
+            Ok((given.len(), version))
+        };
+        let (rounds, version) = super::in_transaction(&client, work).await?;
+        if rounds > 0 {
+            announce(&client, vec![(board.to_string(), version)]).await;
+        }
+        Ok((rounds, version as u64))
+    }
+}
