@@ -50,6 +50,13 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await person.page.getByText('Round 2: 1 person has answered').waitFor();
   await person.page.getByText(/^You submitted on/).waitFor();
 
+  // The compare page shows round 1 against round 2, row by row.
+  await person.page.getByRole('link', { name: 'Compare rounds or groups' }).click();
+  await person.page.waitForURL(/\/b\/quarterly\/compare/);
+  const row = person.page.locator('table.compare tr', { hasText: 'Data structures' });
+  await row.locator('td.shift', { hasText: 'n² → log n (up 2)' }).waitFor();
+  assert.deepEqual(await axeViolations(person.page), [], 'the compare page');
+
   const round2 = await (await fetch(server.base + '/api/boards/quarterly/stats')).json();
   const round1 = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
   assert.deepEqual([round2.round, round2.counts['data-structures']], [2, [0, 0, 0, 1]]);

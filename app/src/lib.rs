@@ -37,6 +37,7 @@
 #![recursion_limit = "256"]
 
 pub mod answers;
+pub mod comparison;
 pub mod components;
 pub mod error;
 pub mod groups;

@@ -102,6 +102,12 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     assert!(csv.as_str().unwrap().contains("\n1,Backend,,,,,withheld,\n"), "{csv}");
     assert!(!csv.as_str().unwrap().contains("1,Backend,Computer"), "no Backend figure in the CSV");
     assert_eq!(get(&server, "/api/boards/teams/stats?group=Sales").await.0, 404);
+    // The compare page's door withholds the same.
+    let form = [("board", "teams"), ("a", "g:1:Backend"), ("b", "r:1")];
+    let compared: Value =
+        Client::new().post(server.url("/api/compare_figures")).form(&form).send().await.unwrap().json().await.unwrap();
+    assert_eq!((&compared["a"]["stats"], &compared["a"]["label"]), (&Value::Null, &json!("Backend in Round 1")));
+    assert_eq!(compared["b"]["stats"]["respondents"], 2);
 
     answer(&server, &rows, "Backend", None).await;
     let shown_in_export = &export(&server, key, "json").await["sections"][1];

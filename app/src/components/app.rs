@@ -1,4 +1,5 @@
 use crate::components::board_page::BoardPage;
+use crate::components::compare_page::ComparePage;
 use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
+                    <Route path=path!("/b/:board/compare") view=ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

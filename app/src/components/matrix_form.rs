@@ -233,6 +233,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         }
     };
     let description = move || matrix.with(|m| m.description.clone());
+    let compare_url = format!("/b/{board}/compare");
 
     view! {
         <header class="board-header">
@@ -254,6 +255,14 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                 }}
             </p>
         </header>
+        <Show when={
+            let grouped = !groups.is_empty();
+            move || grouped || stats.with(|s| s.round > 1)
+        }>
+            <p class="compare-link">
+                <a href=compare_url.clone()>"Compare rounds or groups"</a>
+            </p>
+        </Show>
         <Show when=move || !description().is_empty()>
             <p class="matrix-description">{description}</p>
         </Show>

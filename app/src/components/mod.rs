@@ -3,11 +3,13 @@
 //! action) → `competency_row` (one row of cells with shading and popovers).
 //! Beside them: `new_board` (starting a board), `admin_panel` (closing,
 //! reopening and exporting it, for whoever holds the admin link) and
-//! `editor` (writing a matrix of one's own, or editing a board's).
+//! `editor` (writing a matrix of one's own, or editing a board's) and
+//! `compare_page` (two rounds or two groups side by side).
 
 pub mod admin_panel;
 pub mod app;
 pub mod board_page;
+pub mod compare_page;
 pub mod competency_row;
 pub mod editor;
 pub mod legend;

@@ -6,6 +6,7 @@
 
 pub mod editor;
 
+use crate::comparison::Comparison;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, SubmitOutcome};
@@ -123,5 +124,20 @@ pub async fn start_round(
         tally.start_round(&caller, &board, Some(label)).await
     }
     .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/compare_figures`: two rounds or two groups of a board
+/// side by side (`a`, `b`: `r:<round>` or `g:<round>:<group>`; blank for
+/// the round before the open one and the open one).
+#[server(endpoint = "compare_figures")]
+pub async fn compare_figures(
+    board: String,
+    #[server(default)] a: String,
+    #[server(default)] b: String,
+) -> Result<Comparison, TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async { context::tally()?.compare(&board, &a, &b).await }.await;
     context::with_status(&request, result)
 }

@@ -10,12 +10,15 @@
 //!
 //! * [`submit`] — answer a board (or replace earlier answers);
 //! * [`boards`] — create a board, read its matrix, figures and page;
-//! * [`admin`] — close, reopen and export a board, with its admin key.
+//! * [`admin`] — close, reopen, start a round, set groups, edit the matrix
+//!   and export a board, with its admin key;
+//! * [`compare`] — two rounds or two groups side by side.
 //!
 //! [`TallyError`]: crate::error::TallyError
 
 pub mod admin;
 pub mod boards;
+pub mod compare;
 pub mod submit;
 
 use crate::backend::engine::Engine;

@@ -1,0 +1,57 @@
+//! Comparing two rounds or two groups of one board, with the anonymity
+//! threshold applied to each side as at every other door.
+
+use super::boards::GroupFigures;
+use super::Tally;
+use crate::comparison::{Comparison, Side, SideFigures};
+use crate::error::TallyError;
+
+impl Tally {
+    /// The figures of sides `a` and `b` (blank: the round before the open
+    /// one, and the open one), with every side the board offers.
+    pub async fn compare(&self, board: &str, a: &str, b: &str) -> Result<Comparison, TallyError> {
+        let served = self.engine.board(board).await?;
+        let rounds = self.engine.rounds(&served).await?;
+        let open = served.stats().round;
+        let a = if a.trim().is_empty() { Side::Round(open.saturating_sub(1).max(1)).value() } else { a.to_string() };
+        let b = if b.trim().is_empty() { Side::Round(open).value() } else { b.to_string() };
+        let groups = served.groups();
+        let label_of = |round: u32| rounds.iter().find(|r| r.round == round).map(|r| r.label.clone());
+        let mut choices: Vec<(String, String)> =
+            rounds.iter().map(|r| (Side::Round(r.round).value(), r.label.clone())).collect();
+        for round in rounds.iter().rev() {
+            for group in &groups.groups {
+                let side = Side::Group { round: round.round, group: group.clone() };
+                choices.push((side.value(), format!("{group} in {}", round.label)));
+            }
+        }
+        let mut figures = Vec::new();
+        for text in [&a, &b] {
+            let side = Side::parse(text).ok_or_else(|| {
+                let shown: String = text.chars().take(40).collect();
+                TallyError::BadRequest(format!(
+                    "'{shown}' is not a round (r:<n>) or a group in a round (g:<n>:<group>)"
+                ))
+            })?;
+            let unknown = |round| TallyError::UnknownRound { board: served.info.id.clone(), round };
+            figures.push(match side {
+                Side::Round(round) => SideFigures {
+                    label: label_of(round).ok_or_else(|| unknown(round))?,
+                    stats: Some((*self.stats(board, Some(round)).await?).clone()),
+                    min_group_size: groups.min_group_size,
+                },
+                Side::Group { round, group } => {
+                    let label = format!("{group} in {}", label_of(round).ok_or_else(|| unknown(round))?);
+                    let stats = match self.group_stats(board, Some(round), &group).await? {
+                        GroupFigures::Shown { stats, .. } => Some(stats),
+                        GroupFigures::Withheld { .. } => None,
+                    };
+                    SideFigures { label, stats, min_group_size: groups.min_group_size }
+                }
+            });
+        }
+        let b = figures.pop().expect("two sides");
+        let a = figures.pop().expect("two sides");
+        Ok(Comparison { title: served.info.title.clone(), matrix: (*served.matrix()).clone(), choices, a, b })
+    }
+}

@@ -1,0 +1,137 @@
+//! `/b/{board}/compare`: two rounds, or two groups, side by side. Per row,
+//! both distributions (counts and shares in words, a bar beside each) and
+//! how the median level moved; optionally the rows that moved most first.
+//! The choice is a plain GET form, so the page works without JavaScript.
+
+use crate::comparison::{Comparison, SideFigures};
+use crate::matrix::{Matrix, Row};
+use crate::server_fns::compare_figures;
+use crate::stats::Stats;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let (params, query) = (use_params_map(), use_query_map());
+    let board = move || params.read().get("board").unwrap_or_default();
+    let chosen = move |name: &str| query.read().get(name).unwrap_or_default();
+    let data = Resource::new(move || (board(), chosen("a"), chosen("b")), |(board, a, b)| compare_figures(board, a, b));
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the figures…"</p> }>
+            {move || Suspend::new(async move {
+                let moved_first = chosen("sort") == "moved";
+                match data.await {
+                    Ok(comparison) => comparison_view(board(), comparison, moved_first).into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn comparison_view(board: String, comparison: Comparison, moved_first: bool) -> impl IntoView {
+    let Comparison { title, matrix, choices, a, b } = comparison;
+    let select = |name: &'static str, label: &'static str, current: &SideFigures| {
+        let options = choices
+            .iter()
+            .map(|(value, text)| view! { <option value=value.clone() selected=*text == current.label>{text.clone()}</option> })
+            .collect_view();
+        view! { <label>{label}" "<select name=name>{options}</select></label> }
+    };
+    let mut rows: Vec<&Row> = matrix.rows().collect();
+    if moved_first {
+        rows.sort_by_key(|row| std::cmp::Reverse(movement(row, &a, &b)));
+    }
+    let body = rows.into_iter().map(|row| row_view(row, &matrix, &a, &b)).collect_view();
+    view! {
+        <header class="board-header">
+            <h1>{format!("Compare: {title}")}</h1>
+            <a href=format!("/b/{board}")>"Back to the board"</a>
+        </header>
+        <form method="get" class="compare-choice">
+            {select("a", "Compare", &a)}
+            {select("b", "with", &b)}
+            <label class="checkbox">
+                <input type="checkbox" name="sort" value="moved" checked=moved_first/>
+                "Rows that moved most first"
+            </label>
+            <button type="submit">"Show"</button>
+        </form>
+        {withheld_note(&a)}
+        {withheld_note(&b)}
+        <div class="table-scroll" tabindex="0" aria-label="Comparison table (scrolls sideways)">
+            <table class="compare">
+                <caption class="visually-hidden">{format!("{} compared with {}, row by row", a.label, b.label)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Competency"</th>
+                        <th scope="col">{a.label.clone()}</th>
+                        <th scope="col">{b.label.clone()}</th>
+                        <th scope="col">"Median"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn withheld_note(side: &SideFigures) -> Option<impl IntoView> {
+    side.stats.is_none().then(|| {
+        view! {
+            <p class="withheld" role="note">
+                {format!("{}: fewer than {} people, so its figures are withheld.", side.label, side.min_group_size)}
+            </p>
+        }
+    })
+}
+
+/// How far the median moved, in levels; rows without both medians last.
+fn movement(row: &Row, a: &SideFigures, b: &SideFigures) -> Option<usize> {
+    let median = |side: &SideFigures| side.stats.as_ref().and_then(|s| s.median_level(&row.id));
+    Some(median(a)?.abs_diff(median(b)?))
+}
+
+fn row_view(row: &Row, matrix: &Matrix, a: &SideFigures, b: &SideFigures) -> impl IntoView {
+    let short = |level: Option<usize>| level.and_then(|l| matrix.levels.get(l)).map(|l| l.short.clone());
+    let median = |side: &SideFigures| side.stats.as_ref().and_then(|s| s.median_level(&row.id));
+    let shift = match (median(a), median(b)) {
+        (Some(from), Some(to)) if from == to => format!("{} (no change)", short(Some(from)).unwrap_or_default()),
+        (Some(from), Some(to)) => {
+            let direction = if to > from { "up" } else { "down" };
+            let (from_text, to_text) = (short(Some(from)).unwrap_or_default(), short(Some(to)).unwrap_or_default());
+            format!("{from_text} → {to_text} ({direction} {})", from.abs_diff(to))
+        }
+        _ => "—".to_string(),
+    };
+    view! {
+        <tr>
+            <th scope="row">{row.title.clone()}</th>
+            <td>{distribution(row, matrix, a.stats.as_ref())}</td>
+            <td>{distribution(row, matrix, b.stats.as_ref())}</td>
+            <td class="shift">{shift}</td>
+        </tr>
+    }
+}
+
+/// One line per level: its short label, the count and share in words, and
+/// a bar as long as the share (the words carry it without colour).
+fn distribution(row: &Row, matrix: &Matrix, stats: Option<&Stats>) -> impl IntoView {
+    let Some(stats) = stats else { return view! { <span class="withheld">"withheld"</span> }.into_any() };
+    let levels = matrix
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(level, info)| {
+            let share = stats.share(&row.id, level);
+            view! {
+                <li>
+                    <span class="level-tag">{info.short.clone()}</span>
+                    {format!(" {} ({:.0}%)", stats.count(&row.id, level), share * 100.0)}
+                    <span class="bar" style=format!("--share: {share:.3}") aria-hidden="true"></span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="distribution">{levels}</ul> }.into_any()
+}
