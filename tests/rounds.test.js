@@ -50,6 +50,10 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await person.page.getByText('Round 2: 1 person has answered').waitFor();
   await person.page.getByText(/^You submitted on/).waitFor();
 
+  // Their own answers over the rounds, shown to them alone.
+  await person.page.getByText('Your answers over time (only you see this)').click();
+  await person.page.getByText('Data structures: n² (Round 1) → log n (2026 Q4)').waitFor();
+
   // The compare page shows round 1 against round 2, row by row.
   await person.page.getByRole('link', { name: 'Compare rounds or groups' }).click();
   await person.page.waitForURL(/\/b\/quarterly\/compare/);
@@ -61,6 +65,17 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   const round1 = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
   assert.deepEqual([round2.round, round2.counts['data-structures']], [2, [0, 0, 0, 1]]);
   assert.deepEqual([round1.round, round1.counts['data-structures']], [1, [0, 1, 0, 0]]);
+
+  // Withdrawing from every round leaves nothing of theirs anywhere.
+  await person.page.goto(server.base + '/b/quarterly');
+  await waitForHydration(person.page);
+  await person.page.getByText('Your answers over time (only you see this)').click();
+  await person.page.getByRole('button', { name: 'Withdraw my answers from every round' }).click();
+  await person.page.getByText('Round 2: 0 people have answered').waitFor();
+  await waitForHydration(person.page);
+  assert.equal(await person.page.getByText('Your answers over time').count(), 0);
+  const emptied = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
+  assert.equal(emptied.respondents, 0);
   assert.deepEqual([...person.errors, ...admin.errors], []);
   await person.context.close();
   await admin.context.close();

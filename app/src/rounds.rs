@@ -21,3 +21,11 @@ pub struct RoundInfo {
     /// People who answered in this round.
     pub respondents: u64,
 }
+
+/// One respondent's answers in one round, for their own progress view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRound {
+    pub round: u32,
+    pub label: String,
+    pub answers: crate::answers::Answers,
+}

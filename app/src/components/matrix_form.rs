@@ -10,6 +10,7 @@ use crate::answers::{PreviousAnswers, Problem};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
+use crate::components::my_progress::MyProgress;
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
 use crate::matrix::Matrix;
@@ -234,6 +235,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
     };
     let description = move || matrix.with(|m| m.description.clone());
     let compare_url = format!("/b/{board}/compare");
+    let progress_board = board.clone();
 
     view! {
         <header class="board-header">
@@ -329,5 +331,6 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                 </div>
             </Show>
         </ActionForm>
+        <MyProgress board=progress_board matrix=matrix.get_untracked() previous/>
     }
 }

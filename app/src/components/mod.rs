@@ -14,4 +14,5 @@ pub mod competency_row;
 pub mod editor;
 pub mod legend;
 pub mod matrix_form;
+pub mod my_progress;
 pub mod new_board;

@@ -10,7 +10,7 @@ use crate::comparison::Comparison;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, SubmitOutcome};
-use crate::rounds::RoundInfo;
+use crate::rounds::{MyRound, RoundInfo};
 use crate::stats::Stats;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -139,5 +139,33 @@ pub async fn compare_figures(
     use crate::backend::context;
     let request = context::request()?;
     let result = async { context::tally()?.compare(&board, &a, &b).await }.await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/my_rounds`: the visitor's own answers in every round,
+/// found by their cookie; nobody else's.
+#[server(endpoint = "my_rounds")]
+pub async fn my_rounds(board: String) -> Result<Vec<MyRound>, TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        tally.my_rounds(&context::caller(&tally, &request), &board).await
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/withdraw_answers`: the visitor's answers taken out of
+/// the open round, or of every round; returns how many rounds lost one.
+#[server(endpoint = "withdraw_answers")]
+pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize, TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        tally.withdraw(&context::caller(&tally, &request), &board, every_round).await
+    }
+    .await;
     context::with_status(&request, result)
 }

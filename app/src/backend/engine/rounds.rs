@@ -4,6 +4,7 @@
 //! withdrawing their answers.
 
 use super::{now, Engine, ServedBoard};
+use crate::answers::Answers;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::rounds::RoundInfo;
@@ -96,5 +97,14 @@ impl Engine {
             self.state.reload(&board.info.id).await;
         }
         Ok(rounds)
+    }
+
+    /// `respondent`'s answers in every round, oldest first.
+    pub async fn history(
+        &self,
+        board: &ServedBoard,
+        respondent: &str,
+    ) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+        self.state.store.history(&board.info.id, respondent).await
     }
 }

@@ -141,6 +141,12 @@ const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round 
      JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
      WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round DESC LIMIT 1";
 
+/// A respondent's answers in every round they answered, oldest first, with
+/// each round's label (`$1`: the board, `$2`: the respondent).
+const HISTORY: &str = "SELECT s.round, r.label, CAST(s.answers AS TEXT)
+     FROM submissions s JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
+     WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round";
+
 /// What another instance did, as heard through a shared database.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -346,6 +352,16 @@ impl Store {
             Store::Postgres(s) => s.group_answers(board, round, group).await?,
         };
         stored.iter().map(|text| decode_answers(text)).collect()
+    }
+
+    /// The respondent's answers in every round they answered, oldest first:
+    /// (round, its label, the answers).
+    pub async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+        let stored = match self {
+            Store::Sqlite(s) => s.history(board, respondent).await?,
+            Store::Postgres(s) => s.history(board, respondent).await?,
+        };
+        stored.into_iter().map(|(round, label, text)| Ok((round, label, decode_answers(&text)?))).collect()
     }
 
     /// Takes the respondent's answers out of the board: the open round's, or

@@ -8,6 +8,7 @@ use crate::backend::engine::Receipt;
 use crate::backend::metrics;
 use crate::backend::respondent::Token;
 use crate::error::TallyError;
+use crate::rounds::MyRound;
 use crate::stats::Stats;
 use std::sync::Arc;
 
@@ -73,6 +74,18 @@ impl Tally {
 }
 
 impl Tally {
+    /// The caller's own answers in every round, oldest first: only ever
+    /// their own, found by the token they present.
+    pub async fn my_rounds(&self, caller: &Caller, board: &str) -> Result<Vec<MyRound>, TallyError> {
+        let served = self.engine.board(board).await?;
+        let Some(token) = caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) else {
+            return Ok(Vec::new());
+        };
+        let id = self.respondents.on_board(&token, &served.info.id);
+        let history = self.engine.history(&served, &id).await?;
+        Ok(history.into_iter().map(|(round, label, answers)| MyRound { round, label, answers }).collect())
+    }
+
     /// Takes the caller's answers out of `board`: the open round's, or every
     /// round's. The caller is the respondent token they present (cookie or
     /// body); nothing of their withdrawn answers stays stored. Returns how

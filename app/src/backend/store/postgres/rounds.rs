@@ -3,7 +3,7 @@
 //! board's groups and one group's answers, and a respondent's latest answers
 //! across rounds.
 
-use super::super::{decode_answers, PREVIOUS, ROUNDS};
+use super::super::{decode_answers, HISTORY, PREVIOUS, ROUNDS};
 use super::{announce, PostgresStore};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
@@ -101,6 +101,11 @@ impl PostgresStore {
             )
             .await?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    pub async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, String)>, TallyError> {
+        let rows = self.reader.get().await?.query(HISTORY, &[&board, &respondent]).await?;
+        Ok(rows.iter().map(|r| (r.get::<_, i32>(0) as u32, r.get(1), r.get(2))).collect())
     }
 
     /// The respondent's answers of the open round, or else of the latest

@@ -127,6 +127,20 @@ impl SqliteStore {
         .await
     }
 
+    pub async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, String)>, TallyError> {
+        let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn.prepare_cached(super::super::HISTORY).map_err(internal("reading a history"))?;
+            let rows = stmt
+                .query_map(params![board, respondent], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("reading a history"))?;
+            Ok(rows)
+        })
+        .await
+    }
+
     /// The respondent's answers of the open round, or else of the latest
     /// round they answered, marked with that round's label.
     pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
