@@ -61,6 +61,15 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await row.locator('td.shift', { hasText: 'n² → log n (up 2)' }).waitFor();
   assert.deepEqual(await axeViolations(person.page), [], 'the compare page');
 
+  // Trends: charts that say their numbers, and the same figures as a table.
+  await person.page.goto(server.base + '/b/quarterly/trends');
+  await person.page.getByRole('img', { name: 'Data structures, median level: Round 1: n², 2026 Q4: log n' }).waitFor();
+  await person.page.getByRole('img', { name: 'People who answered: Round 1: 1, 2026 Q4: 1' }).waitFor();
+  await person.page.getByText('The same figures as a table').click();
+  const tableRow = person.page.locator('details.trend-table tr', { hasText: 'Data structures' });
+  assert.equal((await tableRow.innerText()).replace(/\s+/g, ' ').trim(), 'Data structures n² log n');
+  assert.deepEqual(await axeViolations(person.page), [], 'the trends page');
+
   const round2 = await (await fetch(server.base + '/api/boards/quarterly/stats')).json();
   const round1 = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
   assert.deepEqual([round2.round, round2.counts['data-structures']], [2, [0, 0, 0, 1]]);

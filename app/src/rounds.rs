@@ -29,3 +29,13 @@ pub struct MyRound {
     pub label: String,
     pub answers: crate::answers::Answers,
 }
+
+/// A board's figures in every round, for the trends page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trends {
+    /// The board's title.
+    pub title: String,
+    pub matrix: crate::matrix::Matrix,
+    /// Every round, oldest first, with its figures.
+    pub rounds: Vec<(RoundInfo, crate::stats::Stats)>,
+}

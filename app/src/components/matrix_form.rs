@@ -234,7 +234,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         }
     };
     let description = move || matrix.with(|m| m.description.clone());
-    let compare_url = format!("/b/{board}/compare");
+    let (compare_url, trends_url) = (format!("/b/{board}/compare"), format!("/b/{board}/trends"));
     let progress_board = board.clone();
 
     view! {
@@ -263,6 +263,8 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         }>
             <p class="compare-link">
                 <a href=compare_url.clone()>"Compare rounds or groups"</a>
+                " · "
+                <a href=trends_url.clone()>"Trends over the rounds"</a>
             </p>
         </Show>
         <Show when=move || !description().is_empty()>

@@ -10,7 +10,7 @@ use crate::comparison::Comparison;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, SubmitOutcome};
-use crate::rounds::{MyRound, RoundInfo};
+use crate::rounds::{MyRound, RoundInfo, Trends};
 use crate::stats::Stats;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -167,5 +167,14 @@ pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize,
         tally.withdraw(&context::caller(&tally, &request), &board, every_round).await
     }
     .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/board_trends`: every round's figures, oldest first.
+#[server(endpoint = "board_trends")]
+pub async fn board_trends(board: String) -> Result<Trends, TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async { context::tally()?.trends(&board).await }.await;
     context::with_status(&request, result)
 }

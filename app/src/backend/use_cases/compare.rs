@@ -1,12 +1,25 @@
 //! Comparing two rounds or two groups of one board, with the anonymity
-//! threshold applied to each side as at every other door.
+//! threshold applied to each side as at every other door, and a board's
+//! figures across all its rounds (trends).
 
 use super::boards::GroupFigures;
 use super::Tally;
 use crate::comparison::{Comparison, Side, SideFigures};
 use crate::error::TallyError;
+use crate::rounds::Trends;
 
 impl Tally {
+    /// Every round's figures, oldest first, for the trends page.
+    pub async fn trends(&self, board: &str) -> Result<Trends, TallyError> {
+        let served = self.engine.board(board).await?;
+        let mut rounds = Vec::new();
+        for info in self.engine.rounds(&served).await? {
+            let stats = self.engine.round_stats(&served, info.round).await?;
+            rounds.push((info, (*stats).clone()));
+        }
+        Ok(Trends { title: served.info.title.clone(), matrix: (*served.matrix()).clone(), rounds })
+    }
+
     /// The figures of sides `a` and `b` (blank: the round before the open
     /// one, and the open one), with every side the board offers.
     pub async fn compare(&self, board: &str, a: &str, b: &str) -> Result<Comparison, TallyError> {
