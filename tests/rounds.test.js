@@ -85,6 +85,17 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   assert.equal(await person.page.getByText('Your answers over time').count(), 0);
   const emptied = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
   assert.equal(emptied.respondents, 0);
+
+  // The trends page follows the open round live.
+  const socket = person.page.waitForEvent('websocket');
+  await person.page.goto(server.base + '/b/quarterly/trends');
+  await person.page.getByRole('img', { name: 'People who answered: Round 1: 0, 2026 Q4: 0' }).waitFor();
+  await (await socket).waitForEvent('framereceived'); // the page has heard the current version
+  const matrix = await (await fetch(server.base + '/api/boards/quarterly/matrix')).json();
+  const answers = Object.fromEntries(matrix.categories.flatMap((c) => c.rows.map((r) => [r.id, 2])));
+  const sent = await fetch(server.base + '/api/boards/quarterly/submissions', { method: 'POST', body: JSON.stringify({ answers }) });
+  assert.equal(sent.status, 200);
+  await person.page.getByRole('img', { name: 'People who answered: Round 1: 0, 2026 Q4: 1' }).waitFor({ timeout: 10_000 });
   assert.deepEqual([...person.errors, ...admin.errors], []);
   await person.context.close();
   await admin.context.close();

@@ -17,7 +17,7 @@ pub fn ComparePage() -> impl IntoView {
     let chosen = move |name: &str| query.read().get(name).unwrap_or_default();
     let data = Resource::new(move || (board(), chosen("a"), chosen("b")), |(board, a, b)| compare_figures(board, a, b));
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the figures…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading the figures…"</p> }>
             {move || Suspend::new(async move {
                 let moved_first = chosen("sort") == "moved";
                 match data.await {
@@ -25,7 +25,7 @@ pub fn ComparePage() -> impl IntoView {
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -21,16 +21,18 @@ const H: f64 = 120.0;
 pub fn TrendsPage() -> impl IntoView {
     let params = use_params_map();
     let board = move || params.read().get("board").unwrap_or_default();
-    let data = Resource::new(board, board_trends);
+    // Fetched again whenever the board's figures move, so the open round is live.
+    let changes = crate::live_client::newer_versions(board());
+    let data = Resource::new(move || (board(), changes.get()), |(board, _)| board_trends(board));
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the rounds…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading the rounds…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(trends) => trends_view(board(), trends).into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
