@@ -87,10 +87,11 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   assert.equal(emptied.respondents, 0);
 
   // The trends page follows the open round live.
-  const socket = person.page.waitForEvent('websocket');
+  // Listening from the start, so the socket's first frame cannot slip past.
+  const firstFrame = new Promise((ok) => person.page.once('websocket', (ws) => ws.once('framereceived', ok)));
   await person.page.goto(server.base + '/b/quarterly/trends');
   await person.page.getByRole('img', { name: 'People who answered: Round 1: 0, 2026 Q4: 0' }).waitFor();
-  await (await socket).waitForEvent('framereceived'); // the page has heard the current version
+  await firstFrame; // the page has heard the current version
   const matrix = await (await fetch(server.base + '/api/boards/quarterly/matrix')).json();
   const answers = Object.fromEntries(matrix.categories.flatMap((c) => c.rows.map((r) => [r.id, 2])));
   const sent = await fetch(server.base + '/api/boards/quarterly/submissions', { method: 'POST', body: JSON.stringify({ answers }) });
