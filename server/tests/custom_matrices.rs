@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{answers, row_ids, Backend, TestDatabase, TestServer};
+use common::{answers, get_json, row_ids, Backend, TestDatabase, TestServer};
 use reqwest::Client;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -33,11 +33,6 @@ fn custom() -> Value {
 
 async fn create(server: &TestServer, body: Value) -> (u16, Value) {
     let response = Client::new().post(server.url("/api/boards")).body(body.to_string()).send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
-
-async fn get_json(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = reqwest::get(server.url(path)).await.unwrap();
     (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
 }
 

@@ -5,30 +5,10 @@
 
 mod common;
 
-use common::{answers, row_ids, Backend, TestDatabase, TestServer};
+use common::{answers, get_json, row_ids, send, Backend, TestDatabase, TestServer};
 use reqwest::header::AUTHORIZATION;
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-
-async fn send(
-    server: &TestServer,
-    method: reqwest::Method,
-    path: &str,
-    key: Option<&str>,
-    body: Value,
-) -> (u16, Value) {
-    let mut request = Client::new().request(method, server.url(path)).body(body.to_string());
-    if let Some(key) = key {
-        request = request.header(AUTHORIZATION, format!("Bearer {key}"));
-    }
-    let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
-
-async fn get(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = reqwest::get(server.url(path)).await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
 
 /// Submits as a new respondent (or as `token`) in `group`; returns the token.
 async fn answer(server: &TestServer, rows: &[String], group: &str, token: Option<&str>) -> String {
@@ -36,7 +16,7 @@ async fn answer(server: &TestServer, rows: &[String], group: &str, token: Option
     if let Some(token) = token {
         body["respondent"] = json!(token);
     }
-    let (status, reply) = send(server, Method::POST, "/api/boards/teams/submissions", None, body).await;
+    let (status, reply) = send(server, Method::POST, "/api/boards/teams/submissions", None, body.to_string()).await;
     assert_eq!(status, 200, "{reply}");
     reply["respondent"].as_str().unwrap().to_string()
 }
@@ -66,22 +46,22 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     let rows = row_ids(&server.matrix().await);
     let settings = json!({ "groups": ["Backend", " Data "], "min_group_size": 3 });
     let path = "/api/boards/teams/groups";
-    assert_eq!(send(&server, Method::PUT, path, None, settings.clone()).await.0, 403);
+    assert_eq!(send(&server, Method::PUT, path, None, settings.clone().to_string()).await.0, 403);
     let bad = [
         json!({ "groups": ["A"], "min_group_size": 1 }),
         json!({ "groups": ["A"], "size": 3 }),
         json!({ "groups": ["A", "A "] }),
     ];
     for body in bad {
-        assert_eq!(send(&server, Method::PUT, path, Some(key), body.clone()).await.0, 400, "{body}");
+        assert_eq!(send(&server, Method::PUT, path, Some(key), body.clone().to_string()).await.0, 400, "{body}");
     }
-    assert_eq!(get(&server, path).await.1["groups"], json!([]), "refused settings change nothing");
-    let (status, saved) = send(&server, Method::PUT, "/api/boards/teams/groups", Some(key), settings).await;
+    assert_eq!(get_json(&server, path).await.1["groups"], json!([]), "refused settings change nothing");
+    let (status, saved) = send(&server, Method::PUT, "/api/boards/teams/groups", Some(key), settings.to_string()).await;
     assert_eq!((status, saved), (200, json!({ "groups": ["Backend", "Data"], "min_group_size": 3 })));
 
     let before = server.stats("teams").await;
     let body = json!({ "answers": answers(&rows, |_| 0), "group": "Nope" });
-    let (status, refused) = send(&server, Method::POST, "/api/boards/teams/submissions", None, body).await;
+    let (status, refused) = send(&server, Method::POST, "/api/boards/teams/submissions", None, body.to_string()).await;
     assert_eq!(status, 422);
     assert!(refused["error"].as_str().unwrap().contains("unknown group 'Nope'"), "{refused}");
     assert_eq!(server.stats("teams").await, before, "nothing changed");
@@ -89,7 +69,7 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     let first = answer(&server, &rows, "Backend", None).await;
     answer(&server, &rows, "Backend", None).await;
     for path in ["/api/boards/teams/stats?group=Backend", "/api/boards/teams/stats?group=Backend&round=1"] {
-        let (status, withheld) = get(&server, path).await;
+        let (status, withheld) = get_json(&server, path).await;
         assert_eq!(status, 200);
         assert_eq!(keys(&withheld), ["board", "group", "min_group_size", "round", "withheld"], "{withheld}");
         assert_eq!((&withheld["withheld"], &withheld["min_group_size"]), (&json!(true), &json!(3)));
@@ -101,7 +81,7 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     let csv = export(&server, key, "csv").await;
     assert!(csv.as_str().unwrap().contains("\n1,Backend,,,,,withheld,\n"), "{csv}");
     assert!(!csv.as_str().unwrap().contains("1,Backend,Computer"), "no Backend figure in the CSV");
-    assert_eq!(get(&server, "/api/boards/teams/stats?group=Sales").await.0, 404);
+    assert_eq!(get_json(&server, "/api/boards/teams/stats?group=Sales").await.0, 404);
     // The compare page's door withholds the same.
     let form = [("board", "teams"), ("a", "g:1:Backend"), ("b", "r:1")];
     let compared: Value =
@@ -112,14 +92,14 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     answer(&server, &rows, "Backend", None).await;
     let shown_in_export = &export(&server, key, "json").await["sections"][1];
     assert_eq!((&shown_in_export["withheld"], &shown_in_export["respondents"]), (&json!(false), &json!(3)));
-    let (_, shown) = get(&server, "/api/boards/teams/stats?group=Backend").await;
+    let (_, shown) = get_json(&server, "/api/boards/teams/stats?group=Backend").await;
     assert_eq!((&shown["group"], &shown["respondents"]), (&json!("Backend"), &json!(3)));
     assert_eq!(shown["counts"][&rows[0]], json!([3, 0, 0, 0]));
 
     // Moving to another group with a later answer takes Backend under the threshold again.
     answer(&server, &rows, "Data", Some(&first)).await;
-    assert_eq!(get(&server, "/api/boards/teams/stats?group=Backend").await.1["withheld"], true);
-    assert_eq!(get(&server, "/api/boards/teams/stats?group=Data").await.1["withheld"], true);
+    assert_eq!(get_json(&server, "/api/boards/teams/stats?group=Backend").await.1["withheld"], true);
+    assert_eq!(get_json(&server, "/api/boards/teams/stats?group=Data").await.1["withheld"], true);
     assert_eq!(server.stats("teams").await["respondents"], 3);
 }
 

@@ -5,25 +5,11 @@
 mod common;
 
 use common::live_frames::next_stats;
-use common::{answers, row_ids, TestServer};
+use common::{answers, get_json, row_ids, send, TestServer};
 use reqwest::header::AUTHORIZATION;
-use reqwest::Client;
+use reqwest::{Client, Method};
 use serde_json::{json, Value};
 use tokio_tungstenite::connect_async;
-
-async fn post(server: &TestServer, path: &str, key: Option<&str>, body: &str) -> (u16, Value) {
-    let mut request = Client::new().post(server.url(path)).body(body.to_string());
-    if let Some(key) = key {
-        request = request.header(AUTHORIZATION, format!("Bearer {key}"));
-    }
-    let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
-
-async fn get(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = reqwest::get(server.url(path)).await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
 
 #[tokio::test]
 async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
@@ -32,25 +18,30 @@ async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
     let key = created["admin_key"].as_str().unwrap();
     let rows = row_ids(&server.matrix().await);
     let body = json!({ "answers": answers(&rows, |_| 1) }).to_string();
-    let (status, receipt) = post(&server, "/api/boards/quarters/submissions", None, &body).await;
+    let (status, receipt) = send(&server, Method::POST, "/api/boards/quarters/submissions", None, body.clone()).await;
     assert_eq!((status, receipt["round"].clone()), (200, json!(1)));
     let (mut socket, _) = connect_async(server.ws_url("/api/boards/quarters/live")).await.unwrap();
     assert_eq!(next_stats(&mut socket).await["round"], 1);
 
-    assert_eq!(post(&server, "/api/boards/quarters/rounds", None, "").await.0, 403);
-    assert_eq!(post(&server, "/api/boards/quarters/rounds", Some(key), "{\"lable\": 1}").await.0, 400);
-    let (status, round) = post(&server, "/api/boards/quarters/rounds", Some(key), r#"{"label": "2026 Q4"}"#).await;
+    assert_eq!(send(&server, Method::POST, "/api/boards/quarters/rounds", None, "".to_string()).await.0, 403);
+    assert_eq!(
+        send(&server, Method::POST, "/api/boards/quarters/rounds", Some(key), "{\"lable\": 1}".to_string()).await.0,
+        400
+    );
+    let (status, round) =
+        send(&server, Method::POST, "/api/boards/quarters/rounds", Some(key), r#"{"label": "2026 Q4"}"#.to_string())
+            .await;
     assert_eq!((status, &round["round"], &round["label"]), (201, &json!(2), &json!("2026 Q4")));
     let pushed = next_stats(&mut socket).await;
     assert_eq!((&pushed["round"], &pushed["respondents"]), (&json!(2), &json!(0)));
 
-    let (_, receipt) = post(&server, "/api/boards/quarters/submissions", None, &body).await;
+    let (_, receipt) = send(&server, Method::POST, "/api/boards/quarters/submissions", None, body.clone()).await;
     assert_eq!(receipt["round"], 2);
-    let (_, frozen) = get(&server, "/api/boards/quarters/stats?round=1").await;
+    let (_, frozen) = get_json(&server, "/api/boards/quarters/stats?round=1").await;
     assert_eq!((&frozen["round"], &frozen["respondents"]), (&json!(1), &json!(1)));
-    assert_eq!(get(&server, "/api/boards/quarters/stats?round=7").await.0, 404);
-    assert_eq!(get(&server, "/api/boards/quarters/stats?round=last").await.0, 400);
-    let (_, rounds) = get(&server, "/api/boards/quarters/rounds").await;
+    assert_eq!(get_json(&server, "/api/boards/quarters/stats?round=7").await.0, 404);
+    assert_eq!(get_json(&server, "/api/boards/quarters/stats?round=last").await.0, 400);
+    let (_, rounds) = get_json(&server, "/api/boards/quarters/rounds").await;
     let listed: Vec<_> =
         rounds.as_array().unwrap().iter().map(|r| (r["round"].clone(), r["respondents"].clone())).collect();
     assert_eq!(listed, [(json!(1), json!(1)), (json!(2), json!(1))]);
@@ -74,7 +65,7 @@ async fn a_respondent_withdraws_and_every_open_page_sees_the_figures_move() {
     server.create_board(json!({ "matrix": "programmer", "slug": "leaving" })).await;
     let rows = row_ids(&server.matrix().await);
     let body = json!({ "answers": answers(&rows, |_| 2) }).to_string();
-    let (_, receipt) = post(&server, "/api/boards/leaving/submissions", None, &body).await;
+    let (_, receipt) = send(&server, Method::POST, "/api/boards/leaving/submissions", None, body.clone()).await;
     let token = receipt["respondent"].as_str().unwrap();
     let (mut socket, _) = connect_async(server.ws_url("/api/boards/leaving/live")).await.unwrap();
     assert_eq!(next_stats(&mut socket).await["respondents"], 1);

@@ -154,13 +154,7 @@ pub async fn withdraw(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    let bytes = read(body, BODY_LIMIT)?;
-    let Withdrawal { respondent, rounds } = match bytes.iter().all(u8::is_ascii_whitespace) {
-        true => Withdrawal::default(),
-        false => {
-            serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))?
-        }
-    };
+    let Withdrawal { respondent, rounds } = optional_json(body, BODY_LIMIT)?;
     let every_round = match rounds.as_deref() {
         None | Some("current") => false,
         Some("all") => true,
@@ -268,6 +262,18 @@ fn read(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes, Tall
         StatusCode::PAYLOAD_TOO_LARGE => TallyError::TooLarge(limit),
         _ => TallyError::BadRequest(format!("could not read the request body: {}", rejection.body_text())),
     })
+}
+
+/// A JSON body that may be left out: an empty one is `T::default()`.
+fn optional_json<T: DeserializeOwned + Default>(
+    body: Result<Bytes, BytesRejection>,
+    limit: usize,
+) -> Result<T, TallyError> {
+    let bytes = read(body, limit)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
 }
 
 /// Reads a JSON body, turning every way it can be wrong into a 4xx that says what.

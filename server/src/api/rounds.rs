@@ -34,13 +34,7 @@ pub async fn start(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, TallyError> {
-    let bytes = super::read(body, super::BODY_LIMIT)?;
-    let NewRound { label } = match bytes.iter().all(u8::is_ascii_whitespace) {
-        true => NewRound::default(),
-        false => {
-            serde_json::from_slice(&bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))?
-        }
-    };
+    let NewRound { label } = super::optional_json(body, super::BODY_LIMIT)?;
     let round = tally.start_round(&super::caller(&tally, client, &headers), &board, label).await?;
     Ok((StatusCode::CREATED, Json(round)).into_response())
 }

@@ -140,6 +140,29 @@ impl TestServer {
     }
 }
 
+/// Sends `body` to `path`, with `key` as the bearer token if given: the
+/// status and the JSON reply (`Null` when there is none).
+pub async fn send(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    key: Option<&str>,
+    body: String,
+) -> (u16, Value) {
+    let mut request = reqwest::Client::new().request(method, server.url(path)).body(body);
+    if let Some(key) = key {
+        request = request.header(reqwest::header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
+/// `GET path`: the status and the JSON reply (`Null` when there is none).
+pub async fn get_json(server: &TestServer, path: &str) -> (u16, Value) {
+    let response = reqwest::get(server.url(path)).await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
 /// `count` respondent tokens from the server at `base`.
 pub async fn respondents(base: &str, count: usize) -> Vec<String> {
     let client = reqwest::Client::new();
