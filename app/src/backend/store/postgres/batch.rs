@@ -34,8 +34,9 @@ pub(super) async fn apply_batch(
         client.query_typed(
             // The row locks above are taken first, so the open round read here stays open.
             "SELECT s.board_id, s.respondent, s.answers::text
-             FROM submissions s JOIN unnest($1::text[], $2::text[]) AS k(board_id, respondent) USING (board_id, respondent)
-             JOIN boards b ON b.id = s.board_id AND b.round = s.round",
+             FROM unnest($1::text[], $2::text[]) AS k(board_id, respondent)
+             JOIN boards b ON b.id = k.board_id
+             JOIN submissions s ON s.board_id = k.board_id AND s.round = b.round AND s.respondent = k.respondent",
             keys,
         ),
     )?;
