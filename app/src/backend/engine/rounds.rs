@@ -92,7 +92,7 @@ impl Engine {
         respondent: &str,
         every_round: bool,
     ) -> Result<usize, TallyError> {
-        let (rounds, _) = self.state.store.withdraw(&board.info.id, respondent, every_round).await?;
+        let rounds = self.state.store.withdraw(&board.info.id, respondent, every_round).await?;
         if rounds > 0 {
             self.state.reload(&board.info.id).await;
         }

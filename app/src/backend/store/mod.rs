@@ -366,9 +366,9 @@ impl Store {
 
     /// Takes the respondent's answers out of the board: the open round's, or
     /// every round's (`every_round`), counts and respondent counts included;
-    /// nothing of them stays stored. Returns how many rounds lost an answer
-    /// and the board's version after (a new one if anything was withdrawn).
-    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<(usize, u64), TallyError> {
+    /// nothing of them stays stored; a new version if anything was
+    /// withdrawn. Returns how many rounds lost an answer.
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError> {
         match self {
             Store::Sqlite(s) => s.withdraw(board, respondent, every_round).await,
             Store::Postgres(s) => s.withdraw(board, respondent, every_round).await,

@@ -125,54 +125,40 @@ impl PostgresStore {
     }
 }
 
+/// Deletes a respondent's answers (`$3`: of every round, else of the open
+/// one) and takes them out of each round's counts and respondent count, in
+/// one statement under the board's row lock, which every batch touching the
+/// board also takes. One statement, because the connection is shared: a
+/// transaction of several statements on it could interleave with another's.
+const WITHDRAW: &str = "WITH locked AS (SELECT id, round FROM boards WHERE id = $1 FOR UPDATE),
+    gone AS (
+        DELETE FROM submissions s USING locked
+        WHERE s.board_id = locked.id AND s.respondent = $2 AND ($3 OR s.round = locked.round)
+        RETURNING s.round, s.answers
+    ),
+    cells AS (SELECT g.round, j.key AS row_id, j.value::int2 AS level FROM gone g, jsonb_each_text(g.answers) j),
+    fewer_counts AS (
+        UPDATE counts c SET n = c.n - 1 FROM cells
+        WHERE c.board_id = $1 AND c.round = cells.round AND c.row_id = cells.row_id AND c.level = cells.level
+    ),
+    fewer_frozen AS (
+        UPDATE rounds r SET respondents = r.respondents - 1 FROM gone, locked
+        WHERE r.board_id = $1 AND r.round = gone.round AND gone.round <> locked.round
+    )
+    UPDATE boards b SET version = b.version + 1,
+        respondents = b.respondents - (SELECT COUNT(*) FROM gone, locked WHERE gone.round = locked.round)
+    FROM locked WHERE b.id = locked.id AND EXISTS (SELECT 1 FROM gone)
+    RETURNING b.version, (SELECT COUNT(*) FROM gone)";
+
 impl PostgresStore {
-    /// Deletes the respondent's answers (of the open round, or of every
-    /// round) and takes them out of each round's counts and respondent
-    /// count, in one transaction under the board's row lock, which every
-    /// batch touching the board also takes. Returns how many rounds lost an
-    /// answer and the board's new version (unchanged when there was nothing).
-    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<(usize, u64), TallyError> {
-        let client = self.writer.get().await?;
-        let work = async {
-            let locked =
-                client.query_one("SELECT round, version FROM boards WHERE id = $1 FOR UPDATE", &[&board]).await?;
-            let (open, version): (i32, i64) = (locked.get(0), locked.get(1));
-            let given = client
-                .query(
-                    "DELETE FROM submissions WHERE board_id = $1 AND respondent = $2 AND ($3 OR round = $4)
-                     RETURNING round, answers::text",
-                    &[&board, &respondent, &every_round, &open],
-                )
-                .await?;
-            if given.is_empty() {
-                return Ok((0, version));
-            }
-            for row in &given {
-                let round: i32 = row.get(0);
-                let (cells, levels): (Vec<String>, Vec<i16>) =
-                    decode_answers(row.get(1))?.into_iter().map(|(row, level)| (row, level as i16)).unzip();
-                client
-                    .execute(
-                        "UPDATE counts c SET n = c.n - 1 FROM unnest($3::text[], $4::int2[]) AS k(row_id, level)
-                         WHERE c.board_id = $1 AND c.round = $2 AND c.row_id = k.row_id AND c.level = k.level",
-                        &[&board, &round, &cells, &levels],
-                    )
-                    .await?;
-                if round == open {
-                    client.execute("UPDATE boards SET respondents = respondents - 1 WHERE id = $1", &[&board]).await?;
-                } else {
-                    let fewer = "UPDATE rounds SET respondents = respondents - 1 WHERE board_id = $1 AND round = $2";
-                    client.execute(fewer, &[&board, &round]).await?;
-                }
-            }
-            let bump = "UPDATE boards SET version = version + 1 WHERE id = $1 RETURNING version";
-            let version: i64 = client.query_one(bump, &[&board]).await?.get(0);
-            Ok((given.len(), version))
+    /// Takes the respondent's answers out (see [`WITHDRAW`]); returns how
+    /// many rounds lost an answer.
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError> {
+        let client = self.reader.get().await?;
+        let Some(row) = client.query_opt(WITHDRAW, &[&board, &respondent, &every_round]).await? else {
+            return Ok(0);
         };
-        let (rounds, version) = super::in_transaction(&client, work).await?;
-        if rounds > 0 {
-            announce(&client, vec![(board.to_string(), version)]).await;
-        }
-        Ok((rounds, version as u64))
+        announce(&client, vec![(board.to_string(), row.get(0))]).await;
+        Ok(row.get::<_, i64>(1) as usize)
     }
 }

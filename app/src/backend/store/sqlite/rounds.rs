@@ -171,17 +171,15 @@ impl SqliteStore {
     /// Deletes the respondent's answers (of the open round, or of every
     /// round) and takes them out of each round's counts and respondent
     /// count, in one transaction on the writer's connection, so no batch
-    /// runs in between. Returns how many rounds lost an answer and the
-    /// board's new version (unchanged when there was nothing to withdraw).
-    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<(usize, u64), TallyError> {
+    /// runs in between. Returns how many rounds lost an answer.
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError> {
         let (writer, board, respondent) = (self.writer.clone(), board.to_string(), respondent.to_string());
         blocking(move || {
             let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
             let failed = internal("withdrawing answers");
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&failed)?;
-            let (open, version): (u32, u64) = tx
-                .query_row("SELECT round, version FROM boards WHERE id = ?1", [&board], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(&failed)?;
+            let open: u32 =
+                tx.query_row("SELECT round FROM boards WHERE id = ?1", [&board], |r| r.get(0)).map_err(&failed)?;
             let mut stmt = tx
                 .prepare("SELECT round, answers FROM submissions WHERE board_id = ?1 AND respondent = ?2 AND (?3 OR round = ?4)")
                 .map_err(&failed)?;
@@ -191,7 +189,7 @@ impl SqliteStore {
                 .map_err(&failed)?;
             drop(stmt);
             if given.is_empty() {
-                return Ok((0, version));
+                return Ok(0);
             }
             for (round, answers) in &given {
                 for (row, level) in decode_answers(answers)? {
@@ -215,11 +213,9 @@ impl SqliteStore {
                 params![board, respondent, every_round, open],
             )
             .map_err(&failed)?;
-            let version: u64 = tx
-                .query_row("UPDATE boards SET version = version + 1 WHERE id = ?1 RETURNING version", [&board], |r| r.get(0))
-                .map_err(&failed)?;
+            tx.execute("UPDATE boards SET version = version + 1 WHERE id = ?1", [&board]).map_err(&failed)?;
             tx.commit().map_err(&failed)?;
-            Ok((given.len(), version))
+            Ok(given.len())
         })
         .await
     }
