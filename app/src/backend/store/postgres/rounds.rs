@@ -3,7 +3,8 @@
 //! board's groups and one group's answers, and a respondent's latest answers
 //! across rounds.
 
-use super::super::{decode_answers, HISTORY, PREVIOUS, ROUNDS};
+use super::super::decode_answers;
+use super::super::rounds::{HISTORY, PREVIOUS, ROUNDS};
 use super::{announce, PostgresStore};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;

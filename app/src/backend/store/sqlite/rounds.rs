@@ -59,7 +59,7 @@ impl SqliteStore {
         let (reader, board) = (self.reader.clone(), board.to_string());
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut stmt = conn.prepare_cached(super::super::ROUNDS).map_err(internal("listing rounds"))?;
+            let mut stmt = conn.prepare_cached(super::super::rounds::ROUNDS).map_err(internal("listing rounds"))?;
             let rounds = stmt
                 .query_map([&board], |r| {
                     Ok(RoundInfo {
@@ -131,7 +131,7 @@ impl SqliteStore {
         let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut stmt = conn.prepare_cached(super::super::HISTORY).map_err(internal("reading a history"))?;
+            let mut stmt = conn.prepare_cached(super::super::rounds::HISTORY).map_err(internal("reading a history"))?;
             let rows = stmt
                 .query_map(params![board, respondent], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .and_then(|rows| rows.collect())
@@ -148,7 +148,7 @@ impl SqliteStore {
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
             let row: Option<(String, i64, bool, String, Option<String>)> = conn
-                .query_row(super::super::PREVIOUS, params![board, respondent], |r| {
+                .query_row(super::super::rounds::PREVIOUS, params![board, respondent], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })
                 .optional()

@@ -1,0 +1,109 @@
+//! What the store keeps of rounds, groups and each respondent's answers
+//! over the rounds: the dispatch to either backend, and the statements both
+//! backends run as they are.
+
+use super::{decode_answers, Store};
+use crate::answers::{Answers, PreviousAnswers};
+use crate::error::TallyError;
+use crate::groups::GroupSettings;
+use crate::rounds::RoundInfo;
+
+/// A board's rounds, oldest first, the open one's respondents as of now;
+/// the same statement on both databases (`$1`: the board).
+pub(super) const ROUNDS: &str = "SELECT r.round, r.label, r.started_at, r.ended_at,
+        CASE WHEN r.round = b.round THEN b.respondents ELSE r.respondents END
+     FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1 ORDER BY r.round";
+
+/// A respondent's answers in the latest round they answered, whether that
+/// is the open round, its label, and the group they gave (`$1`: the board, `$2`: the respondent).
+pub(super) const PREVIOUS: &str =
+    "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label, s.group_name
+     FROM submissions s JOIN boards b ON b.id = s.board_id
+     JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
+     WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round DESC LIMIT 1";
+
+/// A respondent's answers in every round they answered, oldest first, with
+/// each round's label (`$1`: the board, `$2`: the respondent).
+pub(super) const HISTORY: &str = "SELECT s.round, r.label, CAST(s.answers AS TEXT)
+     FROM submissions s JOIN rounds r ON r.board_id = s.board_id AND r.round = s.round
+     WHERE s.board_id = $1 AND s.respondent = $2 ORDER BY s.round";
+
+impl Store {
+    /// Sets the board's groups and threshold; a new version, announced.
+    pub async fn set_groups(&self, board: &str, groups: &GroupSettings) -> Result<u64, TallyError> {
+        let names = serde_json::to_string(&groups.groups).expect("a list of names serialises");
+        match self {
+            Store::Sqlite(s) => s.set_groups(board, names, groups.min_group_size).await,
+            Store::Postgres(s) => s.set_groups(board, names, groups.min_group_size).await,
+        }
+    }
+
+    /// The answers given in one round by the people in one group, read by
+    /// the round's key prefix: a group's figures are counted from these.
+    pub async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<Answers>, TallyError> {
+        let stored = match self {
+            Store::Sqlite(s) => s.group_answers(board, round, group).await?,
+            Store::Postgres(s) => s.group_answers(board, round, group).await?,
+        };
+        stored.iter().map(|text| decode_answers(text)).collect()
+    }
+
+    /// The respondent's answers in every round they answered, oldest first:
+    /// (round, its label, the answers).
+    pub async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+        let stored = match self {
+            Store::Sqlite(s) => s.history(board, respondent).await?,
+            Store::Postgres(s) => s.history(board, respondent).await?,
+        };
+        stored.into_iter().map(|(round, label, text)| Ok((round, label, decode_answers(&text)?))).collect()
+    }
+
+    /// Takes the respondent's answers out of the board: the open round's, or
+    /// every round's (`every_round`), counts and respondent counts included;
+    /// nothing of them stays stored; a new version if anything was
+    /// withdrawn. Returns how many rounds lost an answer.
+    pub async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.withdraw(board, respondent, every_round).await,
+            Store::Postgres(s) => s.withdraw(board, respondent, every_round).await,
+        }
+    }
+
+    /// Freezes the board's open round and opens the next (labelled `label`,
+    /// or "Round N"); that is a new version, announced like a commit.
+    /// Returns the new round and the board's version.
+    pub async fn start_round(
+        &self,
+        board: &str,
+        label: Option<String>,
+        now: i64,
+    ) -> Result<(RoundInfo, u64), TallyError> {
+        match self {
+            Store::Sqlite(s) => s.start_round(board, label, now).await,
+            Store::Postgres(s) => s.start_round(board, label, now).await,
+        }
+    }
+
+    /// The board's rounds, oldest first.
+    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.rounds(board).await,
+            Store::Postgres(s) => s.rounds(board).await,
+        }
+    }
+
+    /// One round's (row id, level, count), zero counts omitted.
+    pub async fn round_counts(&self, board: &str, round: u32) -> Result<Vec<(String, u8, u64)>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.round_counts(board, round).await,
+            Store::Postgres(s) => s.round_counts(board, round).await,
+        }
+    }
+
+    pub async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.previous(board, respondent).await,
+            Store::Postgres(s) => s.previous(board, respondent).await,
+        }
+    }
+}
