@@ -32,11 +32,15 @@ pub(super) async fn apply_batch(
         biased;
         client.query_typed("SELECT id, closed, shape, round FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
         client.query_typed(
-            // The row locks above are taken first, so the open round read here stays open.
+            // The row locks above are taken first, so the open round read here
+            // stays open. The join names board and respondent only, which the
+            // (board, respondent, round) index answers in one probe; joined on
+            // the round too, the planner would probe (board, round) and scan
+            // the whole round for each respondent.
             "SELECT s.board_id, s.respondent, s.answers::text
              FROM unnest($1::text[], $2::text[]) AS k(board_id, respondent)
-             JOIN boards b ON b.id = k.board_id
-             JOIN submissions s ON s.board_id = k.board_id AND s.round = b.round AND s.respondent = k.respondent",
+             JOIN submissions s ON s.board_id = k.board_id AND s.respondent = k.respondent
+             WHERE s.round = (SELECT b.round FROM boards b WHERE b.id = k.board_id)",
             keys,
         ),
     )?;
