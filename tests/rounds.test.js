@@ -33,13 +33,19 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   const admin = await openPage(browser, `${server.base}/b/quarterly#admin=${created.admin_key}`);
   await waitForHydration(admin.page);
   await admin.page.getByLabel("Next round's label").fill('2026 Q4');
+  // Starting a round asks first; cancelling changes nothing.
   await admin.page.getByRole('button', { name: 'Start the next round' }).click();
+  await admin.page.getByText('Round 1 will be frozen').waitFor();
+  await admin.page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await (await fetch(server.base + '/api/boards/quarterly/rounds')).json()).length, 1);
+  await admin.page.getByRole('button', { name: 'Start the next round' }).click();
+  await admin.page.getByRole('button', { name: 'Yes, start the new round' }).click();
   await admin.page.getByText('2026 Q4 is open.').waitFor();
   assert.deepEqual(await axeViolations(admin.page), [], 'the admin panel with the round controls');
 
-  // The open page hears of it live.
-  await person.page.getByText('Round 2: 0 people have answered').waitFor({ timeout: 10_000 });
-  await person.page.getByText('Your answers from round 1 are filled in').waitFor();
+  // The open page hears of it live, and names the round by its label.
+  await person.page.getByText('2026 Q4: 0 people have answered').waitFor({ timeout: 10_000 });
+  await person.page.getByText('Your answers from Round 1 are filled in').waitFor();
 
   await person.page.reload();
   await waitForHydration(person.page);
@@ -47,7 +53,7 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   assert.ok(await person.page.locator('input[name="answers[data-structures]"][value="1"]').isChecked());
   await person.page.locator('input[name="answers[data-structures]"][value="3"]').check();
   await person.page.getByRole('button', { name: 'Submit' }).click();
-  await person.page.getByText('Round 2: 1 person has answered').waitFor();
+  await person.page.getByText('2026 Q4: 1 person has answered').waitFor();
   await person.page.getByText(/^You submitted on/).waitFor();
 
   // Their own answers over the rounds, shown to them alone.
@@ -80,7 +86,7 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await waitForHydration(person.page);
   await person.page.getByText('Your answers over time (only you see this)').click();
   await person.page.getByRole('button', { name: 'Withdraw my answers from every round' }).click();
-  await person.page.getByText('Round 2: 0 people have answered').waitFor();
+  await person.page.getByText('2026 Q4: 0 people have answered').waitFor();
   await waitForHydration(person.page);
   assert.equal(await person.page.getByText('Your answers over time').count(), 0);
   const emptied = await (await fetch(server.base + '/api/boards/quarterly/stats?round=1')).json();
@@ -126,6 +132,34 @@ test('a respondent picks their group; a group of one stays withheld', async () =
   await waitForHydration(person.page);
   assert.equal(await person.page.getByLabel('Your group (optional)').inputValue(), 'Backend', 'the choice is remembered');
   assert.deepEqual(await axeViolations(person.page), [], 'the form with a group choice');
-  assert.deepEqual(person.errors, []);
+
+  // Open pages on the group's figures: withheld while Backend has fewer
+  // than three people, and shown live when the third arrives.
+  const compare = await openPage(browser, server.base + '/b/grouped/compare?a=g:1:Backend&b=r:1');
+  await compare.page.getByText('Backend in Round 1: fewer than 3 people, so its figures are withheld.').waitFor();
+  const trendsFrame = new Promise((ok) => person.page.once('websocket', (ws) => ws.once('framereceived', ok)));
+  await person.page.goto(server.base + '/b/grouped/trends?group=Backend');
+  await person.page.getByRole('img', { name: 'People who answered in Backend: Round 1: fewer than 3' }).waitFor();
+  await person.page.getByRole('img', { name: 'Data structures, median level: Round 1: fewer than 3' }).waitFor();
+  assert.deepEqual(await axeViolations(person.page), [], 'the trends page of a withheld group');
+  const withheldHtml = await (await fetch(server.base + '/b/grouped/trends?group=Backend')).text();
+  assert.ok(!/Round 1: 1\b/.test(withheldHtml) && withheldHtml.includes('fewer than 3'), 'no count in the served page');
+  await trendsFrame;
+  const matrix = await (await fetch(server.base + '/api/boards/grouped/matrix')).json();
+  const answers = Object.fromEntries(matrix.categories.flatMap((c) => c.rows.map((r) => [r.id, 2])));
+  for (let i = 0; i < 2; i++) {
+    const sent = await fetch(server.base + '/api/boards/grouped/submissions', {
+      method: 'POST',
+      body: JSON.stringify({ answers, group: 'Backend' }),
+    });
+    assert.equal(sent.status, 200);
+  }
+  await person.page.getByRole('img', { name: 'People who answered in Backend: Round 1: 3' }).waitFor({ timeout: 10_000 });
+  await person.page.getByRole('img', { name: 'Data structures, median level: Round 1: n' }).waitFor();
+  const row = compare.page.locator('table.compare tr', { hasText: 'Data structures' });
+  await row.locator('td.shift', { hasText: 'n (no change)' }).waitFor({ timeout: 10_000 });
+  assert.equal(await compare.page.getByText('so its figures are withheld').count(), 0);
+  assert.deepEqual([...person.errors, ...compare.errors], []);
+  await compare.context.close();
   await person.context.close();
 });

@@ -20,6 +20,8 @@ pub struct BoardPageData {
     pub matrix_rev: u64,
     /// The figures as of rendering; live push moves them on.
     pub stats: Stats,
+    /// The name of the round `stats` is of ("2026 Q4", or "Round 2").
+    pub round_label: String,
     /// The visitor's own answers, if they answered before.
     pub previous: Option<PreviousAnswers>,
     /// The groups a respondent may pick from (none: no choice offered).

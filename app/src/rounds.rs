@@ -30,12 +30,20 @@ pub struct MyRound {
     pub answers: crate::answers::Answers,
 }
 
-/// A board's figures in every round, for the trends page.
+/// A board's figures in every round, for the trends page: the whole
+/// board's, or one group's.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Trends {
     /// The board's title.
     pub title: String,
     pub matrix: crate::matrix::Matrix,
-    /// Every round, oldest first, with its figures.
-    pub rounds: Vec<(RoundInfo, crate::stats::Stats)>,
+    /// The group these figures are of; `None`: the whole board.
+    pub group: Option<String>,
+    /// The groups the board offers, to choose from.
+    pub groups: Vec<String>,
+    /// The anonymity threshold, to say why a round is withheld.
+    pub min_group_size: u32,
+    /// Every round, oldest first, with its figures; `None` where the group
+    /// had fewer than `min_group_size` people in that round.
+    pub rounds: Vec<(RoundInfo, Option<crate::stats::Stats>)>,
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::submitters::{self, StoredFile};
-use common::{row_ids, TestServer};
+use common::{get_json, row_ids, send, TestServer};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,10 +32,60 @@ async fn acknowledged_submissions_survive_sigkill() {
     // The restarted server verifies its aggregates against a recount at
     // start-up and refuses to start if they differ.
     let server = TestServer::start_in(dir.clone(), &[]);
-    let stored = StoredFile::open(&dir, &rows);
+    let stored = StoredFile::open(&dir, "default", &rows);
     stored.assert_holds(&outcomes);
 
     // The API's figures equal a recount of the stored submissions.
     let respondents = stored.assert_figures(&server.stats("default").await);
     assert!(respondents as usize >= acked, "{respondents} stored < {acked} acknowledged respondents");
+}
+
+/// The admin starts the next round while submissions pour in, and the server
+/// is SIGKILLed soon after. On restart every acknowledged submission is in
+/// the round its receipt named, round 1 stays frozen, and each round's
+/// figures equal a recount of its stored answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_round_switch_under_load_survives_sigkill() {
+    let server = TestServer::start();
+    let rows = row_ids(&server.matrix().await);
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "crash" })).await;
+    let key = created["admin_key"].as_str().unwrap().to_string();
+    let acked_total = Arc::new(AtomicUsize::new(0));
+    let workers = submitters::start(&server.url("/api/boards/crash/submissions"), &rows, 24, acked_total.clone());
+    let until = |count: usize| {
+        let acked_total = acked_total.clone();
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while acked_total.load(Ordering::Relaxed) < count && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            assert!(acked_total.load(Ordering::Relaxed) >= count, "{count} submissions were acknowledged in time");
+        }
+    };
+    until(600).await;
+    let body = r#"{"label": "after the crash"}"#.to_string();
+    let (status, round) = send(&server, reqwest::Method::POST, "/api/boards/crash/rounds", Some(&key), body).await;
+    assert_eq!((status, round["round"].as_u64()), (201, Some(2)));
+    let switched_at = acked_total.load(Ordering::Relaxed);
+    until(switched_at + 600).await;
+    let dir = server.kill();
+    let mut outcomes = Vec::new();
+    for worker in workers {
+        outcomes.push(worker.await.unwrap());
+    }
+    let rounds: Vec<u64> = outcomes.iter().flat_map(|o| o.acked.keys().map(|(_, round)| *round)).collect();
+    assert!(rounds.contains(&1) && rounds.contains(&2), "receipts named both rounds");
+
+    let server = TestServer::start_in(dir.clone(), &[]);
+    let stored = StoredFile::open(&dir, "crash", &rows);
+    stored.assert_holds(&outcomes);
+    let (_, listed) = get_json(&server, "/api/boards/crash/rounds").await;
+    assert_eq!(listed.as_array().map(Vec::len), Some(2));
+    assert!(listed[0]["ended_at"].is_i64() && listed[1]["ended_at"].is_null(), "round 1 frozen, round 2 open");
+    for round in [1, 2] {
+        let (status, figures) = get_json(&server, &format!("/api/boards/crash/stats?round={round}")).await;
+        assert_eq!(status, 200);
+        let respondents = stored.assert_figures(&figures);
+        assert_eq!(listed[round - 1]["respondents"], respondents, "round {round}'s listed respondents");
+    }
 }

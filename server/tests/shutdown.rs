@@ -49,7 +49,7 @@ async fn sigterm_finishes_what_it_took_and_exits_cleanly() {
     assert_eq!(close.map(|f| f.code), Some(CloseCode::Away));
 
     let server = TestServer::start_in(dir.clone(), &[]);
-    let stored = StoredFile::open(&dir, &rows);
+    let stored = StoredFile::open(&dir, "default", &rows);
     stored.assert_holds(&outcomes);
     stored.assert_figures(&server.stats("default").await);
 }

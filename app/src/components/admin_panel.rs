@@ -24,6 +24,8 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
     });
     let next_round = ServerAction::<StartRound>::new();
     let label = RwSignal::new(String::new());
+    // Starting a round cannot be undone, so it takes a second, explicit click.
+    let confirming = RwSignal::new(false);
     let error = move || match (action.value().get(), next_round.value().get()) {
         (Some(Err(e)), _) | (_, Some(Err(e))) => Some(e.to_string()),
         _ => None,
@@ -39,6 +41,14 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                 move |_| {
                     let closed = !stats.with_untracked(|s| s.closed);
                     action.dispatch(SetBoardClosed { board: board.clone(), key: key.clone(), closed });
+                }
+            };
+            let start_round = {
+                let (board, key) = (board.clone(), key.clone());
+                move |_| {
+                    confirming.set(false);
+                    let label = label.get_untracked();
+                    next_round.dispatch(StartRound { board: board.clone(), key: key.clone(), label });
                 }
             };
             let export = |format: &'static str| {
@@ -66,13 +76,18 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                             <input maxlength="80" placeholder="e.g. 2026 Q4" prop:value=move || label.get()
                                 on:input=move |ev| label.set(event_target_value(&ev))/>
                         </label>
-                        <button type="button" class="start-round" on:click={
-                            let (board, key) = (board.clone(), key.clone());
-                            move |_| {
-                                let label = label.get_untracked();
-                                next_round.dispatch(StartRound { board: board.clone(), key: key.clone(), label });
-                            }
-                        }>"Start the next round"</button>
+                        <button type="button" class="start-round" on:click=move |_| confirming.set(true)
+                            aria-expanded=move || confirming.get().to_string()>"Start the next round"</button>
+                        <Show when=move || confirming.get()>
+                            <div class="confirm" role="group" aria-label="Confirm the next round">
+                                <p>{move || format!(
+                                    "Round {} will be frozen: its figures are kept, and it takes no more answers. Everyone answers again in the new round.",
+                                    stats.with(|s| s.round),
+                                )}</p>
+                                <button type="button" on:click=start_round.clone()>"Yes, start the new round"</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </div>
+                        </Show>
                         <span role="status">{started}</span>
                     </div>
                     {export("csv")}

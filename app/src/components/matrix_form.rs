@@ -84,13 +84,15 @@ impl Choices {
 
 #[component]
 pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
-    let BoardPageData { board, title, matrix, matrix_rev, stats, previous, groups, .. } = view;
+    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, .. } = view;
     let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
     let matrix = RwSignal::new(Arc::new(matrix));
     let stats = RwSignal::new(stats);
     let choices = Choices::new(&previous);
     let previous = RwSignal::new(previous);
     let submit = ServerAction::<SubmitAnswers>::new();
+    #[cfg(feature = "hydrate")]
+    let board_for_label = board.clone();
 
     let total = move || matrix.with(|m| m.rows().count());
     let answered = Signal::derive(move || matrix.with(|m| choices.answered(m)));
@@ -121,17 +123,22 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
     });
     // A new round opened while the page is open: what was submitted now
     // belongs to the round before, and counts again only once resubmitted.
+    // The label is fetched when the round changes; until it comes, "Round N".
+    let round_label = RwSignal::new((stats.with_untracked(|s| s.round), round_label));
     let shown_round = StoredValue::new(stats.with_untracked(|s| s.round));
     Effect::new(move |_| {
         let round = stats.with(|s| s.round);
         let before = shown_round.get_value();
         if round > before {
             shown_round.set_value(round);
+            let before_label = round_label.with_untracked(|(n, label)| (*n == before).then(|| label.clone()));
             previous.update(|p| {
                 if let Some(p) = p.as_mut().filter(|p| p.from_round.is_none()) {
-                    p.from_round = Some(format!("round {before}"));
+                    p.from_round = Some(before_label.unwrap_or_else(|| format!("round {before}")));
                 }
             });
+            #[cfg(feature = "hydrate")]
+            fetch_round_label(board_for_label.clone(), round_label);
         }
     });
     let live = RwSignal::new(LiveStatus::Offline);
@@ -241,11 +248,17 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         <header class="board-header">
             <h1>{title}</h1>
             <p class="respondents">
-                {move || match stats.with(|s| (s.round, s.respondents)) {
-                    (1, 1) => "1 person has answered".to_string(),
-                    (1, n) => format!("{n} people have answered"),
-                    (round, 1) => format!("Round {round}: 1 person has answered"),
-                    (round, n) => format!("Round {round}: {n} people have answered"),
+                {move || {
+                    let (round, respondents) = stats.with(|s| (s.round, s.respondents));
+                    let people = match respondents {
+                        1 => "1 person has answered".to_string(),
+                        n => format!("{n} people have answered"),
+                    };
+                    match round_label.with(|(n, label)| (*n == round).then(|| label.clone())) {
+                        Some(label) if round > 1 || label != "Round 1" => format!("{label}: {people}"),
+                        Some(_) => people,
+                        None => format!("Round {round}: {people}"),
+                    }
                 }}
             </p>
             <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
@@ -335,4 +348,14 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         </ActionForm>
         <MyProgress board=progress_board matrix=matrix.get_untracked() previous/>
     }
+}
+
+/// Asks the server for the open round's label once a new round is heard of.
+#[cfg(feature = "hydrate")]
+fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(page) = crate::server_fns::load_board(board).await {
+            label.set((page.stats.round, page.round_label));
+        }
+    });
 }

@@ -10,7 +10,7 @@ use crate::rounds::{RoundInfo, Trends};
 use crate::server_fns::board_trends;
 use crate::stats::Stats;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Width of a chart, in SVG units.
 const W: f64 = 320.0;
@@ -19,11 +19,12 @@ const H: f64 = 120.0;
 
 #[component]
 pub fn TrendsPage() -> impl IntoView {
-    let params = use_params_map();
+    let (params, query) = (use_params_map(), use_query_map());
     let board = move || params.read().get("board").unwrap_or_default();
+    let group = move || query.read().get("group").unwrap_or_default();
     // Fetched again whenever the board's figures move, so the open round is live.
     let changes = crate::live_client::newer_versions(board());
-    let data = Resource::new(move || (board(), changes.get()), |(board, _)| board_trends(board));
+    let data = Resource::new(move || (board(), group(), changes.get()), |(board, group, _)| board_trends(board, group));
     view! {
         <Transition fallback=|| view! { <p>"Loading the rounds…"</p> }>
             {move || Suspend::new(async move {
@@ -37,27 +38,31 @@ pub fn TrendsPage() -> impl IntoView {
 }
 
 fn trends_view(board: String, trends: Trends) -> impl IntoView {
-    let Trends { title, matrix, rounds } = trends;
+    let Trends { title, matrix, group, groups, min_group_size, rounds } = trends;
+    let withheld = format!("fewer than {min_group_size}");
     let rows = matrix
         .rows()
         .map(|row| {
-            let medians: Vec<Option<usize>> = rounds.iter().map(|(_, s)| s.median_level(&row.id)).collect();
+            let medians: Vec<Median> =
+                rounds.iter().map(|(_, s)| s.as_ref().map(|s| s.median_level(&row.id))).collect();
             view! {
                 <figure class="trend">
                     <figcaption>{row.title.clone()}</figcaption>
-                    {median_chart(&matrix, &rounds, &medians, &row.title)}
+                    {median_chart(&matrix, &rounds, &medians, &row.title, &withheld)}
                 </figure>
             }
         })
         .collect_view();
+    let whose = group.clone().map(|g| format!(" in {g}")).unwrap_or_default();
     view! {
         <header class="board-header">
-            <h1>{format!("Trends: {title}")}</h1>
+            <h1>{format!("Trends: {title}{whose}")}</h1>
             <a href=format!("/b/{board}")>"Back to the board"</a>
         </header>
+        {group_choice(&groups, group.as_deref(), min_group_size)}
         <section aria-labelledby="respondents-heading">
-            <h2 id="respondents-heading">"People who answered, per round"</h2>
-            {respondents_chart(&rounds)}
+            <h2 id="respondents-heading">{format!("People who answered{whose}, per round")}</h2>
+            {respondents_chart(&rounds, &withheld)}
         </section>
         <section aria-labelledby="medians-heading">
             <h2 id="medians-heading">"Median level per row, round by round"</h2>
@@ -65,31 +70,69 @@ fn trends_view(board: String, trends: Trends) -> impl IntoView {
         </section>
         <details class="trend-table">
             <summary>"The same figures as a table"</summary>
-            {figures_table(&matrix, &rounds)}
+            {figures_table(&matrix, &rounds, &withheld)}
         </details>
     }
 }
 
-/// One bar per round, its count written above it.
-fn respondents_chart(rounds: &[(RoundInfo, Stats)]) -> impl IntoView {
-    let most = rounds.iter().map(|(_, s)| s.respondents).max().unwrap_or(0).max(1) as f64;
+/// A row's median level in one round: `None` where the round's figures
+/// are withheld, `Some(None)` where nobody answered the row.
+type Median = Option<Option<usize>>;
+
+/// A GET form to pick the whole board or one group; none without groups.
+fn group_choice(groups: &[String], chosen: Option<&str>, min_group_size: u32) -> Option<impl IntoView> {
+    if groups.is_empty() {
+        return None;
+    }
+    let options = groups
+        .iter()
+        .map(|g| view! { <option value=g.clone() selected=chosen == Some(g.as_str())>{g.clone()}</option> })
+        .collect_view();
+    Some(view! {
+        <form method="get" class="compare-choice">
+            <label>
+                "Figures of "
+                <select name="group">
+                    <option value="" selected=chosen.is_none()>"the whole board"</option>
+                    {options}
+                </select>
+            </label>
+            <button type="submit">"Show"</button>
+            <p class="hint">
+                {format!("A group's round is shown only when at least {min_group_size} of its people answered in it.")}
+            </p>
+        </form>
+    })
+}
+
+/// One bar per round, its count written above it; a withheld round says so.
+fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], withheld: &str) -> impl IntoView {
+    let most = rounds.iter().filter_map(|(_, s)| s.as_ref().map(|s| s.respondents)).max().unwrap_or(0).max(1) as f64;
     let step = W / rounds.len().max(1) as f64;
     let bars = rounds
         .iter()
         .enumerate()
         .map(|(i, (info, stats))| {
-            let height = (H - 40.0) * stats.respondents as f64 / most;
+            let count = stats.as_ref().map(|s| s.respondents);
+            let height = (H - 40.0) * count.unwrap_or(0) as f64 / most;
             let x = i as f64 * step + step * 0.15;
+            let written = count.map(|n| n.to_string()).unwrap_or_else(|| withheld.to_string());
             view! {
                 <g>
                     <rect x=x y=H - 20.0 - height width=step * 0.7 height=height class="bar"></rect>
-                    <text x=x + step * 0.35 y=H - 24.0 - height text-anchor="middle">{stats.respondents}</text>
+                    <text x=x + step * 0.35 y=H - 24.0 - height text-anchor="middle">{written}</text>
                     <text x=x + step * 0.35 y=H - 5.0 text-anchor="middle" class="axis">{info.label.clone()}</text>
                 </g>
             }
         })
         .collect_view();
-    let summary: Vec<String> = rounds.iter().map(|(info, s)| format!("{}: {}", info.label, s.respondents)).collect();
+    let summary: Vec<String> = rounds
+        .iter()
+        .map(|(info, s)| match s {
+            Some(s) => format!("{}: {}", info.label, s.respondents),
+            None => format!("{}: {withheld}", info.label),
+        })
+        .collect();
     view! {
         <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("People who answered: {}", summary.join(", "))>
             {bars}
@@ -100,9 +143,10 @@ fn respondents_chart(rounds: &[(RoundInfo, Stats)]) -> impl IntoView {
 /// A line through the row's median level in each round, each point named.
 fn median_chart(
     matrix: &Matrix,
-    rounds: &[(RoundInfo, Stats)],
-    medians: &[Option<usize>],
+    rounds: &[(RoundInfo, Option<Stats>)],
+    medians: &[Median],
     title: &str,
+    withheld: &str,
 ) -> impl IntoView {
     let levels = matrix.levels.len().max(2);
     let step = W / rounds.len().max(1) as f64;
@@ -112,7 +156,7 @@ fn median_chart(
     let line: Vec<String> = medians
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| m.map(|level| point(i, level)))
+        .filter_map(|(i, m)| m.flatten().map(|level| point(i, level)))
         .map(|(x, y)| format!("{x:.1},{y:.1}"))
         .collect();
     let short = |level: usize| matrix.levels.get(level).map(|l| l.short.clone()).unwrap_or_default();
@@ -122,7 +166,7 @@ fn median_chart(
         .map(|(i, median)| {
             let label = rounds[i].0.label.clone();
             let (x, _) = point(i, 0);
-            let marker = median.map(|level| {
+            let marker = median.flatten().map(|level| {
                 let (x, y) = point(i, level);
                 view! {
                     <circle cx=x cy=y r="4"></circle>
@@ -138,7 +182,13 @@ fn median_chart(
     let words: Vec<String> = rounds
         .iter()
         .zip(medians)
-        .map(|((info, _), m)| format!("{}: {}", info.label, m.map(short).unwrap_or_else(|| "no answers".into())))
+        .map(|((info, _), m)| {
+            let said = match m {
+                Some(m) => m.map(short).unwrap_or_else(|| "no answers".into()),
+                None => withheld.to_string(),
+            };
+            format!("{}: {said}", info.label)
+        })
         .collect();
     view! {
         <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{title}, median level: {}", words.join(", "))>
@@ -149,15 +199,18 @@ fn median_chart(
 }
 
 /// Rows × rounds: the median level, and the respondents per round on top.
-fn figures_table(matrix: &Matrix, rounds: &[(RoundInfo, Stats)]) -> impl IntoView {
+fn figures_table(matrix: &Matrix, rounds: &[(RoundInfo, Option<Stats>)], withheld: &str) -> impl IntoView {
     let short =
         |level: Option<usize>| level.and_then(|l| matrix.levels.get(l)).map(|l| l.short.clone()).unwrap_or("—".into());
+    let cell = |stats: &Option<Stats>, text: &dyn Fn(&Stats) -> String| {
+        view! { <td>{stats.as_ref().map(text).unwrap_or_else(|| withheld.to_string())}</td> }
+    };
     let head = rounds.iter().map(|(info, _)| view! { <th scope="col">{info.label.clone()}</th> }).collect_view();
-    let people = rounds.iter().map(|(_, s)| view! { <td>{s.respondents}</td> }).collect_view();
+    let people = rounds.iter().map(|(_, s)| cell(s, &|s| s.respondents.to_string())).collect_view();
     let body = matrix
         .rows()
         .map(|row| {
-            let cells = rounds.iter().map(|(_, s)| view! { <td>{short(s.median_level(&row.id))}</td> }).collect_view();
+            let cells = rounds.iter().map(|(_, s)| cell(s, &|s| short(s.median_level(&row.id)))).collect_view();
             view! { <tr><th scope="row">{row.title.clone()}</th>{cells}</tr> }
         })
         .collect_view();

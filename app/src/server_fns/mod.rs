@@ -170,11 +170,12 @@ pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize,
     context::with_status(&request, result)
 }
 
-/// Served at `/api/board_trends`: every round's figures, oldest first.
+/// Served at `/api/board_trends`: every round's figures, oldest first, of
+/// the whole board or of one group (blank: the whole board).
 #[server(endpoint = "board_trends")]
-pub async fn board_trends(board: String) -> Result<Trends, TallyError> {
+pub async fn board_trends(board: String, #[server(default)] group: String) -> Result<Trends, TallyError> {
     use crate::backend::context;
     let request = context::request()?;
-    let result = async { context::tally()?.trends(&board).await }.await;
+    let result = async { context::tally()?.trends(&board, Some(&group)).await }.await;
     context::with_status(&request, result)
 }

@@ -65,6 +65,12 @@ impl TestDatabase {
     pub async fn execute(&self, sql: &str) -> Vec<tokio_postgres::Row> {
         connect(&self.url).await.query(sql, &[]).await.unwrap()
     }
+
+    /// Runs several `;`-separated statements on this test's PostgreSQL
+    /// database as the admin user.
+    pub async fn execute_batch(&self, sql: &str) {
+        connect(&self.url).await.batch_execute(sql).await.unwrap()
+    }
 }
 
 async fn connect(url: &str) -> tokio_postgres::Client {

@@ -16,8 +16,9 @@ use tokio::task::JoinHandle;
 /// What one submitter knows when the server stops under it.
 #[derive(Default)]
 pub struct Outcome {
-    /// respondent token -> answers acknowledged last.
-    pub acked: HashMap<String, Vec<u64>>,
+    /// (respondent token, the round its receipt named) -> answers
+    /// acknowledged last in that round.
+    pub acked: HashMap<(String, u64), Vec<u64>>,
     /// The replacement that was in flight when the connection broke, if any.
     pub in_flight: Option<(String, Vec<u64>)>,
 }
@@ -53,7 +54,8 @@ pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUs
                         break;
                     };
                     let token = reply["respondent"].as_str().unwrap().to_string();
-                    outcome.acked.insert(token.clone(), picks);
+                    let round = reply["round"].as_u64().expect("a receipt names its round");
+                    outcome.acked.insert((token.clone(), round), picks);
                     acked_total.fetch_add(1, Ordering::Relaxed);
                     if w % 2 == 1 {
                         mine = Some(token);
@@ -65,21 +67,23 @@ pub fn start(url: &str, rows: &[String], workers: u64, acked_total: Arc<AtomicUs
         .collect()
 }
 
-/// The server's SQLite file, read directly.
+/// One board's answers in the server's SQLite file, read directly.
 pub struct StoredFile {
     db: rusqlite::Connection,
+    /// The board whose answers are read.
+    board: String,
     rows: Vec<String>,
     /// Built on the file's own secret, to find a token's stored id.
     respondents: Respondents,
 }
 
 impl StoredFile {
-    pub fn open(dir: &Path, rows: &[String]) -> StoredFile {
+    pub fn open(dir: &Path, board: &str, rows: &[String]) -> StoredFile {
         let db = rusqlite::Connection::open(dir.join("tally.db")).unwrap();
         let hex: String = db.query_row("SELECT secret FROM server_secret", [], |r| r.get(0)).unwrap();
         let secret: Vec<u8> = (0..64).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
         let respondents = Respondents::new(Signer::new(secret.try_into().unwrap()), false);
-        StoredFile { db, rows: rows.to_vec(), respondents }
+        StoredFile { db, board: board.to_string(), rows: rows.to_vec(), respondents }
     }
 
     fn picks(&self, text: &str) -> Vec<u64> {
@@ -87,36 +91,40 @@ impl StoredFile {
         self.rows.iter().map(|r| map[r].as_u64().unwrap()).collect()
     }
 
-    /// The answers stored for the respondent with this token.
-    pub fn answers(&self, token: &str) -> Option<Vec<u64>> {
-        let respondent = self.respondents.on_board(&self.respondents.verify(token)?, "default");
+    /// The answers stored for the respondent with this token in `round`.
+    pub fn answers(&self, token: &str, round: u64) -> Option<Vec<u64>> {
+        let respondent = self.respondents.on_board(&self.respondents.verify(token)?, &self.board);
         let text: String = self
             .db
             .query_row(
-                "SELECT answers FROM submissions WHERE board_id = 'default' AND respondent = ?1",
-                [respondent],
+                "SELECT answers FROM submissions WHERE board_id = ?1 AND respondent = ?2 AND round = ?3",
+                rusqlite::params![self.board, respondent, round],
                 |r| r.get(0),
             )
             .ok()?;
         Some(self.picks(&text))
     }
 
-    /// Checks that every acknowledged answer set is stored as acknowledged
-    /// (or as the submission in flight after it, which may have landed).
+    /// Checks that every acknowledged answer set is stored as acknowledged,
+    /// in the round its receipt named (or as the submission in flight after
+    /// it, which may have landed).
     pub fn assert_holds(&self, outcomes: &[Outcome]) {
         for outcome in outcomes {
-            for (respondent, picks) in &outcome.acked {
-                let found = self.answers(respondent).unwrap_or_else(|| panic!("acknowledged {respondent} was lost"));
+            for ((respondent, round), picks) in &outcome.acked {
+                let found = self
+                    .answers(respondent, *round)
+                    .unwrap_or_else(|| panic!("acknowledged {respondent} was lost from round {round}"));
                 let superseded = outcome.in_flight.as_ref().is_some_and(|(r, p)| r == respondent && *p == found);
                 assert!(found == *picks || superseded, "{respondent} holds answers it was never acknowledged for");
             }
         }
     }
 
-    /// Checks that the figures a server shows (its stats JSON) equal a
-    /// recount of the stored answers; returns the number of respondents.
+    /// Checks that the figures a server shows (its stats JSON, of the round
+    /// it names) equal a recount of that round's stored answers; returns
+    /// the number of respondents.
     pub fn assert_figures(&self, stats: &Value) -> u64 {
-        let (respondents, recount) = self.recount();
+        let (respondents, recount) = self.recount(stats["round"].as_u64().expect("figures name their round"));
         assert_eq!(stats["respondents"], respondents);
         for row in &self.rows {
             assert_eq!(stats["counts"][row], serde_json::json!(recount[row]), "row {row}");
@@ -124,12 +132,14 @@ impl StoredFile {
         respondents
     }
 
-    /// (respondents, row -> count per level) recounted from the stored answers.
-    fn recount(&self) -> (u64, HashMap<String, Vec<u64>>) {
+    /// (respondents, row -> count per level) recounted from one round's
+    /// stored answers.
+    fn recount(&self, round: u64) -> (u64, HashMap<String, Vec<u64>>) {
         let mut counts: HashMap<String, Vec<u64>> = self.rows.iter().map(|r| (r.clone(), vec![0; 4])).collect();
-        let mut statement = self.db.prepare("SELECT answers FROM submissions").unwrap();
+        let mut statement =
+            self.db.prepare("SELECT answers FROM submissions WHERE board_id = ?1 AND round = ?2").unwrap();
         let mut respondents = 0;
-        for text in statement.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+        for text in statement.query_map(rusqlite::params![self.board, round], |r| r.get::<_, String>(0)).unwrap() {
             respondents += 1;
             for (row, level) in self.rows.iter().zip(self.picks(&text.unwrap())) {
                 counts.get_mut(row).unwrap()[level as usize] += 1;

@@ -165,12 +165,16 @@ impl Tally {
             None => None,
         };
         let current = served.current();
+        let stats = (*served.stats()).clone();
+        let rounds = self.engine.rounds(&served).await?;
+        let round_label = rounds.into_iter().find(|r| r.round == stats.round).map(|r| r.label);
         Ok(BoardPageData {
             board: served.info.id.clone(),
             title: served.info.title.clone(),
             matrix: (*current.matrix).clone(),
             matrix_rev: current.rev,
-            stats: (*served.stats()).clone(),
+            round_label: round_label.unwrap_or_else(|| format!("Round {}", stats.round)),
+            stats,
             previous,
             groups: served.groups().groups,
             matrices: self.engine.matrices(),

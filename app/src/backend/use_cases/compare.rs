@@ -9,15 +9,32 @@ use crate::error::TallyError;
 use crate::rounds::Trends;
 
 impl Tally {
-    /// Every round's figures, oldest first, for the trends page.
-    pub async fn trends(&self, board: &str) -> Result<Trends, TallyError> {
+    /// Every round's figures, oldest first, for the trends page: the whole
+    /// board's, or one group's with each round below the threshold withheld.
+    pub async fn trends(&self, board: &str, group: Option<&str>) -> Result<Trends, TallyError> {
         let served = self.engine.board(board).await?;
+        let settings = served.groups();
+        let group = group.map(str::trim).filter(|g| !g.is_empty());
+        if let Some(group) = group.filter(|g| !settings.groups.iter().any(|known| known == g)) {
+            let shown: String = group.chars().take(40).collect();
+            return Err(TallyError::BadRequest(format!("'{shown}' is not one of this board's groups")));
+        }
         let mut rounds = Vec::new();
         for info in self.engine.rounds(&served).await? {
-            let stats = self.engine.round_stats(&served, info.round).await?;
-            rounds.push((info, (*stats).clone()));
+            let stats = match group {
+                None => Some((*self.engine.round_stats(&served, info.round).await?).clone()),
+                Some(group) => self.engine.group_stats(&served, info.round, group).await?,
+            };
+            rounds.push((info, stats));
         }
-        Ok(Trends { title: served.info.title.clone(), matrix: (*served.matrix()).clone(), rounds })
+        Ok(Trends {
+            title: served.info.title.clone(),
+            matrix: (*served.matrix()).clone(),
+            group: group.map(str::to_string),
+            groups: settings.groups,
+            min_group_size: settings.min_group_size,
+            rounds,
+        })
     }
 
     /// The figures of sides `a` and `b` (blank: the round before the open
