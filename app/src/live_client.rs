@@ -65,14 +65,19 @@ mod browser {
         failures: Cell<u32>,
         /// The open socket and its handlers, dropped when it is replaced.
         current: RefCell<Option<Connection>>,
+        /// Set when the page part that subscribed goes away (the visitor
+        /// navigated within the app): no message reaches it after that, and
+        /// no reconnection is tried.
+        stopped: Cell<bool>,
     }
 
     struct Connection {
-        _socket: WebSocket,
+        socket: WebSocket,
         _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
     }
 
-    /// Follows `board`'s live figures for as long as the page is open.
+    /// Follows `board`'s live figures for as long as the calling component
+    /// lives: its clean-up closes the socket.
     pub fn subscribe(board: &str, status: RwSignal<LiveStatus>, on_message: impl Fn(LiveMessage) + 'static) {
         let location = window().location();
         let scheme = if location.protocol().as_deref() == Ok("https:") { "wss" } else { "ws" };
@@ -83,11 +88,24 @@ mod browser {
             status,
             failures: Cell::new(0),
             current: RefCell::new(None),
+            stopped: Cell::new(false),
+        });
+        // Clean-ups must be `Send`; this one only ever runs on the page's thread.
+        let owned = send_wrapper::SendWrapper::new(follower.clone());
+        on_cleanup(move || {
+            owned.stopped.set(true);
+            if let Some(connection) = owned.current.borrow_mut().take() {
+                connection.socket.set_onclose(None);
+                let _ = connection.socket.close();
+            }
         });
         connect(follower);
     }
 
     fn connect(follower: Rc<Follower>) {
+        if follower.stopped.get() {
+            return;
+        }
         let Ok(socket) = WebSocket::new(&follower.url) else {
             return retry_later(follower);
         };
@@ -102,7 +120,8 @@ mod browser {
             let follower = follower.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
                 let text = event.dyn_ref::<MessageEvent>().and_then(|m| m.data().as_string());
-                if let Some(message) = text.and_then(|t| serde_json::from_str::<LiveMessage>(&t).ok()) {
+                let message = text.and_then(|t| serde_json::from_str::<LiveMessage>(&t).ok());
+                if let Some(message) = message.filter(|_| !follower.stopped.get()) {
                     (follower.on_message)(message);
                 }
             })
@@ -114,7 +133,7 @@ mod browser {
         socket.set_onopen(Some(opened.as_ref().unchecked_ref()));
         socket.set_onmessage(Some(received.as_ref().unchecked_ref()));
         socket.set_onclose(Some(closed.as_ref().unchecked_ref()));
-        *follower.current.borrow_mut() = Some(Connection { _socket: socket, _handlers: [opened, received, closed] });
+        *follower.current.borrow_mut() = Some(Connection { socket, _handlers: [opened, received, closed] });
     }
 
     /// Waits a random time between half and all of 0.5 s × 2^failures

@@ -15,7 +15,13 @@ pub fn ComparePage() -> impl IntoView {
     let (params, query) = (use_params_map(), use_query_map());
     let board = move || params.read().get("board").unwrap_or_default();
     let chosen = move |name: &str| query.read().get(name).unwrap_or_default();
-    let data = Resource::new(move || (board(), chosen("a"), chosen("b")), |(board, a, b)| compare_figures(board, a, b));
+    // Fetched again whenever the board's figures move, so the open round is
+    // live and a group appears the moment it reaches the threshold.
+    let changes = crate::live_client::newer_versions(board());
+    let data = Resource::new(
+        move || (board(), chosen("a"), chosen("b"), changes.get()),
+        |(board, a, b, _)| compare_figures(board, a, b),
+    );
     view! {
         <Transition fallback=|| view! { <p>"Loading the figures…"</p> }>
             {move || Suspend::new(async move {

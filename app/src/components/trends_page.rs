@@ -62,7 +62,7 @@ fn trends_view(board: String, trends: Trends) -> impl IntoView {
         {group_choice(&groups, group.as_deref(), min_group_size)}
         <section aria-labelledby="respondents-heading">
             <h2 id="respondents-heading">{format!("People who answered{whose}, per round")}</h2>
-            {respondents_chart(&rounds, &withheld)}
+            {respondents_chart(&rounds, &whose, &withheld)}
         </section>
         <section aria-labelledby="medians-heading">
             <h2 id="medians-heading">"Median level per row, round by round"</h2>
@@ -106,7 +106,8 @@ fn group_choice(groups: &[String], chosen: Option<&str>, min_group_size: u32) ->
 }
 
 /// One bar per round, its count written above it; a withheld round says so.
-fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], withheld: &str) -> impl IntoView {
+/// `whose` names the group (" in Backend"), or is empty.
+fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], whose: &str, withheld: &str) -> impl IntoView {
     let most = rounds.iter().filter_map(|(_, s)| s.as_ref().map(|s| s.respondents)).max().unwrap_or(0).max(1) as f64;
     let step = W / rounds.len().max(1) as f64;
     let bars = rounds
@@ -134,7 +135,7 @@ fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], withheld: &str) -> i
         })
         .collect();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("People who answered: {}", summary.join(", "))>
+        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("People who answered{whose}: {}", summary.join(", "))>
             {bars}
         </svg>
     }
