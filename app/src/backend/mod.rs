@@ -11,6 +11,7 @@
 //!   can sign; [`site_cookie`] — the cookies it sets;
 //!   [`admin_key`] — who administers a board;
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
+//!   [`join_code`] — the QR code people scan to join a board;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
 //!   CSP; [`submission_body`], [`matrix_body`] — the JSON clients send.
 
@@ -22,6 +23,7 @@ pub mod context;
 pub mod engine;
 pub mod export;
 pub mod http_error;
+pub mod join_code;
 pub mod limits;
 pub mod matrix_body;
 pub mod metrics;

@@ -60,6 +60,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .route("/{board}/stats", get(stats))
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
         .route("/{board}/groups", get(rounds::groups).put(rounds::set_groups))
+        .route("/{board}/qr.svg", get(rounds::qr_code))
         .route("/{board}/respondents/me", delete(withdraw))
         .route("/{board}/submissions", post(submit))
         .route("/{board}/{action}", post(close_or_reopen))

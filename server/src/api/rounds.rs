@@ -1,5 +1,6 @@
 //! A board's rounds and groups over the API: the list of rounds, the admin
-//! starting the next, and the groups respondents choose from.
+//! starting the next, the groups respondents choose from, and the QR code
+//! a facilitator shows so the room joins the session.
 
 use app::backend::client_addr::ClientAddr;
 use app::backend::use_cases::Tally;
@@ -8,7 +9,7 @@ use app::groups::GroupSettings;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
@@ -56,4 +57,16 @@ pub async fn set_groups(
     let settings: GroupSettings = super::parse_json(body, super::BODY_LIMIT)?;
     let settings = tally.set_groups(&super::caller(&tally, client, &headers), &board, settings).await?;
     Ok(Json(settings).into_response())
+}
+
+/// `GET /api/boards/{board}/qr.svg`: the board's address as a QR code.
+/// Without `TALLY_PUBLIC_URL` the address is the one this request came to.
+pub async fn qr_code(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, TallyError> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    let svg = tally.join_qr(&board, &format!("http://{host}")).await?;
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }
