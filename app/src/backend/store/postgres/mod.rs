@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0005_matrix_edits.sql"),
     include_str!("../../../../migrations/postgres/0006_rounds.sql"),
     include_str!("../../../../migrations/postgres/0007_groups.sql"),
+    include_str!("../../../../migrations/postgres/0008_no_index_by_respondent.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

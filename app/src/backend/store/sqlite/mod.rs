@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0005_matrix_edits.sql"),
     include_str!("../../../../migrations/sqlite/0006_rounds.sql"),
     include_str!("../../../../migrations/sqlite/0007_groups.sql"),
+    include_str!("../../../../migrations/sqlite/0008_no_index_by_respondent.sql"),
 ];
 
 #[derive(Clone)]

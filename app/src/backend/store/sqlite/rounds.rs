@@ -180,8 +180,12 @@ impl SqliteStore {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&failed)?;
             let open: u32 =
                 tx.query_row("SELECT round FROM boards WHERE id = ?1", [&board], |r| r.get(0)).map_err(&failed)?;
+            // Round by round through the primary key: there is no index by respondent.
             let mut stmt = tx
-                .prepare("SELECT round, answers FROM submissions WHERE board_id = ?1 AND respondent = ?2 AND (?3 OR round = ?4)")
+                .prepare(
+                    "SELECT round, answers FROM submissions WHERE board_id = ?1 AND respondent = ?2
+                     AND round IN (SELECT round FROM rounds WHERE board_id = ?1 AND (?3 OR round = ?4))",
+                )
                 .map_err(&failed)?;
             let given: Vec<(u32, String)> = stmt
                 .query_map(params![board, respondent, every_round, open], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -207,12 +211,12 @@ impl SqliteStore {
                     ),
                 };
                 fewer.map_err(&failed)?;
+                tx.execute(
+                    "DELETE FROM submissions WHERE board_id = ?1 AND round = ?2 AND respondent = ?3",
+                    params![board, round, respondent],
+                )
+                .map_err(&failed)?;
             }
-            tx.execute(
-                "DELETE FROM submissions WHERE board_id = ?1 AND respondent = ?2 AND (?3 OR round = ?4)",
-                params![board, respondent, every_round, open],
-            )
-            .map_err(&failed)?;
             tx.execute("UPDATE boards SET version = version + 1 WHERE id = ?1", [&board]).map_err(&failed)?;
             tx.commit().map_err(&failed)?;
             Ok(given.len())
