@@ -30,6 +30,16 @@ pub struct BoardPageData {
     pub matrices: Vec<(String, String)>,
 }
 
+/// What the presenter screen shows: the board, and the address people
+/// join it at (the one its QR code carries).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PresentData {
+    /// The board as its own page has it.
+    pub page: BoardPageData,
+    /// Absolute: `https://tally.example.org/b/team-a`.
+    pub address: String,
+}
+
 /// What the page needs after a successful submission.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SubmitOutcome {

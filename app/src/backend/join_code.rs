@@ -4,6 +4,7 @@
 //! projector shows it as large as the room needs.
 
 use crate::error::TallyError;
+use axum::http::{header, HeaderMap};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
@@ -25,6 +26,13 @@ pub fn qr_svg(address: &str) -> Result<String, TallyError> {
         .light_color(svg::Color("#ffffff"))
         .quiet_zone(true)
         .build())
+}
+
+/// Where a request came in, as the base of an address (`http://host`),
+/// for when the site has no configured public URL.
+pub fn request_base(headers: &HeaderMap) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    format!("http://{host}")
 }
 
 #[cfg(test)]

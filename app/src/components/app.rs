@@ -1,6 +1,7 @@
 use crate::components::board_page::BoardPage;
 use crate::components::compare_page::ComparePage;
 use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
+use crate::components::present_page::PresentPage;
 use crate::components::trends_page::TrendsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/compare") view=ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/trends") view=TrendsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/b/:board/present") view=PresentPage ssr=SsrMode::Async/>
                     <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

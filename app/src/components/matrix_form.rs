@@ -250,15 +250,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             <p class="respondents">
                 {move || {
                     let (round, respondents) = stats.with(|s| (s.round, s.respondents));
-                    let people = match respondents {
-                        1 => "1 person has answered".to_string(),
-                        n => format!("{n} people have answered"),
-                    };
-                    match round_label.with(|(n, label)| (*n == round).then(|| label.clone())) {
-                        Some(label) if round > 1 || label != "Round 1" => format!("{label}: {people}"),
-                        Some(_) => people,
-                        None => format!("Round {round}: {people}"),
-                    }
+                    answered_line(round, respondents, round_label.with(|(n, label)| (*n == round).then(|| label.clone())))
                 }}
             </p>
             <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
@@ -350,9 +342,23 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
     }
 }
 
+/// "2026 Q4: 3 people have answered", or without a name in a first round
+/// nobody named; `label` is the round's name if known yet.
+pub fn answered_line(round: u32, respondents: u64, label: Option<String>) -> String {
+    let people = match respondents {
+        1 => "1 person has answered".to_string(),
+        n => format!("{n} people have answered"),
+    };
+    match label {
+        Some(label) if round > 1 || label != "Round 1" => format!("{label}: {people}"),
+        Some(_) => people,
+        None => format!("Round {round}: {people}"),
+    }
+}
+
 /// Asks the server for the open round's label once a new round is heard of.
 #[cfg(feature = "hydrate")]
-fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
+pub fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
     leptos::task::spawn_local(async move {
         if let Ok(page) = crate::server_fns::load_board(board).await {
             label.set((page.stats.round, page.round_label));

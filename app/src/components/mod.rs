@@ -4,8 +4,8 @@
 //! Beside them: `new_board` (starting a board), `admin_panel` (closing,
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
-//! `compare_page` (two rounds or two groups side by side) and `trends_page`
-//! (every round, charted).
+//! `compare_page` (two rounds or two groups side by side), `trends_page`
+//! (every round, charted) and `present_page` (the projector's screen).
 
 pub mod admin_panel;
 pub mod app;
@@ -17,4 +17,5 @@ pub mod legend;
 pub mod matrix_form;
 pub mod my_progress;
 pub mod new_board;
+pub mod present_page;
 pub mod trends_page;

@@ -9,7 +9,7 @@ pub mod editor;
 use crate::comparison::Comparison;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
-use crate::page_data::{BoardPageData, SubmitOutcome};
+use crate::page_data::{BoardPageData, PresentData, SubmitOutcome};
 use crate::rounds::{MyRound, RoundInfo, Trends};
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -24,6 +24,22 @@ pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
     let result = async {
         let tally = context::tally()?;
         tally.board_page(&context::caller(&tally, &request), &board).await
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
+/// Served at `/api/present_board`: the board for the presenter screen, with
+/// the address people join it at.
+#[server(endpoint = "present_board")]
+pub async fn present_board(board: String) -> Result<PresentData, TallyError> {
+    use crate::backend::{context, join_code};
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        let page = tally.board_page(&context::caller(&tally, &request), &board).await?;
+        let address = tally.board_address(&board, &join_code::request_base(&request.headers)).await?;
+        Ok(PresentData { page, address })
     }
     .await;
     context::with_status(&request, result)

@@ -66,7 +66,6 @@ pub async fn qr_code(
     Path(board): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    let svg = tally.join_qr(&board, &format!("http://{host}")).await?;
+    let svg = tally.join_qr(&board, &app::backend::join_code::request_base(&headers)).await?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }

@@ -181,12 +181,17 @@ impl Tally {
         })
     }
 
-    /// The QR code that opens the board: its address under the site's
-    /// public URL (`TALLY_PUBLIC_URL`), or under `request_base` (the
-    /// scheme and host the request came in on) when none is configured.
-    pub async fn join_qr(&self, board: &str, request_base: &str) -> Result<String, TallyError> {
+    /// The board's absolute address, to share or to show: under the site's
+    /// public URL (`TALLY_PUBLIC_URL`), or under `request_base` (the scheme
+    /// and host the request came in on) when none is configured.
+    pub async fn board_address(&self, board: &str, request_base: &str) -> Result<String, TallyError> {
         let served = self.engine.board(board).await?;
         let base = self.public_url.as_deref().unwrap_or(request_base);
-        crate::backend::join_code::qr_svg(&format!("{base}/b/{}", served.info.id))
+        Ok(format!("{base}/b/{}", served.info.id))
+    }
+
+    /// The QR code that opens the board, at [`Tally::board_address`].
+    pub async fn join_qr(&self, board: &str, request_base: &str) -> Result<String, TallyError> {
+        crate::backend::join_code::qr_svg(&self.board_address(board, request_base).await?)
     }
 }

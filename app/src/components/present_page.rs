@@ -1,0 +1,169 @@
+//! `/b/{board}/present`: the screen a facilitator puts on the projector.
+//! Every row as one stacked bar of the crowd's levels, in type large enough
+//! for the back of a room, how many answered and how many watch, and the QR
+//! code and address people join at. Opened through the admin link it also
+//! carries the admin's controls. It follows the board live, like its page.
+
+use crate::components::admin_panel::AdminPanel;
+use crate::components::matrix_form::answered_line;
+use crate::live_client::LiveStatus;
+use crate::matrix::{Matrix, Row};
+use crate::page_data::{BoardPageData, PresentData};
+use crate::server_fns::present_board;
+use crate::stats::Stats;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// Level colours cycle through this many classes (`level-0` …); matrices
+/// with more levels reuse them, and every segment is labelled in words.
+const LEVEL_CLASSES: usize = 6;
+
+#[component]
+pub fn PresentPage() -> impl IntoView {
+    let params = use_params_map();
+    let board = move || params.read().get("board").unwrap_or_default();
+    let data = Resource::new(board, present_board);
+    view! {
+        <Transition fallback=|| view! { <p>"Loading the board…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(present) => view! { <Presenter present/> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Presenter(present: PresentData) -> impl IntoView {
+    let PresentData { page, address } = present;
+    let BoardPageData { board, title, matrix, stats, round_label, .. } = page;
+    let round_label = RwSignal::new((stats.round, round_label));
+    let stats = RwSignal::new(stats);
+    let matrix = Arc::new(matrix);
+    let (live, watching) = (RwSignal::new(LiveStatus::Offline), RwSignal::new(None::<u64>));
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    #[cfg(feature = "hydrate")]
+    {
+        let board = board.clone();
+        Effect::new(move |_| {
+            let for_label = board.clone();
+            crate::live_client::subscribe(&board, live, move |message| {
+                watching.set(Some(message.watching));
+                let new_round = message.stats.round > stats.with_untracked(|s| s.round);
+                crate::components::matrix_form::show_if_newer(stats, message.stats);
+                if new_round {
+                    crate::components::matrix_form::fetch_round_label(for_label.clone(), round_label);
+                }
+            });
+        });
+    }
+    let answered = move || {
+        let (round, respondents) = stats.with(|s| (s.round, s.respondents));
+        answered_line(round, respondents, round_label.with(|(n, label)| (*n == round).then(|| label.clone())))
+    };
+    let watchers = move || match (live.get(), watching.get()) {
+        (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
+        (LiveStatus::Live, None) => "● Live".to_string(),
+        (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
+        (LiveStatus::Offline, _) => "○ Offline".to_string(),
+    };
+    let categories = matrix
+        .categories
+        .iter()
+        .map(|category| {
+            let rows = category.rows.iter().map(|row| stacked_bar(row, &matrix, stats)).collect_view();
+            view! {
+                <section class="present-category">
+                    <h2>{category.title.clone()}</h2>
+                    <ul>{rows}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    let key = levels_key(&matrix);
+    view! {
+        <div class="present" data-hydrated=move || hydrated.get().to_string()>
+            <header class="present-header">
+                <h1>{title}</h1>
+                <p class="present-answered">{answered}</p>
+                <p class="present-live" role="status">{watchers}</p>
+                <Show when=move || stats.with(|s| s.closed)>
+                    <p class="present-closed">"Closed: no more answers"</p>
+                </Show>
+            </header>
+            <div class="present-body">
+                <div class="present-rows">{categories}</div>
+                <aside class="present-join" aria-label="Join this board">
+                    <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
+                    <p>"Scan, or open"</p>
+                    <p class="present-address">{address.clone()}</p>
+                    {key}
+                    <AdminPanel board=board.clone() stats/>
+                </aside>
+            </div>
+        </div>
+    }
+}
+
+/// What each colour means, in words.
+fn levels_key(matrix: &Matrix) -> impl IntoView {
+    let items = matrix
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, level)| {
+            view! {
+                <li><span class=format!("key-swatch level-{}", i % LEVEL_CLASSES)></span>{format!("{}: {}", level.short, level.label)}</li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="present-key" aria-label="Levels">{items}</ul> }
+}
+
+/// One row: a bar split by the share of people at each level, each part
+/// naming its level and percentage; the whole stated in its label.
+fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl IntoView {
+    let segments = matrix
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(level, info)| {
+            let (row_id, short) = (row.id.clone(), info.short.clone());
+            let share = Signal::derive(move || stats.with(|s| s.share(&row_id, level)));
+            view! {
+                <span class=format!("segment level-{}", level % LEVEL_CLASSES)
+                    class:empty=move || share.get() == 0.0
+                    style=move || format!("flex-grow: {:.4}", share.get())>
+                    {move || format!("{short} {:.0}%", share.get() * 100.0)}
+                </span>
+            }
+        })
+        .collect_view();
+    let (row_id, title, levels) = (row.id.clone(), row.title.clone(), matrix.clone());
+    let label = move || {
+        stats.with(|s| match s.answered(&row_id) {
+            0 => format!("{title}: no answers yet"),
+            n => {
+                let parts: Vec<String> = levels
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{} {} ({:.0}%)", l.short, s.count(&row_id, i), s.share(&row_id, i) * 100.0))
+                    .collect();
+                format!("{title}: {} of {n}", parts.join(", "))
+            }
+        })
+    };
+    let row_id = row.id.clone();
+    let nobody = move || stats.with(|s| s.answered(&row_id) == 0);
+    view! {
+        <li class="present-row">
+            <span class="present-title" aria-hidden="true">{row.title.clone()}</span>
+            <span class="stack" class:nobody=nobody role="img" aria-label=label>{segments}</span>
+        </li>
+    }
+}
