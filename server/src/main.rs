@@ -4,6 +4,7 @@
 
 mod allowed_hosts;
 mod api;
+mod compression;
 mod config;
 mod connection_cap;
 mod error_status;
@@ -118,6 +119,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
         .layer(axum::middleware::map_response_with_state(https, security_headers::add))
+        .layer(compression::layer())
         .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());
 
