@@ -76,3 +76,21 @@ async fn the_create_board_server_function_redirects_to_the_new_board() {
         .unwrap();
     assert_eq!(clash.status(), 409);
 }
+
+/// Search engines and link previews read a board's page head: its title
+/// names the board, and a description says what the page is for.
+#[tokio::test]
+async fn a_boards_page_names_it_in_its_title_and_description() {
+    let server = TestServer::start();
+    server.create_board(json!({ "matrix": "programmer", "slug": "platform", "title": "Platform team" })).await;
+    let html = reqwest::get(server.url("/b/platform")).await.unwrap().text().await.unwrap();
+    assert!(html.contains("<title>Platform team · Tally</title>"), "the title names the board");
+    let description = html
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a meta description");
+    assert!(description.len() > 40, "a sentence, not a stub: {description:?}");
+    let present = reqwest::get(server.url("/b/platform/present")).await.unwrap().text().await.unwrap();
+    assert!(present.contains("<title>Presenting: Platform team · Tally</title>"));
+}

@@ -57,7 +57,7 @@ async fn hostile_matrix_text_and_board_titles_are_shown_as_text() {
         .await;
     assert_eq!(created["id"], "hostile", "{created}");
 
-    for path in ["/", "/b/hostile"] {
+    for path in ["/", "/b/hostile", "/b/hostile/present"] {
         let html = reqwest::get(server.url(path)).await.unwrap().text().await.unwrap();
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{path}: the text is shown");
         assert!(!html.contains("alert(1)</script>"), "{path}: no script element from content");

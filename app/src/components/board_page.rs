@@ -7,6 +7,7 @@ use crate::components::new_board::NewBoard;
 use crate::server_fns::load_board;
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -20,7 +21,16 @@ pub fn BoardPage() -> impl IntoView {
                 match data.await {
                     Ok(view) => {
                         let (matrices, current) = (view.matrices.clone(), view.matrix.id.clone());
+                        let description = match view.matrix.description.trim() {
+                            "" => format!(
+                                "{}: pick your level in each competency and see, live, where the team stands.",
+                                view.title
+                            ),
+                            text => text.to_string(),
+                        };
                         view! {
+                            <Title text=head_text(&format!("{} · Tally", view.title))/>
+                            <Meta name="description" content=head_text(&description)/>
                             <MatrixForm view/>
                             <NewBoard matrices current/>
                         }
@@ -30,5 +40,20 @@ pub fn BoardPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A title or description as the document's head may carry it: without `<`
+/// and `>`. leptos_meta writes `<title>` text as it is, and a board's title
+/// comes from whoever created the board: `</title><script>` must not end it.
+pub fn head_text(text: &str) -> String {
+    text.chars().filter(|c| !matches!(c, '<' | '>')).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn head_text_cannot_close_the_title() {
+        assert_eq!(super::head_text("</title><script>x</script> · Tally"), "/titlescriptx/script · Tally");
     }
 }

@@ -5,6 +5,7 @@
 //! carries the admin's controls. It follows the board live, like its page.
 
 use crate::components::admin_panel::AdminPanel;
+use crate::components::board_page::head_text;
 use crate::components::matrix_form::answered_line;
 use crate::live_client::LiveStatus;
 use crate::matrix::{Matrix, Row};
@@ -12,6 +13,7 @@ use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
 use crate::stats::Stats;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -86,9 +88,10 @@ fn Presenter(present: PresentData) -> impl IntoView {
         .collect_view();
     let key = levels_key(&matrix);
     view! {
+        <Title text=head_text(&format!("Presenting: {title} · Tally"))/>
         <div class="present" data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
-                <h1>{title}</h1>
+                <h1>{title.clone()}</h1>
                 <p class="present-answered">{answered}</p>
                 <p class="present-live" role="status">{watchers}</p>
                 <Show when=move || stats.with(|s| s.closed)>
