@@ -19,23 +19,22 @@ pub use browser::subscribe;
 use leptos::prelude::*;
 
 /// A signal that moves each time the board's figures reach a newer version
-/// than the first one heard: pages that show figures fetched on their own
-/// (compare, trends) read it to fetch again, live. On the server it never
-/// moves.
+/// than the last one heard, and once on the first frame (figures that moved
+/// between the page's rendering and its socket opening would otherwise be
+/// missed): pages that show figures fetched on their own (compare, trends,
+/// and the like) read it to fetch again, live. On the server it never moves.
 pub fn newer_versions(board: String) -> ReadSignal<u64> {
     let (changes, bump) = signal(0u64);
     #[cfg(feature = "hydrate")]
     {
-        let first = StoredValue::new(None::<u64>);
+        let last = StoredValue::new(None::<u64>);
         let status = RwSignal::new(LiveStatus::Offline);
         Effect::new(move |_| {
-            subscribe(&board, status, move |message| match first.get_value() {
-                None => first.set_value(Some(message.stats.version)),
-                Some(seen) if message.stats.version > seen => {
-                    first.set_value(Some(message.stats.version));
+            subscribe(&board, status, move |message| {
+                if last.get_value().is_none_or(|seen| message.stats.version > seen) {
+                    last.set_value(Some(message.stats.version));
                     bump.update(|n| *n += 1);
                 }
-                Some(_) => {}
             });
         });
     }
