@@ -130,7 +130,13 @@ async fn an_instance_whose_listener_is_killed_recovers() {
     let rows = row_ids(&a.matrix().await);
     let listener_of_b =
         format!("SELECT pid FROM pg_stat_activity WHERE application_name = 'tally-listener-{}'", b.pid());
-    let first = db.execute(&listener_of_b).await;
+    // The listener connects in the background after start-up: wait for it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut first = db.execute(&listener_of_b).await;
+    while first.is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        first = db.execute(&listener_of_b).await;
+    }
     assert_eq!(first.len(), 1, "B listens on one connection");
     let killed: i32 = first[0].get(0);
     let mut followers = Vec::new();
