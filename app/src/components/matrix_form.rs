@@ -248,10 +248,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         <header class="board-header">
             <h1>{title}</h1>
             <p class="respondents">
-                {move || {
-                    let (round, respondents) = stats.with(|s| (s.round, s.respondents));
-                    answered_line(round, respondents, round_label.with(|(n, label)| (*n == round).then(|| label.clone())))
-                }}
+                {move || stats.with(|s| round_label.with(|label| answered_line(s, label)))}
             </p>
             <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
                 {move || match (live.get(), watching.get()) {
@@ -343,16 +340,17 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
 }
 
 /// "2026 Q4: 3 people have answered", or without a name in a first round
-/// nobody named; `label` is the round's name if known yet.
-pub fn answered_line(round: u32, respondents: u64, label: Option<String>) -> String {
-    let people = match respondents {
+/// nobody named. `label` is (round, its name) as last fetched; a label of
+/// another round than the figures' is not used ("Round N" until it comes).
+pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
+    let people = match stats.respondents {
         1 => "1 person has answered".to_string(),
         n => format!("{n} people have answered"),
     };
     match label {
-        Some(label) if round > 1 || label != "Round 1" => format!("{label}: {people}"),
-        Some(_) => people,
-        None => format!("Round {round}: {people}"),
+        (round, name) if *round == stats.round && (*round > 1 || name != "Round 1") => format!("{name}: {people}"),
+        (round, _) if *round == stats.round => people,
+        _ => format!("Round {}: {people}", stats.round),
     }
 }
 

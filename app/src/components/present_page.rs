@@ -63,10 +63,7 @@ fn Presenter(present: PresentData) -> impl IntoView {
             });
         });
     }
-    let answered = move || {
-        let (round, respondents) = stats.with(|s| (s.round, s.respondents));
-        answered_line(round, respondents, round_label.with(|(n, label)| (*n == round).then(|| label.clone())))
-    };
+    let answered = move || stats.with(|s| round_label.with(|label| answered_line(s, label)));
     let watchers = move || match (live.get(), watching.get()) {
         (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
         (LiveStatus::Live, None) => "● Live".to_string(),
