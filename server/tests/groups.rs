@@ -82,6 +82,9 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     assert!(csv.as_str().unwrap().contains("\n1,Backend,,,,,withheld,\n"), "{csv}");
     assert!(!csv.as_str().unwrap().contains("1,Backend,Computer"), "no Backend figure in the CSV");
     assert_eq!(get_json(&server, "/api/boards/teams/stats?group=Sales").await.0, 404);
+    let trends = [("board", "teams"), ("group", "Sales")];
+    let unknown = Client::new().post(server.url("/api/board_trends")).form(&trends).send().await.unwrap();
+    assert_eq!(unknown.status(), 404, "the trends page's door refuses an unknown group the same way");
     // The compare page's door withholds the same.
     let form = [("board", "teams"), ("a", "g:1:Backend"), ("b", "r:1")];
     let compared: Value =
