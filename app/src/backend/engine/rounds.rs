@@ -25,6 +25,23 @@ impl Engine {
         self.state.store.rounds(&board.info.id).await
     }
 
+    /// What `round` is called ("2026 Q4", or "Round N"), as the board page's
+    /// header shows it: read from the store once per round, then remembered.
+    /// Every round has its row (it is written with the round), so a round
+    /// without one is unknown.
+    pub async fn round_label(&self, board: &ServedBoard, round: u32) -> Result<String, TallyError> {
+        if let Some(label) = board.remembered_label(round) {
+            return Ok(label);
+        }
+        match self.rounds(board).await?.into_iter().find(|r| r.round == round) {
+            Some(found) => {
+                board.remember_label(round, found.label.clone());
+                Ok(found.label)
+            }
+            None => Err(TallyError::UnknownRound { board: board.info.id.clone(), round }),
+        }
+    }
+
     /// The figures of one round: the open one's from memory, a frozen
     /// one's read from the store (that round's rows only).
     pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {

@@ -19,6 +19,10 @@ pub struct ServedBoard {
     groups: RwLock<GroupSettings>,
     /// The latest figures; readers borrow, the writer and follower offer.
     stats: watch::Sender<Arc<Stats>>,
+    /// A round's label as last read from the store, (round, label): a
+    /// label never changes once its round starts, so page views read it
+    /// from the store once per round, not once each.
+    label: RwLock<Option<(u32, String)>>,
 }
 
 /// A board's matrix at one revision, read as a whole so answers are checked
@@ -38,7 +42,8 @@ impl ServedBoard {
         let stats = snapshot(&stored, &matrix);
         let matrix = RwLock::new(BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape });
         let groups = RwLock::new(stored.groups);
-        ServedBoard { info: stored.info, matrix, groups, stats: watch::channel(Arc::new(stats)).0 }
+        let stats = watch::channel(Arc::new(stats)).0;
+        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None) }
     }
 
     /// The matrix as of now.
@@ -49,6 +54,16 @@ impl ServedBoard {
     /// The groups and the anonymity threshold as of now.
     pub fn groups(&self) -> GroupSettings {
         self.groups.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The label of `round`, if it is the one remembered.
+    pub(super) fn remembered_label(&self, round: u32) -> Option<String> {
+        let label = self.label.read().unwrap_or_else(|e| e.into_inner());
+        label.as_ref().filter(|(n, _)| *n == round).map(|(_, label)| label.clone())
+    }
+
+    pub(super) fn remember_label(&self, round: u32, label: String) {
+        *self.label.write().unwrap_or_else(|e| e.into_inner()) = Some((round, label));
     }
 
     /// The matrix with its revision and shape.

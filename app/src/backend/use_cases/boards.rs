@@ -166,14 +166,13 @@ impl Tally {
         };
         let current = served.current();
         let stats = (*served.stats()).clone();
-        let rounds = self.engine.rounds(&served).await?;
-        let round_label = rounds.into_iter().find(|r| r.round == stats.round).map(|r| r.label);
+        let round_label = self.engine.round_label(&served, stats.round).await?;
         Ok(BoardPageData {
             board: served.info.id.clone(),
             title: served.info.title.clone(),
             matrix: (*current.matrix).clone(),
             matrix_rev: current.rev,
-            round_label: round_label.unwrap_or_else(|| format!("Round {}", stats.round)),
+            round_label,
             stats,
             previous,
             groups: served.groups().groups,
