@@ -13,6 +13,18 @@ pub enum LiveStatus {
     Reconnecting,
 }
 
+impl LiveStatus {
+    /// The status line pages show: "● Live · 3 watching", and so on.
+    pub fn describe(self, watching: Option<u64>) -> String {
+        match (self, watching) {
+            (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
+            (LiveStatus::Live, None) => "● Live".to_string(),
+            (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
+            (LiveStatus::Offline, _) => "○ Offline: figures as of page load".to_string(),
+        }
+    }
+}
+
 #[cfg(feature = "hydrate")]
 pub use browser::subscribe;
 

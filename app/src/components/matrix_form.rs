@@ -251,12 +251,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                 {move || stats.with(|s| round_label.with(|label| answered_line(s, label)))}
             </p>
             <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
-                {move || match (live.get(), watching.get()) {
-                    (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
-                    (LiveStatus::Live, None) => "● Live".to_string(),
-                    (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
-                    (LiveStatus::Offline, _) => "○ Offline: figures as of page load".to_string(),
-                }}
+                {move || live.get().describe(watching.get())}
             </p>
         </header>
         <Show when={

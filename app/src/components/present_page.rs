@@ -64,12 +64,7 @@ fn Presenter(present: PresentData) -> impl IntoView {
         });
     }
     let answered = move || stats.with(|s| round_label.with(|label| answered_line(s, label)));
-    let watchers = move || match (live.get(), watching.get()) {
-        (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
-        (LiveStatus::Live, None) => "● Live".to_string(),
-        (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
-        (LiveStatus::Offline, _) => "○ Offline".to_string(),
-    };
+    let watchers = move || live.get().describe(watching.get());
     let categories = matrix
         .categories
         .iter()
