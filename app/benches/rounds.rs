@@ -77,7 +77,7 @@ async fn main() {
         let started = Instant::now();
         let reads = 200;
         for i in 0..reads {
-            tally.stats("many-rounds", Some(1 + i % (rounds as u32 - 1).max(1))).await.unwrap();
+            tally.stats(&Caller::default(), "many-rounds", Some(1 + i % (rounds as u32 - 1).max(1))).await.unwrap();
         }
         println!(
             "\n{backend:?}: a frozen round's figures read in {:.2} ms on average ({reads} reads)\n",

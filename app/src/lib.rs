@@ -45,6 +45,7 @@ pub mod live_client;
 pub mod live_message;
 pub mod matrix;
 pub mod page_data;
+pub mod reveal;
 pub mod rounds;
 pub mod server_fns;
 pub mod stats;

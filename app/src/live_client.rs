@@ -42,7 +42,7 @@ pub fn newer_versions(board: String) -> ReadSignal<u64> {
         let last = StoredValue::new(None::<u64>);
         let status = RwSignal::new(LiveStatus::Offline);
         Effect::new(move |_| {
-            subscribe(&board, status, move |message| {
+            subscribe(&board, status, Signal::stored(Vec::new()), move |message| {
                 if last.get_value().is_none_or(|seen| message.stats.version > seen) {
                     last.set_value(Some(message.stats.version));
                     bump.update(|n| *n += 1);
@@ -58,7 +58,7 @@ pub fn newer_versions(board: String) -> ReadSignal<u64> {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::LiveStatus;
-    use crate::live_message::LiveMessage;
+    use crate::live_message::{ClientMessage, LiveMessage};
     use leptos::prelude::*;
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
@@ -73,6 +73,9 @@ mod browser {
         url: String,
         on_message: Box<dyn Fn(LiveMessage)>,
         status: RwSignal<LiveStatus>,
+        /// Sent on every connection once it opens, and again when they
+        /// change: they let the server send figures the board hides.
+        credentials: Signal<Vec<ClientMessage>>,
         failures: Cell<u32>,
         /// The open socket and its handlers, dropped when it is replaced.
         current: RefCell<Option<Connection>>,
@@ -88,8 +91,15 @@ mod browser {
     }
 
     /// Follows `board`'s live figures for as long as the calling component
-    /// lives: its clean-up closes the socket.
-    pub fn subscribe(board: &str, status: RwSignal<LiveStatus>, on_message: impl Fn(LiveMessage) + 'static) {
+    /// lives: its clean-up closes the socket. `credentials` (a submission's
+    /// pass, the admin key) are sent on the socket whenever it opens and
+    /// whenever they change.
+    pub fn subscribe(
+        board: &str,
+        status: RwSignal<LiveStatus>,
+        credentials: Signal<Vec<ClientMessage>>,
+        on_message: impl Fn(LiveMessage) + 'static,
+    ) {
         let location = window().location();
         let scheme = if location.protocol().as_deref() == Ok("https:") { "wss" } else { "ws" };
         let host = location.host().unwrap_or_default();
@@ -97,6 +107,7 @@ mod browser {
             url: format!("{scheme}://{host}/api/boards/{board}/live"),
             on_message: Box::new(on_message),
             status,
+            credentials,
             failures: Cell::new(0),
             current: RefCell::new(None),
             stopped: Cell::new(false),
@@ -110,7 +121,23 @@ mod browser {
                 let _ = connection.socket.close();
             }
         });
+        let sender = send_wrapper::SendWrapper::new(follower.clone());
+        Effect::new(move |_| {
+            credentials.track();
+            send_credentials(&sender);
+        });
         connect(follower);
+    }
+
+    /// Sends every credential on the open socket, if one is open.
+    fn send_credentials(follower: &Follower) {
+        if let Some(connection) = follower.current.borrow().as_ref() {
+            if connection.socket.ready_state() == WebSocket::OPEN {
+                for credential in follower.credentials.get_untracked() {
+                    let _ = connection.socket.send_with_str(&credential.to_text());
+                }
+            }
+        }
     }
 
     fn connect(follower: Rc<Follower>) {
@@ -125,6 +152,7 @@ mod browser {
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 follower.failures.set(0);
                 follower.status.set(LiveStatus::Live);
+                send_credentials(&follower);
             })
         };
         let received = {

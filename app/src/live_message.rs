@@ -16,6 +16,23 @@ pub struct LiveMessage {
     pub watching: u64,
 }
 
+/// What a page may send on its live socket: a credential that lets it see
+/// figures the board hides from others. Nothing else flows that way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClientMessage {
+    /// The pass a submission's reply carries: its sender answered the round.
+    Pass(String),
+    /// The board's admin key.
+    Admin(String),
+}
+
+impl ClientMessage {
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("a credential serialises")
+    }
+}
+
 impl LiveMessage {
     pub fn new(stats: Stats, watching: u64) -> Self {
         LiveMessage { kind: "stats".into(), stats, watching }
@@ -36,5 +53,16 @@ mod tests {
         assert_eq!(json["watching"], 3);
         assert_eq!(json["counts"]["r1"], serde_json::json!([0, 0, 0]));
         assert_eq!(serde_json::from_value::<LiveMessage>(json).unwrap(), message);
+    }
+
+    #[test]
+    fn a_credential_is_one_named_field() {
+        assert_eq!(ClientMessage::Pass("1.ab".into()).to_text(), r#"{"pass":"1.ab"}"#);
+        assert_eq!(
+            serde_json::from_str::<ClientMessage>(r#"{"admin":"k"}"#).unwrap(),
+            ClientMessage::Admin("k".into())
+        );
+        assert!(serde_json::from_str::<ClientMessage>(r#"{"pass":"a","admin":"k"}"#).is_err());
+        assert!(serde_json::from_str::<ClientMessage>("flood").is_err());
     }
 }

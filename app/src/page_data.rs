@@ -47,4 +47,7 @@ pub struct SubmitOutcome {
     pub stats: Stats,
     /// Unix seconds, shown as "You submitted on …".
     pub submitted_at: i64,
+    /// Sent on the page's live socket, so that it shows the figures of the
+    /// round just answered where they are shown only to those who answered.
+    pub pass: String,
 }

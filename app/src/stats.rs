@@ -1,8 +1,13 @@
 //! The aggregate figures of one board at one version: how many respondents
 //! chose each level of each row. The engine publishes these as immutable
 //! snapshots; the page, the API and live push only ever read them.
+//!
+//! A board that hides its figures ([`crate::reveal`]) hands whoever may not
+//! see them a [`Stats::withheld`] copy: the same version and respondent
+//! count, no counts at all.
 
 use crate::matrix::Matrix;
+use crate::reveal::RevealSettings;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,8 +30,20 @@ pub struct Stats {
     /// an older matrix fetches it again (an admin edited its text or rows).
     #[serde(default)]
     pub matrix_rev: u64,
-    /// Row id -> count per level, in level order.
+    /// When the figures are shown, and to whom.
+    #[serde(default, flatten)]
+    pub reveal: RevealSettings,
+    /// These are a withheld copy: `counts` is empty because the reader
+    /// may not see the figures yet (see [`RevealSettings::hidden_note`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub withheld: bool,
+    /// Row id -> count per level, in level order; left out when withheld.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub counts: BTreeMap<String, Vec<u64>>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 fn first_round() -> u32 {
@@ -42,15 +59,25 @@ impl Stats {
             respondents: 0,
             closed: false,
             matrix_rev: 0,
+            reveal: RevealSettings::default(),
+            withheld: false,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
     }
 
-    /// Whether these figures should replace `current`: only newer ones do.
+    /// Whether these figures should replace `current`: only newer ones do,
+    /// or the full figures of a version shown withheld so far (the reader
+    /// has just been allowed to see them).
     /// Submission replies, live messages and reloads may arrive in any
     /// order, and whoever shows or publishes figures asks this first.
     pub fn supersedes(&self, current: &Stats) -> bool {
-        self.version > current.version
+        self.version > current.version || (self.version == current.version && current.withheld && !self.withheld)
+    }
+
+    /// The same figures without any count: for a reader who may not see
+    /// them yet. The respondent count stays.
+    pub fn withheld(&self) -> Stats {
+        Stats { withheld: true, counts: BTreeMap::new(), ..self.clone() }
     }
 
     pub fn count(&self, row: &str, level: usize) -> u64 {
@@ -102,5 +129,19 @@ mod tests {
         assert_eq!(stats.median_level("r1"), Some(1));
         stats.counts.insert("r1".into(), vec![0, 0, 3]);
         assert_eq!(stats.median_level("r1"), Some(2));
+    }
+
+    #[test]
+    fn a_withheld_copy_has_no_counts_and_gives_way_to_the_full_figures() {
+        let mut full = Stats::empty("b", &sample());
+        (full.version, full.respondents) = (4, 3);
+        full.counts.insert("r1".into(), vec![1, 0, 2]);
+        let withheld = full.withheld();
+        let json = serde_json::to_value(&withheld).unwrap();
+        assert_eq!(json.get("counts"), None);
+        assert_eq!((json["withheld"].clone(), json["respondents"].clone()), (true.into(), 3.into()));
+        assert_eq!(serde_json::to_value(&full).unwrap().get("withheld"), None);
+        assert!(full.supersedes(&withheld) && !withheld.supersedes(&full) && !full.supersedes(&full));
+        assert_eq!(serde_json::from_value::<Stats>(json).unwrap(), withheld);
     }
 }

@@ -62,9 +62,9 @@ async fn a_new_round_freezes_the_last_and_starts_empty(backend: Backend) {
     let ann = tally.respondents.on_board(&tally.respondents.verify(&token("ann")).unwrap(), &board.id);
     assert_eq!(engine.previous(&board.id, &ann).await.unwrap().unwrap().from_round, None);
 
-    let frozen = tally.stats(&board.id, Some(1)).await.unwrap();
+    let frozen = tally.stats(&Caller::default(), &board.id, Some(1)).await.unwrap();
     assert_eq!((frozen.round, frozen.respondents, &frozen.counts), (1, 2, &before.counts), "round 1 is kept as it was");
-    assert_eq!(tally.stats(&board.id, Some(3)).await.unwrap_err().status(), 404);
+    assert_eq!(tally.stats(&Caller::default(), &board.id, Some(3)).await.unwrap_err().status(), 404);
     let rounds = tally.rounds(&board.id).await.unwrap();
     let listed: Vec<_> =
         rounds.iter().map(|r| (r.round, r.label.as_str(), r.respondents, r.ended_at.is_some())).collect();
@@ -112,7 +112,7 @@ async fn answers_racing_a_new_round_count_where_their_receipt_says(backend: Back
     assert_eq!(rounds, [1, 2], "answers landed on both sides of the switch");
     for (round, people) in finals {
         let (respondents, counts) = recount(&rows, people.into_values().map(|(_, a)| a));
-        let stats = tally(&engine).stats(&board.id, Some(round)).await.unwrap();
+        let stats = tally(&engine).stats(&Caller::default(), &board.id, Some(round)).await.unwrap();
         assert_eq!(stats.respondents, respondents, "round {round}");
         assert_eq!(stats.counts.clone().into_iter().collect::<HashMap<_, _>>(), counts, "round {round}");
     }
@@ -133,13 +133,13 @@ async fn withdrawn_answers_leave_every_round_they_were_in(backend: Backend) {
     let as_ann = Caller { respondent: Some(token("ann")), ..Caller::default() };
 
     assert_eq!(tally.withdraw(&as_ann, &board.id, false).await.unwrap(), 1, "the open round only");
-    let open = tally.stats(&board.id, None).await.unwrap();
+    let open = tally.stats(&Caller::default(), &board.id, None).await.unwrap();
     assert_eq!((open.round, open.respondents), (2, 0));
     assert!(open.counts.values().flatten().all(|n| *n == 0));
-    assert_eq!(tally.stats(&board.id, Some(1)).await.unwrap().respondents, 2, "round 1 untouched");
+    assert_eq!(tally.stats(&Caller::default(), &board.id, Some(1)).await.unwrap().respondents, 2, "round 1 untouched");
 
     assert_eq!(tally.withdraw(&as_ann, &board.id, true).await.unwrap(), 1, "round 1 was left");
-    let frozen = tally.stats(&board.id, Some(1)).await.unwrap();
+    let frozen = tally.stats(&Caller::default(), &board.id, Some(1)).await.unwrap();
     let (respondents, counts) = recount(&rows, [uniform(&rows, |_| 3)]);
     assert_eq!(
         (frozen.respondents, frozen.counts.clone().into_iter().collect::<HashMap<_, _>>()),

@@ -63,6 +63,22 @@ impl Respondents {
         self.signer.tag(&["board", board, &token.random])
     }
 
+    /// A pass that lets a live socket show the figures of `board` while
+    /// `round` is open, in `after_submit` mode: the page gets one with each
+    /// submission and sends it on its socket (the token itself stays in its
+    /// HttpOnly cookie, out of the page's reach). `round.tag`.
+    pub fn pass(&self, board: &str, round: u32) -> String {
+        format!("{round}.{}", self.signer.tag(&["pass", board, &round.to_string()]))
+    }
+
+    /// The round a [`pass`](Respondents::pass) for `board` was issued for,
+    /// if this server issued it.
+    pub fn check_pass(&self, board: &str, pass: &str) -> Option<u32> {
+        let (round, tag) = pass.split_once('.')?;
+        let round: u32 = round.parse().ok()?;
+        (tag.len() == TAG_LEN && self.signer.verify(&["pass", board, &round.to_string()], tag)).then_some(round)
+    }
+
     /// The token in the request's cookie, as sent (checked by [`verify`]).
     ///
     /// [`verify`]: Respondents::verify
@@ -104,6 +120,17 @@ mod tests {
         assert_ne!(a, b);
         assert!(!token.as_str().contains(&a) && a.len() == 32);
         assert_eq!(a, respondents(7).on_board(&respondents(7).verify(token.as_str()).unwrap(), "a"));
+    }
+
+    #[test]
+    fn a_pass_is_for_one_board_and_round() {
+        let pass = respondents(7).pass("a", 3);
+        assert_eq!(respondents(7).check_pass("a", &pass), Some(3));
+        assert_eq!(respondents(7).check_pass("b", &pass), None);
+        assert_eq!(respondents(8).check_pass("a", &pass), None);
+        let forged = pass.replacen('3', "4", 1);
+        assert_eq!(respondents(7).check_pass("a", &forged), None);
+        assert_eq!(respondents(7).check_pass("a", "3"), None);
     }
 
     #[test]

@@ -1,33 +1,50 @@
 //! The admin's controls, shown when the page is opened through the admin
-//! link (`/b/<board>#admin=<key>`): close or reopen the board, edit its
-//! matrix and download its aggregates. The key lives in the address's fragment, which browsers
+//! link (`/b/<board>#admin=<key>`): close or reopen the board, choose when
+//! the figures are shown and reveal or hide them, start the next round,
+//! edit its matrix and download its aggregates. The key lives in the address's fragment, which browsers
 //! never send to a server, so it is read in the browser and sent only with
 //! the admin's own requests.
 
 use crate::components::matrix_form::show_if_newer;
-use crate::server_fns::{SetBoardClosed, StartRound};
+use crate::live_message::ClientMessage;
+use crate::reveal::RevealMode;
+use crate::server_fns::{SetBoardClosed, SetReveal, StartRound};
 use crate::stats::Stats;
 use leptos::prelude::*;
 
+/// `credentials`: the page's live credentials, to which the admin key is
+/// added so the admin sees figures the board hides. The presenter passes
+/// none: a projector shows what the room may see, not what the admin may.
 #[component]
-pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
+pub fn AdminPanel(
+    board: String,
+    stats: RwSignal<Stats>,
+    credentials: Option<RwSignal<Vec<ClientMessage>>>,
+) -> impl IntoView {
     let key = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let hash = window().location().hash().unwrap_or_default();
-        key.set(hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string));
+        let found = hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string);
+        if let (Some(key), Some(credentials)) = (&found, credentials) {
+            credentials.update(|all| all.push(ClientMessage::Admin(key.clone())));
+        }
+        key.set(found);
     });
     let action = ServerAction::<SetBoardClosed>::new();
     Effect::new(move |_| {
         if let Some(Ok(updated)) = action.value().get() {
-            show_if_newer(stats, updated);
+            // The reply is the admin's, figures included; the presenter keeps the room's view.
+            let room_view = credentials.is_none() && !updated.reveal.public();
+            show_if_newer(stats, if room_view { updated.withheld() } else { updated });
         }
     });
+    let reveal = ServerAction::<SetReveal>::new();
     let next_round = ServerAction::<StartRound>::new();
     let label = RwSignal::new(String::new());
     // Starting a round cannot be undone, so it takes a second, explicit click.
     let confirming = RwSignal::new(false);
-    let error = move || match (action.value().get(), next_round.value().get()) {
-        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(e.to_string()),
+    let error = move || match (action.value().get(), next_round.value().get(), reveal.value().get()) {
+        (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
     let started = move || match next_round.value().get() {
@@ -70,6 +87,7 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                         {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
                     </button>
                     <a class="button-link" href=format!("/b/{board}/edit#admin={key}")>"Edit the matrix"</a>
+                    <RevealControls board=board.clone() key=key.clone() stats reveal/>
                     <div class="next-round">
                         <label>
                             "Next round's label "
@@ -96,5 +114,49 @@ pub fn AdminPanel(board: String, stats: RwSignal<Stats>) -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// When the figures are shown, and the reveal / hide button of the two
+/// blind modes. Both take effect at once, on every open page.
+#[component]
+fn RevealControls(
+    board: String,
+    key: String,
+    stats: RwSignal<Stats>,
+    reveal: ServerAction<SetReveal>,
+) -> impl IntoView {
+    let settings = move || stats.with(|s| s.reveal);
+    let send = move |mode: RevealMode, revealed: bool| {
+        let (board, key) = (board.clone(), key.clone());
+        reveal.dispatch(SetReveal { board, key, reveal: mode.as_str().to_string(), revealed });
+    };
+    let choose = {
+        let send = send.clone();
+        move |ev| {
+            if let Some(mode) = RevealMode::parse(&event_target_value(&ev)) {
+                send(mode, settings().revealed);
+            }
+        }
+    };
+    let toggle = move |_| {
+        let now = settings();
+        send(now.reveal, !now.revealed);
+    };
+    let options = RevealMode::ALL
+        .into_iter()
+        .map(|mode| {
+            view! { <option value=mode.as_str() selected=move || settings().reveal == mode>{mode.describe()}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="reveal-controls">
+            <label>"Show the figures " <select class="reveal-mode" on:change=choose>{options}</select></label>
+            <Show when=move || settings().reveal != RevealMode::Live>
+                <button type="button" class="toggle-revealed" on:click=toggle.clone()>
+                    {move || if settings().revealed { "Hide the figures" } else { "Reveal the figures" }}
+                </button>
+            </Show>
+        </div>
     }
 }

@@ -1,7 +1,8 @@
 //! One competency: a row of radio-button cells, each shaded by the share of
 //! people at that level and carrying a popover with the live figures. The
 //! figures are read from the board's `stats` signal, so a new snapshot
-//! updates shading and any open popover in place.
+//! updates shading and any open popover in place. Withheld figures have no
+//! counts: no shading, and the popover says when they will appear.
 
 use crate::answers::PreviousAnswers;
 use crate::matrix::{Matrix, Row};
@@ -29,9 +30,12 @@ pub fn CompetencyRow(
             let figures = {
                 let row_id = row_id.clone();
                 move || {
-                    stats.with(|s| {
-                        let (k, n) = (s.count(&row_id, index), s.answered(&row_id));
-                        format!("{k} of {n} ({:.0}%) rated themselves here", s.share(&row_id, index) * 100.0)
+                    stats.with(|s| match s.withheld {
+                        true => s.reveal.hidden_note().to_string(),
+                        false => {
+                            let (k, n) = (s.count(&row_id, index), s.answered(&row_id));
+                            format!("{k} of {n} ({:.0}%) rated themselves here", s.share(&row_id, index) * 100.0)
+                        }
                     })
                 }
             };

@@ -13,6 +13,7 @@ use crate::components::legend::Legend;
 use crate::components::my_progress::MyProgress;
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
+use crate::live_message::ClientMessage;
 use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
 use crate::server_fns::SubmitAnswers;
@@ -110,9 +111,20 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
     // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
     let dismissed = RwSignal::new(false);
 
+    // What lets this page's socket send figures the board hides from others.
+    let credentials = RwSignal::new(Vec::<ClientMessage>::new());
     Effect::new(move |_| {
         if let Some(Ok(outcome)) = submit.value().get() {
             show_if_newer(stats, outcome.stats);
+            let pass = ClientMessage::Pass(outcome.pass);
+            credentials.maybe_update(|all| {
+                let new = !all.contains(&pass);
+                if new {
+                    all.retain(|c| !matches!(c, ClientMessage::Pass(_)));
+                    all.push(pass);
+                }
+                new
+            });
             let answers = matrix.with_untracked(|m| {
                 m.rows().filter_map(|row| choices.of(&row.id).get_untracked().map(|l| (row.id.clone(), l))).collect()
             });
@@ -149,7 +161,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         let shown_rev = StoredValue::new(matrix_rev);
         Effect::new(move |_| {
             let board = board.clone();
-            crate::live_client::subscribe(&board.clone(), live, move |message| {
+            crate::live_client::subscribe(&board.clone(), live, credentials.into(), move |message| {
                 watching.set(Some(message.watching));
                 if message.stats.matrix_rev > shown_rev.get_value() {
                     let board = board.clone();
@@ -267,7 +279,10 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
         <Show when=move || !description().is_empty()>
             <p class="matrix-description">{description}</p>
         </Show>
-        <AdminPanel board=board.clone() stats/>
+        <AdminPanel board=board.clone() stats credentials=Some(credentials)/>
+        <Show when=move || stats.with(|s| s.withheld)>
+            <p class="withheld-notice" role="status">{move || stats.with(|s| s.reveal.hidden_note())}</p>
+        </Show>
         <Show when=closed>
             <p class="closed-notice" role="status">
                 "This board is closed: it no longer takes answers. Its figures stay visible."

@@ -2,7 +2,9 @@
 //! Every row as one stacked bar of the crowd's levels, in type large enough
 //! for the back of a room, how many answered and how many watch, and the QR
 //! code and address people join at. Opened through the admin link it also
-//! carries the admin's controls. It follows the board live, like its page.
+//! carries the admin's controls. It follows the board live, like its page,
+//! and shows what the room may see: before a facilitator's reveal, empty
+//! bars and the count of answers.
 
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
@@ -53,7 +55,7 @@ fn Presenter(present: PresentData) -> impl IntoView {
         let board = board.clone();
         Effect::new(move |_| {
             let for_label = board.clone();
-            crate::live_client::subscribe(&board, live, move |message| {
+            crate::live_client::subscribe(&board, live, Signal::stored(Vec::new()), move |message| {
                 watching.set(Some(message.watching));
                 let new_round = message.stats.round > stats.with_untracked(|s| s.round);
                 crate::components::matrix_form::show_if_newer(stats, message.stats);
@@ -89,6 +91,9 @@ fn Presenter(present: PresentData) -> impl IntoView {
                 <Show when=move || stats.with(|s| s.closed)>
                     <p class="present-closed">"Closed: no more answers"</p>
                 </Show>
+                <Show when=move || stats.with(|s| s.withheld)>
+                    <p class="present-hidden">"Figures hidden until revealed"</p>
+                </Show>
             </header>
             <div class="present-body">
                 <div class="present-rows">{categories}</div>
@@ -97,7 +102,7 @@ fn Presenter(present: PresentData) -> impl IntoView {
                     <p>"Scan, or open"</p>
                     <p class="present-address">{address.clone()}</p>
                     {key}
-                    <AdminPanel board=board.clone() stats/>
+                    <AdminPanel board=board.clone() stats credentials=None/>
                 </aside>
             </div>
         </div>
@@ -141,6 +146,7 @@ fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl 
     let (row_id, title, levels) = (row.id.clone(), row.title.clone(), matrix.clone());
     let label = move || {
         stats.with(|s| match s.answered(&row_id) {
+            _ if s.withheld => format!("{title}: figures hidden"),
             0 => format!("{title}: no answers yet"),
             n => {
                 let parts: Vec<String> = levels

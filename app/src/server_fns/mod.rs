@@ -10,6 +10,7 @@ use crate::comparison::Comparison;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, PresentData, SubmitOutcome};
+use crate::reveal::RevealSettings;
 use crate::rounds::{MyRound, RoundInfo, Trends};
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -77,7 +78,8 @@ pub async fn submit_answers(
         if submitted.issued {
             context::add_header(axum::http::header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
         }
-        Ok(SubmitOutcome { stats: (*submitted.stats).clone(), submitted_at: submitted.receipt.submitted_at })
+        let submitted_at = submitted.receipt.submitted_at;
+        Ok(SubmitOutcome { stats: submitted.stats, submitted_at, pass: submitted.pass })
     }
     .await;
     context::with_status(&request, result)
@@ -124,6 +126,34 @@ pub async fn set_board_closed(board: String, key: String, closed: bool) -> Resul
     context::with_status(&request, result)
 }
 
+/// Served at `/api/set_reveal`, for the admin panel: when the figures are
+/// shown (`reveal`: live, after_submit or facilitator), and whether they
+/// are revealed now; every open page hears of it live.
+#[server(endpoint = "set_reveal")]
+pub async fn set_reveal(
+    board: String,
+    key: String,
+    reveal: String,
+    revealed: bool,
+) -> Result<RevealSettings, TallyError> {
+    use crate::backend::context;
+    use crate::backend::use_cases::{reveal::RevealChange, Caller};
+    use crate::reveal::RevealMode;
+    let request = context::request()?;
+    let result = async {
+        let mode = RevealMode::parse(&reveal).ok_or_else(|| {
+            let shown: String = reveal.chars().take(20).collect();
+            TallyError::BadRequest(format!("unknown reveal mode '{shown}' (use live, after_submit or facilitator)"))
+        })?;
+        let tally = context::tally()?;
+        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
+        let change = RevealChange { reveal: Some(mode), revealed: Some(revealed) };
+        tally.set_reveal(&caller, &board, change).await
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
 /// Served at `/api/start_round`, for the admin panel: freezes the open
 /// round and opens the next; every open page hears of it live.
 #[server(endpoint = "start_round")]
@@ -154,7 +184,11 @@ pub async fn compare_figures(
 ) -> Result<Comparison, TallyError> {
     use crate::backend::context;
     let request = context::request()?;
-    let result = async { context::tally()?.compare(&board, &a, &b).await }.await;
+    let result = async {
+        let tally = context::tally()?;
+        tally.compare(&context::caller(&tally, &request), &board, &a, &b).await
+    }
+    .await;
     context::with_status(&request, result)
 }
 
@@ -192,6 +226,10 @@ pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize,
 pub async fn board_trends(board: String, #[server(default)] group: String) -> Result<Trends, TallyError> {
     use crate::backend::context;
     let request = context::request()?;
-    let result = async { context::tally()?.trends(&board, Some(&group)).await }.await;
+    let result = async {
+        let tally = context::tally()?;
+        tally.trends(&context::caller(&tally, &request), &board, Some(&group)).await
+    }
+    .await;
     context::with_status(&request, result)
 }

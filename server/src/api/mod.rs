@@ -15,7 +15,7 @@ use axum::extract::rejection::{BytesRejection, FormRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Extension, Form};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
@@ -60,6 +60,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .route("/{board}/stats", get(stats))
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
         .route("/{board}/groups", get(rounds::groups).put(rounds::set_groups))
+        .route("/{board}/settings", put(rounds::set_reveal))
         .route("/{board}/qr.svg", get(rounds::qr_code))
         .route("/{board}/respondents/me", delete(withdraw))
         .route("/{board}/submissions", post(submit))
@@ -104,15 +105,20 @@ struct StatsQuery {
     group: Option<String>,
 }
 
+/// The figures, or what of them the caller may see: the respondent cookie
+/// of someone who answered, or the admin key, may show what a board hides.
 async fn stats(
     State(tally): State<Tally>,
     Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
     query: Result<Query<StatsQuery>, QueryRejection>,
 ) -> Result<Response, TallyError> {
     let Query(StatsQuery { round, group }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
+    let caller = caller(&tally, client, &headers);
     match group {
-        Some(group) => Ok(Json(tally.group_stats(&board, round, &group).await?).into_response()),
-        None => Ok(Json(&*tally.stats(&board, round).await?).into_response()),
+        Some(group) => Ok(Json(tally.group_stats(&caller, &board, round, &group).await?).into_response()),
+        None => Ok(Json(tally.stats(&caller, &board, round).await?).into_response()),
     }
 }
 
@@ -129,7 +135,12 @@ async fn submit(
     let group = body.group.clone();
     let submitted = tally.submit(&caller, &board, body.raw_answers(), group).await?;
     let receipt = &submitted.receipt;
-    let reply = json!({ "version": receipt.version, "round": receipt.round, "respondent": submitted.token.as_str() });
+    let reply = json!({
+        "version": receipt.version,
+        "round": receipt.round,
+        "respondent": submitted.token.as_str(),
+        "pass": submitted.pass,
+    });
     let mut response = Json(reply).into_response();
     if submitted.issued {
         response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));

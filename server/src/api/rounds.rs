@@ -1,8 +1,10 @@
-//! A board's rounds and groups over the API: the list of rounds, the admin
-//! starting the next, the groups respondents choose from, and the QR code
-//! a facilitator shows so the room joins the session.
+//! A board's rounds and settings over the API: the list of rounds, the
+//! admin starting the next, the groups respondents choose from, who sees
+//! the figures, and the QR code a facilitator shows so the room joins the
+//! session.
 
 use app::backend::client_addr::ClientAddr;
+use app::backend::use_cases::reveal::RevealChange;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::groups::GroupSettings;
@@ -56,6 +58,21 @@ pub async fn set_groups(
 ) -> Result<Response, TallyError> {
     let settings: GroupSettings = super::parse_json(body, super::BODY_LIMIT)?;
     let settings = tally.set_groups(&super::caller(&tally, client, &headers), &board, settings).await?;
+    Ok(Json(settings).into_response())
+}
+
+/// `PUT /api/boards/{board}/settings` with the admin key:
+/// `{"reveal": "live" | "after_submit" | "facilitator", "revealed": bool}`,
+/// either or both; answers with the settings now in force.
+pub async fn set_reveal(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    Extension(client): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, TallyError> {
+    let change: RevealChange = super::parse_json(body, super::BODY_LIMIT)?;
+    let settings = tally.set_reveal(&super::caller(&tally, client, &headers), &board, change).await?;
     Ok(Json(settings).into_response())
 }
 

@@ -1,6 +1,9 @@
 //! One broadcaster per watched board. It waits for a new snapshot (or a
 //! change in the number of watchers), encodes it once, and publishes the
 //! bytes on a `watch` channel that every connection to the board reads.
+//! A board that hides its figures (`app::reveal`) gets each snapshot
+//! encoded twice, whole and withheld; each connection sends the one its
+//! viewer may see.
 //! `watch` keeps only the latest value, so a slow connection skips versions
 //! instead of queueing them, and nothing grows per connection.
 //!
@@ -17,6 +20,7 @@ use app::backend::metrics;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::live_message::LiveMessage;
+use app::reveal::{RevealSettings, Viewer};
 use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use std::collections::HashMap;
@@ -35,14 +39,32 @@ pub struct LiveConfig {
     pub max_client_message: usize,
 }
 
-/// One encoded message and the version it carries.
+/// One snapshot, encoded for those who may see its figures and for those
+/// who may not.
 #[derive(Clone)]
 pub struct Frame {
     pub version: u64,
     pub watching: u64,
-    pub text: Utf8Bytes,
+    /// The open round, which the reveal rule is about.
+    round: u32,
+    /// Who may see the figures.
+    reveal: RevealSettings,
+    /// The message with the figures.
+    whole: Utf8Bytes,
+    /// The message without them; the same bytes when everyone may see them.
+    withheld: Utf8Bytes,
     /// When the broadcaster made it, for the fan-out latency metric.
     pub published: Instant,
+}
+
+impl Frame {
+    /// The message `viewer` may see, and whether it has the figures.
+    pub fn for_viewer(&self, viewer: &Viewer) -> (&Utf8Bytes, bool) {
+        match self.reveal.shows(viewer, self.round) {
+            true => (&self.whole, true),
+            false => (&self.withheld, false),
+        }
+    }
 }
 
 /// What every connection to one board reads.
@@ -60,6 +82,11 @@ pub struct Channel {
 }
 
 impl Channel {
+    /// The board this channel carries.
+    pub fn board(&self) -> &Arc<ServedBoard> {
+        &self.board
+    }
+
     /// The board's frames; `changed()` fails once the server shuts down.
     pub fn frames(&self) -> watch::Receiver<Frame> {
         self.frames.clone()
@@ -115,6 +142,11 @@ impl Hub {
         &self.tally.limits
     }
 
+    /// The application, for resolving who a connection's viewer is.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
     /// Who may open a live socket.
     pub fn origins(&self) -> &Origins {
         &self.origins
@@ -161,11 +193,18 @@ impl Hub {
 }
 
 fn encode(stats: &Stats, watching: u64) -> Frame {
-    let message = LiveMessage::new(stats.clone(), watching);
+    let text = |stats: Stats| -> Utf8Bytes {
+        serde_json::to_string(&LiveMessage::new(stats, watching)).expect("stats always serialise").into()
+    };
+    let whole = text(stats.clone());
+    let withheld = if stats.reveal.public() { whole.clone() } else { text(stats.withheld()) };
     Frame {
         version: stats.version,
         watching,
-        text: serde_json::to_string(&message).expect("stats always serialise").into(),
+        round: stats.round,
+        reveal: stats.reveal,
+        whole,
+        withheld,
         published: Instant::now(),
     }
 }

@@ -7,6 +7,7 @@
 
 mod hub;
 mod socket;
+mod viewer;
 
 pub use hub::{Hub, LiveConfig};
 
@@ -19,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use std::sync::Arc;
+use viewer::Credentials;
 
 pub fn router<S>(hub: Hub) -> Router<S> {
     Router::new().route("/{board}/live", get(upgrade)).with_state(hub)
@@ -38,6 +40,7 @@ async fn upgrade(
     }
     let channel = hub.channel(&board).await?;
     let open = hub.limits().socket(client.0)?;
+    let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), channel.board().clone(), &headers).await?;
     let config = hub.config().clone();
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
@@ -47,7 +50,7 @@ async fn upgrade(
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
-            socket::serve(ws, channel, config).await;
+            socket::serve(ws, channel, config, viewer, credentials).await;
             drop((open, place));
         }))
 }

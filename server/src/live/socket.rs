@@ -1,7 +1,9 @@
 //! One live connection: the latest frame whenever it changes, a ping every
-//! `ping_every`, and a close when the client misses two pongs or sends data
-//! (this protocol only flows from server to client), or when the server
-//! shuts down (1001, going away: the board's frames end).
+//! `ping_every`, and a close when the client misses two pongs or sends
+//! anything but a credential (`ClientMessage`, at most
+//! [`MAX_CLIENT_MESSAGES`]), or when the server shuts down (1001, going
+//! away: the board's frames end). A credential that holds makes the
+//! connection send the figures its viewer may now see, at once.
 //!
 //! Sending a frame is the hot path, ten thousand times per frame on a busy
 //! board, so it does as little as possible: reading runs in its own task
@@ -10,34 +12,53 @@
 //! frames are polled first, since nearly every wake-up is for one.
 
 use super::hub::{Channel, LiveConfig};
+use super::viewer::{Credentials, Refusal};
 use app::backend::metrics;
+use app::reveal::Viewer;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use tokio::sync::mpsc;
 use tokio::time::Interval;
+
+/// Credentials a client may send on one connection; a page sends one or
+/// two (its pass, the admin key), so more is abuse.
+pub const MAX_CLIENT_MESSAGES: u32 = 16;
 
 /// The sending half of a live connection.
 type Sink = SplitSink<WebSocket, Message>;
 
-pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
+/// What the reading task tells the sending loop.
+enum Heard {
+    /// The client proved it may see more.
+    Viewer(Viewer),
+    /// A credential that does not hold, to be said back.
+    Refused(&'static str),
+}
+
+pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, viewer: Viewer, credentials: Credentials) {
     let _watcher = channel.watch();
     let mut frames = channel.frames();
     let (mut sink, stream) = ws.split();
     let unanswered_pings = Arc::new(AtomicU32::new(0));
-    let mut reader = tokio::spawn(read(stream, unanswered_pings.clone()));
+    let (heard_tx, mut heard) = mpsc::channel(2);
+    let mut reader = tokio::spawn(read(stream, unanswered_pings.clone(), viewer, credentials, heard_tx));
     let mut heartbeat = tokio::time::interval(config.ping_every);
     heartbeat.tick().await; // the first tick is immediate
+    let mut viewer = viewer;
 
     frames.borrow_and_update();
-    // What this connection last sent. The first frame may be encoded for this
-    // connection alone, ahead of the broadcaster; a later frame that is older
-    // or says the same again (also when watchers came and went within one
-    // interval) is skipped, so versions never go back and no message repeats.
+    // What this connection last sent: (version, watching, with figures). The
+    // first frame may be encoded for this connection alone, ahead of the
+    // broadcaster; a later frame that is older or says the same again (also
+    // when watchers came and went within one interval) is skipped, so
+    // versions never go back and no message repeats.
     let first = channel.current();
-    let mut sent = (first.version, first.watching);
-    if send_or_drop(&mut sink, &mut heartbeat, Message::Text(first.text)).await.is_err() {
+    let (text, whole) = first.for_viewer(&viewer);
+    let mut sent = (first.version, first.watching, whole);
+    if send_or_drop(&mut sink, &mut heartbeat, Message::Text(text.clone())).await.is_err() {
         reader.abort();
         return;
     }
@@ -51,12 +72,30 @@ pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig) {
                 }
                 let (text, published, said) = {
                     let frame = frames.borrow_and_update();
-                    (frame.text.clone(), frame.published, (frame.version, frame.watching))
+                    let (text, whole) = frame.for_viewer(&viewer);
+                    (text.clone(), frame.published, (frame.version, frame.watching, whole))
                 };
                 if said.0 < sent.0 || said == sent { continue }
                 sent = said;
                 if send_or_drop(&mut sink, &mut heartbeat, Message::Text(text)).await.is_err() { break }
                 channel.fan_out.record(published.elapsed());
+            }
+            Some(news) = heard.recv() => {
+                let message = match news {
+                    Heard::Viewer(now) => {
+                        viewer = now;
+                        // The same version again, now with the figures if they may be seen.
+                        let frame = channel.current();
+                        let (text, whole) = frame.for_viewer(&viewer);
+                        if frame.version < sent.0 || (frame.version, frame.watching, whole) == sent { continue }
+                        sent = (frame.version, frame.watching, whole);
+                        Message::Text(text.clone())
+                    }
+                    Heard::Refused(reason) => {
+                        Message::Text(serde_json::json!({ "type": "refused", "message": reason }).to_string().into())
+                    }
+                };
+                if send_or_drop(&mut sink, &mut heartbeat, message).await.is_err() { break }
             }
             _ = heartbeat.tick() => {
                 if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
@@ -102,15 +141,38 @@ async fn send_or_drop(sink: &mut Sink, heartbeat: &mut Interval, message: Messag
 }
 
 /// Reads until the client leaves or breaks the protocol; returns the close
-/// frame to answer a violation with.
-async fn read(mut stream: SplitStream<WebSocket>, unanswered_pings: Arc<AtomicU32>) -> Option<Message> {
+/// frame to answer a violation with. Credentials are checked here, off the
+/// sending loop, and what they prove is passed on through `heard`.
+async fn read(
+    mut stream: SplitStream<WebSocket>,
+    unanswered_pings: Arc<AtomicU32>,
+    mut viewer: Viewer,
+    credentials: Credentials,
+    heard: mpsc::Sender<Heard>,
+) -> Option<Message> {
+    let mut messages = 0;
     loop {
         match stream.next().await {
             Some(Ok(Message::Pong(_))) => unanswered_pings.store(0, Ordering::Relaxed),
             Some(Ok(Message::Ping(_))) => {} // tungstenite answers pings itself
-            Some(Ok(Message::Text(_) | Message::Binary(_))) => {
-                return Some(close(close_code::POLICY, "clients may not send data"))
+            Some(Ok(Message::Text(text))) if messages < MAX_CLIENT_MESSAGES => {
+                messages += 1;
+                let news = match credentials.check(viewer, &text).await {
+                    Ok(now) => {
+                        viewer = now;
+                        Heard::Viewer(now)
+                    }
+                    Err(Refusal::Wrong(reason)) => Heard::Refused(reason),
+                    Err(Refusal::Malformed) => {
+                        return Some(close(close_code::POLICY, "clients may send only {\"pass\"} or {\"admin\"}"))
+                    }
+                };
+                if heard.send(news).await.is_err() {
+                    return None;
+                }
             }
+            Some(Ok(Message::Text(_))) => return Some(close(close_code::POLICY, "too many messages")),
+            Some(Ok(Message::Binary(_))) => return Some(close(close_code::POLICY, "clients may not send binary data")),
             // A frame over the size limit arrives as an error: a policy violation too.
             Some(Err(_)) => return Some(close(close_code::POLICY, "frame too large or malformed")),
             Some(Ok(Message::Close(_))) | None => return None,

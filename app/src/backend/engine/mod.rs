@@ -330,6 +330,7 @@ impl Engine {
             shape: 0,
             round: 1,
             groups: GroupSettings::default(),
+            reveal: Default::default(),
             counts: Vec::new(),
             matrix: Some(json),
         };

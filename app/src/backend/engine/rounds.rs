@@ -1,12 +1,14 @@
-//! Rounds and groups in the engine: starting the next round, listing a
-//! board's rounds, reading the figures of a frozen round or of one group
-//! (which the anonymity threshold may withhold), and a respondent
-//! withdrawing their answers.
+//! Rounds, groups and the board's other settings in the engine: starting
+//! the next round, listing a board's rounds, reading the figures of a
+//! frozen round or of one group (which the anonymity threshold may
+//! withhold), who sees the figures, and a respondent withdrawing their
+//! answers.
 
 use super::{now, Engine, ServedBoard};
 use crate::answers::Answers;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
+use crate::reveal::RevealSettings;
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use std::sync::Arc;
@@ -53,7 +55,7 @@ impl Engine {
         let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
         let mut stats = Stats::empty(&board.info.id, &board.matrix());
         (stats.version, stats.round, stats.respondents) = (current.version, round, info.respondents);
-        (stats.closed, stats.matrix_rev) = (current.closed, current.matrix_rev);
+        (stats.closed, stats.matrix_rev, stats.reveal) = (current.closed, current.matrix_rev, current.reveal);
         for (row, level, n) in self.state.store.round_counts(&board.info.id, round).await? {
             if let Some(count) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
                 *count = n;
@@ -68,6 +70,14 @@ impl Engine {
         self.state.store.set_groups(&board.info.id, &groups).await?;
         self.state.reload(&board.info.id).await;
         Ok(board.groups())
+    }
+
+    /// Sets who sees the board's figures; a new version, heard by every
+    /// page and instance.
+    pub async fn set_reveal(&self, board: &ServedBoard, settings: RevealSettings) -> Result<Arc<Stats>, TallyError> {
+        self.state.store.set_reveal(&board.info.id, settings).await?;
+        self.state.reload(&board.info.id).await;
+        Ok(board.stats())
     }
 
     /// One group's figures in one round, counted from its members' answers,
@@ -87,8 +97,8 @@ impl Engine {
             return Ok(None);
         }
         let mut stats = Stats::empty(&board.info.id, &board.matrix());
-        (stats.version, stats.round, stats.closed, stats.matrix_rev) =
-            (whole.version, round, whole.closed, whole.matrix_rev);
+        (stats.version, stats.round, stats.closed, stats.matrix_rev, stats.reveal) =
+            (whole.version, round, whole.closed, whole.matrix_rev, whole.reveal);
         stats.respondents = members.len() as u64;
         for answers in &members {
             for (row, level) in answers {

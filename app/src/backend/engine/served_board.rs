@@ -117,6 +117,7 @@ fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
     stats.respondents = stored.respondents;
     stats.closed = stored.closed;
     stats.matrix_rev = stored.matrix_rev;
+    stats.reveal = stored.reveal;
     for (row, level, n) in &stored.counts {
         if let Some(c) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
             *c = *n;

@@ -24,6 +24,7 @@ pub use sqlite::SqliteStore;
 use crate::answers::Answers;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
+use crate::reveal::{RevealMode, RevealSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::future::Future;
@@ -72,6 +73,8 @@ pub struct StoredBoard {
     pub round: u32,
     /// The groups respondents choose from, and the anonymity threshold.
     pub groups: GroupSettings,
+    /// Who sees the figures, and whether the admin has revealed them.
+    pub reveal: RevealSettings,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -92,6 +95,8 @@ pub(crate) struct CountRow {
     pub round: u32,
     /// `groups` as stored (a JSON array) and `min_group_size`.
     pub groups: (String, u32),
+    /// `reveal` as stored (`live`, `after_submit`, `facilitator`) and `revealed`.
+    pub reveal: (String, bool),
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -109,6 +114,11 @@ pub(crate) fn gather(
                 tracing::error!(board = %row.info.id, %error, "stored groups are not a JSON list; none offered");
                 Vec::new()
             });
+            let mode = RevealMode::parse(&row.reveal.0).unwrap_or_else(|| {
+                // Hiding is the safe side of a setting nobody can read.
+                tracing::error!(board = %row.info.id, reveal = %row.reveal.0, "unknown reveal mode; figures hidden");
+                RevealMode::Facilitator
+            });
             boards.push(StoredBoard {
                 info: row.info,
                 version: row.version,
@@ -118,6 +128,7 @@ pub(crate) fn gather(
                 shape: row.shape,
                 round: row.round,
                 groups: GroupSettings { groups: names, min_group_size: row.groups.1 },
+                reveal: RevealSettings { reveal: mode, revealed: row.reveal.1 },
                 counts: Vec::new(),
                 matrix,
             });

@@ -7,6 +7,7 @@ use super::{decode_answers, Store};
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
+use crate::reveal::RevealSettings;
 use crate::rounds::RoundInfo;
 
 /// A board's rounds, oldest first, the open one's respondents as of now;
@@ -35,6 +36,14 @@ pub(super) const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEX
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
 
 impl Store {
+    /// Sets who sees the board's figures; a new version, announced.
+    pub async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.set_reveal(board, settings).await,
+            Store::Postgres(s) => s.set_reveal(board, settings).await,
+        }
+    }
+
     /// Sets the board's groups and threshold; a new version, announced.
     pub async fn set_groups(&self, board: &str, groups: &GroupSettings) -> Result<u64, TallyError> {
         let names = serde_json::to_string(&groups.groups).expect("a list of names serialises");

@@ -96,7 +96,7 @@ impl Tally {
     }
 
     /// The board, if the caller holds its admin key.
-    async fn authorize(&self, caller: &Caller, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
+    pub(super) async fn authorize(&self, caller: &Caller, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
         let key = caller.admin_key.as_deref().ok_or_else(|| {
             TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into())
         })?;

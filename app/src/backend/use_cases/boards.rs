@@ -1,6 +1,7 @@
 //! Boards: creating one for a team, and reading a board's matrix, figures
 //! and page.
 
+use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
@@ -118,22 +119,35 @@ impl Tally {
         self.engine.matrix_by_id(id)
     }
 
-    /// The board's latest figures: of the open round, or of `round`.
-    pub async fn stats(&self, board: &str, round: Option<u32>) -> Result<Arc<Stats>, TallyError> {
+    /// The board's latest figures, of the open round or of `round`, as the
+    /// caller may see them (withheld while the board hides them from them).
+    pub async fn stats(&self, caller: &Caller, board: &str, round: Option<u32>) -> Result<Stats, TallyError> {
         let served = self.engine.board(board).await?;
-        match round {
-            Some(round) => self.engine.round_stats(&served, round).await,
-            None => Ok(served.stats()),
-        }
+        let stats = match round {
+            Some(round) => self.engine.round_stats(&served, round).await?,
+            None => served.stats(),
+        };
+        Ok(shown(&stats, self.sees_figures(caller, &served).await?))
     }
 
     /// One group's figures in a round (the open one by default), or what is
-    /// withheld: a group below the board's threshold shows nothing but that.
-    pub async fn group_stats(&self, board: &str, round: Option<u32>, group: &str) -> Result<GroupFigures, TallyError> {
+    /// withheld: a group below the board's threshold shows nothing but that,
+    /// and a board that hides its figures from the caller shows the group's
+    /// respondent count only.
+    pub async fn group_stats(
+        &self,
+        caller: &Caller,
+        board: &str,
+        round: Option<u32>,
+        group: &str,
+    ) -> Result<GroupFigures, TallyError> {
         let served = self.engine.board(board).await?;
         let round = round.unwrap_or_else(|| served.stats().round);
         Ok(match self.engine.group_stats(&served, round, group).await? {
-            Some(stats) => GroupFigures::Shown { group: group.to_string(), stats },
+            Some(stats) => {
+                let stats = shown(&stats, self.sees_figures(caller, &served).await?);
+                GroupFigures::Shown { group: group.to_string(), stats }
+            }
             None => GroupFigures::Withheld {
                 board: served.info.id.clone(),
                 round,
@@ -155,17 +169,14 @@ impl Tally {
     }
 
     /// Everything the board's page shows, with the caller's own earlier
-    /// answers if they have any.
+    /// answers if they have any; the figures withheld if the board hides
+    /// them from the caller.
     pub async fn board_page(&self, caller: &Caller, board: &str) -> Result<BoardPageData, TallyError> {
         let served = self.engine.board(board).await?;
-        let previous = match caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) {
-            Some(token) => {
-                self.engine.previous(&served.info.id, &self.respondents.on_board(&token, &served.info.id)).await?
-            }
-            None => None,
-        };
+        let (viewer, previous) = self.viewer(caller, &served).await?;
         let current = served.current();
-        let stats = (*served.stats()).clone();
+        let open = served.stats();
+        let stats = shown(&open, open.reveal.shows(&viewer, open.round));
         let round_label = self.engine.round_label(&served, stats.round).await?;
         Ok(BoardPageData {
             board: served.info.id.clone(),

@@ -3,7 +3,8 @@
 //! figures across all its rounds (trends).
 
 use super::boards::GroupFigures;
-use super::Tally;
+use super::{Caller, Tally};
+use crate::backend::engine::ServedBoard;
 use crate::comparison::{Comparison, Side, SideFigures};
 use crate::error::TallyError;
 use crate::rounds::Trends;
@@ -11,8 +12,10 @@ use crate::rounds::Trends;
 impl Tally {
     /// Every round's figures, oldest first, for the trends page: the whole
     /// board's, or one group's with each round below the threshold withheld.
-    pub async fn trends(&self, board: &str, group: Option<&str>) -> Result<Trends, TallyError> {
+    /// Refused while the board hides its figures from the caller.
+    pub async fn trends(&self, caller: &Caller, board: &str, group: Option<&str>) -> Result<Trends, TallyError> {
         let served = self.engine.board(board).await?;
+        self.refuse_if_hidden(caller, &served).await?;
         let settings = served.groups();
         // An unknown group is refused by `group_stats`, as at the stats door.
         let group = group.map(str::trim).filter(|g| !g.is_empty());
@@ -35,9 +38,11 @@ impl Tally {
     }
 
     /// The figures of sides `a` and `b` (blank: the round before the open
-    /// one, and the open one), with every side the board offers.
-    pub async fn compare(&self, board: &str, a: &str, b: &str) -> Result<Comparison, TallyError> {
+    /// one, and the open one), with every side the board offers. Refused
+    /// while the board hides its figures from the caller.
+    pub async fn compare(&self, caller: &Caller, board: &str, a: &str, b: &str) -> Result<Comparison, TallyError> {
         let served = self.engine.board(board).await?;
+        self.refuse_if_hidden(caller, &served).await?;
         let rounds = self.engine.rounds(&served).await?;
         let open = served.stats().round;
         let a = if a.trim().is_empty() { Side::Round(open.saturating_sub(1).max(1)).value() } else { a.to_string() };
@@ -64,12 +69,12 @@ impl Tally {
             figures.push(match side {
                 Side::Round(round) => SideFigures {
                     label: label_of(round).ok_or_else(|| unknown(round))?,
-                    stats: Some((*self.stats(board, Some(round)).await?).clone()),
+                    stats: Some(self.stats(caller, board, Some(round)).await?),
                     min_group_size: groups.min_group_size,
                 },
                 Side::Group { round, group } => {
                     let label = format!("{group} in {}", label_of(round).ok_or_else(|| unknown(round))?);
-                    let stats = match self.group_stats(board, Some(round), &group).await? {
+                    let stats = match self.group_stats(caller, board, Some(round), &group).await? {
                         GroupFigures::Shown { stats, .. } => Some(stats),
                         GroupFigures::Withheld { .. } => None,
                     };
@@ -80,5 +85,14 @@ impl Tally {
         let b = figures.pop().expect("two sides");
         let a = figures.pop().expect("two sides");
         Ok(Comparison { title: served.info.title.clone(), matrix: (*served.matrix()).clone(), choices, a, b })
+    }
+
+    /// A page made only of figures has nothing to show someone who may not
+    /// see them: it says why instead.
+    async fn refuse_if_hidden(&self, caller: &Caller, served: &ServedBoard) -> Result<(), TallyError> {
+        match self.sees_figures(caller, served).await? {
+            true => Ok(()),
+            false => Err(TallyError::Forbidden(served.stats().reveal.hidden_note().to_string())),
+        }
     }
 }

@@ -12,13 +12,15 @@
 //! * [`boards`] — create a board, read its matrix, figures and page;
 //! * [`admin`] — close, reopen, start a round, set groups, edit the matrix
 //!   and export a board, with its admin key;
-//! * [`compare`] — two rounds or two groups side by side.
+//! * [`compare`] — two rounds or two groups side by side;
+//! * [`reveal`] — who sees the figures, and the gate every figure passes.
 //!
 //! [`TallyError`]: crate::error::TallyError
 
 pub mod admin;
 pub mod boards;
 pub mod compare;
+pub mod reveal;
 pub mod submit;
 
 use crate::backend::engine::Engine;

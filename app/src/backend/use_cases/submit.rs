@@ -2,15 +2,16 @@
 //! validate the answers, apply the limits, and have the engine commit them;
 //! and taking one's answers back.
 
+use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
 use crate::backend::engine::Receipt;
 use crate::backend::metrics;
 use crate::backend::respondent::Token;
 use crate::error::TallyError;
+use crate::reveal::Viewer;
 use crate::rounds::MyRound;
 use crate::stats::Stats;
-use std::sync::Arc;
 
 /// A committed submission.
 pub struct Submitted {
@@ -21,8 +22,14 @@ pub struct Submitted {
     /// The token is new: the door must hand it to the client (a cookie) so
     /// their next submission replaces this one.
     pub issued: bool,
-    /// The board's figures with this submission in them.
-    pub stats: Arc<Stats>,
+    /// The board's figures with this submission in them, withheld if the
+    /// board hides them even from those who answered.
+    pub stats: Stats,
+    /// Lets the respondent's live socket show the figures of the round they
+    /// answered in (see [`Respondents::pass`]).
+    ///
+    /// [`Respondents::pass`]: crate::backend::respondent::Respondents::pass
+    pub pass: String,
 }
 
 impl Tally {
@@ -69,7 +76,10 @@ impl Tally {
         let answers = self.engine.validate(&served, raw, group)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(&served, id, answers).await?;
-        Ok(Submitted { receipt, token, issued, stats: served.stats() })
+        let (stats, pass) = (served.stats(), self.respondents.pass(&served.info.id, receipt.round));
+        let answered = Viewer { admin: false, answered_round: Some(receipt.round) };
+        let stats = shown(&stats, stats.reveal.shows(&answered, stats.round));
+        Ok(Submitted { receipt, token, issued, stats, pass })
     }
 }
 

@@ -55,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0006_rounds.sql"),
     include_str!("../../../../migrations/postgres/0007_groups.sql"),
     include_str!("../../../../migrations/postgres/0008_no_index_by_respondent.sql"),
+    include_str!("../../../../migrations/postgres/0009_reveal.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);
@@ -114,7 +115,7 @@ impl PostgresStore {
             .query(
                 "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
                         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
-                        b.groups, b.min_group_size
+                        b.groups, b.min_group_size, b.reveal, b.revealed
                  FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
                  WHERE $1::text IS NULL OR b.id = $1
                  ORDER BY b.created_at, b.id",
@@ -142,6 +143,7 @@ impl PostgresStore {
             shape: r.get::<_, i64>(12) as u64,
             round: r.get::<_, i32>(13) as u32,
             groups: (r.get(14), r.get::<_, i32>(15) as u32),
+            reveal: (r.get(16), r.get(17)),
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
         Ok(gather(rows, matrices))

@@ -8,6 +8,7 @@ use super::super::rounds::{HISTORY, PREVIOUS, ROUNDS};
 use super::{announce, PostgresStore};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
+use crate::reveal::RevealSettings;
 use crate::rounds::RoundInfo;
 
 /// Freezes the open round and opens the next in one statement, under the
@@ -22,7 +23,7 @@ const START_ROUND: &str = "WITH open AS (SELECT id, round, respondents FROM boar
         INSERT INTO rounds (board_id, round, label, started_at)
         SELECT id, round + 1, COALESCE($2::text, 'Round ' || (round + 1)), $3 FROM open RETURNING label
     )
-    UPDATE boards b SET round = open.round + 1, respondents = 0, version = b.version + 1
+    UPDATE boards b SET round = open.round + 1, respondents = 0, revealed = FALSE, version = b.version + 1
     FROM open WHERE b.id = open.id RETURNING b.version, b.round, (SELECT label FROM started)";
 
 impl PostgresStore {
@@ -87,6 +88,16 @@ impl PostgresStore {
             )
             .await?
             .get(0);
+        announce(&client, vec![(board.to_string(), version)]).await;
+        Ok(version as u64)
+    }
+
+    pub async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError> {
+        let client = self.reader.get().await?;
+        let update =
+            "UPDATE boards SET reveal = $2, revealed = $3, version = version + 1 WHERE id = $1 RETURNING version";
+        let version: i64 =
+            client.query_one(update, &[&board, &settings.reveal.as_str(), &settings.revealed]).await?.get(0);
         announce(&client, vec![(board.to_string(), version)]).await;
         Ok(version as u64)
     }

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0006_rounds.sql"),
     include_str!("../../../../migrations/sqlite/0007_groups.sql"),
     include_str!("../../../../migrations/sqlite/0008_no_index_by_respondent.sql"),
+    include_str!("../../../../migrations/sqlite/0009_reveal.sql"),
 ];
 
 #[derive(Clone)]
@@ -104,7 +105,7 @@ impl SqliteStore {
                 .prepare_cached(
                     "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
                             c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
-                            b.groups, b.min_group_size
+                            b.groups, b.min_group_size, b.reveal, b.revealed
                      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
                      WHERE ?1 IS NULL OR b.id = ?1
                      ORDER BY b.created_at, b.id",
@@ -128,6 +129,7 @@ impl SqliteStore {
                         shape: r.get(12)?,
                         round: r.get(13)?,
                         groups: (r.get(14)?, r.get(15)?),
+                        reveal: (r.get(16)?, r.get(17)?),
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,

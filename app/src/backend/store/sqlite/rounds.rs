@@ -7,6 +7,7 @@ use super::super::{decode_answers, internal};
 use super::{blocking, SqliteStore};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
+use crate::reveal::RevealSettings;
 use crate::rounds::RoundInfo;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
@@ -43,7 +44,7 @@ impl SqliteStore {
             .map_err(&failed)?;
             let version: u64 = tx
                 .query_row(
-                    "UPDATE boards SET round = ?2, respondents = 0, version = version + 1 WHERE id = ?1 RETURNING version",
+                    "UPDATE boards SET round = ?2, respondents = 0, revealed = 0, version = version + 1 WHERE id = ?1 RETURNING version",
                     params![board, round],
                     |r| r.get(0),
                 )
@@ -105,6 +106,18 @@ impl SqliteStore {
                 |r| r.get(0),
             )
             .map_err(internal("setting groups"))
+        })
+        .await
+    }
+
+    pub async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError> {
+        let (writer, board) = (self.writer.clone(), board.to_string());
+        blocking(move || {
+            let conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let values = params![board, settings.reveal.as_str(), settings.revealed];
+            let update =
+                "UPDATE boards SET reveal = ?2, revealed = ?3, version = version + 1 WHERE id = ?1 RETURNING version";
+            conn.query_row(update, values, |r| r.get(0)).map_err(internal("setting who sees the figures"))
         })
         .await
     }

@@ -1,0 +1,60 @@
+//! Who is at the other end of a live connection, as far as a board that
+//! hides its figures cares (`app::reveal`): resolved from the respondent
+//! cookie at the upgrade, and moved on by what the page sends afterwards —
+//! the pass of its own submission, or the admin key. A connection learns
+//! it may see the figures without reconnecting.
+
+use app::backend::engine::ServedBoard;
+use app::backend::use_cases::{Caller, Tally};
+use app::error::TallyError;
+use app::live_message::ClientMessage;
+use app::reveal::Viewer;
+use axum::http::HeaderMap;
+use std::sync::Arc;
+
+/// Checks what a connection's client sends, for one board.
+#[derive(Clone)]
+pub struct Credentials {
+    /// Verifies passes and admin keys.
+    tally: Tally,
+    /// The board the connection watches.
+    board: Arc<ServedBoard>,
+}
+
+/// Why a client's message changed nothing.
+pub enum Refusal {
+    /// Not a message of this protocol: the connection is closed (1008).
+    Malformed,
+    /// A credential that does not hold; said to the client, which stays connected.
+    Wrong(&'static str),
+}
+
+impl Credentials {
+    /// The viewer the request's cookie makes of its sender, and what checks
+    /// the rest; the admin key never travels in a request's headers here
+    /// (a page keeps it in its address's fragment), only in a message.
+    pub async fn at_upgrade(
+        tally: &Tally,
+        board: Arc<ServedBoard>,
+        headers: &HeaderMap,
+    ) -> Result<(Credentials, Viewer), TallyError> {
+        let caller = Caller { respondent: tally.respondent_cookie(headers), ..Caller::default() };
+        let (viewer, _) = tally.viewer(&caller, &board).await?;
+        Ok((Credentials { tally: tally.clone(), board }, viewer))
+    }
+
+    /// `viewer` with what `text` proves added.
+    pub async fn check(&self, viewer: Viewer, text: &str) -> Result<Viewer, Refusal> {
+        let board = &self.board.info.id;
+        match serde_json::from_str::<ClientMessage>(text).map_err(|_| Refusal::Malformed)? {
+            ClientMessage::Pass(pass) => match self.tally.respondents.check_pass(board, &pass) {
+                Some(round) => Ok(Viewer { answered_round: Some(round), ..viewer }),
+                None => Err(Refusal::Wrong("this pass was not issued for this board")),
+            },
+            ClientMessage::Admin(key) => match self.tally.engine.authorize(board, &key).await {
+                Ok(_) => Ok(Viewer { admin: true, ..viewer }),
+                Err(_) => Err(Refusal::Wrong("the admin key does not match this board")),
+            },
+        }
+    }
+}
