@@ -15,13 +15,15 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 pub struct TestServer {
     child: Child,
     pub base: String,
     pub dir: PathBuf,
+    /// Everything the server has written to stdout (its log), line by line.
+    output: Arc<Mutex<Vec<String>>>,
 }
 
 impl TestServer {
@@ -63,15 +65,23 @@ impl TestServer {
         // Keep draining stdout for the server's whole life so it never blocks.
         let (found, address) = mpsc::channel();
         let stdout = child.stdout.take().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let kept = output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(url) = line.split("open ").nth(1) {
                     let _ = found.send(url.trim_end_matches('/').to_string());
                 }
+                kept.lock().unwrap().push(line);
             }
         });
         let base = address.recv_timeout(Duration::from_secs(30)).expect("the server printed its address within 30 s");
-        TestServer { child, base, dir }
+        TestServer { child, base, dir, output }
+    }
+
+    /// The server's log so far.
+    pub fn log(&self) -> String {
+        self.output.lock().unwrap().join("\n")
     }
 
     /// The server's process id (to read its memory use).
