@@ -76,6 +76,7 @@ async fn a_board_from_before_rounds_keeps_its_figures_in_round_1(backend: Backen
     let engine = start(&db).await;
     let stats = engine.board("old").await.unwrap().stats();
     assert_eq!((stats.round, stats.respondents, stats.version), (1, respondents, 4));
+    assert_eq!(stats.reveal, Default::default(), "a board from before blind answering shows its figures live");
     assert_eq!(
         stats.counts.clone().into_iter().collect::<HashMap<_, _>>(),
         counts,

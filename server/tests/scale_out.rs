@@ -162,3 +162,42 @@ async fn an_instance_whose_listener_is_killed_recovers() {
     assert_eq!(now.len(), 1, "B listens again");
     assert_ne!(now[0].get::<_, i32>(0), killed, "on a new connection");
 }
+
+/// The first message on `socket` that `wanted` accepts.
+async fn message_where(socket: &mut common::live_frames::Socket, wanted: impl Fn(&Value) -> bool) -> Value {
+    loop {
+        let message = common::live_frames::next_stats(socket).await;
+        if wanted(&message) {
+            return message;
+        }
+    }
+}
+
+/// A facilitator's reveal and hide on instance A reach a live page on B,
+/// and B's own API agrees.
+#[tokio::test]
+async fn a_reveal_on_one_instance_reaches_pages_on_another() {
+    use reqwest::Method;
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let (a, b) = (instance(&db), instance(&db));
+    let created = a.create_board(json!({ "matrix": "programmer", "slug": "blind" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let rows = row_ids(&a.matrix().await);
+    let answer = json!({ "answers": answers(&rows, |_| 1) }).to_string();
+    assert_eq!(common::send(&a, Method::POST, "/api/boards/blind/submissions", None, answer).await.0, 200);
+    let settings =
+        |body: Value| common::send(&a, Method::PUT, "/api/boards/blind/settings", Some(key), body.to_string());
+    assert_eq!(settings(json!({ "reveal": "facilitator" })).await.0, 200);
+
+    let (mut socket, _) = connect_async(b.ws_url("/api/boards/blind/live")).await.unwrap();
+    let hidden = message_where(&mut socket, |m| m["reveal"] == "facilitator").await;
+    assert_eq!((hidden.get("counts"), &hidden["respondents"]), (None, &json!(1)), "{hidden}");
+    assert_eq!(settings(json!({ "revealed": true })).await.0, 200);
+    let revealed = message_where(&mut socket, |m| m["revealed"] == true).await;
+    assert_eq!(revealed["counts"][&rows[0]], json!([0, 1, 0, 0]), "B's page sees A's reveal without reloading");
+    assert_eq!(b.stats("blind").await["counts"][&rows[0]], json!([0, 1, 0, 0]));
+    assert_eq!(settings(json!({ "revealed": false })).await.0, 200);
+    let hidden_again = message_where(&mut socket, |m| m["revealed"] == false).await;
+    assert_eq!(hidden_again.get("counts"), None, "and A's hide");
+    assert_eq!(b.stats("blind").await["withheld"], true);
+}
