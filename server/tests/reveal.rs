@@ -114,6 +114,16 @@ async fn answer(server: &TestServer, rows: &[String]) -> Value {
     reply
 }
 
+/// The reply of the page's own submit door to `token` resubmitting level 2.
+async fn resubmit_through_the_page(server: &TestServer, rows: &[String], token: &str) -> String {
+    let mut form: Vec<(String, String)> = rows.iter().map(|r| (format!("answers[{r}]"), "2".to_string())).collect();
+    form.push(("board".into(), "blind".into()));
+    let request = Client::new().post(server.url("/api/submit_answers")).form(&form);
+    let response = request.header(COOKIE, format!("tally_respondent={token}")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
 async fn settings(server: &TestServer, key: Option<&str>, body: Value) -> (u16, Value) {
     send(server, Method::PUT, "/api/boards/blind/settings", key, body.to_string()).await
 }
@@ -181,6 +191,7 @@ async fn each_mode_shows_the_figures_only_to_whoever_may_see_them_at_every_door(
     assert_eq!(refused.status(), 403);
     assert!(refused.text().await.unwrap().contains("once you submit"), "the trends door says why");
     assert_doors(&every_door(&server, Some(token), None).await, false, "who answered, after_submit");
+    assert!(!figures_in(&resubmit_through_the_page(&server, &rows, token).await).is_empty());
     let admin = Client::new().get(server.url("/api/boards/blind/stats")).bearer_auth(key).send().await.unwrap();
     assert_eq!(admin.json::<Value>().await.unwrap()["counts"][&rows[0]], json!([0, 0, 3, 0]));
 
@@ -202,6 +213,8 @@ async fn each_mode_shows_the_figures_only_to_whoever_may_see_them_at_every_door(
     let hidden = frame_where(&mut anonymous, |f| f["reveal"] == "facilitator").await;
     assert!(figures_in(&hidden.to_string()).is_empty(), "a mode change reaches an open socket: {hidden}");
     assert_doors(&every_door(&server, Some(token), None).await, true, "who answered, facilitator");
+    let reply = resubmit_through_the_page(&server, &rows, token).await;
+    assert!(figures_in(&reply).is_empty() && reply.contains("\"pass\""), "the submit reply: {reply}");
     let mut admin_socket = open_socket(&server, None).await;
     assert!(next_stats(&mut admin_socket).await.get("counts").is_none());
     admin_socket.send(Message::text(json!({ "admin": "0".repeat(64) }).to_string())).await.unwrap();

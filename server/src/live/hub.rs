@@ -35,7 +35,7 @@ pub struct LiveConfig {
     /// Heartbeat period (`TALLY_PING_SECONDS`, 20); two missed pongs close the connection.
     pub ping_every: Duration,
     pub read_buffer: usize,
-    /// Clients send only control frames; anything larger closes the connection.
+    /// Clients send only control frames and small credentials; a larger frame closes the connection.
     pub max_client_message: usize,
 }
 
