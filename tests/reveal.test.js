@@ -44,7 +44,7 @@ async function answerAll(page, level) {
 function firstCell(page, level) {
   return page.locator('tr:has(th[scope="row"]) td.cell').nth(level).evaluate((cell) => ({
     figures: cell.querySelector('.figures').textContent,
-    shading: cell.getAttribute('style'),
+    shading: cell.getAttribute('style').replace(/;$/, ''),
   }));
 }
 
