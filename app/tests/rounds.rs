@@ -82,21 +82,37 @@ async fn answers_racing_a_new_round_count_where_their_receipt_says(backend: Back
     let engine = start(&db).await;
     let rows = rows();
     let (board, key) = create_board(&engine, "programmer", Some("racing"), None).await.unwrap();
+    // Phases: 0, the first 400 go; 1, the switch is asked for and the next
+    // 400 race it; 2, the new round is open and the last 200 go. Both sides
+    // of the switch get answers whatever the machine's speed, and the
+    // racing ones are the point: each must count where its receipt says.
+    let (phase, phases) = tokio::sync::watch::channel(0u8);
+    let acknowledged = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let tasks: Vec<_> = (0..1000u64)
         .map(|k| {
             let (engine, board) = (engine.clone(), board.id.clone());
+            let (mut phases, acknowledged) = (phases.clone(), acknowledged.clone());
             let respondent = format!("respondent-{:03}", k % 300);
             let answers = uniform(&rows, |i| ((i as u64 * 5 + k * 11) % 4) as u8);
+            let waits_for = match k {
+                0..400 => 0,
+                400..800 => 1,
+                _ => 2,
+            };
             tokio::spawn(async move {
-                // Spread over 100 ms, so the switch at 50 ms falls among them.
-                tokio::time::sleep(Duration::from_micros(k * 100)).await;
+                phases.wait_for(|now| *now >= waits_for).await.unwrap();
                 let receipt = submit(&engine, &board, &respondent, raw(&answers)).await.unwrap();
+                acknowledged.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 (receipt, respondent, answers)
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    while acknowledged.load(std::sync::atomic::Ordering::Relaxed) < 200 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    phase.send_replace(1);
     start_round(&engine, &board.id, &key, None).await.unwrap();
+    phase.send_replace(2);
 
     // Per round, each respondent's last answers by version.
     let mut finals: HashMap<u32, HashMap<String, (u64, Answers)>> = HashMap::new();
