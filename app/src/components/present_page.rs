@@ -160,11 +160,12 @@ fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl 
         })
     };
     let row_id = row.id.clone();
-    let nobody = move || stats.with(|s| s.answered(&row_id) == 0);
+    let nobody = move || stats.with(|s| !s.withheld && s.answered(&row_id) == 0);
+    let withheld = move || stats.with(|s| s.withheld);
     view! {
         <li class="present-row">
             <span class="present-title" aria-hidden="true">{row.title.clone()}</span>
-            <span class="stack" class:nobody=nobody role="img" aria-label=label>{segments}</span>
+            <span class="stack" class:nobody=nobody class:withheld=withheld role="img" aria-label=label>{segments}</span>
         </li>
     }
 }
