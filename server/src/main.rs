@@ -4,6 +4,7 @@
 
 mod allowed_hosts;
 mod api;
+mod caching;
 mod compression;
 mod config;
 mod connection_cap;
@@ -64,7 +65,8 @@ async fn main() -> ExitCode {
 /// that is left to do with one is to print it with its causes; the library
 /// below returns typed errors.
 async fn run(config: config::Config) -> anyhow::Result<()> {
-    let leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    let mut leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    let hashed_assets = caching::HashedAssets::read(&mut leptos_options);
     let metrics = metrics::install().context("installing the metrics recorder")?;
     tokio::spawn(metrics::upkeep(metrics.clone()));
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
@@ -119,6 +121,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
         .layer(axum::middleware::map_response_with_state(https, security_headers::add))
+        .layer(axum::middleware::from_fn_with_state(hashed_assets, caching::add))
         .layer(compression::layer())
         .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());

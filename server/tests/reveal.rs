@@ -35,6 +35,9 @@ fn figures_in(text: &str) -> Vec<&'static str> {
     FIGURES.into_iter().filter(|marker| text.contains(marker)).collect()
 }
 
+/// A server function's form fields.
+type Form = [(&'static str, &'static str)];
+
 /// One door's answer to one client.
 struct Look {
     door: &'static str,
@@ -63,7 +66,7 @@ async fn every_door(server: &TestServer, cookie: Option<&str>, key: Option<&str>
         ("stats of round 1", "/api/boards/blind/stats?round=1"),
         ("stats of a group", "/api/boards/blind/stats?group=Team"),
     ];
-    let posts: [(&str, &str, &[(&str, &str)]); 5] = [
+    let posts: [(&str, &str, &Form); 5] = [
         ("load_board", "/api/load_board", &[("board", "blind")]),
         ("present_board", "/api/present_board", &[("board", "blind")]),
         ("compare_figures", "/api/compare_figures", &[("board", "blind"), ("a", "r:1"), ("b", "g:1:Team")]),

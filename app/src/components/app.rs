@@ -4,7 +4,7 @@ use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use crate::components::present_page::PresentPage;
 use crate::components::trends_page::TrendsPage;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -19,6 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="tally"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -35,7 +36,6 @@ pub fn App() -> impl IntoView {
     // SsrMode::Async renders the whole page, figures included, before the
     // first byte: no loading flash, and complete HTML without JavaScript.
     view! {
-        <Stylesheet id="tally" href="/pkg/tally.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Title text="Tally"/>
         <Router>
