@@ -1,7 +1,7 @@
 # The two commands README gives: `make run` and `make test`.
 # Both bootstrap first; bootstrap takes seconds on a machine that is ready.
 
-.PHONY: bootstrap run test lint test-rust test-browser release fuzz
+.PHONY: bootstrap run test lint test-rust test-browser release lighthouse fuzz
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -34,6 +34,11 @@ test-browser:
 
 release: bootstrap
 	cargo leptos build --release
+
+# Lighthouse (mobile and desktop) against the release build on 127.0.0.1;
+# a benchmark, not part of `make test`. Installs Lighthouse on first use.
+lighthouse: release
+	cd tests/lighthouse && npm ci --silent --no-audit --no-fund && node run.mjs
 
 # Each fuzz target for FUZZ_SECONDS (default 60); not part of `make test`.
 # cargo-fuzz passes -Z flags, which a stable toolchain takes with RUSTC_BOOTSTRAP.

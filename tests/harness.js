@@ -12,10 +12,11 @@ import { createRequire } from 'node:module';
 
 const root = resolve(import.meta.dirname, '..');
 
-// `matrices`: a directory of matrix files instead of the shipped one.
-export async function startServer({ dir, port = 0, matrices } = {}) {
+// `matrices`: a directory of matrix files instead of the shipped one;
+// `binary`: the release build, for benchmarks.
+export async function startServer({ dir, port = 0, matrices, binary = 'target/debug/server' } = {}) {
   dir ??= mkdtempSync(join(tmpdir(), 'tally-browser-'));
-  const child = spawn(join(root, 'target/debug/server'), [], {
+  const child = spawn(join(root, binary), [], {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${join(dir, 'tally.db')}`,

@@ -113,6 +113,7 @@ pub fn AdminPanel(
                     <p class="error" role="alert">{error}</p>
                 </section>
             }
+            .into_any()
         })
     }
 }

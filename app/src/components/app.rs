@@ -20,7 +20,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="tally"/>
-                <HydrationScripts options/>
+                // Hydration waits for the browser to be idle, and the wasm is
+                // fetched at low priority: the server-rendered page is the
+                // largest paint and is usable (plain form posts) before it.
+                <HydrationScripts options defer=true/>
                 <MetaTags/>
             </head>
             <body>

@@ -1,0 +1,55 @@
+// `make lighthouse`: Lighthouse against the release build on 127.0.0.1, the
+// board page with the programmer matrix and a few answers in it, on the
+// mobile profile (simulated slow 4G, a mid-range phone) and the desktop one.
+// Prints the scores, the largest contentful paint, the layout shift and the
+// bytes transferred on a first visit and on a repeat visit (same browser,
+// cache kept), as the Markdown table README carries. A benchmark: it
+// asserts nothing, it reports.
+
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { startServer, submitViaApi } from '../harness.js';
+
+const server = await startServer({ binary: 'target/release/server' });
+for (const level of [0, 1, 2, 2, 3]) await submitViaApi(server.base, level);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
+});
+
+const rows = [];
+try {
+  for (const [profile, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+    const first = await audit(config, false);
+    const repeat = await audit(config, true);
+    rows.push({ profile, ...first, repeatKiB: repeat.transferKiB });
+  }
+} finally {
+  await chrome.kill();
+  await server.stop();
+}
+
+console.log('| profile | performance | accessibility | best practices | SEO | LCP | CLS | TBT | first visit | repeat visit |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.profile} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} s | ${r.cls} | ${r.tbt} ms | ${r.transferKiB} KiB | ${r.repeatKiB} KiB |`);
+}
+
+/** One Lighthouse run; `keepCache` runs it as a repeat visit. */
+async function audit(config, keepCache) {
+  const flags = { port: chrome.port, output: 'json', logLevel: 'error', disableStorageReset: keepCache };
+  const { lhr } = await lighthouse(`${server.base}/`, flags, config);
+  const score = (id) => Math.round(lhr.categories[id].score * 100);
+  const value = (id) => lhr.audits[id].numericValue;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcp: (value('largest-contentful-paint') / 1000).toFixed(1),
+    cls: value('cumulative-layout-shift').toFixed(3),
+    tbt: Math.round(value('total-blocking-time')),
+    transferKiB: Math.round(value('total-byte-weight') / 1024),
+  };
+}
