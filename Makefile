@@ -34,6 +34,7 @@ test-browser:
 
 release: bootstrap
 	cargo leptos build --release
+	bash scripts/precompress.sh target/site/pkg
 
 # Lighthouse (mobile and desktop) against the release build on 127.0.0.1;
 # a benchmark, not part of `make test`. Installs Lighthouse on first use.

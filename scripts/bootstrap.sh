@@ -139,6 +139,9 @@ fi
 step "Chromium for the browser tests"
 apt_install chromium
 
+step "brotli, for the release build's precompressed assets (make release)"
+apt_install brotli
+
 step "browser test runner packages (tests/package-lock.json)"
 if [ -f tests/node_modules/.package-lock.json ] && [ tests/node_modules/.package-lock.json -nt tests/package-lock.json ]; then ok "up to date"
 else (cd tests && npm ci --silent --no-audit --no-fund)

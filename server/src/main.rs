@@ -4,6 +4,7 @@
 
 mod allowed_hosts;
 mod api;
+mod assets;
 mod caching;
 mod compression;
 mod config;
@@ -104,12 +105,14 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     };
     let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone());
     let routes = generate_route_list(App);
+    let (pkg_path, pkg_files) = assets::service(&leptos_options);
     let app = Router::new()
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
         .nest("/api/respondents", api::respondents(tally.clone()))
         .nest("/api/templates", api::templates(tally.clone()))
         .merge(health::probes(engine))
         .merge(metrics_on_site)
+        .nest_service(&pkg_path, pkg_files)
         .leptos_routes_with_context(&leptos_options, routes, move || provide_context(tally.clone()), {
             let options = leptos_options.clone();
             move || shell(options.clone())

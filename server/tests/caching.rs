@@ -1,8 +1,10 @@
 //! Cache lifetimes: the assets a page names carry a hash of their content
 //! and are kept for a year (`immutable`), so a second visit downloads none
 //! of them again; pages, the API and anything without a hash are
-//! `no-cache`. The test builds a small site of its own with a hash file, as
-//! cargo-leptos writes them, so it does not depend on a front-end build.
+//! `no-cache`. Precompressed copies (as `make release` writes them) go to
+//! the clients that accept them, as they are. The test builds a small site
+//! of its own with a hash file, as cargo-leptos writes them, so it does not
+//! depend on a front-end build.
 
 mod common;
 
@@ -19,6 +21,9 @@ fn hashed_site(dir: &Path) -> std::path::PathBuf {
     for name in ["tally.Js1.js", "tally.Wasm2.wasm", "tally_bg.Wasm2.wasm", "tally.Css3.css"] {
         std::fs::write(pkg.join(name), "x".repeat(4096)).unwrap();
     }
+    // What scripts/precompress.sh leaves beside the wasm; any bytes will do.
+    std::fs::write(pkg.join("tally.Wasm2.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("tally.Wasm2.wasm.gz"), b"gzip bytes").unwrap();
     let hash_file = dir.join("hash.txt");
     std::fs::write(&hash_file, "js: Js1\nwasm: Wasm2\ncss: Css3\n").unwrap();
     hash_file
@@ -51,6 +56,26 @@ async fn hashed_assets_are_kept_for_a_year_and_everything_else_is_revalidated() 
     }
     for path in ["/api/boards/default/stats", "/api/boards/default/matrix", "/readyz"] {
         assert_eq!(get(&server, path).await.1, "no-cache", "{path}");
+    }
+    for (accept, encoding, body) in [("br", "br", "brotli bytes"), ("gzip", "gzip", "gzip bytes"), ("identity", "", "")]
+    {
+        let response = reqwest::Client::new()
+            .get(server.url("/pkg/tally.Wasm2.wasm"))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        let header =
+            |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        assert_eq!(header("content-encoding"), encoding, "Accept-Encoding: {accept}");
+        assert_eq!(header("content-type"), "application/wasm");
+        assert_eq!(header("cache-control"), YEAR);
+        assert!(header("vary").to_ascii_lowercase().contains("accept-encoding"));
+        let sent = response.bytes().await.unwrap();
+        match body {
+            "" => assert_eq!(sent.len(), 4096, "the file itself"),
+            copy => assert_eq!(sent, copy.as_bytes(), "the precompressed copy, as it is"),
+        }
     }
     let (status, cache, _) = get(&server, "/pkg/tally.Js1.map").await;
     assert_eq!((status, cache.as_str()), (404, "no-cache"), "a missing file is never kept");
