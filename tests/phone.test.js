@@ -80,3 +80,30 @@ for (const [width, height] of [[360, 740], [390, 844]]) {
     await context.close();
   });
 }
+
+test('a second visit downloads none of the page\'s assets again', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const assets = new Map(); // request id -> { url, cached }
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    if (new URL(request.url).pathname.startsWith('/pkg/')) assets.set(requestId, { url: request.url, cached: false });
+  });
+  cdp.on('Network.requestServedFromCache', ({ requestId }) => { if (assets.has(requestId)) assets.get(requestId).cached = true; });
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    if (assets.has(requestId) && (response.fromDiskCache || response.fromMemoryCache)) assets.get(requestId).cached = true;
+  });
+
+  await page.goto(server.base + '/');
+  await waitForHydration(page);
+  const first = [...assets.values()];
+  assert.ok(first.some((a) => a.url.endsWith('.wasm')) && first.every((a) => !a.cached), 'the first visit fetches the assets');
+  assets.clear();
+  await page.goto(server.base + '/');
+  await waitForHydration(page);
+  const second = [...assets.values()];
+  assert.ok(second.length >= 3, `the page uses its assets again: ${JSON.stringify(second)}`);
+  assert.deepEqual(second.filter((a) => !a.cached).map((a) => a.url), [], 'every asset from the cache');
+  await context.close();
+});

@@ -3,9 +3,12 @@
 // mobile profile (simulated slow 4G, a mid-range phone) and the desktop one.
 // Prints the scores, the largest contentful paint, the layout shift and the
 // bytes transferred on a first visit and on a repeat visit (same browser,
-// cache kept), as the Markdown table README carries. A benchmark: it
-// asserts nothing, it reports.
+// cache kept), as the Markdown table README carries. The same run measures a
+// baseline first: the assets compressed on the fly (their precompressed
+// copies moved aside). A benchmark: it asserts nothing, it reports.
 
+import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
@@ -18,22 +21,34 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
 });
 
+const pkg = resolve(import.meta.dirname, '../../target/site/pkg');
+const copies = readdirSync(pkg).filter((name) => /\.(br|gz)$/.test(name));
 const rows = [];
 try {
-  for (const [profile, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
-    const first = await audit(config, false);
-    const repeat = await audit(config, true);
-    rows.push({ profile, ...first, repeatKiB: repeat.transferKiB });
+  for (const assets of ['compressed on the fly', 'precompressed']) {
+    // The baseline runs with the copies moved aside, then they come back.
+    for (const name of copies) {
+      const [from, to] = [join(pkg, name), join(pkg, `${name}.aside`)];
+      if (assets === 'precompressed') renameSync(to, from); else renameSync(from, to);
+    }
+    for (const [profile, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+      const first = await audit(config, false);
+      const repeat = await audit(config, true);
+      rows.push({ profile, assets, ...first, repeatKiB: repeat.transferKiB });
+    }
   }
 } finally {
+  for (const name of copies) {
+    if (existsSync(join(pkg, `${name}.aside`))) renameSync(join(pkg, `${name}.aside`), join(pkg, name));
+  }
   await chrome.kill();
   await server.stop();
 }
 
-console.log('| profile | performance | accessibility | best practices | SEO | LCP | CLS | TBT | first visit | repeat visit |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| profile | assets | performance | accessibility | best practices | SEO | LCP | CLS | TBT | first visit | repeat visit |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.profile} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} s | ${r.cls} | ${r.tbt} ms | ${r.transferKiB} KiB | ${r.repeatKiB} KiB |`);
+  console.log(`| ${r.profile} | ${r.assets} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} s | ${r.cls} | ${r.tbt} ms | ${r.transferKiB} KiB | ${r.repeatKiB} KiB |`);
 }
 
 /** One Lighthouse run; `keepCache` runs it as a repeat visit. */

@@ -132,11 +132,12 @@ fn RevealControls(
         let (board, key) = (board.clone(), key.clone());
         reveal.dispatch(SetReveal { board, key, reveal: mode.as_str().to_string(), revealed });
     };
+    // A mode chosen starts hidden: "When I reveal them" means not yet.
     let choose = {
         let send = send.clone();
         move |ev| {
             if let Some(mode) = RevealMode::parse(&event_target_value(&ev)) {
-                send(mode, settings().revealed);
+                send(mode, false);
             }
         }
     };
