@@ -54,7 +54,9 @@ pub mod time_text;
 #[cfg(feature = "ssr")]
 pub mod backend;
 
-pub use components::app::{shell, App};
+#[cfg(feature = "ssr")]
+pub use components::app::shell;
+pub use components::app::App;
 
 /// The board served at `/`, created on first start.
 pub const DEFAULT_BOARD: &str = "default";

@@ -21,6 +21,7 @@ mod serve;
 mod shutdown;
 
 use anyhow::Context;
+use app::backend::assets::Assets;
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
 use app::backend::use_cases::Tally;
@@ -66,8 +67,8 @@ async fn main() -> ExitCode {
 /// that is left to do with one is to print it with its causes; the library
 /// below returns typed errors.
 async fn run(config: config::Config) -> anyhow::Result<()> {
-    let mut leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
-    let hashed_assets = caching::HashedAssets::read(&mut leptos_options);
+    let leptos_options = get_configuration(None).context("reading the Leptos configuration")?.leptos_options;
+    let assets = Assets::read(&leptos_options);
     let metrics = metrics::install().context("installing the metrics recorder")?;
     tokio::spawn(metrics::upkeep(metrics.clone()));
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
@@ -113,18 +114,35 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .merge(health::probes(engine))
         .merge(metrics_on_site)
         .nest_service(&pkg_path, pkg_files)
-        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(tally.clone()), {
-            let options = leptos_options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            {
+                let assets = assets.clone();
+                move || {
+                    provide_context(tally.clone());
+                    provide_context(assets.clone());
+                }
+            },
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let assets = assets.clone();
+                move || provide_context(assets.clone())
+            },
+            shell,
+        ))
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
         .layer(axum::middleware::map_response_with_state(https, security_headers::add))
-        .layer(axum::middleware::from_fn_with_state(hashed_assets, caching::add))
+        .layer(axum::middleware::from_fn_with_state(assets, caching::add))
         .layer(compression::layer())
         .layer(axum::middleware::from_fn(request_log::log))
         .with_state(leptos_options.clone());

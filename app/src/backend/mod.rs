@@ -13,9 +13,11 @@
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
 //!   [`join_code`] — the QR code people scan to join a board;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
-//!   CSP; [`submission_body`], [`matrix_body`] — the JSON clients send.
+//!   CSP; [`assets`] — the build's front-end files and how a page loads
+//!   them; [`submission_body`], [`matrix_body`] — the JSON clients send.
 
 pub mod admin_key;
+pub mod assets;
 pub mod catalog;
 pub mod client_addr;
 pub mod content_policy;

@@ -4,14 +4,21 @@ use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use crate::components::present_page::PresentPage;
 use crate::components::trends_page::TrendsPage;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Link, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// The HTML document the server sends around the app.
+/// The HTML document the server sends around the app: the stylesheet, and
+/// the loader that hydrates the page once the browser is idle (see
+/// `backend::assets`); the server-rendered page is the first paint and
+/// works (plain form posts) before that.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
+    use leptos_meta::MetaTags;
     crate::backend::content_policy::apply(&options);
+    let assets = use_context::<crate::backend::assets::Assets>()
+        .unwrap_or_else(|| crate::backend::assets::Assets::read(&options));
+    let nonce = leptos::nonce::use_nonce();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -19,11 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HashedStylesheet options=options.clone() id="tally"/>
-                // Hydration waits for the browser to be idle, and the wasm is
-                // fetched at low priority: the server-rendered page is the
-                // largest paint and is usable (plain form posts) before it.
-                <HydrationScripts options defer=true/>
+                <link rel="stylesheet" id="tally" href=assets.stylesheet.clone()/>
+                <script type="module" nonce=nonce>{assets.loader()}</script>
                 <MetaTags/>
             </head>
             <body>

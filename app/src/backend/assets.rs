@@ -1,0 +1,99 @@
+//! This build's front-end files and how a page loads them. cargo-leptos
+//! names the wasm, its JavaScript glue and the stylesheet after a hash of
+//! their content (`hash-files`) and writes the hashes to `hash.txt` beside
+//! the server's binary. They are read once, at start-up: pages link those
+//! names, and the server keeps exactly those files cached for a year
+//! (`server/src/caching.rs`).
+//!
+//! The page's own loader replaces Leptos' `HydrationScripts` for one reason:
+//! that one always adds `<link rel="preload">` hints for the script and the
+//! 1.7 MB wasm, which on a slow phone connection share the bandwidth with
+//! the HTML and the stylesheet the first paint needs. Here nothing but the
+//! stylesheet is fetched before the page is painted and the browser idle;
+//! then the glue and the wasm load and hydrate the page.
+
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+/// Where the page's front-end files are, and which of them are hashed.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    /// `/pkg/tally.<hash>.js`: the wasm's JavaScript glue.
+    pub script: String,
+    /// `/pkg/tally.<hash>.wasm`.
+    pub wasm: String,
+    /// `/pkg/tally.<hash>.css`.
+    pub stylesheet: String,
+    /// `/pkg/`, the directory they are served under.
+    prefix: String,
+    /// The hashes in `hash.txt`; none without one (a build without cargo-leptos).
+    hashes: Arc<Vec<String>>,
+}
+
+impl Assets {
+    /// The names in the hash file beside the binary (or where
+    /// `LEPTOS_HASH_FILE_NAME` points); plain names without one.
+    pub fn read(options: &LeptosOptions) -> Assets {
+        let beside_binary = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.to_path_buf()));
+        let path = beside_binary.unwrap_or_default().join(options.hash_file.as_ref());
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let hash_of = |kind: &str| {
+            let lines = text.lines().filter_map(|line| line.split_once(':'));
+            lines
+                .filter(|(k, _)| k.trim() == kind)
+                .map(|(_, hash)| format!(".{}", hash.trim()))
+                .next()
+                .unwrap_or_default()
+        };
+        let prefix = format!("/{}/", options.site_pkg_dir.trim_matches('/'));
+        let name = &options.output_name;
+        // Without hashes, the wasm is `<name>_bg.wasm` unless cargo-leptos named it at compile time.
+        let bg = if text.is_empty() && option_env!("LEPTOS_OUTPUT_NAME").is_none() { "_bg" } else { "" };
+        let hashes = text.lines().filter_map(|line| line.split_once(':')).map(|(_, hash)| hash.trim().to_string());
+        Assets {
+            script: format!("{prefix}{name}{}.js", hash_of("js")),
+            wasm: format!("{prefix}{name}{bg}{}.wasm", hash_of("wasm")),
+            stylesheet: format!("{prefix}{name}{}.css", hash_of("css")),
+            hashes: Arc::new(hashes.filter(|hash| !hash.is_empty()).collect()),
+            prefix,
+        }
+    }
+
+    /// Whether `path` is one of this build's hashed files: its content
+    /// never changes under that name.
+    pub fn is_hashed(&self, path: &str) -> bool {
+        let Some(name) = path.strip_prefix(&self.prefix) else { return false };
+        self.hashes.iter().any(|hash| name.contains(&format!(".{hash}.")))
+    }
+
+    /// The module script that hydrates the page once the browser is idle
+    /// (or after two seconds at the latest, on a page that never is).
+    pub fn loader(&self) -> String {
+        let (script, wasm) = (&self.script, &self.wasm);
+        format!(
+            "const hydrate = () => import({script:?}).then((glue) => \
+             glue.default({{ module_or_path: {wasm:?} }}).then(() => glue.hydrate()));\n\
+             if ('requestIdleCallback' in window) requestIdleCallback(hydrate, {{ timeout: 2000 }}); else hydrate();"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_this_builds_hashed_names_are_hashed() {
+        let assets = Assets {
+            script: String::new(),
+            wasm: String::new(),
+            stylesheet: String::new(),
+            prefix: "/pkg/".into(),
+            hashes: Arc::new(vec!["Ab_c-1".into()]),
+        };
+        assert!(assets.is_hashed("/pkg/tally.Ab_c-1.wasm"));
+        assert!(!assets.is_hashed("/pkg/tally.wasm"));
+        assert!(!assets.is_hashed("/pkg/tally.Zz9.wasm"));
+        assert!(!assets.is_hashed("/b/tally.Ab_c-1.wasm"), "only under the package directory");
+    }
+}
