@@ -1,5 +1,5 @@
 //! The page's Content-Security-Policy. Scripts run only from this site or
-//! with the per-response nonce Leptos puts on its hydration scripts; the
+//! with the per-response nonce the page's loader script carries; the
 //! wasm bundle needs `'wasm-unsafe-eval'`; styles come from the stylesheet
 //! plus the `style` attributes that carry each cell's shading; the page may
 //! open connections (the live socket) only to this site; nobody may frame
