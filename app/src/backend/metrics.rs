@@ -21,6 +21,7 @@ const FAN_OUT: &str = "tally_fan_out_seconds";
 const LIVE: &str = "tally_live_connections";
 const SLOW_DROPPED: &str = "tally_live_slow_clients_dropped_total";
 const PRIVATE_LIVE: &str = "tally_private_live_connections";
+const LIVE_BOARDS: &str = "tally_live_boards";
 
 /// Installs the Prometheus recorder for this process and describes every
 /// metric; the handle renders the text format. Histograms get fixed
@@ -40,11 +41,13 @@ pub fn install() -> Result<PrometheusHandle, metrics_exporter_prometheus::BuildE
     describe_counter!(SLOW_DROPPED, "Live connections dropped because a frame could not be sent in time.");
     describe_gauge!(LIVE, "Open live connections to each public board.");
     describe_gauge!(PRIVATE_LIVE, "Open live connections to private boards, all together.");
+    describe_gauge!(LIVE_BOARDS, "Boards with a live broadcaster: those someone watches on this server.");
     // Shown at zero from the start, so a scrape never misses them.
     counter!(ACCEPTED).absolute(0);
     counter!(DATABASE_ERRORS).absolute(0);
     counter!(SLOW_DROPPED).absolute(0);
     gauge!(PRIVATE_LIVE).set(0.0);
+    gauge!(LIVE_BOARDS).set(0.0);
     Ok(handle)
 }
 
@@ -88,6 +91,11 @@ pub fn fan_out() -> Histogram {
 
 /// The gauge that counts one board's open live connections: its own for a
 /// public board, the shared one for private boards (whose ids are secrets).
+/// Boards with a live broadcaster.
+pub fn live_boards() -> Gauge {
+    gauge!(LIVE_BOARDS)
+}
+
 pub fn live_connections(board: &str, private: bool) -> Gauge {
     if private {
         gauge!(PRIVATE_LIVE)

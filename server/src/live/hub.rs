@@ -7,6 +7,11 @@
 //! `watch` keeps only the latest value, so a slow connection skips versions
 //! instead of queueing them, and nothing grows per connection.
 //!
+//! A board has a channel only while someone watches it: the last watcher
+//! to leave takes the channel out of the hub and stops its broadcaster, so
+//! nothing stays behind per board ever watched. Joining and leaving take
+//! the hub's lock, so a connection never joins a channel that is going.
+//!
 //! When the server shuts down the broadcaster stops and drops its end of the
 //! channel; that is how every connection learns to say goodbye, so a
 //! connection waits on one thing per frame rather than on frames and on
@@ -24,6 +29,7 @@ use app::reveal::{RevealSettings, Viewer};
 use app::stats::Stats;
 use axum::extract::ws::Utf8Bytes;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
@@ -79,14 +85,14 @@ pub struct Channel {
     gauge: metrics::Gauge,
     /// Time from a frame's publication to its write, recorded per socket.
     pub fan_out: metrics::Histogram,
+    /// Its last watcher left and the hub let it go: the broadcaster stops.
+    retired: AtomicBool,
 }
 
-impl Channel {
-    /// The board this channel carries.
-    pub fn board(&self) -> &Arc<ServedBoard> {
-        &self.board
-    }
+/// The channels of the boards someone watches, by board id.
+type Channels = Arc<Mutex<HashMap<String, Arc<Channel>>>>;
 
+impl Channel {
     /// The board's frames; `changed()` fails once the server shuts down.
     pub fn frames(&self) -> watch::Receiver<Frame> {
         self.frames.clone()
@@ -102,21 +108,33 @@ impl Channel {
         }
         encode(&self.board.stats(), *self.watching.borrow())
     }
+}
 
-    /// Counts a connection as watching until the returned guard is dropped.
-    pub fn watch(self: &Arc<Self>) -> Watcher {
-        self.watching.send_modify(|n| *n += 1);
-        self.gauge.increment(1.0);
-        Watcher(self.clone())
+/// A connection counted as watching its board, until it is dropped.
+pub struct Watcher {
+    channel: Arc<Channel>,
+    /// The hub's channels, which the last watcher takes its channel out of.
+    channels: Channels,
+}
+
+impl Watcher {
+    pub fn channel(&self) -> &Arc<Channel> {
+        &self.channel
     }
 }
 
-pub struct Watcher(Arc<Channel>);
-
 impl Drop for Watcher {
     fn drop(&mut self) {
-        self.0.watching.send_modify(|n| *n -= 1);
-        self.0.gauge.decrement(1.0);
+        let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        let channel = &self.channel;
+        channel.gauge.decrement(1.0);
+        if *channel.watching.borrow() == 1 {
+            // Retired before the count moves, so the broadcaster sees it when it wakes.
+            channel.retired.store(true, Ordering::Relaxed);
+            channels.remove(&channel.board.info.id);
+            metrics::live_boards().decrement(1.0);
+        }
+        channel.watching.send_modify(|n| *n -= 1);
     }
 }
 
@@ -129,8 +147,8 @@ pub struct Hub {
     shutdown: Shutdown,
     /// Who may open a live socket.
     origins: Origins,
-    /// One channel per board watched since start-up.
-    channels: Arc<Mutex<HashMap<String, Arc<Channel>>>>,
+    /// One channel per board someone watches.
+    channels: Channels,
 }
 
 impl Hub {
@@ -171,24 +189,36 @@ impl Hub {
         }
     }
 
-    /// The board's channel, starting its broadcaster on first use.
-    pub async fn channel(&self, board: &str) -> Result<Arc<Channel>, TallyError> {
-        let board = self.tally.engine.board(board).await?;
+    /// The board, for a connection about to watch it.
+    pub async fn board(&self, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
+        self.tally.engine.board(board).await
+    }
+
+    /// Counts a connection as watching `board` until the returned guard is
+    /// dropped; the first watcher starts the board's channel and broadcaster.
+    pub fn watch(&self, board: Arc<ServedBoard>) -> Watcher {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(channel) = channels.get(&board.info.id) {
-            return Ok(channel.clone());
-        }
-        let (frames, receiver) = watch::channel(encode(&board.stats(), 0));
-        let channel = Arc::new(Channel {
-            frames: receiver,
-            watching: watch::channel(0).0,
-            gauge: metrics::live_connections(&board.info.id, board.info.private),
-            fan_out: metrics::fan_out(),
-            board: board.clone(),
-        });
-        channels.insert(board.info.id.clone(), channel.clone());
-        tokio::spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
-        Ok(channel)
+        let channel = match channels.get(&board.info.id) {
+            Some(channel) => channel.clone(),
+            None => {
+                let (frames, receiver) = watch::channel(encode(&board.stats(), 0));
+                let channel = Arc::new(Channel {
+                    frames: receiver,
+                    watching: watch::channel(0).0,
+                    gauge: metrics::live_connections(&board.info.id, board.info.private),
+                    fan_out: metrics::fan_out(),
+                    retired: AtomicBool::new(false),
+                    board: board.clone(),
+                });
+                channels.insert(board.info.id.clone(), channel.clone());
+                metrics::live_boards().increment(1.0);
+                tokio::spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
+                channel
+            }
+        };
+        channel.watching.send_modify(|n| *n += 1);
+        channel.gauge.increment(1.0);
+        Watcher { channel, channels: self.channels.clone() }
     }
 }
 
@@ -211,8 +241,9 @@ fn encode(stats: &Stats, watching: u64) -> Frame {
 
 /// Publishes a frame, then sleeps out the interval before looking for the
 /// next change: bursts of submissions or watcher changes collapse into one
-/// frame per interval, always carrying the newest figures. Returns (dropping
-/// `frames`, which closes every connection) when the server shuts down.
+/// frame per interval, always carrying the newest figures. Returns when the
+/// board's last watcher has left, and (dropping `frames`, which closes every
+/// connection) when the server shuts down.
 async fn broadcast(channel: Arc<Channel>, frames: watch::Sender<Frame>, interval: Duration, mut shutdown: Shutdown) {
     let mut snapshots = channel.board.subscribe();
     let mut watchers = channel.watching.subscribe();
@@ -228,6 +259,9 @@ async fn broadcast(channel: Arc<Channel>, frames: watch::Sender<Frame>, interval
             tokio::select! {
                 changed = snapshots.changed() => if changed.is_err() { return },
                 changed = watchers.changed() => if changed.is_err() { return },
+            }
+            if channel.retired.load(Ordering::Relaxed) {
+                return;
             }
         }
     };

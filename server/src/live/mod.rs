@@ -38,9 +38,11 @@ async fn upgrade(
         let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("?");
         return Ok((StatusCode::FORBIDDEN, format!("origin {origin} may not open live connections")).into_response());
     }
-    let channel = hub.channel(&board).await?;
+    let board = hub.board(&board).await?;
     let open = hub.limits().socket(client.0)?;
-    let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), channel.board().clone(), &headers).await?;
+    let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), board.clone(), &headers).await?;
+    // Counted from here: a board's channel stays while this is alive.
+    let watcher = hub.watch(board);
     let config = hub.config().clone();
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
@@ -50,7 +52,7 @@ async fn upgrade(
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
-            socket::serve(ws, channel, config, viewer, credentials).await;
+            socket::serve(ws, watcher, config, viewer, credentials).await;
             drop((open, place));
         }))
 }

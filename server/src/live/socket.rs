@@ -11,7 +11,7 @@
 //! shutdown arrives through the frames rather than as a wait of its own, and
 //! frames are polled first, since nearly every wake-up is for one.
 
-use super::hub::{Channel, LiveConfig};
+use super::hub::{LiveConfig, Watcher};
 use super::viewer::{Credentials, Refusal};
 use app::backend::metrics;
 use app::reveal::Viewer;
@@ -38,8 +38,8 @@ enum Heard {
     Refused(&'static str),
 }
 
-pub async fn serve(ws: WebSocket, channel: Arc<Channel>, config: LiveConfig, viewer: Viewer, credentials: Credentials) {
-    let _watcher = channel.watch();
+pub async fn serve(ws: WebSocket, watcher: Watcher, config: LiveConfig, viewer: Viewer, credentials: Credentials) {
+    let channel = watcher.channel().clone();
     let mut frames = channel.frames();
     let (mut sink, stream) = ws.split();
     let unanswered_pings = Arc::new(AtomicU32::new(0));
