@@ -19,8 +19,8 @@ use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
-use tokio::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use tokio::sync::Notify;
 use tokio::time::Interval;
 
 /// Credentials a client may send on one connection; a page sends one or
@@ -30,21 +30,32 @@ pub const MAX_CLIENT_MESSAGES: u32 = 16;
 /// The sending half of a live connection.
 type Sink = SplitSink<WebSocket, Message>;
 
-/// What the reading task tells the sending loop.
-enum Heard {
-    /// The client proved it may see more.
-    Viewer(Viewer),
-    /// A credential that does not hold, to be said back.
-    Refused(&'static str),
+/// What the reading task shares with the sending loop: one small
+/// allocation per connection (a channel would cost a block of slots each).
+#[derive(Default)]
+struct FromClient {
+    /// Pings sent and not answered yet.
+    unanswered_pings: AtomicU32,
+    /// What the client's credentials have done since the loop last looked.
+    heard: Mutex<Heard>,
+    /// Wakes the sending loop when `heard` changed.
+    news: Notify,
+}
+
+#[derive(Default)]
+struct Heard {
+    /// Who the client has proved to be, if that changed.
+    viewer: Option<Viewer>,
+    /// A credential that did not hold, to be said back.
+    refused: Option<&'static str>,
 }
 
 pub async fn serve(ws: WebSocket, watcher: Watcher, config: LiveConfig, viewer: Viewer, credentials: Credentials) {
     let channel = watcher.channel().clone();
     let mut frames = channel.frames();
     let (mut sink, stream) = ws.split();
-    let unanswered_pings = Arc::new(AtomicU32::new(0));
-    let (heard_tx, mut heard) = mpsc::channel(2);
-    let mut reader = tokio::spawn(read(stream, unanswered_pings.clone(), viewer, credentials, heard_tx));
+    let from_client = Arc::new(FromClient::default());
+    let mut reader = tokio::spawn(read(stream, from_client.clone(), viewer, credentials));
     let mut heartbeat = tokio::time::interval(config.ping_every);
     heartbeat.tick().await; // the first tick is immediate
     let mut viewer = viewer;
@@ -80,25 +91,23 @@ pub async fn serve(ws: WebSocket, watcher: Watcher, config: LiveConfig, viewer: 
                 if send_or_drop(&mut sink, &mut heartbeat, Message::Text(text)).await.is_err() { break }
                 channel.fan_out.record(published.elapsed());
             }
-            Some(news) = heard.recv() => {
-                let message = match news {
-                    Heard::Viewer(now) => {
-                        viewer = now;
-                        // The same version again, now with the figures if they may be seen.
-                        let frame = channel.current();
-                        let (text, whole) = frame.for_viewer(&viewer);
-                        if frame.version < sent.0 || (frame.version, frame.watching, whole) == sent { continue }
-                        sent = (frame.version, frame.watching, whole);
-                        Message::Text(text.clone())
-                    }
-                    Heard::Refused(reason) => {
-                        Message::Text(serde_json::json!({ "type": "refused", "message": reason }).to_string().into())
-                    }
-                };
-                if send_or_drop(&mut sink, &mut heartbeat, message).await.is_err() { break }
+            _ = from_client.news.notified() => {
+                let Heard { viewer: proved, refused } = std::mem::take(&mut *from_client.heard.lock().unwrap_or_else(|e| e.into_inner()));
+                if let Some(reason) = refused {
+                    let said = serde_json::json!({ "type": "refused", "message": reason }).to_string();
+                    if send_or_drop(&mut sink, &mut heartbeat, Message::Text(said.into())).await.is_err() { break }
+                }
+                let Some(now) = proved else { continue };
+                viewer = now;
+                // The same version again, now with the figures if they may be seen.
+                let frame = channel.current();
+                let (text, whole) = frame.for_viewer(&viewer);
+                if frame.version < sent.0 || (frame.version, frame.watching, whole) == sent { continue }
+                sent = (frame.version, frame.watching, whole);
+                if send_or_drop(&mut sink, &mut heartbeat, Message::Text(text.clone())).await.is_err() { break }
             }
             _ = heartbeat.tick() => {
-                if unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
+                if from_client.unanswered_pings.fetch_add(1, Ordering::Relaxed) >= 2 {
                     let _ = send_or_drop(&mut sink, &mut heartbeat, close(close_code::AWAY, "no pong received")).await;
                     break;
                 }
@@ -142,34 +151,32 @@ async fn send_or_drop(sink: &mut Sink, heartbeat: &mut Interval, message: Messag
 
 /// Reads until the client leaves or breaks the protocol; returns the close
 /// frame to answer a violation with. Credentials are checked here, off the
-/// sending loop, and what they prove is passed on through `heard`.
+/// sending loop, and what they prove is handed over in `from_client`.
 async fn read(
     mut stream: SplitStream<WebSocket>,
-    unanswered_pings: Arc<AtomicU32>,
+    from_client: Arc<FromClient>,
     mut viewer: Viewer,
     credentials: Credentials,
-    heard: mpsc::Sender<Heard>,
 ) -> Option<Message> {
     let mut messages = 0;
     loop {
         match stream.next().await {
-            Some(Ok(Message::Pong(_))) => unanswered_pings.store(0, Ordering::Relaxed),
+            Some(Ok(Message::Pong(_))) => from_client.unanswered_pings.store(0, Ordering::Relaxed),
             Some(Ok(Message::Ping(_))) => {} // tungstenite answers pings itself
             Some(Ok(Message::Text(text))) if messages < MAX_CLIENT_MESSAGES => {
                 messages += 1;
-                let news = match credentials.check(viewer, &text).await {
-                    Ok(now) => {
-                        viewer = now;
-                        Heard::Viewer(now)
-                    }
-                    Err(Refusal::Wrong(reason)) => Heard::Refused(reason),
+                // Boxed: the check's future (a database look-up for an admin
+                // key) would otherwise sit inside every connection's reader.
+                let checked = Box::pin(credentials.check(viewer, &text)).await;
+                let mut heard = from_client.heard.lock().unwrap_or_else(|e| e.into_inner());
+                match checked {
+                    Ok(now) => (viewer, heard.viewer) = (now, Some(now)),
+                    Err(Refusal::Wrong(reason)) => heard.refused = Some(reason),
                     Err(Refusal::Malformed) => {
                         return Some(close(close_code::POLICY, "clients may send only {\"pass\"} or {\"admin\"}"))
                     }
-                };
-                if heard.send(news).await.is_err() {
-                    return None;
                 }
+                from_client.news.notify_one();
             }
             Some(Ok(Message::Text(_))) => return Some(close(close_code::POLICY, "too many messages")),
             Some(Ok(Message::Binary(_))) => return Some(close(close_code::POLICY, "clients may not send binary data")),
