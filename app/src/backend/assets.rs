@@ -37,24 +37,24 @@ impl Assets {
         let beside_binary = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.to_path_buf()));
         let path = beside_binary.unwrap_or_default().join(options.hash_file.as_ref());
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        let hash_of = |kind: &str| {
-            let lines = text.lines().filter_map(|line| line.split_once(':'));
-            lines
-                .filter(|(k, _)| k.trim() == kind)
-                .map(|(_, hash)| format!(".{}", hash.trim()))
-                .next()
-                .unwrap_or_default()
-        };
+        // `js: <hash>`, `wasm: <hash>`, `css: <hash>`, one a line.
+        let hashes: Vec<(&str, &str)> = text
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .map(|(kind, hash)| (kind.trim(), hash.trim()))
+            .filter(|(_, hash)| !hash.is_empty())
+            .collect();
+        let hash_of =
+            |kind: &str| hashes.iter().find(|(k, _)| *k == kind).map(|(_, h)| format!(".{h}")).unwrap_or_default();
         let prefix = format!("/{}/", options.site_pkg_dir.trim_matches('/'));
         let name = &options.output_name;
         // Without hashes, the wasm is `<name>_bg.wasm` unless cargo-leptos named it at compile time.
-        let bg = if text.is_empty() && option_env!("LEPTOS_OUTPUT_NAME").is_none() { "_bg" } else { "" };
-        let hashes = text.lines().filter_map(|line| line.split_once(':')).map(|(_, hash)| hash.trim().to_string());
+        let bg = if hashes.is_empty() && option_env!("LEPTOS_OUTPUT_NAME").is_none() { "_bg" } else { "" };
         Assets {
             script: format!("{prefix}{name}{}.js", hash_of("js")),
             wasm: format!("{prefix}{name}{bg}{}.wasm", hash_of("wasm")),
             stylesheet: format!("{prefix}{name}{}.css", hash_of("css")),
-            hashes: Arc::new(hashes.filter(|hash| !hash.is_empty()).collect()),
+            hashes: Arc::new(hashes.iter().map(|(_, hash)| hash.to_string()).collect()),
             prefix,
         }
     }

@@ -2,7 +2,6 @@
 //! threshold applied to each side as at every other door, and a board's
 //! figures across all its rounds (trends).
 
-use super::boards::GroupFigures;
 use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
 use crate::comparison::{Comparison, Side, SideFigures};
@@ -57,6 +56,8 @@ impl Tally {
                 choices.push((side.value(), format!("{group} in {}", round.label)));
             }
         }
+        // The caller may see the figures (refused above), so both sides are
+        // read from the engine as trends reads them, gated once.
         let mut figures = Vec::new();
         for text in [&a, &b] {
             let side = Side::parse(text).ok_or_else(|| {
@@ -69,15 +70,12 @@ impl Tally {
             figures.push(match side {
                 Side::Round(round) => SideFigures {
                     label: label_of(round).ok_or_else(|| unknown(round))?,
-                    stats: Some(self.stats(caller, board, Some(round)).await?),
+                    stats: Some((*self.engine.round_stats(&served, round).await?).clone()),
                     min_group_size: groups.min_group_size,
                 },
                 Side::Group { round, group } => {
                     let label = format!("{group} in {}", label_of(round).ok_or_else(|| unknown(round))?);
-                    let stats = match self.group_stats(caller, board, Some(round), &group).await? {
-                        GroupFigures::Shown { stats, .. } => Some(stats),
-                        GroupFigures::Withheld { .. } => None,
-                    };
+                    let stats = self.engine.group_stats(&served, round, &group).await?;
                     SideFigures { label, stats, min_group_size: groups.min_group_size }
                 }
             });
