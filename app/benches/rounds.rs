@@ -48,7 +48,7 @@ async fn main() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = TestDatabase::create(backend).await;
         let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-        let tally = tally(Engine::start(store, catalog.clone(), "programmer").await.unwrap());
+        let tally = tally(Engine::start(store, catalog.clone(), "programmer", Default::default()).await.unwrap());
         board(&tally, "one-round").await;
         fill(&tally, "one-round", per_round).await;
         let key_many = board(&tally, "many-rounds").await;

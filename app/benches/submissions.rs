@@ -40,7 +40,7 @@ async fn main() {
         for submitters in [1usize, 64, 1024] {
             let db = TestDatabase::create(backend).await;
             let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-            let engine = Engine::start(store, catalog.clone(), "programmer").await.unwrap();
+            let engine = Engine::start(store, catalog.clone(), "programmer", Default::default()).await.unwrap();
             let respondents = Respondents::new(Signer::new(rand::random()), false);
             let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())), respondents);
             let deadline = Instant::now() + Duration::from_secs(seconds);

@@ -89,7 +89,7 @@ async fn concurrent_submissions_match_a_recount(backend: Backend) {
     let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default())
         .await
         .unwrap()
-        .verify()
+        .verify_all(|_, _| {})
         .await
         .unwrap();
     assert_eq!(verify, Vec::<String>::new());
@@ -190,7 +190,13 @@ async fn instances_starting_at_once_migrate_once() {
         .map(|_| {
             let url = url.clone();
             tokio::spawn(async move {
-                Engine::start(Store::open(&url, &DatabaseOptions::default()).await?, catalog(), "programmer").await
+                Engine::start(
+                    Store::open(&url, &DatabaseOptions::default()).await?,
+                    catalog(),
+                    "programmer",
+                    Default::default(),
+                )
+                .await
             })
         })
         .collect();

@@ -9,6 +9,7 @@ use crate::live::LiveConfig;
 use crate::origin::Origins;
 use crate::request_body::BodyDeadline;
 use app::backend::client_addr::TrustedProxies;
+use app::backend::engine::CachePolicy;
 use app::backend::limits::{parse_limit, LimitSettings, Limits, Rate};
 use app::backend::store::{CaSource, DatabaseOptions, DatabaseUrl};
 use clap::Parser;
@@ -105,9 +106,26 @@ struct Args {
     /// for the machine's roots; unset: TLS (as sslmode asks) encrypts without authenticating the server
     #[arg(long, env = "TALLY_PG_CA_FILE", value_parser = parse_ca)]
     pg_ca_file: Option<CaSource>,
+    /// A board held in memory that nobody asked for or wrote to for this many seconds is dropped (and read
+    /// again, and checked, on its next use)
+    #[arg(long, env = "TALLY_BOARD_IDLE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    board_idle_seconds: u64,
+    /// At most this many boards held in memory; past it the least recently used are dropped (never one in use)
+    #[arg(long, env = "TALLY_MAX_LOADED_BOARDS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    max_loaded_boards: u64,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// What to do instead of serving.
+#[derive(clap::Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Recount every board's stored answers and compare them with the stored figures; exits with 1 on any
+    /// mismatch. On SQLite, stop the server first (the file serves one process at a time)
+    Verify,
 }
 
 pub struct Config {
@@ -132,6 +150,10 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Who may read `/metrics`, and where.
     pub metrics: MetricsAccess,
+    /// Which boards stay in memory.
+    pub boards: CachePolicy,
+    /// `verify` instead of serving, when given.
+    pub command: Option<Command>,
     /// What the settings are, for the log at start-up; no secrets.
     pub summary: String,
 }
@@ -144,7 +166,7 @@ impl Config {
             "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
              max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={} public_url={} \
-             commit_timeout_ms={} pg_statement_timeout_ms={} pg_lock_timeout_ms={} pg_ca_file={}",
+             commit_timeout_ms={} pg_statement_timeout_ms={} pg_lock_timeout_ms={} pg_ca_file={} board_idle_seconds={} max_loaded_boards={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
@@ -175,6 +197,8 @@ impl Config {
                 Some(CaSource::System) => "system".to_string(),
                 Some(CaSource::File(path)) => path.display().to_string(),
             },
+            args.board_idle_seconds,
+            args.max_loaded_boards,
         );
         Config {
             database: args.database_url,
@@ -216,6 +240,11 @@ impl Config {
             log_json: args.log_json,
             public_url: args.public_url,
             metrics: MetricsAccess { token: args.metrics_token.filter(|t| !t.is_empty()), address: args.metrics_addr },
+            boards: CachePolicy {
+                idle_after: Duration::from_secs(args.board_idle_seconds),
+                max_loaded: args.max_loaded_boards as usize,
+            },
+            command: args.command,
             summary,
         }
     }

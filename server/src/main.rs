@@ -19,6 +19,7 @@ mod request_log;
 mod security_headers;
 mod serve;
 mod shutdown;
+mod verify;
 
 use anyhow::Context;
 use app::backend::assets::Assets;
@@ -39,6 +40,9 @@ use std::time::Duration;
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = config::Config::load();
+    if config.command == Some(config::Command::Verify) {
+        return verify::run(&config.database, &config.database_options).await;
+    }
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
     if config.log_json {
         tracing_subscriber::fmt().json().with_env_filter(filter).init();
@@ -74,7 +78,9 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
     let store = Store::open(&config.database, &config.database_options).await.context("opening the database")?;
     let secret = store.secret().await.context("reading the server's secret")?;
-    let engine = Engine::start(store, catalog, &config.default_matrix).await.context("starting the engine")?;
+    let engine = Engine::start(store, catalog, &config.default_matrix, config.boards.clone())
+        .await
+        .context("starting the engine")?;
     let https = config.https();
     let limits = Arc::new(config.limits);
     tokio::spawn(limits.clone().sweep_forever());

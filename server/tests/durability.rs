@@ -29,8 +29,8 @@ async fn acknowledged_submissions_survive_sigkill() {
     let acked: usize = outcomes.iter().map(|o| o.acked.len()).sum();
     assert!(acked_total.load(Ordering::Relaxed) >= 1500, "the load ran before the kill");
 
-    // The restarted server verifies its aggregates against a recount at
-    // start-up and refuses to start if they differ.
+    // The restarted server checks a board against a recount when it first
+    // loads it (the stats request below), and refuses the board if they differ.
     let server = TestServer::start_in(dir.clone(), &[]);
     let stored = StoredFile::open(&dir, "default", &rows);
     stored.assert_holds(&outcomes);

@@ -22,6 +22,10 @@ const LIVE: &str = "tally_live_connections";
 const SLOW_DROPPED: &str = "tally_live_slow_clients_dropped_total";
 const PRIVATE_LIVE: &str = "tally_private_live_connections";
 const LIVE_BOARDS: &str = "tally_live_boards";
+const BOARDS_LOADED: &str = "tally_boards_loaded";
+const BOARD_LOADS: &str = "tally_board_loads_total";
+const BOARD_EVICTIONS: &str = "tally_board_evictions_total";
+const BOARDS_REFUSED: &str = "tally_boards_refused_total";
 
 /// Installs the Prometheus recorder for this process and describes every
 /// metric; the handle renders the text format. Histograms get fixed
@@ -42,12 +46,20 @@ pub fn install() -> Result<PrometheusHandle, metrics_exporter_prometheus::BuildE
     describe_gauge!(LIVE, "Open live connections to each public board.");
     describe_gauge!(PRIVATE_LIVE, "Open live connections to private boards, all together.");
     describe_gauge!(LIVE_BOARDS, "Boards with a live broadcaster: those someone watches on this server.");
+    describe_gauge!(BOARDS_LOADED, "Boards held in memory: those in use lately, not all stored.");
+    describe_counter!(BOARD_LOADS, "Boards read from the database on first use.");
+    describe_counter!(BOARD_EVICTIONS, "Idle boards dropped from memory.");
+    describe_counter!(BOARDS_REFUSED, "Board loads refused because stored aggregates disagree with a recount.");
     // Shown at zero from the start, so a scrape never misses them.
     counter!(ACCEPTED).absolute(0);
     counter!(DATABASE_ERRORS).absolute(0);
     counter!(SLOW_DROPPED).absolute(0);
     gauge!(PRIVATE_LIVE).set(0.0);
     gauge!(LIVE_BOARDS).set(0.0);
+    gauge!(BOARDS_LOADED).set(0.0);
+    counter!(BOARD_LOADS).absolute(0);
+    counter!(BOARD_EVICTIONS).absolute(0);
+    counter!(BOARDS_REFUSED).absolute(0);
     Ok(handle)
 }
 
@@ -89,13 +101,30 @@ pub fn fan_out() -> Histogram {
     histogram!(FAN_OUT)
 }
 
-/// The gauge that counts one board's open live connections: its own for a
-/// public board, the shared one for private boards (whose ids are secrets).
 /// Boards with a live broadcaster.
 pub fn live_boards() -> Gauge {
     gauge!(LIVE_BOARDS)
 }
 
+/// A board read from the store, or evicted: how many are held now.
+pub fn boards_loaded(now: usize) {
+    gauge!(BOARDS_LOADED).set(now as f64);
+}
+
+pub fn board_loaded() {
+    counter!(BOARD_LOADS).increment(1);
+}
+
+pub fn boards_evicted(how_many: usize) {
+    counter!(BOARD_EVICTIONS).increment(how_many as u64);
+}
+
+pub fn board_refused() {
+    counter!(BOARDS_REFUSED).increment(1);
+}
+
+/// The gauge that counts one board's open live connections: its own for a
+/// public board, the shared one for private boards (whose ids are secrets).
 pub fn live_connections(board: &str, private: bool) -> Gauge {
     if private {
         gauge!(PRIVATE_LIVE)

@@ -45,7 +45,7 @@ pub fn rows() -> Vec<String> {
 
 pub async fn start(db: &TestDatabase) -> Engine {
     let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-    Engine::start(store, catalog(), "programmer").await.unwrap()
+    Engine::start(store, catalog(), "programmer", Default::default()).await.unwrap()
 }
 
 /// Every test's server signs with this secret, so a token is good on all.

@@ -29,7 +29,8 @@ pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes:
             }
         }
         if resync {
-            match state.store.versions().await {
+            let held = state.boards.read().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect();
+            match state.store.versions(Some(held)).await {
                 Ok(versions) => wanted.extend(versions),
                 Err(error) => {
                     metrics::database_error();
@@ -38,8 +39,8 @@ pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes:
             }
         }
         for (id, version) in wanted {
-            // Boards this instance does not serve yet are read fresh on first use.
-            let Some(board) = state.cached(&id) else { continue };
+            // Boards this instance does not hold are read fresh on their next use.
+            let Some(board) = state.written(&id) else { continue };
             if board.stats().version < version {
                 state.reload(&id).await;
             }

@@ -7,21 +7,25 @@
 //! then acknowledges each submitter. Readers (page, API, live push) take the
 //! latest snapshot from a `watch` channel and never touch the database.
 //!
-//! With a shared store (PostgreSQL) the [`follower`] also reloads boards that
-//! other instances moved, and boards created elsewhere are read on first use.
+//! Boards are read on first use and evicted when idle ([`board_cache`]).
+//! With a shared store (PostgreSQL) the [`follower`] also reloads the boards
+//! this instance holds when other instances move them.
 //!
 //! * [`state`] — what the engine's tasks share (store, matrices, boards);
+//! * [`board_cache`] — boards loaded on demand, verified, evicted when idle;
 //! * [`served_board`] — one board and its published snapshot;
 //! * [`writer`] — the group-commit loop;
 //! * [`follower`] — other instances' commits;
 //! * [`rounds`] — starting a round, a round's or a group's figures.
 
+mod board_cache;
 mod follower;
 mod rounds;
 mod served_board;
 mod state;
 mod writer;
 
+pub use board_cache::CachePolicy;
 pub use served_board::{BoardMatrix, ServedBoard};
 
 use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
@@ -99,44 +103,34 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Restores every board from the store, checks the stored aggregates
-    /// against a recount, makes sure the default board exists and starts the
-    /// writer task.
-    pub async fn start(store: Store, catalog: Catalog, default_matrix: &str) -> Result<Engine, TallyError> {
-        let mismatches = store.verify().await?;
-        if !mismatches.is_empty() {
-            let mismatches = mismatches.join("; ");
-            return Err(TallyError::Internal(format!("stored aggregates disagree with a recount: {mismatches}")));
-        }
-        let stored = store.boards().await?;
+    /// Makes sure the default board exists and starts the writer task (and
+    /// the follower, with a shared store). No board is read yet: each is
+    /// loaded, and checked against a recount, on first use.
+    pub async fn start(
+        store: Store,
+        catalog: Catalog,
+        default_matrix: &str,
+        policy: CachePolicy,
+    ) -> Result<Engine, TallyError> {
         let changes = store.changes();
         let state = Arc::new(EngineState {
             store,
             catalog,
             boards: RwLock::default(),
+            policy,
+            news: board_cache::no_news(),
+            refused: Default::default(),
             writes_failing: AtomicBool::new(false),
             writing_since: Default::default(),
         });
-        for mut board in stored {
-            if board.matrix.is_none() {
-                // From before boards kept their matrix: it keeps its template's, as of now.
-                if let Ok(template) = state.template_of(&board) {
-                    let json = to_json(&template);
-                    state.store.fill_matrix(&board.info.id, json.clone()).await?;
-                    board.matrix = Some(json);
-                }
-            }
-            if let Err(error) = state.adopt(board) {
-                tracing::warn!(%error, "board not served");
-            }
-        }
+        tokio::spawn(board_cache::evict_idle_boards(Arc::downgrade(&state), state.policy.sweep_every()));
         let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
         tokio::spawn(writer::write_loop(state.clone(), rx));
         if let Some(changes) = changes {
             tokio::spawn(follower::follow_other_instances(state.clone(), changes));
         }
         let engine = Engine { state, queue };
-        if engine.board(DEFAULT_BOARD).await.is_err() {
+        if let Err(TallyError::UnknownBoard(_)) = engine.board(DEFAULT_BOARD).await {
             let matrix = engine.matrix_by_id(default_matrix)?;
             engine
                 .add_board(
@@ -161,18 +155,22 @@ impl Engine {
         Ok(engine)
     }
 
-    /// A served board. With a shared store, a board this instance has not
-    /// seen (another instance created it) is read from the store.
+    /// A board, read from the store if it is not held in memory.
     pub async fn board(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
         if let Some(board) = self.state.cached(id) {
+            board.touch();
             return Ok(board);
         }
-        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
-        if !self.state.store.is_shared() || !is_identifier(id) {
-            return Err(unknown());
+        if !is_identifier(id) {
+            return Err(TallyError::UnknownBoard(id.chars().take(64).collect()));
         }
-        let stored = self.state.store.board(id).await?.ok_or_else(unknown)?;
-        self.state.adopt(stored)
+        self.state.load(id).await
+    }
+
+    /// Evicts idle boards now, and more while over `most`; returns how many
+    /// went. The engine also does this by itself, now and then.
+    pub fn evict(&self, most: usize) -> usize {
+        self.state.keep_within(most)
     }
 
     /// Ready to serve: the database answers, and takes writes if the last

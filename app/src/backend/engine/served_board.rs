@@ -3,10 +3,12 @@
 //! matrix is swapped whole when its admin edits it, always before the
 //! figures that announce the edit are published.
 
+use super::board_cache::clock;
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::stats::Stats;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use tokio::sync::watch;
 
@@ -23,6 +25,9 @@ pub struct ServedBoard {
     /// label never changes once its round starts, so page views read it
     /// from the store once per round, not once each.
     label: RwLock<Option<(u32, String)>>,
+    /// When it was last asked for or written to, in ms of
+    /// [`clock`]: a board idle long enough is evicted.
+    last_used: AtomicU64,
 }
 
 /// A board's matrix at one revision, read as a whole so answers are checked
@@ -43,7 +48,23 @@ impl ServedBoard {
         let matrix = RwLock::new(BoardMatrix { matrix, rev: stored.matrix_rev, shape: stored.shape });
         let groups = RwLock::new(stored.groups);
         let stats = watch::channel(Arc::new(stats)).0;
-        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None) }
+        let last_used = AtomicU64::new(clock());
+        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None), last_used }
+    }
+
+    /// Marks the board as in use now.
+    pub(super) fn touch(&self) {
+        self.last_used.store(clock(), Ordering::Relaxed);
+    }
+
+    /// When it was last in use, in ms of [`clock`].
+    pub(super) fn last_used(&self) -> u64 {
+        self.last_used.load(Ordering::Relaxed)
+    }
+
+    /// How many live receivers follow its figures (each live channel holds one).
+    pub(super) fn watchers(&self) -> usize {
+        self.stats.receiver_count()
     }
 
     /// The matrix as of now.

@@ -1,9 +1,10 @@
-//! What the engine's tasks share: the store, the loaded matrices and every
-//! board this instance serves. The writer, the follower and the [`Engine`]
+//! What the engine's tasks share: the store, the loaded matrices and the
+//! boards this instance holds in memory now. The writer, the follower and the [`Engine`]
 //! handle all work on one [`EngineState`].
 //!
 //! [`Engine`]: super::Engine
 
+use super::board_cache::{CachePolicy, STRIPES};
 use super::served_board::ServedBoard;
 use crate::backend::catalog::Catalog;
 use crate::backend::metrics;
@@ -11,7 +12,7 @@ use crate::backend::store::{Store, StoredBoard};
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use std::collections::HashMap;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -20,8 +21,17 @@ pub(super) struct EngineState {
     pub store: Store,
     /// Matrices by id, loaded at start-up.
     pub catalog: Catalog,
-    /// Every board this instance has served since start-up, by id.
+    /// The boards held in memory, by id: those in use lately (see
+    /// [`super::board_cache`]).
     pub boards: RwLock<HashMap<String, Arc<ServedBoard>>>,
+    /// Which boards stay held, and for how long.
+    pub policy: CachePolicy,
+    /// Writes stored, counted per stripe of board ids, so a load can tell
+    /// that one landed while it read (see [`super::board_cache`]).
+    pub news: [AtomicU64; STRIPES],
+    /// Boards refused because their aggregates disagree with a recount,
+    /// and since when.
+    pub refused: Mutex<HashMap<String, Instant>>,
     /// The last group commit failed: readiness says so until a commit or a
     /// write probe succeeds, so a load balancer routes around an instance
     /// that can read but not write.
@@ -61,9 +71,10 @@ impl EngineState {
     }
 
     /// Publishes the board's figures as the store has them now, and its
-    /// matrix first if that was edited.
+    /// matrix first if that was edited; called after each write that is not
+    /// a commit of answers. A board not held is read fresh on its next use.
     pub async fn reload(&self, id: &str) {
-        let Some(board) = self.cached(id) else { return };
+        let Some(board) = self.written(id) else { return };
         let result = async {
             let Some(mut stored) = self.store.figures(id).await? else {
                 return Err(TallyError::Internal("a served board is missing from the store".into()));

@@ -26,7 +26,6 @@ use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::reveal::{RevealMode, RevealSettings};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -83,7 +82,7 @@ pub struct StoredBoard {
 }
 
 /// One row of "a board joined with its non-zero counts", the shape both
-/// backends read boards in; [`gather`] folds them into [`StoredBoard`]s.
+/// backends read a board in; [`gather`] folds them into a [`StoredBoard`].
 pub(crate) struct CountRow {
     /// The board's own columns, repeated on each of its rows.
     pub info: BoardInfo,
@@ -100,43 +99,34 @@ pub(crate) struct CountRow {
     pub cell: Option<(String, u8, u64)>,
 }
 
-/// Folds rows ordered by board into one [`StoredBoard`] per board, each
-/// with its matrix from `matrices` (board id → JSON).
-pub(crate) fn gather(
-    rows: impl IntoIterator<Item = CountRow>,
-    mut matrices: HashMap<String, Option<String>>,
-) -> Vec<StoredBoard> {
-    let mut boards: Vec<StoredBoard> = Vec::new();
-    for row in rows {
-        if boards.last().is_none_or(|b| b.info.id != row.info.id) {
-            let matrix = matrices.remove(&row.info.id).flatten();
-            let names = serde_json::from_str(&row.groups.0).unwrap_or_else(|error| {
-                tracing::error!(board = %row.info.id, %error, "stored groups are not a JSON list; none offered");
-                Vec::new()
-            });
-            let mode = RevealMode::parse(&row.reveal.0).unwrap_or_else(|| {
-                // Hiding is the safe side of a setting nobody can read.
-                tracing::error!(board = %row.info.id, reveal = %row.reveal.0, "unknown reveal mode; figures hidden");
-                RevealMode::Facilitator
-            });
-            boards.push(StoredBoard {
-                info: row.info,
-                version: row.version,
-                respondents: row.respondents,
-                closed: row.closed,
-                matrix_rev: row.matrix_rev,
-                shape: row.shape,
-                round: row.round,
-                groups: GroupSettings { groups: names, min_group_size: row.groups.1 },
-                reveal: RevealSettings { reveal: mode, revealed: row.reveal.1 },
-                counts: Vec::new(),
-                matrix,
-            });
-        }
-        let board = boards.last_mut().expect("a board was just pushed");
-        board.counts.extend(row.cell);
-    }
-    boards
+/// Folds one board's rows into its [`StoredBoard`], with `matrix` (JSON)
+/// as its own; `None` when there are no rows (no such board).
+pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<String>) -> Option<StoredBoard> {
+    let mut rows = rows.into_iter();
+    let first = rows.next()?;
+    let names = serde_json::from_str(&first.groups.0).unwrap_or_else(|error| {
+        tracing::error!(board = %first.info.id, %error, "stored groups are not a JSON list; none offered");
+        Vec::new()
+    });
+    let mode = RevealMode::parse(&first.reveal.0).unwrap_or_else(|| {
+        // Hiding is the safe side of a setting nobody can read.
+        tracing::error!(board = %first.info.id, reveal = %first.reveal.0, "unknown reveal mode; figures hidden");
+        RevealMode::Facilitator
+    });
+    let counts = first.cell.into_iter().chain(rows.filter_map(|row| row.cell)).collect();
+    Some(StoredBoard {
+        info: first.info,
+        version: first.version,
+        respondents: first.respondents,
+        closed: first.closed,
+        matrix_rev: first.matrix_rev,
+        shape: first.shape,
+        round: first.round,
+        groups: GroupSettings { groups: names, min_group_size: first.groups.1 },
+        reveal: RevealSettings { reveal: mode, revealed: first.reveal.1 },
+        counts,
+        matrix,
+    })
 }
 
 /// What another instance did, as heard through a shared database.
@@ -191,24 +181,11 @@ impl Store {
         }
     }
 
-    /// Whether other instances may write to the same data. A shared store is
-    /// asked about boards this instance has not seen yet.
-    pub fn is_shared(&self) -> bool {
-        matches!(self, Store::Postgres(_))
-    }
-
     /// News of other instances' commits; `None` for a store nobody shares.
     pub fn changes(&self) -> Option<mpsc::Receiver<Change>> {
         match self {
             Store::Sqlite(_) => None,
             Store::Postgres(s) => Some(s.changes()),
-        }
-    }
-
-    pub async fn boards(&self) -> Result<Vec<StoredBoard>, TallyError> {
-        match self {
-            Store::Sqlite(s) => s.boards(None, true).await,
-            Store::Postgres(s) => s.boards(None, true).await,
         }
     }
 
@@ -225,11 +202,10 @@ impl Store {
     }
 
     async fn one_board(&self, id: &str, with_matrix: bool) -> Result<Option<StoredBoard>, TallyError> {
-        let boards = match self {
-            Store::Sqlite(s) => s.boards(Some(id), with_matrix).await?,
-            Store::Postgres(s) => s.boards(Some(id), with_matrix).await?,
-        };
-        Ok(boards.into_iter().next())
+        match self {
+            Store::Sqlite(s) => s.board(id, with_matrix).await,
+            Store::Postgres(s) => s.board(id, with_matrix).await,
+        }
     }
 
     /// Whether the database answers a trivial query.
@@ -249,11 +225,13 @@ impl Store {
         }
     }
 
-    /// Every board's current version, to find the ones this instance is behind on.
-    pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
+    /// The current version of each of `ids` that exists (of every board
+    /// when `None`): to find the boards this instance is behind on, and the
+    /// list of boards to verify.
+    pub async fn versions(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, u64)>, TallyError> {
         match self {
-            Store::Sqlite(s) => s.versions().await,
-            Store::Postgres(s) => s.versions().await,
+            Store::Sqlite(s) => s.versions(ids).await,
+            Store::Postgres(s) => s.versions(ids).await,
         }
     }
 
@@ -344,13 +322,26 @@ impl Store {
         }
     }
 
-    /// Recounts every board, round by round, from its stored submissions and lists each place
-    /// where the stored aggregates disagree; empty means consistent.
-    pub async fn verify(&self) -> Result<Vec<String>, TallyError> {
+    /// Recounts one board, round by round, from its own stored submissions
+    /// and lists each place where its stored aggregates disagree; empty
+    /// means consistent. Checked each time a board is loaded.
+    pub async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
         match self {
-            Store::Sqlite(s) => s.verify().await,
-            Store::Postgres(s) => s.verify().await,
+            Store::Sqlite(s) => s.verify_board(id).await,
+            Store::Postgres(s) => s.verify_board(id).await,
         }
+    }
+
+    /// [`Store::verify_board`] for every board, telling `progress` (boards
+    /// done, boards in all) after each.
+    pub async fn verify_all(&self, mut progress: impl FnMut(usize, usize)) -> Result<Vec<String>, TallyError> {
+        let boards = self.versions(None).await?;
+        let mut mismatches = Vec::new();
+        for (done, (id, _)) in boards.iter().enumerate() {
+            mismatches.extend(self.verify_board(id).await?);
+            progress(done + 1, boards.len());
+        }
+        Ok(mismatches)
     }
 }
 
@@ -371,6 +362,11 @@ fn with_causes(error: &dyn std::error::Error) -> String {
         cause = inner.source();
     }
     text
+}
+
+/// One place where a board's stored aggregates and its recount disagree, in words.
+fn mismatch(board: &str, round: i64, row: &str, level: i64, stored: i64, recounted: i64) -> String {
+    format!("board '{board}', round {round}, row '{row}', level {level}: stored {stored} but recount gives {recounted}")
 }
 
 fn decode_answers(text: &str) -> Result<Answers, TallyError> {

@@ -29,7 +29,6 @@ use super::{gather, BoardInfo, Change, CountRow, DatabaseOptions, StoredBoard, S
 use crate::error::TallyError;
 use batch::apply_batch;
 use connection::{Connector, Link};
-use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -106,9 +105,9 @@ impl PostgresStore {
         listener::spawn(self.connector.clone())
     }
 
-    /// Boards (all, or `only` one) with their counts, and their matrices
-    /// when `with_matrix`.
-    pub async fn boards(&self, only: Option<&str>, with_matrix: bool) -> Result<Vec<StoredBoard>, TallyError> {
+    /// One board with its non-zero counts of the open round, and its
+    /// matrix when `with_matrix`; read by primary key.
+    pub async fn board(&self, id: &str, with_matrix: bool) -> Result<Option<StoredBoard>, TallyError> {
         // One statement, so the board row and its counts are one snapshot.
         let client = self.reader.get().await?;
         let rows = client
@@ -117,17 +116,15 @@ impl PostgresStore {
                         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
                         b.groups, b.min_group_size, b.reveal, b.revealed
                  FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
-                 WHERE $1::text IS NULL OR b.id = $1
-                 ORDER BY b.created_at, b.id",
-                &[&only],
+                 WHERE b.id = $1",
+                &[&id],
             )
             .await?;
         // Apart from the counts, so a large matrix is not repeated on each count's row.
-        let mut matrices = HashMap::new();
-        if with_matrix {
-            let select = "SELECT id, matrix FROM boards WHERE $1::text IS NULL OR id = $1";
-            matrices = client.query(select, &[&only]).await?.iter().map(|r| (r.get(0), r.get(1))).collect();
-        }
+        let matrix = match with_matrix {
+            true => client.query_opt("SELECT matrix FROM boards WHERE id = $1", &[&id]).await?.and_then(|r| r.get(0)),
+            false => None,
+        };
         let rows = rows.iter().map(|r| CountRow {
             info: BoardInfo {
                 id: r.get(0),
@@ -146,7 +143,7 @@ impl PostgresStore {
             reveal: (r.get(16), r.get(17)),
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
-        Ok(gather(rows, matrices))
+        Ok(gather(rows, matrix))
     }
 
     pub async fn ping(&self) -> Result<(), TallyError> {
@@ -162,8 +159,10 @@ impl PostgresStore {
         Ok(())
     }
 
-    pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
-        let rows = self.reader.get().await?.query("SELECT id, version FROM boards", &[]).await?;
+    /// The current version of each of `ids` (of every board when `None`).
+    pub async fn versions(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, u64)>, TallyError> {
+        let select = "SELECT id, version FROM boards WHERE $1::text[] IS NULL OR id = ANY($1)";
+        let rows = self.reader.get().await?.query(select, &[&ids]).await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
     }
 

@@ -15,7 +15,6 @@ use super::{gather, internal, BoardInfo, CountRow, DatabaseOptions, StoredBoard,
 use crate::error::TallyError;
 use batch::apply_batch;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -94,11 +93,11 @@ impl SqliteStore {
         .await
     }
 
-    /// Every board, or just `only`, with its non-zero counts.
-    /// Boards (all, or `only` one) with their counts, and their matrices
-    /// when `with_matrix`.
-    pub async fn boards(&self, only: Option<&str>, with_matrix: bool) -> Result<Vec<StoredBoard>, TallyError> {
-        let (reader, only) = (self.reader.clone(), only.map(str::to_string));
+    /// One board with its non-zero counts of the open round, and its
+    /// matrix when `with_matrix`; read by primary key, so loading a board
+    /// costs the same with a thousand boards stored or a million.
+    pub async fn board(&self, id: &str, with_matrix: bool) -> Result<Option<StoredBoard>, TallyError> {
+        let (reader, id) = (self.reader.clone(), id.to_string());
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
             let mut stmt = conn
@@ -107,12 +106,11 @@ impl SqliteStore {
                             c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
                             b.groups, b.min_group_size, b.reveal, b.revealed
                      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
-                     WHERE ?1 IS NULL OR b.id = ?1
-                     ORDER BY b.created_at, b.id",
+                     WHERE b.id = ?1",
                 )
-                .map_err(internal("reading boards"))?;
+                .map_err(internal("reading a board"))?;
             let rows = stmt
-                .query_map([&only], |r| {
+                .query_map([&id], |r| {
                     let cell: Option<String> = r.get(7)?;
                     Ok(CountRow {
                         info: BoardInfo {
@@ -137,19 +135,17 @@ impl SqliteStore {
                     })
                 })
                 .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-                .map_err(internal("reading boards"))?;
-            if !with_matrix {
-                return Ok(gather(rows, HashMap::new()));
-            }
+                .map_err(internal("reading a board"))?;
             // Apart from the counts, so a large matrix is not repeated on each count's row.
-            let mut stmt = conn
-                .prepare_cached("SELECT id, matrix FROM boards WHERE ?1 IS NULL OR id = ?1")
-                .map_err(internal("reading matrices"))?;
-            let matrices = stmt
-                .query_map([&only], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect::<Result<HashMap<String, Option<String>>, _>>())
-                .map_err(internal("reading matrices"))?;
-            Ok(gather(rows, matrices))
+            let matrix = match with_matrix {
+                true => conn
+                    .query_row("SELECT matrix FROM boards WHERE id = ?1", [&id], |r| r.get(0))
+                    .optional()
+                    .map_err(internal("reading a matrix"))?
+                    .flatten(),
+                false => None,
+            };
+            Ok(gather(rows, matrix))
         })
         .await
     }
@@ -173,16 +169,24 @@ impl SqliteStore {
         .await
     }
 
-    pub async fn versions(&self) -> Result<Vec<(String, u64)>, TallyError> {
+    /// The current version of each of `ids` (of every board when `None`).
+    pub async fn versions(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, u64)>, TallyError> {
         let reader = self.reader.clone();
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut stmt =
-                conn.prepare_cached("SELECT id, version FROM boards").map_err(internal("reading versions"))?;
-            let versions = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect())
-                .map_err(internal("reading versions"))?;
+            let failed = internal("reading versions");
+            let Some(ids) = ids else {
+                let mut stmt = conn.prepare_cached("SELECT id, version FROM boards").map_err(&failed)?;
+                let versions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).and_then(|rows| rows.collect());
+                return versions.map_err(&failed);
+            };
+            let mut stmt = conn.prepare_cached("SELECT version FROM boards WHERE id = ?1").map_err(&failed)?;
+            let mut versions = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(version) = stmt.query_row([&id], |r| r.get(0)).optional().map_err(&failed)? {
+                    versions.push((id, version));
+                }
+            }
             Ok(versions)
         })
         .await
