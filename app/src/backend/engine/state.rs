@@ -54,9 +54,12 @@ impl EngineState {
             None => self.template_of(&stored)?,
         };
         let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
-        let board =
-            boards.entry(stored.info.id.clone()).or_insert_with(|| Arc::new(ServedBoard::restore(stored, matrix)));
-        Ok(board.clone())
+        let board = boards
+            .entry(stored.info.id.clone())
+            .or_insert_with(|| Arc::new(ServedBoard::restore(stored, matrix)))
+            .clone();
+        metrics::boards_loaded(boards.len());
+        Ok(board)
     }
 
     /// The template a board from before boards kept their matrix was
