@@ -201,3 +201,48 @@ async fn a_reveal_on_one_instance_reaches_pages_on_another() {
     assert_eq!(hidden_again.get("counts"), None, "and A's hide");
     assert_eq!(b.stats("blind").await["withheld"], true);
 }
+
+/// Both instances hold at most three boards and drop them after a second
+/// idle, while submissions to eight boards arrive on either, in bursts with
+/// idle gaps between. Every board ends the same on both instances (version
+/// and figures as the receipts say), and a page watching one board on B
+/// follows it throughout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn instances_evicting_boards_still_converge() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let settings =
+        [("DATABASE_URL", db.url.as_str()), ("TALLY_BOARD_IDLE_SECONDS", "1"), ("TALLY_MAX_LOADED_BOARDS", "3")];
+    let (a, b) = (TestServer::start_with(&settings), TestServer::start_with(&settings));
+    let rows = row_ids(&a.matrix().await);
+    let boards: Vec<String> = (0..8).map(|n| format!("team-{n}")).collect();
+    for slug in &boards {
+        a.create_board(json!({ "matrix": "programmer", "slug": slug })).await;
+    }
+    let respondents = a.respondents(12).await;
+    let (mut socket, _) = connect_async(b.ws_url("/api/boards/team-0/live")).await.unwrap();
+    let mut receipts: HashMap<&str, Vec<(u64, Value)>> = HashMap::new();
+    for burst in 0..3u64 {
+        for (n, board) in boards.iter().enumerate() {
+            let urls = [&a, &b].map(|s| s.url(&format!("/api/boards/{board}/submissions"))).to_vec();
+            let sent = submit_all(urls, bodies(&rows, 6, &respondents, burst * 100 + n as u64), 3).await;
+            receipts.entry(board).or_default().extend(sent);
+        }
+        // Long enough for both instances to drop every board nobody watches.
+        tokio::time::sleep(Duration::from_millis(1600)).await;
+    }
+    for board in &boards {
+        let (respondents, counts) = expected_counts(&rows, &receipts[board.as_str()]);
+        for server in [&a, &b] {
+            let stats = server.stats(board).await;
+            assert_eq!(stats["version"], 18, "{board}: every receipt's version, on both");
+            assert_eq!((&stats["counts"], &stats["respondents"]), (&counts, &json!(respondents)), "{board}");
+        }
+    }
+    let last = message_where(&mut socket, |m| m["version"] == 18).await;
+    assert_eq!(last["counts"], expected_counts(&rows, &receipts["team-0"]).1, "the watched board followed");
+    for server in [&a, &b] {
+        let metrics = reqwest::get(server.url("/metrics")).await.unwrap().text().await.unwrap();
+        let evicted = common::metric(&metrics, "tally_board_evictions_total");
+        assert!(evicted >= 10.0, "boards were evicted and read again all along ({evicted})");
+    }
+}
