@@ -89,7 +89,7 @@ async fn reads(server: &TestServer, boards: &[String]) -> load::Delivery {
         latencies_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     latencies_ms.sort_by(f64::total_cmp);
-    load::Delivery { latencies_ms, rate: 0.0, converged: 0, clients: 0 }
+    load::Delivery { latencies_ms, from_send_ms: Vec::new(), rate: 0.0, converged: 0, clients: 0 }
 }
 
 /// The data file for `shape`, generated on first use.

@@ -1,25 +1,28 @@
-//! Live push under load: C WebSocket clients follow the default board while
-//! S submissions per second go through the HTTP API. For every delivered
-//! message it measures the time from the acknowledgement of the newest
-//! submission it carries to its arrival, messages per client per second, and
-//! the server's RSS per idle connection. In the same run, a bare
-//! tokio-tungstenite broadcaster (a child process of this binary) sends
-//! frames of the same size at the same pace to the same number of clients,
-//! and our figures are reported as ratios to it. The bare broadcaster runs
-//! twice: queueing every frame for every client (a broadcast channel of 16,
-//! the baseline the goals are set against), and latest-wins (a `watch`, as
+//! Live push under load: C WebSocket clients follow B boards (C / B each)
+//! while 1,000 submissions per second are offered over HTTP by 16 keep-alive
+//! clients, spread evenly over the boards. For every delivered message it
+//! measures the time from the sending and from the acknowledgement of the
+//! newest submission it carries to its arrival; it also reports the
+//! submissions acknowledged per second, their acknowledgement latency,
+//! messages per client per second, and the server's RSS per idle
+//! connection. In the same run, a bare tokio-tungstenite broadcaster (a
+//! child process of this binary) sends frames of the same size at the same
+//! pace to the same number of clients, and our figures are reported as
+//! ratios to it. The bare broadcaster runs twice: queueing every frame for
+//! every client (a broadcast channel of 16), and latest-wins (a `watch`, as
 //! Tally does), which tells Tally's own overhead apart from the difference
 //! between the two designs.
 //!
 //! `cargo bench -p server --bench live` (`TALLY_BENCH_SECONDS`, default 5;
-//! `TALLY_BENCH_CLIENTS`, default `1000,10000`, the client counts to run).
+//! `TALLY_BENCH_RUNS`, default `1000x1,10000x1,10000x1000`: clients × boards
+//! for each run).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 mod load;
 
 use common::TestServer;
-use load::{collect, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, CpuMeter, Delivery};
+use load::{collect, deliveries, drive, follow, rate_within, rss_kib, unix_nanos, CpuMeter, Delivery, Drive};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -38,28 +41,32 @@ fn main() {
 
 async fn run() {
     let seconds: u64 = std::env::var("TALLY_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
-    println!("| clients | submissions/s | system | p50 | p99 | max | msgs/client/s | server CPU/msg | converged | RSS/idle conn |");
-    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-    let sizes: Vec<usize> = std::env::var("TALLY_BENCH_CLIENTS")
-        .ok()
-        .map(|list| list.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000]);
-    for clients in sizes {
-        let server = TestServer::start();
+    println!("| clients | boards | system | p50 | p99 | max | msgs/client/s | server CPU/msg | converged | RSS/idle conn | acknowledged/s | ack p50 / p99 | sent→client p50 / p99 |");
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let runs: Vec<(usize, usize)> = std::env::var("TALLY_BENCH_RUNS")
+        .unwrap_or_else(|_| "1000x1,10000x1,10000x1000".into())
+        .split(',')
+        .filter_map(|run| run.trim().split_once('x'))
+        .filter_map(|(clients, boards)| Some((clients.parse().ok()?, boards.parse().ok()?)))
+        .collect();
+    for (clients, boards) in runs {
+        // All load comes from 127.0.0.1, as behind a balancer: limits off.
+        let server = TestServer::start_with(&[("TALLY_LIMIT_CREATE_IP", "off"), ("TALLY_MAX_BOARDS_PER_HOUR", "off")]);
         let frame_size = frame_size(&server).await;
-        let (tally, tally_cpu, rss) = measure_tally(server, clients, 1_000, seconds).await;
-        print_row(clients, "Tally", &tally, tally_cpu, Some(rss));
+        let (tally, drive, tally_cpu, rss) = measure_tally(server, clients, boards, 1_000, seconds).await;
+        print_row(clients, boards, "Tally", &tally, tally_cpu, Some((rss, &drive)));
         let mut ratios = Vec::new();
         for mode in [bare::Mode::Queue, bare::Mode::Latest] {
             let (bare, bare_cpu) = measure_bare(Bare::start(mode, frame_size, clients), clients, seconds).await;
-            print_row(clients, &format!("bare, {}", mode.label()), &bare, bare_cpu, None);
+            print_row(clients, boards, &format!("bare, {}", mode.label()), &bare, bare_cpu, None);
             ratios.push(format!(
-                "| {clients} | | Tally / bare, {} | {:.2}× | {:.2}× | | {:.2}× | {:.2}× | | |",
+                "| {clients} | {boards} | Tally / bare, {} | {:.2}× | {:.2}× | | {:.2}× | {:.2}× | | | | | sent→client p99: {:.2}× |",
                 mode.label(),
                 tally.percentile(0.5) / bare.percentile(0.5).max(1e-9),
                 tally.percentile(0.99) / bare.percentile(0.99).max(1e-9),
                 tally.rate / bare.rate.max(1e-9),
                 cpu_per_message(&tally, tally_cpu) / cpu_per_message(&bare, bare_cpu),
+                tally.sent_percentile(0.99) / bare.percentile(0.99).max(1e-9),
             ));
         }
         ratios.iter().for_each(|line| println!("{line}"));
@@ -72,10 +79,19 @@ fn cpu_per_message(d: &Delivery, busy_cores: f64) -> f64 {
     busy_cores * 1e6 / (d.rate * d.clients as f64).max(1e-9)
 }
 
-fn print_row(clients: usize, system: &str, d: &Delivery, busy_cores: f64, rss: Option<f64>) {
+fn print_row(clients: usize, boards: usize, system: &str, d: &Delivery, busy_cores: f64, tally: Option<(f64, &Drive)>) {
+    let submissions = tally.map(|(rss, drive)| {
+        format!(
+            "{rss:.1} KiB | {:.0} | {:.1} / {:.1} ms | {:.1} / {:.1} ms",
+            drive.acknowledged_per_second(),
+            drive.ack_percentile(0.5),
+            drive.ack_percentile(0.99),
+            d.sent_percentile(0.5),
+            d.sent_percentile(0.99),
+        )
+    });
     println!(
-        "| {clients} | {} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {:.1} µs | {}/{} | {} |",
-        if rss.is_some() { "1000" } else { "—" },
+        "| {clients} | {boards} | {system} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} | {:.1} µs | {}/{} | {} |",
         d.percentile(0.5),
         d.percentile(0.99),
         d.max(),
@@ -83,24 +99,47 @@ fn print_row(clients: usize, system: &str, d: &Delivery, busy_cores: f64, rss: O
         cpu_per_message(d, busy_cores),
         d.converged,
         d.clients,
-        rss.map(|r| format!("{:.1} KiB", r)).unwrap_or_default(),
+        submissions.unwrap_or_else(|| " | | |".into()),
     );
 }
 
-/// What the clients saw, the cores the server kept busy meanwhile, and its
-/// RSS per idle connection. Stops the server at the end.
-async fn measure_tally(server: TestServer, clients: usize, per_second: u64, seconds: u64) -> (Delivery, f64, f64) {
+/// What the clients saw, the submissions, the cores the server kept busy
+/// meanwhile, and its RSS per idle connection. With more than one board,
+/// boards `fan-0`, `fan-1`, … are made first. Stops the server at the end.
+async fn measure_tally(
+    server: TestServer,
+    clients: usize,
+    boards: usize,
+    per_second: u64,
+    seconds: u64,
+) -> (Delivery, Drive, f64, f64) {
+    let names: Vec<String> = match boards {
+        1 => vec!["default".into()],
+        n => (0..n).map(|k| format!("fan-{k}")).collect(),
+    };
+    if boards > 1 {
+        for name in &names {
+            server.create_board(serde_json::json!({ "matrix": "programmer", "slug": name })).await;
+        }
+    }
     let rss_before = rss_kib(server.pid());
-    let followers = follow(&server.ws_url("/api/boards/default/live"), clients).await;
+    let mut followers = Vec::new();
+    for name in &names {
+        followers.push(follow(&server.ws_url(&format!("/api/boards/{name}/live")), clients / boards).await);
+    }
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_per_connection = (rss_kib(server.pid()) - rss_before) / clients as f64;
     let cpu = CpuMeter::start(server.pid());
-    let drive = drive(&server, per_second, seconds).await;
+    let drive = drive(&server, &names, per_second, seconds).await;
     let busy_cores = cpu.busy_cores();
     // A second for the last frames to land, then the clients end with the server.
     tokio::time::sleep(Duration::from_secs(1)).await;
     drop(server);
-    (deliveries(collect(followers).await, &drive), busy_cores, rss_per_connection)
+    let mut parts = Vec::new();
+    for (board, board_followers) in followers.into_iter().enumerate() {
+        parts.push(deliveries(collect(board_followers).await, &drive, board));
+    }
+    (Delivery::merge(parts), drive, busy_cores, rss_per_connection)
 }
 
 /// The same for the bare broadcaster, whose frames carry their send time.
@@ -122,7 +161,7 @@ async fn measure_bare(bare: Bare, clients: usize, seconds: u64) -> (Delivery, f6
     let newest = last_versions.iter().copied().max().unwrap_or(0);
     let converged = last_versions.iter().filter(|v| newest - **v <= 1).count();
     let rate = rate_within(&all_seen, window_start, window_end);
-    (Delivery { latencies_ms: latencies, rate, converged, clients }, busy_cores)
+    (Delivery { latencies_ms: latencies, from_send_ms: Vec::new(), rate, converged, clients }, busy_cores)
 }
 
 /// The bare broadcaster: this same binary, started with `bare-broadcaster`.

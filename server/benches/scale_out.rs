@@ -58,11 +58,11 @@ async fn run() {
     let on_b = follow(&b.ws_url("/api/boards/default/live"), CLIENTS).await;
     let on_a = follow(&a.ws_url("/api/boards/default/live"), CLIENTS).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
-    let load = drive(&a, 1_000, seconds).await;
+    let load = drive(&a, &["default".to_string()], 1_000, seconds).await;
     // A second for the last frames to land, then the clients end with the servers.
     tokio::time::sleep(Duration::from_secs(1)).await;
     drop((a, b));
-    let (remote, local) = (deliveries(collect(on_b).await, &load), deliveries(collect(on_a).await, &load));
+    let (remote, local) = (deliveries(collect(on_b).await, &load, 0), deliveries(collect(on_a).await, &load, 0));
     print_delivery("B (other instance)", &remote);
     print_delivery("A (same instance)", &local);
 }

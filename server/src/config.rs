@@ -37,6 +37,9 @@ struct Args {
     /// At most one live message per connection per this many ms
     #[arg(long, env = "TALLY_LIVE_INTERVAL_MS", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=60_000))]
     live_interval_ms: u64,
+    /// Threads for live connections, apart from those serving requests; default: half the cores
+    #[arg(long, env = "TALLY_LIVE_THREADS", default_value_t = half_the_cores(), value_parser = clap::value_parser!(u64).range(1..=256))]
+    live_threads: u64,
     /// Live heartbeat; two missed pongs close the connection
     #[arg(long, env = "TALLY_PING_SECONDS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
     ping_seconds: u64,
@@ -135,6 +138,8 @@ pub struct Config {
     pub matrices_dir: PathBuf,
     pub default_matrix: String,
     pub live: LiveConfig,
+    /// Worker threads of the live connections' own runtime.
+    pub live_threads: usize,
     pub origins: Origins,
     /// Host names the site answers to.
     pub hosts: AllowedHosts,
@@ -163,13 +168,14 @@ impl Config {
     pub fn load() -> Config {
         let args = Args::parse();
         let summary = format!(
-            "database={} matrices={} default_matrix={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
+            "database={} matrices={} default_matrix={} live_threads={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
              max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={} public_url={} \
              commit_timeout_ms={} pg_statement_timeout_ms={} pg_lock_timeout_ms={} pg_ca_file={} board_idle_seconds={} max_loaded_boards={}",
             args.database_url.label(),
             args.matrices.display(),
             args.default_matrix,
+            args.live_threads,
             args.live_interval_ms,
             args.ping_seconds,
             args.allowed_origins,
@@ -210,6 +216,7 @@ impl Config {
             },
             matrices_dir: args.matrices,
             default_matrix: args.default_matrix,
+            live_threads: args.live_threads as usize,
             live: LiveConfig {
                 interval: Duration::from_millis(args.live_interval_ms),
                 ping_every: Duration::from_secs(args.ping_seconds),
@@ -288,6 +295,10 @@ fn parse_ca(text: &str) -> Result<CaSource, String> {
         path if std::path::Path::new(path).is_file() => Ok(CaSource::File(PathBuf::from(path))),
         path => Err(format!("'{path}' is not a file")),
     }
+}
+
+fn half_the_cores() -> u64 {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() as u64 / 2).max(1))
 }
 
 fn parse_cap(text: &str) -> Result<CapSetting, String> {

@@ -110,7 +110,8 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         }
         None => health::metrics(metrics, &config.metrics),
     };
-    let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone());
+    let live_tasks = live::runtime(config.live_threads).context("starting the live connections' runtime")?;
+    let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone(), live_tasks);
     let routes = generate_route_list(App);
     let (pkg_path, pkg_files) = assets::service(&leptos_options);
     let app = Router::new()

@@ -8,7 +8,7 @@
 use crate::common::{row_ids, TestServer};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::task::JoinHandle;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
@@ -16,7 +16,12 @@ use tokio_tungstenite::tungstenite::Message;
 
 /// What the clients of one run saw.
 pub struct Delivery {
+    /// From the acknowledgement of the newest submission a message carries
+    /// (for a baseline: from the frame's sending) to its arrival, sorted.
     pub latencies_ms: Vec<f64>,
+    /// From the sending of that submission to the arrival, sorted; empty
+    /// for a baseline, whose frames are not submissions.
+    pub from_send_ms: Vec<f64>,
     /// Messages per client per second.
     pub rate: f64,
     pub converged: usize,
@@ -25,14 +30,38 @@ pub struct Delivery {
 
 impl Delivery {
     pub fn percentile(&self, p: f64) -> f64 {
-        if self.latencies_ms.is_empty() {
-            return f64::NAN;
+        percentile(&self.latencies_ms, p)
+    }
+
+    pub fn sent_percentile(&self, p: f64) -> f64 {
+        percentile(&self.from_send_ms, p)
+    }
+
+    /// The deliveries of several boards' clients as one.
+    pub fn merge(parts: Vec<Delivery>) -> Delivery {
+        let clients: usize = parts.iter().map(|d| d.clients).sum();
+        let rate = parts.iter().map(|d| d.rate * d.clients as f64).sum::<f64>() / clients.max(1) as f64;
+        let converged = parts.iter().map(|d| d.converged).sum();
+        let (mut latencies_ms, mut from_send_ms) = (Vec::new(), Vec::new());
+        for part in parts {
+            latencies_ms.extend(part.latencies_ms);
+            from_send_ms.extend(part.from_send_ms);
         }
-        self.latencies_ms[((self.latencies_ms.len() - 1) as f64 * p) as usize]
+        latencies_ms.sort_by(f64::total_cmp);
+        from_send_ms.sort_by(f64::total_cmp);
+        Delivery { latencies_ms, from_send_ms, rate, converged, clients }
     }
 
     pub fn max(&self) -> f64 {
         self.latencies_ms.last().copied().unwrap_or(f64::NAN)
+    }
+}
+
+/// The `p` quantile of sorted `values`; NaN when there are none.
+fn percentile(values: &[f64], p: f64) -> f64 {
+    match values.len() {
+        0 => f64::NAN,
+        n => values[((n - 1) as f64 * p) as usize],
     }
 }
 
@@ -100,54 +129,87 @@ pub async fn collect(followers: Followers) -> Vec<Seen> {
     all_seen
 }
 
-/// A steady stream of submissions and when each version was acknowledged.
+/// HTTP clients that share the offered submissions, each on its own
+/// keep-alive connection, one request at a time.
+pub const SUBMITTERS: u64 = 16;
+
+/// One acknowledged submission: (board index, version, sent, acknowledged),
+/// times in Unix ns.
+type Submitted = (usize, u64, u64, u64);
+
+/// A steady stream of submissions: when each was sent and acknowledged.
 pub struct Drive {
-    /// Index: version; value: acknowledgement time (0 if not ours).
-    pub ack_at: Vec<u64>,
-    pub final_version: u64,
+    /// Per board driven, in the order given: index version, value (sent,
+    /// acknowledged) in Unix ns, (0, 0) for a version that is not ours.
+    pub timings: Vec<Vec<(u64, u64)>>,
     /// When the first submission was due and when sending stopped (Unix ns):
-    /// the window that message rates are counted over.
+    /// the window that rates are counted over.
     pub window_start: u64,
     pub window_end: u64,
+    /// Sending to acknowledgement, in ms, sorted.
+    pub ack_ms: Vec<f64>,
 }
 
-/// Submits `per_second` complete answer sets to `server` for `seconds`, from
-/// a pool of 5,000 respondents (so most submissions replace earlier answers).
-pub async fn drive(server: &TestServer, per_second: u64, seconds: u64) -> Drive {
-    let acks: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
-    let rows = row_ids(&server.matrix().await);
-    let people = server.respondents(5000).await;
-    let http = reqwest::Client::new();
-    let (started, window_start) = (Instant::now(), unix_nanos());
-    let mut ticker = tokio::time::interval(Duration::from_millis(10));
-    let mut sent = 0u64;
-    let mut inflight = Vec::new();
-    while started.elapsed() < Duration::from_secs(seconds) {
-        ticker.tick().await;
-        let due = (started.elapsed().as_secs_f64() * per_second as f64) as u64;
-        while sent < due {
-            let answers: Value =
-                rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + sent) % 4))).collect();
-            let body = json!({ "answers": answers, "respondent": people[(sent % 5000) as usize] }).to_string();
-            let (http, url, acks) = (http.clone(), server.url("/api/boards/default/submissions"), acks.clone());
-            inflight.push(tokio::spawn(async move {
-                let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();
-                acks.lock().unwrap().push((response["version"].as_u64().unwrap(), unix_nanos()));
-            }));
-            sent += 1;
+impl Drive {
+    /// Submissions acknowledged within the window, per second.
+    pub fn acknowledged_per_second(&self) -> f64 {
+        let within = self.timings.iter().flatten().filter(|(_, ack)| (self.window_start..self.window_end).contains(ack));
+        within.count() as f64 / ((self.window_end - self.window_start) as f64 / 1e9)
+    }
+
+    pub fn ack_percentile(&self, p: f64) -> f64 {
+        percentile(&self.ack_ms, p)
+    }
+}
+
+/// Offers `per_second` complete answer sets for `seconds`, spread evenly
+/// over `boards`, through [`SUBMITTERS`] keep-alive clients: submission k is
+/// due at k / `per_second` s and goes to board k mod n. A client that falls
+/// behind sends its next one as soon as the last is acknowledged, so what is
+/// acknowledged says what the server took. Respondents come from a pool of
+/// 5,000 (so most submissions replace earlier answers).
+pub async fn drive(server: &TestServer, boards: &[String], per_second: u64, seconds: u64) -> Drive {
+    let rows = Arc::new(row_ids(&server.matrix().await));
+    let people = Arc::new(server.respondents(5000).await);
+    let boards: Arc<Vec<String>> = Arc::new(boards.to_vec());
+    let (started, window_start) = (tokio::time::Instant::now(), unix_nanos());
+    let total = per_second * seconds;
+    let submitters: Vec<JoinHandle<Vec<Submitted>>> = (0..SUBMITTERS)
+        .map(|first| {
+            let (rows, people, boards, base) = (rows.clone(), people.clone(), boards.clone(), server.base.clone());
+            tokio::spawn(async move {
+                let http = reqwest::Client::builder().pool_max_idle_per_host(1).build().unwrap();
+                let mut done = Vec::new();
+                for k in (first..total).step_by(SUBMITTERS as usize) {
+                    tokio::time::sleep_until(started + Duration::from_secs_f64(k as f64 / per_second as f64)).await;
+                    let answers: Value =
+                        rows.iter().enumerate().map(|(i, r)| (r.clone(), json!((i as u64 + k) % 4))).collect();
+                    let body = json!({ "answers": answers, "respondent": people[(k % 5000) as usize] }).to_string();
+                    let board = (k % boards.len() as u64) as usize;
+                    let url = format!("{base}/api/boards/{}/submissions", boards[board]);
+                    let sent = unix_nanos();
+                    let response: Value = http.post(url).body(body).send().await.unwrap().json().await.unwrap();
+                    done.push((board, response["version"].as_u64().unwrap(), sent, unix_nanos()));
+                }
+                done
+            })
+        })
+        .collect();
+    let mut timings: Vec<Vec<(u64, u64)>> = vec![Vec::new(); boards.len()];
+    let mut ack_ms = Vec::new();
+    for submitter in submitters {
+        for (board, version, sent, acked) in submitter.await.unwrap() {
+            let slots = &mut timings[board];
+            if slots.len() <= version as usize {
+                slots.resize(version as usize + 1, (0, 0));
+            }
+            slots[version as usize] = (sent, acked);
+            ack_ms.push((acked - sent) as f64 / 1e6);
         }
     }
-    let window_end = unix_nanos();
-    for task in inflight {
-        task.await.unwrap();
-    }
-    let acks = acks.lock().unwrap();
-    let final_version = acks.iter().map(|(version, _)| *version).max().unwrap_or(0);
-    let mut ack_at = vec![0u64; final_version as usize + 1];
-    for (version, at) in acks.iter() {
-        ack_at[*version as usize] = *at;
-    }
-    Drive { ack_at, final_version, window_start, window_end }
+    ack_ms.sort_by(f64::total_cmp);
+    let window_end = window_start + seconds * 1_000_000_000;
+    Drive { timings, window_start, window_end, ack_ms }
 }
 
 /// Messages per client per second among those that arrived within
@@ -158,16 +220,19 @@ pub fn rate_within(seen: &[Seen], start: u64, end: u64) -> f64 {
     within as f64 / seen.len().max(1) as f64 / ((end - start) as f64 / 1e9)
 }
 
-/// Measures each delivered version from its acknowledgement, given what the
-/// clients saw (see [`collect`]).
-pub fn deliveries(all_seen: Vec<Seen>, drive: &Drive) -> Delivery {
+/// Measures each version delivered to the clients of board `board` (its
+/// index in the driven boards) from its acknowledgement and from its
+/// sending, given what the clients saw (see [`collect`]).
+pub fn deliveries(all_seen: Vec<Seen>, drive: &Drive, board: usize) -> Delivery {
+    let timings = &drive.timings[board];
+    let final_version = timings.iter().rposition(|(_, ack)| *ack > 0).unwrap_or(0) as u64;
     let clients = all_seen.len();
-    let mut latencies = Vec::new();
+    let (mut latencies, mut from_send) = (Vec::new(), Vec::new());
     let mut converged = 0usize;
     let mut in_window = Vec::with_capacity(clients);
     for mut seen in all_seen {
         seen.retain(|(_, _, arrival)| *arrival >= drive.window_start);
-        converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == drive.final_version));
+        converged += usize::from(seen.last().is_some_and(|(v, _, _)| *v == final_version));
         // Only a version's first arrival is its delivery; a later message at
         // the same version reports a change in `watching` (clients leaving at
         // the end of the run), not new figures.
@@ -177,15 +242,17 @@ pub fn deliveries(all_seen: Vec<Seen>, drive: &Drive) -> Delivery {
                 continue;
             }
             newest = version;
-            if let Some(&ack) = drive.ack_at.get(version as usize).filter(|a| **a > 0) {
+            if let Some(&(sent, ack)) = timings.get(version as usize).filter(|(_, ack)| *ack > 0) {
                 latencies.push(arrival.saturating_sub(ack) as f64 / 1e6);
+                from_send.push(arrival.saturating_sub(sent) as f64 / 1e6);
             }
         }
         in_window.push(seen);
     }
-    latencies.sort_by(|a, b| a.total_cmp(b));
+    latencies.sort_by(f64::total_cmp);
+    from_send.sort_by(f64::total_cmp);
     let rate = rate_within(&in_window, drive.window_start, drive.window_end);
-    Delivery { latencies_ms: latencies, rate, converged, clients }
+    Delivery { latencies_ms: latencies, from_send_ms: from_send, rate, converged, clients }
 }
 
 /// How many cores a process keeps busy over a span: `start` it, then read

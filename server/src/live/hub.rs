@@ -149,11 +149,24 @@ pub struct Hub {
     origins: Origins,
     /// One channel per board someone watches.
     channels: Channels,
+    /// The runtime connections and broadcasters run on (see [`super::runtime`]).
+    tasks: tokio::runtime::Handle,
 }
 
 impl Hub {
-    pub fn new(tally: Tally, config: LiveConfig, shutdown: Shutdown, origins: Origins) -> Hub {
-        Hub { tally, config, shutdown, origins, channels: Arc::default() }
+    pub fn new(
+        tally: Tally,
+        config: LiveConfig,
+        shutdown: Shutdown,
+        origins: Origins,
+        tasks: tokio::runtime::Handle,
+    ) -> Hub {
+        Hub { tally, config, shutdown, origins, channels: Arc::default(), tasks }
+    }
+
+    /// Where live connections run.
+    pub fn tasks(&self) -> &tokio::runtime::Handle {
+        &self.tasks
     }
 
     pub fn limits(&self) -> &Limits {
@@ -212,7 +225,7 @@ impl Hub {
                 });
                 channels.insert(board.info.id.clone(), channel.clone());
                 metrics::live_boards().increment(1.0);
-                tokio::spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
+                self.tasks.spawn(broadcast(channel.clone(), frames, self.config.interval, self.shutdown.clone()));
                 channel
             }
         };

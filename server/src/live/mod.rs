@@ -4,6 +4,21 @@
 //! [`hub`] turns each board's snapshots into ready-encoded frames, at most
 //! one per interval, shared by every connection; [`socket`] runs one
 //! connection: send the latest frame, keep the heartbeat, refuse client data.
+//!
+//! **Fan-out has threads of its own.** Connections and broadcasters run on a
+//! separate runtime ([`runtime`], `TALLY_LIVE_THREADS`, half the cores by
+//! default), not on the one that serves requests. On one runtime, a frame
+//! for ten thousand sockets wakes ten thousand tasks, and a submission that
+//! arrives meanwhile waits in the same queue behind all of them: its
+//! acknowledgement took as long as a whole fan-out. With two runtimes the
+//! operating system shares the cores between their threads, so requests get
+//! their share however many sockets wait, and fan-out can use at most its
+//! own threads: that is its CPU budget. Latest-wins frames (see [`hub`])
+//! make a fan-out that takes longer than the interval cost latency, not
+//! memory: each connection sends the newest frame when its turn comes.
+//! Chosen over an interval that adapts to the fan-out's measured cost,
+//! which would bound the CPU spent on frames but not where a submission
+//! waits in the queue.
 
 mod hub;
 mod socket;
@@ -20,7 +35,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use std::sync::Arc;
+use tokio::runtime::Handle;
 use viewer::Credentials;
+
+/// Starts the runtime live connections run on, with `threads` workers; it
+/// lives as long as the process (a runtime cannot be dropped from inside
+/// another one, and there is nothing to gain from stopping it sooner).
+pub fn runtime(threads: usize) -> std::io::Result<Handle> {
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(threads).thread_name("tally-live").enable_all().build()?;
+    Ok(Box::leak(Box::new(runtime)).handle().clone())
+}
 
 pub fn router<S>(hub: Hub) -> Router<S> {
     Router::new().route("/{board}/live", get(upgrade)).with_state(hub)
@@ -43,7 +68,7 @@ async fn upgrade(
     let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), board.clone(), &headers).await?;
     // Counted from here: a board's channel stays while this is alive.
     let watcher = hub.watch(board);
-    let config = hub.config().clone();
+    let (config, tasks) = (hub.config().clone(), hub.tasks().clone());
     Ok(ws
         // Small buffers: a live connection only ever receives; tungstenite's
         // default 128 KiB read buffer per connection would dominate memory.
@@ -52,7 +77,9 @@ async fn upgrade(
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
-            socket::serve(ws, watcher, config, viewer, credentials).await;
-            drop((open, place));
+            tasks.spawn(async move {
+                socket::serve(ws, watcher, config, viewer, credentials).await;
+                drop((open, place));
+            });
         }))
 }
