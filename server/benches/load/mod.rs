@@ -153,7 +153,8 @@ pub struct Drive {
 impl Drive {
     /// Submissions acknowledged within the window, per second.
     pub fn acknowledged_per_second(&self) -> f64 {
-        let within = self.timings.iter().flatten().filter(|(_, ack)| (self.window_start..self.window_end).contains(ack));
+        let within =
+            self.timings.iter().flatten().filter(|(_, ack)| (self.window_start..self.window_end).contains(ack));
         within.count() as f64 / ((self.window_end - self.window_start) as f64 / 1e9)
     }
 

@@ -42,8 +42,11 @@ use viewer::Credentials;
 /// lives as long as the process (a runtime cannot be dropped from inside
 /// another one, and there is nothing to gain from stopping it sooner).
 pub fn runtime(threads: usize) -> std::io::Result<Handle> {
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().worker_threads(threads).thread_name("tally-live").enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads)
+        .thread_name("tally-live")
+        .enable_all()
+        .build()?;
     Ok(Box::leak(Box::new(runtime)).handle().clone())
 }
 
