@@ -39,7 +39,11 @@ pub async fn run(database: &DatabaseUrl, options: &DatabaseOptions) -> ExitCode 
             for mismatch in &mismatches {
                 println!("{mismatch}");
             }
-            eprintln!("verify: {} mismatches found ({:.1} s)", mismatches.len(), elapsed(started));
+            let found = match mismatches.len() {
+                1 => "1 mismatch".to_string(),
+                n => format!("{n} mismatches"),
+            };
+            eprintln!("verify: {found} found ({:.1} s)", elapsed(started));
             ExitCode::from(1)
         }
         Err(error) => {
