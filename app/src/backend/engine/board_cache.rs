@@ -92,7 +92,10 @@ impl EngineState {
         if self.news_of(id) != news {
             self.reload(id).await;
         }
-        self.keep_within(self.policy.max_loaded);
+        // Idle boards go in the periodic sweep; a load only makes room.
+        if self.boards.read().unwrap_or_else(|e| e.into_inner()).len() > self.policy.max_loaded {
+            self.keep_within(self.policy.max_loaded);
+        }
         Ok(board)
     }
 
