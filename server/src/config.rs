@@ -127,7 +127,7 @@ struct Args {
 #[derive(clap::Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     /// Recount every board's stored answers and compare them with the stored figures; exits with 1 on any
-    /// mismatch. On SQLite, stop the server first (the file serves one process at a time)
+    /// mismatch. It only reads, so it can run beside a server on the same data
     Verify,
 }
 

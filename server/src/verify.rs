@@ -1,7 +1,8 @@
 //! `server verify`: the whole consistency check, by hand. The server checks
 //! each board when it loads it; this checks every stored board at once, for
 //! an operator who wants to know before users find out (or after a restore),
-//! and says so in its exit code for scripts.
+//! and says so in its exit code for scripts. It only reads, so it runs
+//! beside a server on the same data, SQLite file included.
 
 use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
 use std::io::Write;
@@ -16,7 +17,7 @@ const PROGRESS_EVERY: Duration = Duration::from_secs(2);
 /// check could not run.
 pub async fn run(database: &DatabaseUrl, options: &DatabaseOptions) -> ExitCode {
     let started = Instant::now();
-    let store = match Store::open(database, options).await {
+    let store = match Store::open_read_only(database, options).await {
         Ok(store) => store,
         Err(error) => {
             eprintln!("verify: opening {}: {error}", database.label());

@@ -1,7 +1,7 @@
 //! Boards on demand, against the binary on SQLite: start-up reads no board,
 //! an idle board is evicted and comes back the same (to live clients too),
 //! a board whose stored aggregates were tampered with is refused while the
-//! others serve, and `server verify` finds it.
+//! others serve, and `server verify` finds it, beside the running server.
 
 mod common;
 
@@ -80,11 +80,11 @@ async fn a_tampered_board_is_refused_while_others_serve_and_verify_finds_it() {
         submit(&server, slug, &rows, 1).await;
         submit(&server, slug, &rows, 2).await;
     }
-    let (dir, status) = server.terminate();
-    assert!(status.success());
-    let (code, _, stderr) = verify(&dir);
+    let (code, _, stderr) = verify(&server.dir);
     assert_eq!(code, 0, "a consistent file passes: {stderr}");
     assert!(stderr.contains("every board agrees"), "{stderr}");
+    let (dir, status) = server.terminate();
+    assert!(status.success());
 
     let file = rusqlite::Connection::open(dir.join("tally.db")).unwrap();
     let changed = file
@@ -114,11 +114,11 @@ async fn a_tampered_board_is_refused_while_others_serve_and_verify_finds_it() {
     let log = server.log();
     assert!(log.contains("board not served") && log.contains("bad"), "the operator is told:\n{log}");
 
-    let (dir, _) = server.terminate();
-    let (code, stdout, stderr) = verify(&dir);
+    // `server verify` only reads, so it runs beside the server on the same file.
+    let (code, stdout, stderr) = verify(&server.dir);
     assert_eq!(code, 1, "{stdout}\n{stderr}");
     let expected = format!("board 'bad', round 1, row '{}', level 1: stored 2 but recount gives 1", rows[0]);
     assert_eq!(stdout.trim(), expected, "one mismatch, named");
     assert!(!stdout.contains("'good'"));
-    std::fs::remove_dir_all(dir).unwrap();
+    assert_eq!(submit(&server, "good", &rows, 0).await, 4, "the server still writes");
 }

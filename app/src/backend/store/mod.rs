@@ -173,6 +173,16 @@ impl Store {
         }
     }
 
+    /// The store opened to read it beside a server that may be running on
+    /// it (for `server verify`): a SQLite file without its lock or
+    /// migrations; a PostgreSQL database as usual, since instances share it.
+    pub async fn open_read_only(url: &DatabaseUrl, options: &DatabaseOptions) -> Result<Store, TallyError> {
+        match url {
+            DatabaseUrl::Sqlite(path) => Ok(Store::Sqlite(SqliteStore::open_read_only(path.clone(), options).await?)),
+            DatabaseUrl::Postgres(_) => Store::open(url, options).await,
+        }
+    }
+
     /// How long a batch's commit may take before it is interrupted.
     pub fn commit_timeout(&self) -> Duration {
         match self {

@@ -14,7 +14,7 @@ use super::plan::Committed;
 use super::{gather, internal, BoardInfo, CountRow, DatabaseOptions, StoredBoard, Submission};
 use crate::error::TallyError;
 use batch::apply_batch;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -54,8 +54,9 @@ pub struct SqliteStore {
     /// process's write lock gives up).
     pub(in crate::backend::store) commit_timeout: Duration,
     /// `<file>.lock`, locked while this store is open: one SQLite file
-    /// serves one instance (see [`lock_exclusively`]).
-    _lock: Arc<std::fs::File>,
+    /// serves one instance (see [`lock_exclusively`]). `None` for a store
+    /// opened only to read.
+    _lock: Option<Arc<std::fs::File>>,
 }
 
 impl SqliteStore {
@@ -87,8 +88,34 @@ impl SqliteStore {
                 writer: Arc::new(Mutex::new(writer)),
                 reader: Arc::new(Mutex::new(reader)),
                 commit_timeout,
-                _lock: lock,
+                _lock: Some(lock),
             })
+        })
+        .await
+    }
+
+    /// The file opened for reading only, without its lock or migrations, so
+    /// it can be read beside the server writing it (WAL lets readers in
+    /// meanwhile): for `server verify`. Anything that writes fails.
+    pub async fn open_read_only(path: PathBuf, options: &DatabaseOptions) -> Result<Self, TallyError> {
+        let commit_timeout = options.commit_timeout;
+        blocking(move || {
+            let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|e| TallyError::Internal(format!("opening {} to read: {e}", path.display())))?;
+            conn.busy_timeout(commit_timeout).map_err(internal("configuring SQLite"))?;
+            let applied: usize = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(internal("reading the schema version"))?;
+            if applied != MIGRATIONS.len() {
+                return Err(TallyError::Internal(format!(
+                    "{} has schema version {applied} and this server's is {}; start the server on it once to migrate it",
+                    path.display(),
+                    MIGRATIONS.len()
+                )));
+            }
+            let conn = Arc::new(Mutex::new(conn));
+            let interrupt = Arc::new(conn.lock().unwrap_or_else(|e| e.into_inner()).get_interrupt_handle());
+            Ok(SqliteStore { writer: conn.clone(), reader: conn, interrupt, commit_timeout, _lock: None })
         })
         .await
     }
