@@ -173,9 +173,8 @@ impl Store {
         }
     }
 
-    /// The store opened to read it beside a server that may be running on
-    /// it (for `server verify`): a SQLite file without its lock or
-    /// migrations; a PostgreSQL database as usual, since instances share it.
+    /// For `server verify`: a SQLite file read-only, without its lock or
+    /// migrations, so a server may run on it; PostgreSQL as usual.
     pub async fn open_read_only(url: &DatabaseUrl, options: &DatabaseOptions) -> Result<Store, TallyError> {
         match url {
             DatabaseUrl::Sqlite(path) => Ok(Store::Sqlite(SqliteStore::open_read_only(path.clone(), options).await?)),
@@ -332,9 +331,8 @@ impl Store {
         }
     }
 
-    /// Recounts one board, round by round, from its own stored submissions
-    /// and lists each place where its stored aggregates disagree; empty
-    /// means consistent. Checked each time a board is loaded.
+    /// Recounts one board's stored submissions, round by round, and lists each place its
+    /// stored aggregates disagree (empty: consistent). Run on every load.
     pub async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
         match self {
             Store::Sqlite(s) => s.verify_board(id).await,
