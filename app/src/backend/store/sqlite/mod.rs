@@ -201,19 +201,17 @@ impl SqliteStore {
         let reader = self.reader.clone();
         blocking(move || {
             let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let failed = internal("reading versions");
-            let Some(ids) = ids else {
-                let mut stmt = conn.prepare_cached("SELECT id, version FROM boards").map_err(&failed)?;
-                let versions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).and_then(|rows| rows.collect());
-                return versions.map_err(&failed);
-            };
-            let mut stmt = conn.prepare_cached("SELECT version FROM boards WHERE id = ?1").map_err(&failed)?;
-            let mut versions = Vec::with_capacity(ids.len());
-            for id in ids {
-                if let Some(version) = stmt.query_row([&id], |r| r.get(0)).optional().map_err(&failed)? {
-                    versions.push((id, version));
-                }
-            }
+            // The ids as one JSON array, as PostgreSQL takes them as one array.
+            let ids = ids.map(|ids| serde_json::to_string(&ids).expect("a list of strings serialises"));
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT id, version FROM boards WHERE ?1 IS NULL OR id IN (SELECT value FROM json_each(?1))",
+                )
+                .map_err(internal("reading versions"))?;
+            let versions = stmt
+                .query_map([&ids], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("reading versions"))?;
             Ok(versions)
         })
         .await
