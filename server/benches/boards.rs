@@ -68,17 +68,17 @@ async fn run() {
             "| {boards} | {} | {megabytes:.0} MB | {:.2} s | {at_rest:.1} MB | {:.2} / {:.2} ms | {:.2} / {:.2} ms | {after:.1} MB | {:.1} s |",
             boards * per_board,
             ready.as_secs_f64(),
-            cold.percentile(0.5),
-            cold.percentile(0.99),
-            warm.percentile(0.5),
-            warm.percentile(0.99),
+            load::percentile(&cold, 0.5),
+            load::percentile(&cold, 0.99),
+            load::percentile(&warm, 0.5),
+            load::percentile(&warm, 0.99),
             verify.as_secs_f64(),
         );
     }
 }
 
-/// Reads each board's figures once, one after another; the latencies in ms.
-async fn reads(server: &TestServer, boards: &[String]) -> load::Delivery {
+/// Reads each board's figures once, one after another; the latencies in ms, sorted.
+async fn reads(server: &TestServer, boards: &[String]) -> Vec<f64> {
     let client = reqwest::Client::new();
     let mut latencies_ms = Vec::with_capacity(boards.len());
     for board in boards {
@@ -89,7 +89,7 @@ async fn reads(server: &TestServer, boards: &[String]) -> load::Delivery {
         latencies_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     latencies_ms.sort_by(f64::total_cmp);
-    load::Delivery { latencies_ms, from_send_ms: Vec::new(), rate: 0.0, converged: 0, clients: 0 }
+    latencies_ms
 }
 
 /// The data file for `shape`, generated on first use.

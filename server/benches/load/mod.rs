@@ -58,7 +58,7 @@ impl Delivery {
 }
 
 /// The `p` quantile of sorted `values`; NaN when there are none.
-fn percentile(values: &[f64], p: f64) -> f64 {
+pub fn percentile(values: &[f64], p: f64) -> f64 {
     match values.len() {
         0 => f64::NAN,
         n => values[((n - 1) as f64 * p) as usize],
