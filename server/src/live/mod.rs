@@ -80,9 +80,6 @@ async fn upgrade(
         .max_message_size(config.max_client_message)
         .max_frame_size(config.max_client_message)
         .on_upgrade(move |ws| async move {
-            tasks.spawn(async move {
-                socket::serve(ws, watcher, config, viewer, credentials).await;
-                drop((open, place));
-            });
+            socket::start(&tasks, ws, watcher, &config, viewer, credentials, (open, place.map(|p| p.0)));
         }))
 }
