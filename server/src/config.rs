@@ -220,7 +220,7 @@ impl Config {
             live: LiveConfig {
                 interval: Duration::from_millis(args.live_interval_ms),
                 ping_every: Duration::from_secs(args.ping_seconds),
-                read_buffer: 1024,
+                read_buffer: 256,
                 max_client_message: 1024,
             },
             origins: Origins::new(

@@ -41,8 +41,8 @@ pub struct LiveConfig {
     /// Heartbeat period (`TALLY_PING_SECONDS`, 20); two missed pongs close the connection.
     pub ping_every: Duration,
     /// A connection's read buffer. Clients send only control frames and
-    /// credentials, so 1 KiB: 4 KiB cost 3 KiB more per idle connection and
-    /// no latency (README, live push).
+    /// credentials (a larger message grows it), so 256 bytes: every byte is
+    /// paid once per idle connection (README, live push).
     pub read_buffer: usize,
     /// Clients send only control frames and small credentials; a larger frame closes the connection.
     pub max_client_message: usize,
