@@ -2,6 +2,7 @@
 //! and serves the page (Leptos SSR + hydration), its server functions and
 //! the public JSON API on one axum router.
 
+mod allocator;
 mod allowed_hosts;
 mod api;
 mod assets;
