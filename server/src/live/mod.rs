@@ -18,7 +18,10 @@
 //! memory: each connection sends the newest frame when its turn comes.
 //! Chosen over an interval that adapts to the fan-out's measured cost,
 //! which would bound the CPU spent on frames but not where a submission
-//! waits in the queue.
+//! waits in the queue. Its threads also run at a lower priority (nice 5),
+//! so when the cores are short the operating system runs a waiting request
+//! first: frames are latest-wins and lose nothing by waiting, a person
+//! waiting for an acknowledgement does (README, live push).
 
 mod hub;
 mod socket;
@@ -45,6 +48,12 @@ pub fn runtime(threads: usize) -> std::io::Result<Handle> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(threads)
         .thread_name("tally-live")
+        .on_thread_start(|| {
+            // On Linux the nice value is per thread, and 0 means this one.
+            // SAFETY: setpriority only reads its arguments; a failure leaves
+            // the thread at normal priority, which is still correct.
+            unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 5) };
+        })
         .enable_all()
         .build()?;
     Ok(Box::leak(Box::new(runtime)).handle().clone())
