@@ -2,8 +2,7 @@
 //! someone watches it: the last socket to leave frees it, the next one
 //! starts a new one that serves the same figures and follows new ones, and
 //! sockets coming and going at once never leave one behind or join one that
-//! is going. Counted by `tally_live_boards`. Also: the threads channels run
-//! on yield to the request threads.
+//! is going. Counted by `tally_live_boards`.
 
 mod common;
 
@@ -90,24 +89,4 @@ async fn a_channel_lives_while_someone_watches_and_comes_back_for_the_next() {
     let after = submit(&server, &rows, 3).await;
     while next_stats(&mut last).await["version"].as_u64() != Some(after) {}
     assert_eq!(live_boards(&server).await, 1.0);
-}
-
-/// Fan-out yields the cores to requests: the live runtime's threads run at
-/// nice 5, the request runtime's at the process's own priority.
-#[tokio::test]
-async fn live_threads_run_below_the_request_threads() {
-    let server = TestServer::start();
-    let _socket = connect(&server, "default").await;
-    let tasks = std::fs::read_dir(format!("/proc/{}/task", server.pid())).unwrap();
-    let mut niceness = std::collections::BTreeMap::<String, Vec<i64>>::new();
-    for task in tasks.map(|t| t.unwrap().path()) {
-        let stat = std::fs::read_to_string(task.join("stat")).unwrap();
-        // After the name's closing parenthesis, the nice value is the 17th field.
-        let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
-        let name = std::fs::read_to_string(task.join("comm")).unwrap().trim().to_string();
-        niceness.entry(name).or_default().push(fields[16].parse().unwrap());
-    }
-    assert_eq!(niceness.get("tally-live"), Some(&vec![5]), "{niceness:?}");
-    let workers = &niceness["tokio-rt-worker"];
-    assert!(!workers.is_empty() && workers.iter().all(|&n| n == 0), "{niceness:?}");
 }
