@@ -14,6 +14,15 @@ pub enum LiveStatus {
 }
 
 impl LiveStatus {
+    /// The page's `data-status`, for styles and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            LiveStatus::Offline => "offline",
+            LiveStatus::Live => "live",
+            LiveStatus::Reconnecting => "reconnecting",
+        }
+    }
+
     /// The status line pages show: "● Live · 3 watching", and so on.
     pub fn describe(self, watching: Option<u64>) -> String {
         match (self, watching) {
@@ -53,6 +62,35 @@ pub fn newer_versions(board: String) -> ReadSignal<u64> {
     #[cfg(not(feature = "hydrate"))]
     let _ = (board, bump);
     changes
+}
+
+/// Figures a page fetches on its own, starting from those the server
+/// rendered (`initial`) and fetched again with `fetch` each time the board's
+/// figures move (see [`newer_versions`]); a failed fetch keeps what is shown.
+pub fn refetched_live<T, F, Fut>(board: String, initial: T, fetch: F) -> ReadSignal<T>
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::error::TallyError>> + 'static,
+{
+    let (figures, set_figures) = signal(initial);
+    #[cfg(feature = "hydrate")]
+    {
+        let changes = newer_versions(board);
+        Effect::new(move |_| {
+            if changes.get() > 0 {
+                let next = fetch();
+                leptos::task::spawn_local(async move {
+                    if let Ok(fetched) = next.await {
+                        set_figures.set(fetched);
+                    }
+                });
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (board, fetch, set_figures);
+    figures
 }
 
 #[cfg(feature = "hydrate")]

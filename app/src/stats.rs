@@ -90,11 +90,25 @@ impl Stats {
         self.counts.get(row).map(|c| c.iter().sum()).unwrap_or(0)
     }
 
-    /// Fraction of the row's respondents at this level, 0.0 when nobody answered.
-    pub fn share(&self, row: &str, level: usize) -> f64 {
+    /// The share of the row's respondents at this level as a whole
+    /// percentage, rounded half up ("33" for 1 of 3); 0 when nobody answered.
+    pub fn percent(&self, row: &str, level: usize) -> u64 {
+        self.rounded_share(row, level, 100)
+    }
+
+    /// The share as a CSS number with three decimals ("0.333"), the cells'
+    /// `--share`. Integer arithmetic, like [`Stats::percent`]: formatting a
+    /// float would bring Rust's float printing into the browser's bundle.
+    pub fn share_css(&self, row: &str, level: usize) -> String {
+        let per_mille = self.rounded_share(row, level, 1000);
+        format!("{}.{:03}", per_mille / 1000, per_mille % 1000)
+    }
+
+    /// count × scale / answered, rounded half up; 0 when nobody answered.
+    fn rounded_share(&self, row: &str, level: usize, scale: u64) -> u64 {
         match self.answered(row) {
-            0 => 0.0,
-            n => self.count(row, level) as f64 / n as f64,
+            0 => 0,
+            n => (self.count(row, level) * scale * 2 + n) / (2 * n),
         }
     }
 
@@ -121,11 +135,18 @@ mod tests {
     #[test]
     fn shares_and_medians() {
         let mut stats = Stats::empty("b", &sample());
-        assert_eq!(stats.share("r1", 0), 0.0);
+        assert_eq!((stats.percent("r1", 0), stats.share_css("r1", 0)), (0, "0.000".to_string()));
         assert_eq!(stats.median_level("r1"), None);
         stats.counts.insert("r1".into(), vec![1, 1, 2]);
         assert_eq!(stats.answered("r1"), 4);
-        assert_eq!(stats.share("r1", 2), 0.5);
+        assert_eq!((stats.percent("r1", 2), stats.share_css("r1", 2)), (50, "0.500".to_string()));
+        stats.counts.insert("r1".into(), vec![1, 2, 0]);
+        assert_eq!((stats.percent("r1", 0), stats.share_css("r1", 0)), (33, "0.333".to_string()));
+        assert_eq!((stats.percent("r1", 1), stats.share_css("r1", 1)), (67, "0.667".to_string()));
+        assert_eq!((stats.percent("r1", 2), stats.share_css("r1", 2)), (0, "0.000".to_string()));
+        stats.counts.insert("r1".into(), vec![0, 0, 3]);
+        assert_eq!((stats.percent("r1", 2), stats.share_css("r1", 2)), (100, "1.000".to_string()));
+        stats.counts.insert("r1".into(), vec![1, 1, 2]);
         assert_eq!(stats.median_level("r1"), Some(1));
         stats.counts.insert("r1".into(), vec![0, 0, 3]);
         assert_eq!(stats.median_level("r1"), Some(2));

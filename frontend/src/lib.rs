@@ -1,13 +1,16 @@
-//! The browser entry point: cargo-leptos compiles this crate to wasm and the
-//! page's hydration script calls [`hydrate`], which attaches Leptos' reactive
-//! system to the HTML the server already rendered.
+//! The browser entry point: cargo-leptos compiles this crate to wasm. Pages
+//! are server-rendered HTML with islands, the parts that change in the
+//! browser (`#[island]` in `app`); the page's loader (`app::backend::assets`)
+//! calls [`hydrate`] once, then each island's own entry point, which `app`
+//! exports, with the island's element. Code outside the islands never
+//! reaches the browser; islands marked `lazy` load from their own file when
+//! a page has them.
 
-// The page's view types nest deeply, and a release build (without
-// cargo-leptos' debug type erasure) resolves them all here.
-#![recursion_limit = "256"]
+// `app` is linked only for the islands' entry points it exports.
+extern crate app;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

@@ -7,10 +7,10 @@
 //!
 //! The page's own loader replaces Leptos' `HydrationScripts` for one reason:
 //! that one always adds `<link rel="preload">` hints for the script and the
-//! 1.7 MB wasm, which on a slow phone connection share the bandwidth with
-//! the HTML and the stylesheet the first paint needs. Here nothing but the
+//! wasm, which on a slow phone connection share the bandwidth with the HTML
+//! and the stylesheet the first paint needs. Here nothing but the
 //! stylesheet is fetched before the page is painted and the browser idle;
-//! then the glue and the wasm load and hydrate the page.
+//! then the glue and the wasm load and hydrate the page's islands.
 
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -66,13 +66,21 @@ impl Assets {
         self.hashes.iter().any(|hash| name.contains(&format!(".{hash}.")))
     }
 
-    /// The module script that hydrates the page once the browser is idle
-    /// (or after two seconds at the latest, on a page that never is).
+    /// The module script that hydrates the page's islands once the browser
+    /// is idle (or after two seconds at the latest, on a page that never
+    /// is): it loads the glue and the wasm, then calls each island's entry
+    /// point (exported under the name in its `data-component`) with its
+    /// element, in page order; a lazy island's returns a promise.
     pub fn loader(&self) -> String {
         let (script, wasm) = (&self.script, &self.wasm);
         format!(
-            "const hydrate = () => import({script:?}).then((glue) => \
-             glue.default({{ module_or_path: {wasm:?} }}).then(() => glue.hydrate()));\n\
+            "const hydrate = async () => {{\n\
+             const glue = await import({script:?});\n\
+             await glue.default({{ module_or_path: {wasm:?} }});\n\
+             glue.hydrate();\n\
+             for (const island of document.querySelectorAll('leptos-island')) \
+             await glue[island.dataset.component]?.(island);\n\
+             }};\n\
              if ('requestIdleCallback' in window) requestIdleCallback(hydrate, {{ timeout: 2000 }}); else hydrate();"
         )
     }

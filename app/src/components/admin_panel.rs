@@ -68,11 +68,11 @@ pub fn AdminPanel(
                     next_round.dispatch(StartRound { board: board.clone(), key: key.clone(), label });
                 }
             };
-            let export = |format: &'static str| {
+            let export = |format: &'static str, name: &'static str| {
                 view! {
                     <form method="post" action=format!("/api/boards/{board}/export/{format}")>
                         <input type="hidden" name="key" value=key.clone()/>
-                        <button type="submit">{format!("Download {}", format.to_uppercase())}</button>
+                        <button type="submit">{format!("Download {name}")}</button>
                     </form>
                 }
             };
@@ -96,7 +96,7 @@ pub fn AdminPanel(
                         </label>
                         <button type="button" class="start-round" on:click=move |_| confirming.set(true)
                             aria-expanded=move || confirming.get().to_string()>"Start the next round"</button>
-                        <Show when=move || confirming.get()>
+                        {move || confirming.get().then(|| view! {
                             <div class="confirm" role="group" aria-label="Confirm the next round">
                                 <p>{move || format!(
                                     "Round {} will be frozen: its figures are kept, and it takes no more answers. Everyone answers again in the new round.",
@@ -105,15 +105,14 @@ pub fn AdminPanel(
                                 <button type="button" on:click=start_round.clone()>"Yes, start the new round"</button>
                                 <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
                             </div>
-                        </Show>
+                        })}
                         <span role="status">{started}</span>
                     </div>
-                    {export("csv")}
-                    {export("json")}
+                    {export("csv", "CSV")}
+                    {export("json", "JSON")}
                     <p class="error" role="alert">{error}</p>
                 </section>
             }
-            .into_any()
         })
     }
 }
@@ -154,11 +153,11 @@ fn RevealControls(
     view! {
         <div class="reveal-controls">
             <label>"Show the figures " <select class="reveal-mode" on:change=choose>{options}</select></label>
-            <Show when=move || settings().reveal != RevealMode::Live>
+            {move || (settings().reveal != RevealMode::Live).then(|| view! {
                 <button type="button" class="toggle-revealed" on:click=toggle.clone()>
                     {move || if settings().revealed { "Hide the figures" } else { "Reveal the figures" }}
                 </button>
-            </Show>
+            })}
         </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::components::matrix_form::MatrixForm;
 use crate::components::new_board::NewBoard;
-use crate::server_fns::load_board;
+use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,13 +13,13 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let params = use_params_map();
-    let board = move || params.read().get("board").unwrap_or_else(|| DEFAULT_BOARD.to_string());
-    let data = Resource::new(board, load_board);
+    let board = params.read_untracked().get("board").unwrap_or_else(|| DEFAULT_BOARD.to_string());
     view! {
         <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_board(board.clone()).await {
                     Ok(view) => {
+                        let mine = my_rounds(board).await.unwrap_or_default();
                         let (matrices, current) = (view.matrices.clone(), view.matrix.id.clone());
                         let description = match view.matrix.description.trim() {
                             "" => format!(
@@ -31,7 +31,7 @@ pub fn BoardPage() -> impl IntoView {
                         view! {
                             <Title text=head_text(&format!("{} · Tally", view.title))/>
                             <Meta name="description" content=head_text(&description)/>
-                            <MatrixForm view/>
+                            <MatrixForm view mine/>
                             <NewBoard matrices current/>
                         }
                             .into_any()

@@ -5,6 +5,7 @@
 
 use crate::comparison::{Comparison, SideFigures};
 use crate::matrix::{Matrix, Row};
+use crate::live_client::refetched_live;
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -13,26 +14,31 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let (params, query) = (use_params_map(), use_query_map());
-    let board = move || params.read().get("board").unwrap_or_default();
-    let chosen = move |name: &str| query.read().get(name).unwrap_or_default();
-    // Fetched again whenever the board's figures move, so the open round is
-    // live and a group appears the moment it reaches the threshold.
-    let changes = crate::live_client::newer_versions(board());
-    let data = Resource::new(
-        move || (board(), chosen("a"), chosen("b"), changes.get()),
-        |(board, a, b, _)| compare_figures(board, a, b),
-    );
+    let board = params.read_untracked().get("board").unwrap_or_default();
+    let chosen = |name: &str| query.read_untracked().get(name).unwrap_or_default();
+    let (a, b, moved_first) = (chosen("a"), chosen("b"), chosen("sort") == "moved");
     view! {
-        <Transition fallback=|| view! { <p>"Loading the figures…"</p> }>
-            {move || Suspend::new(async move {
-                let moved_first = chosen("sort") == "moved";
-                match data.await {
-                    Ok(comparison) => comparison_view(board(), comparison, moved_first).into_any(),
+        <Suspense fallback=|| view! { <p>"Loading the figures…"</p> }>
+            {Suspend::new(async move {
+                match compare_figures(board.clone(), a.clone(), b.clone()).await {
+                    Ok(initial) => view! { <LiveComparison board a b moved_first initial/> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
+}
+
+/// The comparison, fetched again whenever the board's figures move, so the
+/// open round is live and a group appears the moment it reaches the threshold.
+#[island(lazy)]
+fn LiveComparison(board: String, a: String, b: String, moved_first: bool, initial: Comparison) -> impl IntoView {
+    let fetch = {
+        let board = board.clone();
+        move || compare_figures(board.clone(), a.clone(), b.clone())
+    };
+    let figures = refetched_live(board.clone(), initial, fetch);
+    move || comparison_view(board.clone(), figures.get(), moved_first)
 }
 
 fn comparison_view(board: String, comparison: Comparison, moved_first: bool) -> impl IntoView {
@@ -129,12 +135,11 @@ fn distribution(row: &Row, matrix: &Matrix, stats: Option<&Stats>) -> impl IntoV
         .iter()
         .enumerate()
         .map(|(level, info)| {
-            let share = stats.share(&row.id, level);
             view! {
                 <li>
                     <span class="level-tag">{info.short.clone()}</span>
-                    {format!(" {} ({:.0}%)", stats.count(&row.id, level), share * 100.0)}
-                    <span class="bar" style=format!("--share: {share:.3}") aria-hidden="true"></span>
+                    {format!(" {} ({}%)", stats.count(&row.id, level), stats.percent(&row.id, level))}
+                    <span class="bar" style=format!("--share: {}", stats.share_css(&row.id, level)) aria-hidden="true"></span>
                 </li>
             }
         })

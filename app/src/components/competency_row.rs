@@ -34,14 +34,14 @@ pub fn CompetencyRow(
                         true => s.reveal.hidden_note().to_string(),
                         false => {
                             let (k, n) = (s.count(&row_id, index), s.answered(&row_id));
-                            format!("{k} of {n} ({:.0}%) rated themselves here", s.share(&row_id, index) * 100.0)
+                            format!("{k} of {n} ({}%) rated themselves here", s.percent(&row_id, index))
                         }
                     })
                 }
             };
             let shading = {
                 let row_id = row_id.clone();
-                move || format!("--share: {:.3}", stats.with(|s| s.share(&row_id, index)))
+                move || format!("--share: {}", stats.with(|s| s.share_css(&row_id, index)))
             };
             let initially_checked = chosen.get_untracked() == Some(index as u8);
             view! {

@@ -3,18 +3,20 @@ use leptos::prelude::*;
 /// Explains the heat map: darker cells hold a larger share of respondents.
 #[component]
 pub fn Legend() -> impl IntoView {
-    let swatches = [0.0, 0.25, 0.5, 0.75, 1.0];
+    // (CSS share, label) as text: formatting floats would bring Rust's float
+    // printing into the browser's bundle for five constants.
+    let swatches = [("0", "0%"), ("0.25", "25%"), ("0.5", "50%"), ("0.75", "75%"), ("1", "100%")];
     view! {
         <figure class="legend" aria-label="Shading legend">
             <figcaption>"Share of people at each level:"</figcaption>
             <ul>
                 {swatches
                     .into_iter()
-                    .map(|share| {
+                    .map(|(share, label)| {
                         view! {
                             <li>
                                 <span class="swatch" style=format!("--share: {share}")></span>
-                                {format!("{}%", (share * 100.0) as u32)}
+                                {label}
                             </li>
                         }
                     })

@@ -11,11 +11,13 @@ use crate::components::admin_panel::AdminPanel;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
 use crate::components::my_progress::MyProgress;
+use crate::components::server_form::{action_url, dispatch_on_submit};
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
 use crate::live_message::ClientMessage;
 use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
+use crate::rounds::MyRound;
 use crate::server_fns::SubmitAnswers;
 use crate::stats::Stats;
 use crate::time_text::utc_minute;
@@ -83,8 +85,8 @@ impl Choices {
     }
 }
 
-#[component]
-pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
+#[island]
+pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
     let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, .. } = view;
     let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
     let matrix = RwSignal::new(Arc::new(matrix));
@@ -262,37 +264,36 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             <p class="respondents">
                 {move || stats.with(|s| round_label.with(|label| answered_line(s, label)))}
             </p>
-            <p class="live-status" data-status=move || format!("{:?}", live.get()).to_lowercase() role="status">
+            <p class="live-status" data-status=move || live.get().name() role="status">
                 {move || live.get().describe(watching.get())}
             </p>
         </header>
-        <Show when={
+        {
             let grouped = !groups.is_empty();
-            move || grouped || stats.with(|s| s.round > 1)
-        }>
+            move || (grouped || stats.with(|s| s.round > 1)).then(|| view! {
             <p class="compare-link">
                 <a href=compare_url.clone()>"Compare rounds or groups"</a>
                 " · "
                 <a href=trends_url.clone()>"Trends over the rounds"</a>
             </p>
-        </Show>
-        <Show when=move || !description().is_empty()>
+        })}
+        {move || (!description().is_empty()).then(|| view! {
             <p class="matrix-description">{description}</p>
-        </Show>
+        })}
         <AdminPanel board=board.clone() stats credentials=Some(credentials)/>
-        <Show when=move || stats.with(|s| s.withheld)>
+        {move || stats.with(|s| s.withheld).then(|| view! {
             <p class="withheld-notice" role="status">{move || stats.with(|s| s.reveal.hidden_note())}</p>
-        </Show>
-        <Show when=closed>
+        })}
+        {move || closed().then(|| view! {
             <p class="closed-notice" role="status">
                 "This board is closed: it no longer takes answers. Its figures stay visible."
             </p>
-        </Show>
+        })}
         <p class="intro">
             "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
         </p>
         <Legend/>
-        <ActionForm action=submit>
+        <form action={action_url::<SubmitAnswers>()} method="post" on:submit=dispatch_on_submit(submit)>
             <input type="hidden" name="board" value=board/>
             <div
                 class="table-scroll"
@@ -309,10 +310,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
             >
                 {table}
             </div>
-            <Show when={
-                let shown = !groups.is_empty();
-                move || shown
-            }>
+            {(!groups.is_empty()).then(|| view! {
                 <label class="group-choice">
                     "Your group (optional) "
                     <select name="group">
@@ -323,7 +321,7 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-            </Show>
+            })}
             <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
                 <p class="progress" aria-live="polite">
                     {move || format!("{} of {} answered", answered.get(), total())}
@@ -338,14 +336,14 @@ pub fn MatrixForm(view: BoardPageData) -> impl IntoView {
                     }))}
                 </p>
             </div>
-            <Show when=move || !problems().is_empty()>
+            {move || (!problems().is_empty()).then(|| view! {
                 <div class="errors" role="alert">
                     <p>"Nothing was counted:"</p>
                     <ul>{move || problems().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
                 </div>
-            </Show>
-        </ActionForm>
-        <MyProgress board=progress_board matrix=matrix.get_untracked() previous/>
+            })}
+        </form>
+        <MyProgress board=progress_board matrix=matrix.get_untracked() mine previous/>
     }
 }
 

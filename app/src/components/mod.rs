@@ -18,4 +18,5 @@ pub mod matrix_form;
 pub mod my_progress;
 pub mod new_board;
 pub mod present_page;
+pub mod server_form;
 pub mod trends_page;

@@ -9,14 +9,30 @@ use crate::server_fns::{my_rounds, WithdrawAnswers};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// `mine` is what the server found when it rendered the page; it is asked
+/// again after each of the visitor's own submissions.
 #[component]
-pub fn MyProgress(board: String, matrix: Arc<Matrix>, previous: RwSignal<Option<PreviousAnswers>>) -> impl IntoView {
-    // Asked again after each of the visitor's own submissions.
-    let submitted = move || previous.with(|p| p.as_ref().map(|p| p.submitted_at));
-    let rounds = {
-        let board = board.clone();
-        Resource::new(submitted, move |_| my_rounds(board.clone()))
-    };
+pub fn MyProgress(
+    board: String,
+    matrix: Arc<Matrix>,
+    mine: Vec<MyRound>,
+    previous: RwSignal<Option<PreviousAnswers>>,
+) -> impl IntoView {
+    let mine = RwSignal::new(mine);
+    let shown = StoredValue::new(previous.with_untracked(|p| p.as_ref().map(|p| p.submitted_at)));
+    let refetch_board = board.clone();
+    Effect::new(move |_| {
+        let submitted = previous.with(|p| p.as_ref().map(|p| p.submitted_at));
+        if submitted != shown.get_value() {
+            shown.set_value(submitted);
+            let board = refetch_board.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(rounds) = my_rounds(board).await {
+                    mine.set(rounds);
+                }
+            });
+        }
+    });
     let withdraw = ServerAction::<WithdrawAnswers>::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = withdraw.value().get() {
@@ -29,31 +45,26 @@ pub fn MyProgress(board: String, matrix: Arc<Matrix>, previous: RwSignal<Option<
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     };
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (board, matrix) = (board.clone(), matrix.clone());
-                Suspend::new(async move {
-                    let mine = rounds.await.unwrap_or_default();
-                    (!mine.is_empty()).then(|| {
-                        let lines = matrix.rows().map(|row| view! { <li>{progress_line(&matrix, &mine, &row.id, &row.title)}</li> }).collect_view();
-                        let remove = move |every_round: bool| {
-                            let board = board.clone();
-                            move |_| { withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round }); }
-                        };
-                        view! {
-                            <details class="my-progress">
-                                <summary>"Your answers over time (only you see this)"</summary>
-                                <ul>{lines}</ul>
-                                <button type="button" on:click=remove(false)>"Withdraw my answers from this round"</button>
-                                <button type="button" on:click=remove(true)>"Withdraw my answers from every round"</button>
-                                <p class="error" role="alert">{error}</p>
-                            </details>
-                        }
-                    })
-                })
-            }}
-        </Suspense>
+    move || {
+        let (board, matrix) = (board.clone(), matrix.clone());
+        mine.with(|mine| {
+            (!mine.is_empty()).then(|| {
+                let lines = matrix.rows().map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title)}</li> }).collect_view();
+                let remove = move |every_round: bool| {
+                    let board = board.clone();
+                    move |_| { withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round }); }
+                };
+                view! {
+                    <details class="my-progress">
+                        <summary>"Your answers over time (only you see this)"</summary>
+                        <ul>{lines}</ul>
+                        <button type="button" on:click=remove(false)>"Withdraw my answers from this round"</button>
+                        <button type="button" on:click=remove(true)>"Withdraw my answers from every round"</button>
+                        <p class="error" role="alert">{error}</p>
+                    </details>
+                }
+            })
+        })
     }
 }
 

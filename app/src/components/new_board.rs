@@ -3,14 +3,24 @@
 //! Its server function, `create_board`, calls the same use case as
 //! `POST /api/boards`.
 
+use crate::components::server_form::{action_url, dispatch_on_submit};
 use crate::server_fns::CreateBoard;
 use leptos::prelude::*;
 
 /// `matrices` lists (id, title) of every template; `current`, the id of the
 /// matrix of the board on show, is chosen at first.
-#[component]
+#[island]
 pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoView {
     let create = ServerAction::<CreateBoard>::new();
+    // The reply is the new board's admin link, where the browser goes next.
+    Effect::new(move |_| {
+        if let Some(Ok(admin_link)) = create.value().get() {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href(&admin_link);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = admin_link;
+        }
+    });
     let error = move || match create.value().get() {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
@@ -18,7 +28,7 @@ pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoVi
     view! {
         <details class="new-board">
             <summary>"Start a board for your team"</summary>
-            <ActionForm action=create>
+            <form action={action_url::<CreateBoard>()} method="post" on:submit=dispatch_on_submit(create)>
                 <label>
                     "Matrix "
                     <select name="matrix">
@@ -41,7 +51,7 @@ pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoVi
                 </p>
                 <button type="submit">"Create board"</button>
                 <p class="error" role="alert">{error}</p>
-            </ActionForm>
+            </form>
             <p class="hint"><a href="/new">"Or write your own matrix"</a>", from a template or from nothing."</p>
         </details>
     }

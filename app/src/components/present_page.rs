@@ -26,21 +26,24 @@ const LEVEL_CLASSES: usize = 6;
 #[component]
 pub fn PresentPage() -> impl IntoView {
     let params = use_params_map();
-    let board = move || params.read().get("board").unwrap_or_default();
-    let data = Resource::new(board, present_board);
+    let board = params.read_untracked().get("board").unwrap_or_default();
     view! {
-        <Transition fallback=|| view! { <p>"Loading the board…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(present) => view! { <Presenter present/> }.into_any(),
+        <Suspense fallback=|| view! { <p>"Loading the board…"</p> }>
+            {Suspend::new(async move {
+                match present_board(board).await {
+                    Ok(present) => {
+                        let title = head_text(&format!("Presenting: {} · Tally", present.page.title));
+                        view! { <Title text=title/><Presenter present/> }.into_any()
+                    }
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
-#[component]
+/// The screen itself, an island: it follows the board live.
+#[island(lazy)]
 fn Presenter(present: PresentData) -> impl IntoView {
     let PresentData { page, address } = present;
     let BoardPageData { board, title, matrix, stats, round_label, .. } = page;
@@ -82,18 +85,13 @@ fn Presenter(present: PresentData) -> impl IntoView {
         .collect_view();
     let key = levels_key(&matrix);
     view! {
-        <Title text=head_text(&format!("Presenting: {title} · Tally"))/>
         <div class="present" data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
                 <h1>{title.clone()}</h1>
                 <p class="present-answered">{answered}</p>
                 <p class="present-live" role="status">{watchers}</p>
-                <Show when=move || stats.with(|s| s.closed)>
-                    <p class="present-closed">"Closed: no more answers"</p>
-                </Show>
-                <Show when=move || stats.with(|s| s.withheld)>
-                    <p class="present-hidden">"Figures hidden until revealed"</p>
-                </Show>
+                {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
+                {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
             </header>
             <div class="present-body">
                 <div class="present-rows">{categories}</div>
@@ -133,12 +131,16 @@ fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl 
         .enumerate()
         .map(|(level, info)| {
             let (row_id, short) = (row.id.clone(), info.short.clone());
-            let share = Signal::derive(move || stats.with(|s| s.share(&row_id, level)));
+            let percent = {
+                let row_id = row_id.clone();
+                move || stats.with(|s| s.percent(&row_id, level))
+            };
+            let share = Signal::derive(move || stats.with(|s| s.share_css(&row_id, level)));
             view! {
                 <span class=format!("segment level-{}", level % LEVEL_CLASSES)
-                    class:empty=move || share.get() == 0.0
-                    style=move || format!("flex-grow: {:.4}", share.get())>
-                    {move || format!("{short} {:.0}%", share.get() * 100.0)}
+                    class:empty=move || share.with(|s| s == "0.000")
+                    style=move || format!("flex-grow: {}", share.get())>
+                    {move || format!("{short} {}%", percent())}
                 </span>
             }
         })
@@ -153,7 +155,7 @@ fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl 
                     .levels
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| format!("{} {} ({:.0}%)", l.short, s.count(&row_id, i), s.share(&row_id, i) * 100.0))
+                    .map(|(i, l)| format!("{} {} ({}%)", l.short, s.count(&row_id, i), s.percent(&row_id, i)))
                     .collect();
                 format!("{title}: {} of {n}", parts.join(", "))
             }

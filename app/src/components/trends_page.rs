@@ -7,6 +7,7 @@
 
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
+use crate::live_client::refetched_live;
 use crate::server_fns::board_trends;
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -20,21 +21,30 @@ const H: f64 = 120.0;
 #[component]
 pub fn TrendsPage() -> impl IntoView {
     let (params, query) = (use_params_map(), use_query_map());
-    let board = move || params.read().get("board").unwrap_or_default();
-    let group = move || query.read().get("group").unwrap_or_default();
-    // Fetched again whenever the board's figures move, so the open round is live.
-    let changes = crate::live_client::newer_versions(board());
-    let data = Resource::new(move || (board(), group(), changes.get()), |(board, group, _)| board_trends(board, group));
+    let board = params.read_untracked().get("board").unwrap_or_default();
+    let group = query.read_untracked().get("group").unwrap_or_default();
     view! {
-        <Transition fallback=|| view! { <p>"Loading the rounds…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(trends) => trends_view(board(), trends).into_any(),
+        <Suspense fallback=|| view! { <p>"Loading the rounds…"</p> }>
+            {Suspend::new(async move {
+                match board_trends(board.clone(), group.clone()).await {
+                    Ok(initial) => view! { <LiveTrends board group initial/> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
+}
+
+/// The charts, fetched again whenever the board's figures move, so the open
+/// round is live.
+#[island(lazy)]
+fn LiveTrends(board: String, group: String, initial: Trends) -> impl IntoView {
+    let fetch = {
+        let board = board.clone();
+        move || board_trends(board.clone(), group.clone())
+    };
+    let trends = refetched_live(board.clone(), initial, fetch);
+    move || trends_view(board.clone(), trends.get())
 }
 
 fn trends_view(board: String, trends: Trends) -> impl IntoView {

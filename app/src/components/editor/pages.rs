@@ -12,40 +12,45 @@ use leptos_router::hooks::use_params_map;
 /// `/new`: the template gallery above a blank draft.
 #[component]
 pub fn NewMatrixPage() -> impl IntoView {
-    let templates = Resource::new(|| (), |_| editor_templates());
-    let draft = RwSignal::new(None::<Matrix>);
     view! {
         <header class="board-header">
             <h1>"Write your own matrix"</h1>
             <p class="intro">"Start from a template or from nothing; your draft stays in this browser until you create the board."</p>
         </header>
         <Suspense fallback=|| view! { <p>"Loading the templates…"</p> }>
-            {move || Suspend::new(async move {
-                let list = templates.await.unwrap_or_default();
-                view! {
-                    <section class="template-gallery" aria-labelledby="gallery-heading">
-                        <h2 id="gallery-heading">"Start from a template"</h2>
-                        <ul>
-                            {list
-                                .into_iter()
-                                .map(|template| {
-                                    let summary = format!("{} rows × {} levels", template.rows().count(), template.levels.len());
-                                    let title = template.title.clone();
-                                    view! {
-                                        <li>
-                                            <button type="button" on:click=move |_| draft.set(Some(template.clone()))>
-                                                <strong>{title}</strong>
-                                                <span>{summary}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </section>
-                }
+            {Suspend::new(async move {
+                let templates = editor_templates().await.unwrap_or_default();
+                view! { <NewMatrixDraft templates/> }
             })}
         </Suspense>
+    }
+}
+
+/// The gallery and the editor it fills: one island, as picking a template
+/// replaces the draft.
+#[island(lazy)]
+fn NewMatrixDraft(templates: Vec<Matrix>) -> impl IntoView {
+    let draft = RwSignal::new(None::<Matrix>);
+    let gallery = templates
+        .into_iter()
+        .map(|template| {
+            let summary = format!("{} rows × {} levels", template.rows().count(), template.levels.len());
+            let title = template.title.clone();
+            view! {
+                <li>
+                    <button type="button" on:click=move |_| draft.set(Some(template.clone()))>
+                        <strong>{title}</strong>
+                        <span>{summary}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="template-gallery" aria-labelledby="gallery-heading">
+            <h2 id="gallery-heading">"Start from a template"</h2>
+            <ul>{gallery}</ul>
+        </section>
         <MatrixEditor initial=Matrix::blank() target=Target::NewBoard locked=false chosen=draft/>
     }
 }
@@ -54,20 +59,18 @@ pub fn NewMatrixPage() -> impl IntoView {
 #[component]
 pub fn EditMatrixPage() -> impl IntoView {
     let params = use_params_map();
-    let board = move || params.read().get("board").unwrap_or_default();
-    let data = Resource::new(board, load_board);
+    let board = params.read_untracked().get("board").unwrap_or_default();
     view! {
         <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_board(board).await {
                     Ok(page) => {
-                        let target = Target::Board { id: page.board.clone(), base: page.matrix_rev };
                         let locked = page.stats.respondents > 0;
                         view! {
                             <header class="board-header">
                                 <h1>{format!("Edit the matrix of “{}”", page.title)}</h1>
                             </header>
-                            <MatrixEditor initial=page.matrix target locked/>
+                            <BoardMatrixEditor board=page.board matrix=page.matrix base=page.matrix_rev locked/>
                         }
                             .into_any()
                     }
@@ -76,4 +79,11 @@ pub fn EditMatrixPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The editor on a board's matrix, stored at revision `base`; `locked` once
+/// anyone answered (levels and rows can then only be reworded).
+#[island(lazy)]
+fn BoardMatrixEditor(board: String, matrix: Matrix, base: u64, locked: bool) -> impl IntoView {
+    view! { <MatrixEditor initial=matrix target=Target::Board { id: board, base } locked/> }
 }
