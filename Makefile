@@ -7,8 +7,10 @@ bootstrap:
 	bash scripts/bootstrap.sh
 
 # Builds and serves the app on the embedded SQLite default (data/tally.db).
+# `--split` on every build: lazy islands load from their own wasm files, and
+# without it their loaders point at nothing.
 run: bootstrap
-	cargo leptos serve
+	cargo leptos serve --split
 
 # Formatting and lints first, then the Rust unit and integration tests, then
 # the browser suite against a fresh build.
@@ -29,11 +31,11 @@ test-rust:
 	cargo test -p server
 
 test-browser:
-	cargo leptos build
+	cargo leptos build --split
 	cd tests && node --test --test-concurrency=1
 
 release: bootstrap
-	cargo leptos build --release
+	cargo leptos build --release --split
 	bash scripts/precompress.sh target/site/pkg
 
 # Lighthouse (mobile and desktop) against the release build on 127.0.0.1;

@@ -19,7 +19,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 /// Three people answered level 2 ("n") in every row, so the full figures
 /// carry these wherever they are shown; a withheld door carries none.
-const FIGURES: [&str; 9] = [
+const FIGURES: [&str; 10] = [
     "rated themselves here",
     "crowd median",
     "--share: 1.000",
@@ -29,6 +29,8 @@ const FIGURES: [&str; 9] = [
     "[0,0,3,0]",
     "counts\":",
     "counts\\\":",
+    // An island's data: JSON in an HTML attribute, quotes as `&quot;`.
+    "counts&quot;:",
 ];
 
 fn figures_in(text: &str) -> Vec<&'static str> {

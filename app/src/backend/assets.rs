@@ -13,6 +13,7 @@
 //! then the glue and the wasm load and hydrate the page's islands.
 
 use leptos::config::LeptosOptions;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Where the page's front-end files are, and which of them are hashed.
@@ -26,8 +27,11 @@ pub struct Assets {
     pub stylesheet: String,
     /// `/pkg/`, the directory they are served under.
     prefix: String,
-    /// The hashes in `hash.txt`; none without one (a build without cargo-leptos).
-    hashes: Arc<Vec<String>>,
+    /// The names of the files in that directory at start-up, when the build
+    /// named them after their content (a `hash.txt` with hashes in it):
+    /// besides the three above, the lazy islands' wasm chunks and their
+    /// loader, whose hashes `hash.txt` does not list. Empty otherwise.
+    hashed_files: Arc<HashSet<String>>,
 }
 
 impl Assets {
@@ -47,6 +51,15 @@ impl Assets {
         let hash_of =
             |kind: &str| hashes.iter().find(|(k, _)| *k == kind).map(|(_, h)| format!(".{h}")).unwrap_or_default();
         let prefix = format!("/{}/", options.site_pkg_dir.trim_matches('/'));
+        let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+        let hashed_files = match hashes.is_empty() {
+            true => HashSet::new(),
+            false => std::fs::read_dir(pkg_dir)
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .collect(),
+        };
         let name = &options.output_name;
         // Without hashes, the wasm is `<name>_bg.wasm` unless cargo-leptos named it at compile time.
         let bg = if hashes.is_empty() && option_env!("LEPTOS_OUTPUT_NAME").is_none() { "_bg" } else { "" };
@@ -54,7 +67,7 @@ impl Assets {
             script: format!("{prefix}{name}{}.js", hash_of("js")),
             wasm: format!("{prefix}{name}{bg}{}.wasm", hash_of("wasm")),
             stylesheet: format!("{prefix}{name}{}.css", hash_of("css")),
-            hashes: Arc::new(hashes.iter().map(|(_, hash)| hash.to_string()).collect()),
+            hashed_files: Arc::new(hashed_files),
             prefix,
         }
     }
@@ -62,8 +75,7 @@ impl Assets {
     /// Whether `path` is one of this build's hashed files: its content
     /// never changes under that name.
     pub fn is_hashed(&self, path: &str) -> bool {
-        let Some(name) = path.strip_prefix(&self.prefix) else { return false };
-        self.hashes.iter().any(|hash| name.contains(&format!(".{hash}.")))
+        path.strip_prefix(&self.prefix).is_some_and(|name| self.hashed_files.contains(name))
     }
 
     /// The module script that hydrates the page's islands once the browser
@@ -97,9 +109,10 @@ mod tests {
             wasm: String::new(),
             stylesheet: String::new(),
             prefix: "/pkg/".into(),
-            hashes: Arc::new(vec!["Ab_c-1".into()]),
+            hashed_files: Arc::new(["tally.Ab_c-1.wasm".to_string(), "chunk_3.Xy-z.wasm".to_string()].into()),
         };
         assert!(assets.is_hashed("/pkg/tally.Ab_c-1.wasm"));
+        assert!(assets.is_hashed("/pkg/chunk_3.Xy-z.wasm"), "a lazy island's chunk");
         assert!(!assets.is_hashed("/pkg/tally.wasm"));
         assert!(!assets.is_hashed("/pkg/tally.Zz9.wasm"));
         assert!(!assets.is_hashed("/b/tally.Ab_c-1.wasm"), "only under the package directory");
