@@ -1,12 +1,17 @@
 //! Tally: a live competency matrix.
 //!
 //! What compiles to the browser and what stays on the server is one line
-//! below: everything outside [`backend`] runs on both sides (rendered on the
-//! server, hydrated in the browser); [`backend`] is server-only.
+//! below: [`backend`] is server-only; everything else compiles on both
+//! sides, but pages are islands (Leptos' `islands` mode): the server renders
+//! every page, and the browser runs only the parts marked `#[island]` (the
+//! board's form, the editor, the live compare, trends and presenter views),
+//! with the data the server hands each one. What no island uses never
+//! reaches the browser's bundle; islands marked `lazy` come in files of
+//! their own, loaded by the pages that have them.
 //!
 //! The path of one submission, by module:
 //!
-//! * [`components::matrix_form`] — the form people fill in;
+//! * [`components::matrix_form`] — the form people fill in, an island;
 //! * [`server_fns`] — the page's door: the `submit_answers` server function;
 //! * `backend::use_cases` — who the respondent is, the limits, then the
 //!   engine; the JSON API (`server/src/api/`) is the other door onto it;

@@ -4,8 +4,8 @@
 //! The choice is a plain GET form, so the page works without JavaScript.
 
 use crate::comparison::{Comparison, SideFigures};
-use crate::matrix::{Matrix, Row};
 use crate::live_client::refetched_live;
+use crate::matrix::{Matrix, Row};
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;
 use leptos::prelude::*;

@@ -5,7 +5,16 @@
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
-//! (every round, charted) and `present_page` (the projector's screen).
+//! (every round, charted) and `present_page` (the projector's screen);
+//! `server_form` makes a plain form post to a server function.
+//!
+//! Pages are server components: they read the address, fetch what they
+//! show and render it. The parts that change in the browser are islands
+//! (`#[island]`), handed that data as their props: `matrix_form::MatrixForm`
+//! and `new_board::NewBoard` on the board page, and, each in a wasm file of
+//! its own (`#[island(lazy)]`), the editor's two, the live comparison, the
+//! live trends and the presenter. Components an island uses (a row, the
+//! admin panel, the legend) run inside it.
 
 pub mod admin_panel;
 pub mod app;

@@ -49,10 +49,15 @@ pub fn MyProgress(
         let (board, matrix) = (board.clone(), matrix.clone());
         mine.with(|mine| {
             (!mine.is_empty()).then(|| {
-                let lines = matrix.rows().map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title)}</li> }).collect_view();
+                let lines = matrix
+                    .rows()
+                    .map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title)}</li> })
+                    .collect_view();
                 let remove = move |every_round: bool| {
                     let board = board.clone();
-                    move |_| { withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round }); }
+                    move |_| {
+                        withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round });
+                    }
                 };
                 view! {
                     <details class="my-progress">

@@ -5,9 +5,9 @@
 //! numbers as text (readable without colour), and the same figures come as
 //! a table for screen readers and for copying.
 
+use crate::live_client::refetched_live;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
-use crate::live_client::refetched_live;
 use crate::server_fns::board_trends;
 use crate::stats::Stats;
 use leptos::prelude::*;
