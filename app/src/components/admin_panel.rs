@@ -15,27 +15,51 @@ use leptos::prelude::*;
 /// `credentials`: the page's live credentials, to which the admin key is
 /// added so the admin sees figures the board hides. The presenter passes
 /// none: a projector shows what the room may see, not what the admin may.
+///
+/// Only a board's admin needs the controls, so their code is not in the
+/// page's bundle: what renders here is an empty place, and once the key is
+/// found in the address the controls load from a wasm file of their own
+/// (`#[lazy]`) and are mounted into it.
 #[component]
 pub fn AdminPanel(
     board: String,
     stats: RwSignal<Stats>,
     credentials: Option<RwSignal<Vec<ClientMessage>>>,
 ) -> impl IntoView {
-    let key = RwSignal::new(None::<String>);
+    let place = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
+        let Some(place) = place.get() else { return };
         let hash = window().location().hash().unwrap_or_default();
-        let found = hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string);
-        if let (Some(key), Some(credentials)) = (&found, credentials) {
+        let Some(key) = hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string) else { return };
+        if let Some(credentials) = credentials {
             credentials.update(|all| all.push(ClientMessage::Admin(key.clone())));
         }
-        key.set(found);
+        let (board, room_view) = (board.clone(), credentials.is_none());
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(mount_controls(place, board, key, stats, room_view));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (place, board, room_view);
     });
+    view! { <div class="admin-place" node_ref=place></div> }
+}
+
+/// Loads the controls' code, then shows them in `place`.
+#[cfg(feature = "hydrate")]
+#[lazy]
+fn mount_controls(place: leptos::web_sys::HtmlDivElement, board: String, key: String, stats: RwSignal<Stats>, room_view: bool) {
+    let controls = move || view! { <AdminControls board key stats room_view/> };
+    leptos::mount::mount_to(place.into(), controls).forget();
+}
+
+/// `room_view`: on the presenter, whose figures stay what the room may see.
+#[component]
+fn AdminControls(board: String, key: String, stats: RwSignal<Stats>, room_view: bool) -> impl IntoView {
     let action = ServerAction::<SetBoardClosed>::new();
     Effect::new(move |_| {
         if let Some(Ok(updated)) = action.value().get() {
             // The reply is the admin's, figures included; the presenter keeps the room's view.
-            let room_view = credentials.is_none() && !updated.reveal.public();
-            show_if_newer(stats, if room_view { updated.withheld() } else { updated });
+            let withheld = room_view && !updated.reveal.public();
+            show_if_newer(stats, if withheld { updated.withheld() } else { updated });
         }
     });
     let reveal = ServerAction::<SetReveal>::new();
@@ -51,8 +75,8 @@ pub fn AdminPanel(
         Some(Ok(round)) => format!("{} is open.", round.label),
         _ => String::new(),
     };
-    move || {
-        key.get().map(|key| {
+    {
+        {
             let toggle = {
                 let (board, key) = (board.clone(), key.clone());
                 move |_| {
@@ -113,7 +137,7 @@ pub fn AdminPanel(
                     <p class="error" role="alert">{error}</p>
                 </section>
             }
-        })
+        }
     }
 }
 

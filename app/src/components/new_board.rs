@@ -1,34 +1,28 @@
 //! Starting a board for a team: pick a matrix, a title and, for a public
 //! board, an address. Without an address the board gets an unguessable link.
+//! Not an island: the browser posts the form itself and follows the
+//! redirect to the new board's admin link; a refusal comes back in the
+//! page's address (`__err`), and the action rendered on the server shows it.
 //! Its server function, `create_board`, calls the same use case as
 //! `POST /api/boards`.
 
-use crate::components::server_form::{action_url, dispatch_on_submit};
+use crate::components::server_form::action_url;
 use crate::server_fns::CreateBoard;
 use leptos::prelude::*;
 
 /// `matrices` lists (id, title) of every template; `current`, the id of the
 /// matrix of the board on show, is chosen at first.
-#[island]
+#[component]
 pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoView {
     let create = ServerAction::<CreateBoard>::new();
-    // The reply is the new board's admin link, where the browser goes next.
-    Effect::new(move |_| {
-        if let Some(Ok(admin_link)) = create.value().get() {
-            #[cfg(feature = "hydrate")]
-            let _ = window().location().set_href(&admin_link);
-            #[cfg(not(feature = "hydrate"))]
-            let _ = admin_link;
-        }
-    });
     let error = move || match create.value().get() {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     };
     view! {
-        <details class="new-board">
+        <details class="new-board" open=move || error().is_some()>
             <summary>"Start a board for your team"</summary>
-            <form action={action_url::<CreateBoard>()} method="post" on:submit=dispatch_on_submit(create)>
+            <form action={action_url::<CreateBoard>()} method="post">
                 <label>
                     "Matrix "
                     <select name="matrix">
