@@ -1,6 +1,9 @@
-//! The form people fill in. It is an `ActionForm` on the `submit_answers`
-//! server function: hydrated it posts without a page load; without
-//! JavaScript it is a plain form POST that redirects back to the page.
+//! The form people fill in, an island. It posts to the `submit_answers`
+//! server function: without JavaScript as a plain form POST that redirects
+//! back to the page; hydrated, it dispatches the function's action with the
+//! choices it shows instead, and the page takes the reply in place. (Not
+//! Leptos' `ActionForm`: that one takes its children type-erased, and an
+//! erased view brings every way of rendering it into the browser's bundle.)
 //!
 //! The matrix is a signal: when live figures announce that the admin edited
 //! it (`Stats::matrix_rev`), the page fetches it again and redraws the
@@ -11,7 +14,6 @@ use crate::components::admin_panel::AdminPanel;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
 use crate::components::my_progress::MyProgress;
-use crate::components::server_form::{action_url, dispatch_on_submit};
 use crate::error::TallyError;
 use crate::live_client::LiveStatus;
 use crate::live_message::ClientMessage;
@@ -22,7 +24,8 @@ use crate::server_fns::SubmitAnswers;
 use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use leptos::server_fn::ServerFn;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// A submission's reply and live messages may arrive in either order; only
@@ -66,6 +69,11 @@ impl Choices {
         signal
     }
 
+    /// Each of `matrix`'s rows that has a choice, with its level.
+    fn chosen<T: FromIterator<(String, u8)>>(&self, matrix: &Matrix) -> T {
+        matrix.rows().filter_map(|row| Some((row.id.clone(), self.of(&row.id).get_untracked()?))).collect()
+    }
+
     /// How many of `matrix`'s rows have a choice.
     fn answered(&self, matrix: &Matrix) -> usize {
         matrix.rows().filter(|row| self.of(&row.id).get().is_some()).count()
@@ -89,6 +97,8 @@ impl Choices {
 pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
     let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, .. } = view;
     let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
+    // The group picked in the form (blank: none).
+    let group = RwSignal::new(my_group.clone());
     let matrix = RwSignal::new(Arc::new(matrix));
     let stats = RwSignal::new(stats);
     let choices = Choices::new(&previous);
@@ -127,10 +137,8 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 }
                 new
             });
-            let answers = matrix.with_untracked(|m| {
-                m.rows().filter_map(|row| choices.of(&row.id).get_untracked().map(|l| (row.id.clone(), l))).collect()
-            });
-            let group = previous.with_untracked(|p| p.as_ref().and_then(|p| p.group.clone()));
+            let answers = matrix.with_untracked(|m| choices.chosen(m));
+            let group = Some(group.get_untracked()).filter(|g| !g.is_empty());
             let submitted_at = outcome.submitted_at;
             previous.set(Some(PreviousAnswers { answers, submitted_at, from_round: None, group }));
         }
@@ -255,6 +263,16 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         }
     };
     let description = move || matrix.with(|m| m.description.clone());
+    // Hydrated, the form is sent from the choices it shows, not posted.
+    let send = {
+        let board = board.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers: BTreeMap<String, u8> = matrix.with_untracked(|m| choices.chosen(m));
+            let answers = answers.into_iter().map(|(row, level)| (row, level.to_string())).collect();
+            submit.dispatch(SubmitAnswers { board: board.clone(), answers, group: group.get_untracked() });
+        }
+    };
     let (compare_url, trends_url) = (format!("/b/{board}/compare"), format!("/b/{board}/trends"));
     let progress_board = board.clone();
 
@@ -293,7 +311,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
             "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
         </p>
         <Legend/>
-        <form action={action_url::<SubmitAnswers>()} method="post" on:submit=dispatch_on_submit(submit)>
+        <form action=SubmitAnswers::url() method="post" on:submit=send>
             <input type="hidden" name="board" value=board/>
             <div
                 class="table-scroll"
@@ -313,7 +331,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
             {(!groups.is_empty()).then(|| view! {
                 <label class="group-choice">
                     "Your group (optional) "
-                    <select name="group">
+                    <select name="group" on:change=move |ev| group.set(event_target_value(&ev))>
                         <option value="" selected=my_group.is_empty()>"No group"</option>
                         {groups
                             .iter()

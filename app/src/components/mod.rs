@@ -5,8 +5,7 @@
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
-//! (every round, charted) and `present_page` (the projector's screen);
-//! `server_form` makes a plain form post to a server function.
+//! (every round, charted) and `present_page` (the projector's screen).
 //!
 //! Pages are server components: they read the address, fetch what they
 //! show and render it. The parts that change in the browser are islands
@@ -16,6 +15,8 @@
 //! live trends and the presenter. Components an island uses (a row, the
 //! admin panel, the legend) run inside it.
 
+#[cfg(feature = "hydrate")]
+pub mod admin_controls;
 pub mod admin_panel;
 pub mod app;
 pub mod board_page;
@@ -27,5 +28,4 @@ pub mod matrix_form;
 pub mod my_progress;
 pub mod new_board;
 pub mod present_page;
-pub mod server_form;
 pub mod trends_page;

@@ -6,9 +6,9 @@
 //! Its server function, `create_board`, calls the same use case as
 //! `POST /api/boards`.
 
-use crate::components::server_form::action_url;
 use crate::server_fns::CreateBoard;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// `matrices` lists (id, title) of every template; `current`, the id of the
 /// matrix of the board on show, is chosen at first.
@@ -22,7 +22,7 @@ pub fn NewBoard(matrices: Vec<(String, String)>, current: String) -> impl IntoVi
     view! {
         <details class="new-board" open=move || error().is_some()>
             <summary>"Start a board for your team"</summary>
-            <form action={action_url::<CreateBoard>()} method="post">
+            <form action=CreateBoard::url() method="post">
                 <label>
                     "Matrix "
                     <select name="matrix">
