@@ -3,6 +3,7 @@
 // playwright-core. Every test file gets fresh servers; nothing is shared.
 
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +49,21 @@ export async function startServer({ dir, port = 0, matrices, binary = 'target/de
       if (!keepData) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A server and a browser for one test file: started before its first
+ * test (and handed to `ready`), stopped after its last. */
+export function serverAndBrowserPerFile(ready) {
+  let server, browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 export function launchBrowser() {

@@ -4,20 +4,12 @@
 // shows it. Needs a split build (`cargo leptos build --split`, as
 // `make test` runs it).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForHydration } from './harness.js';
+import { serverAndBrowserPerFile, waitForHydration } from './harness.js';
 
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
 /** Opens `path` and lists the wasm files it fetched once `ready` resolves. */
 async function wasmFetchedBy(path, ready) {

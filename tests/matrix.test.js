@@ -2,21 +2,13 @@
 // answering, submission through the server function, popovers, returning
 // respondents, the no-JavaScript path, and an accessibility scan.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, waitForHydration, axeViolations } from './harness.js';
+import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations } from './harness.js';
 
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
 const rowCount = (page) => page.locator('tbody tr:not(.category)').count();
 const popover = (page, row, level) => page.locator(`tbody tr:not(.category)`).nth(row).locator('td.cell').nth(level).locator('.popover');

@@ -3,20 +3,12 @@
 // elsewhere, the QR code and the address to join at, and, through the admin
 // link, the admin's controls.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, axeViolations } from './harness.js';
+import { serverAndBrowserPerFile, openPage, axeViolations } from './harness.js';
 
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
 const projector = { viewport: { width: 1920, height: 1080 } };
 

@@ -3,20 +3,12 @@
 // "after answering" mode a person's own submission shows them the figures
 // and keeps them coming live, while someone who has not answered sees none.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForHydration, axeViolations } from './harness.js';
+import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations } from './harness.js';
 
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
 async function createBoard(slug, reveal) {
   const created = await (await fetch(server.base + '/api/boards', {

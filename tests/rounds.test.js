@@ -3,20 +3,12 @@
 // after a reload the form starts from their round-1 answers, marked as such,
 // until they change a row and submit.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForHydration, axeViolations } from './harness.js';
+import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations } from './harness.js';
 
 let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
 test('round 2 starts from round 1’s answers, and counts only what is submitted again', async () => {
   const created = await (await fetch(server.base + '/api/boards', {

@@ -384,8 +384,8 @@ pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
 #[cfg(feature = "hydrate")]
 pub fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
     leptos::task::spawn_local(async move {
-        if let Ok(page) = crate::server_fns::load_board(board).await {
-            label.set((page.stats.round, page.round_label));
+        if let Ok(open) = crate::server_fns::open_round(board).await {
+            label.set(open);
         }
     });
 }

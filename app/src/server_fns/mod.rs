@@ -30,6 +30,22 @@ pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
     context::with_status(&request, result)
 }
 
+/// Served at `/api/open_round`: the number and label of the board's open
+/// round, for a page that heard live of a new one. (Not `load_board`: the
+/// browser decodes a round's label with far less code than a whole page.)
+#[server(endpoint = "open_round")]
+pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
+    use crate::backend::context;
+    let request = context::request()?;
+    let result = async {
+        let tally = context::tally()?;
+        let page = tally.board_page(&context::caller(&tally, &request), &board).await?;
+        Ok((page.stats.round, page.round_label))
+    }
+    .await;
+    context::with_status(&request, result)
+}
+
 /// Served at `/api/present_board`: the board for the presenter screen, with
 /// the address people join it at.
 #[server(endpoint = "present_board")]
