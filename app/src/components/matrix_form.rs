@@ -25,7 +25,7 @@ use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A submission's reply and live messages may arrive in either order; only
@@ -44,7 +44,7 @@ pub fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
 /// the matrix gains later gets its signal on first use.
 #[derive(Clone, Copy)]
 struct Choices {
-    chosen: StoredValue<HashMap<String, RwSignal<Option<u8>>>>,
+    chosen: StoredValue<BTreeMap<String, RwSignal<Option<u8>>>>,
     /// The form's owner: signals made while the table is drawn belong to
     /// the form, so they outlive a redraw of the table.
     owner: StoredValue<Owner>,
