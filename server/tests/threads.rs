@@ -25,8 +25,10 @@ fn threads(pid: u32) -> BTreeMap<String, Vec<i64>> {
 fn live_threads_run_below_the_request_threads_and_the_allocator_purges_on_its_own() {
     let server = TestServer::start();
     let niceness = threads(server.pid());
-    assert_eq!(niceness.get("tally-live"), Some(&vec![5]), "{niceness:?}");
+    // Relative to the process's own value: it may run niced itself.
+    let own = niceness["server"][0];
+    assert_eq!(niceness.get("tally-live"), Some(&vec![(own + 5).min(19)]), "{niceness:?}");
     let workers = &niceness["tokio-rt-worker"];
-    assert!(!workers.is_empty() && workers.iter().all(|&n| n == 0), "{niceness:?}");
+    assert!(!workers.is_empty() && workers.iter().all(|&n| n == own), "{niceness:?}");
     assert!(niceness.contains_key("jemalloc_bg_thd"), "{niceness:?}");
 }

@@ -18,10 +18,11 @@
 //! memory: each connection sends the newest frame when its turn comes.
 //! Chosen over an interval that adapts to the fan-out's measured cost,
 //! which would bound the CPU spent on frames but not where a submission
-//! waits in the queue. Its threads also run at a lower priority (nice 5),
-//! so when the cores are short the operating system runs a waiting request
-//! first: frames are latest-wins and lose nothing by waiting, a person
-//! waiting for an acknowledgement does (README, live push).
+//! waits in the queue. Its threads also run at a lower priority (nice 5
+//! above the process's own), so when the cores are short the operating
+//! system runs a waiting request first: frames are latest-wins and lose
+//! nothing by waiting, a person waiting for an acknowledgement does
+//! (README, live push).
 
 mod hub;
 mod socket;
@@ -49,10 +50,16 @@ pub fn runtime(threads: usize) -> std::io::Result<Handle> {
         .worker_threads(threads)
         .thread_name("tally-live")
         .on_thread_start(|| {
-            // On Linux the nice value is per thread, and 0 means this one.
-            // SAFETY: setpriority only reads its arguments; a failure leaves
-            // the thread at normal priority, which is still correct.
-            unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 5) };
+            // On Linux the nice value is per thread, and 0 means this one. A
+            // new thread starts at its creator's value (the process's, which
+            // may be niced itself); these go 5 below it, never above it.
+            // SAFETY: getpriority and setpriority only read their arguments;
+            // a failure leaves the thread at the process's priority, which
+            // is still correct.
+            unsafe {
+                let own = libc::getpriority(libc::PRIO_PROCESS, 0);
+                libc::setpriority(libc::PRIO_PROCESS, 0, (own + 5).min(19));
+            }
         })
         .enable_all()
         .build()?;
