@@ -34,6 +34,13 @@ async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
     assert_eq!((status, &round["round"], &round["label"]), (201, &json!(2), &json!("2026 Q4")));
     let pushed = next_stats(&mut socket).await;
     assert_eq!((&pushed["round"], &pushed["respondents"]), (&json!(2), &json!(0)));
+    // What an open page then asks for, to name the round it heard of.
+    let open_round =
+        |board: &'static str| Client::new().post(server.url("/api/open_round")).form(&[("board", board)]).send();
+    let named = open_round("quarters").await.unwrap();
+    assert_eq!(named.status(), 200);
+    assert_eq!(named.json::<Value>().await.unwrap(), json!([2, "2026 Q4"]));
+    assert_eq!(open_round("nowhere").await.unwrap().status(), 404);
 
     let (_, receipt) = send(&server, Method::POST, "/api/boards/quarters/submissions", None, body.clone()).await;
     assert_eq!(receipt["round"], 2);

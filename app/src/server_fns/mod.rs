@@ -37,12 +37,7 @@ pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
 pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
     use crate::backend::context;
     let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        let page = tally.board_page(&context::caller(&tally, &request), &board).await?;
-        Ok((page.stats.round, page.round_label))
-    }
-    .await;
+    let result = async { context::tally()?.open_round(&board).await }.await;
     context::with_status(&request, result)
 }
 

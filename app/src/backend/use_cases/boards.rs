@@ -168,6 +168,13 @@ impl Tally {
         self.engine.rounds(&*self.engine.board(board).await?).await
     }
 
+    /// The open round's number and label, for a page that heard of a new one.
+    pub async fn open_round(&self, board: &str) -> Result<(u32, String), TallyError> {
+        let served = self.engine.board(board).await?;
+        let round = served.stats().round;
+        Ok((round, self.engine.round_label(&served, round).await?))
+    }
+
     /// Everything the board's page shows, with the caller's own earlier
     /// answers if they have any; the figures withheld if the board hides
     /// them from the caller.
