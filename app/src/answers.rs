@@ -65,16 +65,24 @@ impl RawLevel {
     }
 }
 
+/// Unknown rows named one by one in an error; past this, only counted, so
+/// a submission of thousands of made-up rows gets a short answer.
+const UNKNOWN_ROWS_NAMED: usize = 10;
+
 /// Checks every answer against the matrix and reports all problems at once,
 /// each naming its row, so a person can fix the whole form in one go.
 pub fn validate(matrix: &Matrix, raw: impl IntoIterator<Item = (String, RawLevel)>) -> Result<Answers, TallyError> {
     let mut answers = Answers::new();
     let mut problems = Vec::new();
+    let mut unknown = 0;
     let max = matrix.levels.len() - 1;
     for (row_id, level) in raw {
         let Some(row) = matrix.row(&row_id) else {
-            let shown: String = row_id.chars().take(64).collect();
-            problems.push(Problem::overall(format!("unknown row '{shown}'")));
+            unknown += 1;
+            if unknown <= UNKNOWN_ROWS_NAMED {
+                let shown: String = row_id.chars().take(64).collect();
+                problems.push(Problem::overall(format!("unknown row '{shown}'")));
+            }
             continue;
         };
         match level {
@@ -90,6 +98,9 @@ pub fn validate(matrix: &Matrix, raw: impl IntoIterator<Item = (String, RawLevel
                 format!("{} ({}): level must be a whole number from 0 to {max}, got {text}", row.title, row.id),
             )),
         }
+    }
+    if unknown > UNKNOWN_ROWS_NAMED {
+        problems.push(Problem::overall(format!("and {} more unknown rows", unknown - UNKNOWN_ROWS_NAMED)));
     }
     if !matrix.allow_partial {
         for row in matrix.rows().filter(|r| !answers.contains_key(&r.id)) {
@@ -142,6 +153,14 @@ mod tests {
             ])
         );
         assert_eq!(err.status(), 422);
+    }
+
+    #[test]
+    fn thousands_of_unknown_rows_get_a_short_answer() {
+        let many: Vec<(String, RawLevel)> = (0..5000).map(|i| (format!("made-up-{i}"), RawLevel::Index(0))).collect();
+        let Err(TallyError::InvalidSubmission(problems)) = validate(&sample(), many) else { panic!("refused") };
+        assert_eq!(problems.len(), UNKNOWN_ROWS_NAMED + 1 + 3, "ten named, the rest counted, three rows missing");
+        assert_eq!(problems[UNKNOWN_ROWS_NAMED].message, "and 4990 more unknown rows");
     }
 
     #[test]

@@ -46,6 +46,8 @@ impl GroupSettings {
                 problems.push(format!("group {} has no name", i + 1));
             } else if name.chars().count() > MAX_NAME {
                 problems.push(format!("group {} is longer than {MAX_NAME} characters", i + 1));
+            } else if let Err(message) = crate::plain_text::check(&format!("group {}", i + 1), name) {
+                problems.push(message);
             } else if self.groups[..i].contains(name) {
                 problems.push(format!("group '{name}' is listed twice"));
             }

@@ -30,6 +30,7 @@
 //! `backend::catalog` loads, or written by the board's creator);
 //! [`rounds`] and [`groups`] hold what a board's rounds and groups are
 //! (a group's figures are withheld below its anonymity threshold);
+//! [`plain_text`] says which characters no typed text may hold;
 //! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
@@ -50,6 +51,7 @@ pub mod live_client;
 pub mod live_message;
 pub mod matrix;
 pub mod page_data;
+pub mod plain_text;
 pub mod reveal;
 pub mod rounds;
 pub mod server_fns;

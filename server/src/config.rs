@@ -12,6 +12,7 @@ use app::backend::client_addr::TrustedProxies;
 use app::backend::engine::CachePolicy;
 use app::backend::limits::{parse_limit, LimitSettings, Limits, Rate};
 use app::backend::store::{CaSource, DatabaseOptions, DatabaseUrl};
+use app::backend::use_cases::Bounds;
 use clap::Parser;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -79,9 +80,18 @@ struct Args {
     /// Open TCP connections from one client IP, or off
     #[arg(long, env = "TALLY_MAX_CONNECTIONS_PER_IP", default_value = "1000", value_parser = parse_cap)]
     max_connections_per_ip: CapSetting,
-    /// New boards per client IP
+    /// New boards per client network (an IPv4 /24, an IPv6 /48)
     #[arg(long, env = "TALLY_LIMIT_CREATE_IP", default_value = "20/h:10", value_parser = parse_limit)]
     limit_create_ip: RateSetting,
+    /// Wrong admin keys per client IP; past it every admin request from that IP gets 429 for a while
+    #[arg(long, env = "TALLY_LIMIT_ADMIN_GUESSES_IP", default_value = "60/h:30", value_parser = parse_limit)]
+    limit_admin_guesses_ip: RateSetting,
+    /// Rounds one board may have
+    #[arg(long, env = "TALLY_MAX_ROUNDS", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    max_rounds: u32,
+    /// Group figures (groups x rounds) one response may carry: the comparison's choices, an export
+    #[arg(long, env = "TALLY_MAX_GROUP_FIGURES", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    max_group_figures: u64,
     /// New boards per hour from everyone together, or off
     #[arg(long, env = "TALLY_MAX_BOARDS_PER_HOUR", default_value = "1000", value_parser = parse_cap)]
     max_boards_per_hour: CapSetting,
@@ -150,6 +160,8 @@ pub struct Config {
     pub connections: ConnectionCaps,
     pub body_deadline: BodyDeadline,
     pub limits: Limits,
+    /// How far a board may grow, and what one response carries.
+    pub bounds: Bounds,
     pub log_json: bool,
     /// The site's public address, without a trailing slash.
     pub public_url: Option<String>,
@@ -170,7 +182,7 @@ impl Config {
         let summary = format!(
             "database={} matrices={} default_matrix={} live_threads={} live_interval_ms={} ping_seconds={} allowed_origins=[{}] allowed_hosts=[{}] trusted_proxies=[{}] \
              header_timeout_ms={} body_timeout_ms={} limit_submit_ip={} limit_new_respondents_ip={} limit_submit_respondent={} limit_connect_ip={} \
-             max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} max_boards_per_hour={} metrics_token={} metrics_addr={} public_url={} \
+             max_sockets_per_ip={} max_connections={} max_connections_per_ip={} limit_create_ip={} limit_admin_guesses_ip={} max_rounds={} max_group_figures={} max_boards_per_hour={} metrics_token={} metrics_addr={} public_url={} \
              commit_timeout_ms={} pg_statement_timeout_ms={} pg_lock_timeout_ms={} pg_ca_file={} board_idle_seconds={} max_loaded_boards={}",
             args.database_url.label(),
             args.matrices.display(),
@@ -191,6 +203,9 @@ impl Config {
             show_cap(args.max_connections),
             show_cap(args.max_connections_per_ip),
             show(args.limit_create_ip),
+            show(args.limit_admin_guesses_ip),
+            args.max_rounds,
+            args.max_group_figures,
             show_cap(args.max_boards_per_hour),
             if args.metrics_token.is_some() { "set" } else { "none" },
             args.metrics_addr.map_or("site".to_string(), |a| a.to_string()),
@@ -242,8 +257,10 @@ impl Config {
                 connects_per_ip: args.limit_connect_ip,
                 sockets_per_ip: args.max_sockets_per_ip,
                 boards_per_ip: args.limit_create_ip,
+                admin_guesses_per_ip: args.limit_admin_guesses_ip,
                 boards_per_hour: args.max_boards_per_hour,
             }),
+            bounds: Bounds { max_rounds: args.max_rounds, max_group_figures: args.max_group_figures as usize },
             log_json: args.log_json,
             public_url: args.public_url,
             metrics: MetricsAccess { token: args.metrics_token.filter(|t| !t.is_empty()), address: args.metrics_addr },

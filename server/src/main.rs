@@ -14,6 +14,7 @@ mod error_status;
 mod form_errors;
 mod health;
 mod live;
+mod local_path;
 mod origin;
 mod request_body;
 mod request_log;
@@ -88,7 +89,9 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let signer = Signer::new(secret);
     let respondents = Respondents::new(signer.clone(), https);
     let form_errors = form_errors::FormErrors::new(signer, https);
-    let tally = Tally::new(engine.clone(), limits, respondents).with_public_url(config.public_url.as_deref());
+    let tally = Tally::new(engine.clone(), limits, respondents)
+        .with_public_url(config.public_url.as_deref())
+        .with_bounds(config.bounds);
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
     let admission = Admission {
@@ -126,7 +129,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
             &leptos_options,
             routes,
             {
-                let assets = assets.clone();
+                let (tally, assets) = (tally.clone(), assets.clone());
                 move || {
                     provide_context(tally.clone());
                     provide_context(assets.clone());
@@ -140,12 +143,17 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .fallback(leptos_axum::file_and_error_handler_with_context(
             {
                 let assets = assets.clone();
-                move || provide_context(assets.clone())
+                // Any page may be asked for at an address no route has.
+                move || {
+                    provide_context(tally.clone());
+                    provide_context(assets.clone());
+                }
             },
             shell,
         ))
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))
+        .layer(axum::middleware::from_fn(local_path::drop_trailing_slash))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))

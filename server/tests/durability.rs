@@ -1,11 +1,13 @@
 //! Crash safety: the server is SIGKILLed in the middle of a load and
-//! restarted on the same SQLite file. Every submission it acknowledged must be
-//! there exactly once, and the aggregates must equal a recount.
+//! restarted on the same SQLite file, or its PostgreSQL connections are
+//! killed under load while a balancer polls `/readyz`. Every submission it
+//! acknowledged must be there exactly once, and the aggregates must equal a
+//! recount.
 
 mod common;
 
 use common::submitters::{self, StoredFile};
-use common::{get_json, row_ids, send, TestServer};
+use common::{get_json, row_ids, send, Backend, TestDatabase, TestServer};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -88,4 +90,68 @@ async fn a_round_switch_under_load_survives_sigkill() {
         let respondents = stored.assert_figures(&figures);
         assert_eq!(listed[round - 1]["respondents"], respondents, "round {round}'s listed respondents");
     }
+}
+
+/// 16 submitters answer as new respondents for 20 s while three pollers
+/// ask `/readyz`, as a load balancer does; on PostgreSQL every backend of
+/// the test's database (the writer's included) is killed every 400 ms. The
+/// board must end holding exactly the acknowledged answers, each of them.
+/// (The readiness probe once ran on the writer's connection, and its
+/// ROLLBACK inside a batch lost acknowledged submissions.)
+async fn acknowledged_writes_hold_while_readiness_is_polled(backend: Backend) {
+    let db = TestDatabase::create(backend).await;
+    let server = TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]);
+    let rows = row_ids(&server.matrix().await);
+    let until = Instant::now() + Duration::from_secs(20);
+    let pollers: Vec<_> = (0..3)
+        .map(|_| {
+            let url = server.url("/readyz");
+            tokio::spawn(async move {
+                let (client, mut polls) = (reqwest::Client::new(), 0);
+                while Instant::now() < until {
+                    polls += client.get(&url).send().await.is_ok() as usize;
+                }
+                polls
+            })
+        })
+        .collect();
+    let killer = (backend == Backend::Postgres).then(|| {
+        let name = db.url.rsplit('/').next().unwrap().to_string();
+        tokio::spawn(async move {
+            let (admin, mut kills) = (TestDatabase::admin().await, 0);
+            let kill = format!(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            );
+            while Instant::now() < until {
+                tokio::time::sleep(Duration::from_millis(400)).await;
+                kills += admin.query_one(&kill, &[]).await.unwrap().get::<_, i64>(0);
+            }
+            kills
+        })
+    });
+    let (finals, failures) = submitters::submit_through_failures(&server.base, "default", &rows, 16, until).await;
+    for poller in pollers {
+        assert!(poller.await.unwrap() > 0, "readiness was polled");
+    }
+    if let Some(killer) = killer {
+        assert!(killer.await.unwrap() >= 20, "backends were killed");
+        assert!(failures > 0, "the kills failed some submissions, so the check below means something");
+    }
+    let stats = server.stats("default").await;
+    eprintln!("{backend:?}: {} acknowledged, {failures} failed attempts", finals.len());
+    assert_eq!(stats["respondents"], finals.len(), "every acknowledged respondent is stored");
+    assert_eq!(stats["counts"], submitters::counts_of(&rows, &finals), "the acknowledged answers, exactly");
+    let (status, _) = get_json(&server, "/readyz").await;
+    assert_eq!(status, 200, "ready once the kills stop");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_writes_hold_on_sqlite_while_readiness_is_polled() {
+    acknowledged_writes_hold_while_readiness_is_polled(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_writes_hold_on_postgres_while_backends_die_and_readiness_is_polled() {
+    acknowledged_writes_hold_while_readiness_is_polled(Backend::Postgres).await;
 }

@@ -117,3 +117,75 @@ async fn on_postgres() {
     let server = TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]);
     a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(server).await;
 }
+
+/// Answers `count` new respondents into `group` (none when empty) on `board`.
+async fn answer_many(server: &TestServer, board: &str, rows: &[String], group: &str, count: usize) {
+    for k in 0..count {
+        let mut body = json!({ "answers": answers(rows, |i| ((i + k) % 4) as u64) });
+        if !group.is_empty() {
+            body["group"] = json!(group);
+        }
+        let path = format!("/api/boards/{board}/submissions");
+        let (status, reply) = send(server, Method::POST, &path, None, body.to_string()).await;
+        assert_eq!(status, 200, "{reply}");
+    }
+}
+
+/// (door, the respondents of each group it shows), withheld ones left out.
+async fn shown_at_every_door(server: &TestServer, board: &str, key: &str) -> Vec<(&'static str, Vec<u64>)> {
+    let (mut stats, mut compared, mut trends) = (Vec::new(), Vec::new(), Vec::new());
+    let post = |door: &str, form: Vec<(&str, String)>| {
+        let request = Client::new().post(server.url(&format!("/api/{door}"))).form(&form);
+        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    for group in ["A", "B", "C"] {
+        let (_, figures) = get_json(server, &format!("/api/boards/{board}/stats?group={group}")).await;
+        stats.extend(figures["respondents"].as_u64());
+        let form = vec![("board", board.to_string()), ("a", format!("g:1:{group}")), ("b", "r:1".to_string())];
+        compared.extend(post("compare_figures", form).await["a"]["stats"]["respondents"].as_u64());
+        let form = vec![("board", board.to_string()), ("group", group.to_string())];
+        trends.extend(post("board_trends", form).await["rounds"][0][1]["respondents"].as_u64());
+    }
+    let url = server.url(&format!("/api/boards/{board}/export/json"));
+    let report: Value = Client::new().get(url).bearer_auth(key).send().await.unwrap().json().await.unwrap();
+    let sections = report["sections"].as_array().unwrap().iter().filter(|s| s["group"].is_string());
+    let exported = sections.filter_map(|s| s["respondents"].as_u64()).collect();
+    vec![("stats", stats), ("compare_figures", compared), ("board_trends", trends), ("export", exported)]
+}
+
+/// Groups of 3, 3 and 1 with a threshold of 3: the whole board minus the
+/// two groups of 3 would be the one person's answers, so one of them is
+/// withheld too, at every door. The same for a remainder of one person who
+/// chose no group.
+async fn small_groups_cannot_be_recovered_by_subtraction(server: TestServer) {
+    for (board, sizes, remainder) in [("subtract-c", [3, 3, 1], 0), ("subtract-rest", [3, 3, 0], 1)] {
+        let created = server.create_board(json!({ "matrix": "programmer", "slug": board })).await;
+        let key = created["admin_key"].as_str().unwrap().to_string();
+        let rows = row_ids(&server.matrix().await);
+        let settings = json!({ "groups": ["A", "B", "C"], "min_group_size": 3 }).to_string();
+        let path = format!("/api/boards/{board}/groups");
+        assert_eq!(send(&server, Method::PUT, &path, Some(&key), settings).await.0, 200);
+        for (group, count) in ["A", "B", "C"].into_iter().zip(sizes) {
+            answer_many(&server, board, &rows, group, count).await;
+        }
+        answer_many(&server, board, &rows, "", remainder).await;
+        let whole = server.stats(board).await["respondents"].as_u64().unwrap();
+        assert_eq!(whole, 7);
+        for (door, shown) in shown_at_every_door(&server, board, &key).await {
+            let left = whole - shown.iter().sum::<u64>();
+            assert!(left == 0 || left >= 3, "{board}, {door}: {whole} minus {shown:?} leaves {left} people");
+            assert_eq!(shown, [3], "{board}, {door}: one group of 3 is shown, the other withheld with the rest");
+        }
+    }
+}
+
+#[tokio::test]
+async fn subtraction_recovers_nothing_on_sqlite() {
+    small_groups_cannot_be_recovered_by_subtraction(TestServer::start()).await;
+}
+
+#[tokio::test]
+async fn subtraction_recovers_nothing_on_postgres() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    small_groups_cannot_be_recovered_by_subtraction(TestServer::start_with(&[("DATABASE_URL", db.url.as_str())])).await;
+}

@@ -162,7 +162,7 @@ async fn board_creation_is_limited_per_address() {
     };
     assert_eq!(create("flood-1").await.unwrap().status(), 201);
     assert_eq!(create("flood-2").await.unwrap().status(), 201);
-    assert_refused(create("flood-3").await.unwrap(), "new boards from this address").await;
+    assert_refused(create("flood-3").await.unwrap(), "new boards from this network").await;
     let missing = client.get(server.url("/api/boards/flood-3/stats")).send().await.unwrap();
     assert_eq!(missing.status(), 404, "the refused board was not created");
 
@@ -174,7 +174,7 @@ async fn board_creation_is_limited_per_address() {
         .send()
         .await
         .unwrap();
-    assert_eq!(assert_limited(page).await["RateLimited"]["what"], "too many new boards from this address");
+    assert_eq!(assert_limited(page).await["RateLimited"]["what"], "too many new boards from this network");
 }
 
 #[tokio::test]
@@ -318,4 +318,47 @@ async fn a_trusted_proxy_names_the_client() {
     assert_eq!(forwarded(&wary, &ids, "203.0.113.2").await.unwrap().status(), 200);
     let third = forwarded(&wary, &ids, "203.0.113.3").await.unwrap();
     assert_refused(third, "submissions from this address").await;
+}
+
+/// A client whose requests leave from `ip` (any 127.x address is this machine).
+fn client_from(ip: &str) -> Client {
+    Client::builder().local_address(ip.parse::<std::net::IpAddr>().unwrap()).build().unwrap()
+}
+
+/// One machine with a hundred addresses in one /24 is one network: it
+/// cannot fill the hourly ceiling and lock everyone else out.
+#[tokio::test]
+async fn one_network_cannot_fill_the_ceiling_for_everyone() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_CREATE_IP", "2/h:2"), ("TALLY_MAX_BOARDS_PER_HOUR", "10")]);
+    let mut created = 0;
+    for k in 1..=20 {
+        let body = json!({ "matrix": "programmer" }).to_string();
+        let response = client_from(&format!("127.0.0.{k}")).post(server.url("/api/boards")).body(body).send().await;
+        created += (response.unwrap().status() == StatusCode::CREATED) as usize;
+    }
+    assert_eq!(created, 2, "twenty addresses of one /24 share its allowance");
+    let body = json!({ "matrix": "programmer" }).to_string();
+    let elsewhere = client_from("127.0.1.1").post(server.url("/api/boards")).body(body).send().await.unwrap();
+    assert_eq!(elsewhere.status(), StatusCode::CREATED, "another network still creates boards");
+}
+
+/// Wrong admin keys run out; then even the right key from that address is
+/// refused for a while (so a guess cannot be told right by its answer),
+/// while the admin at another address carries on.
+#[tokio::test]
+async fn wrong_admin_keys_are_limited_per_address() {
+    let server = TestServer::start_with(&[("TALLY_LIMIT_ADMIN_GUESSES_IP", "3/m:3")]);
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "guarded" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let close =
+        |client: &Client, key: &str| client.post(server.url("/api/boards/guarded/close")).bearer_auth(key).send();
+    let guesser = client_from("127.0.0.7");
+    for _ in 0..3 {
+        assert_eq!(close(&guesser, &"0".repeat(64)).await.unwrap().status(), StatusCode::FORBIDDEN);
+    }
+    assert_refused(close(&guesser, &"1".repeat(64)).await.unwrap(), "wrong admin keys from this address").await;
+    assert_refused(close(&guesser, key).await.unwrap(), "wrong admin keys from this address").await;
+    assert_eq!(server.stats("guarded").await["closed"], false, "nothing was applied");
+    assert_eq!(close(&client_from("127.0.0.8"), key).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(server.stats("guarded").await["closed"], true);
 }

@@ -121,10 +121,13 @@ async fn answer(server: &TestServer, rows: &[String]) -> Value {
     reply
 }
 
-/// The reply of the page's own submit door to `token` resubmitting level 2.
+/// The reply of the page's own submit door to `token` resubmitting level 2
+/// in group Team (left out, they would leave the group, and the whole board
+/// minus Team would be their answers: Team would be withheld).
 async fn resubmit_through_the_page(server: &TestServer, rows: &[String], token: &str) -> String {
     let mut form: Vec<(String, String)> = rows.iter().map(|r| (format!("answers[{r}]"), "2".to_string())).collect();
     form.push(("board".into(), "blind".into()));
+    form.push(("group".into(), "Team".into()));
     let request = Client::new().post(server.url("/api/submit_answers")).form(&form);
     let response = request.header(COOKIE, format!("tally_respondent={token}")).send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -262,4 +265,45 @@ async fn each_mode_shows_the_figures_only_to_whoever_may_see_them_at_every_door(
     for text in [metrics, first_log, server.log()] {
         assert!(figures_in(&text).is_empty() && !text.contains(&rows[0]), "{text}");
     }
+}
+
+/// In `after_submit` mode a pass opens the figures to its own respondent
+/// only while their answers stand: once they withdraw, a socket that sends
+/// the same pass stays withheld. A pass edited to name another respondent
+/// is refused.
+#[tokio::test]
+async fn a_withdrawal_revokes_the_respondents_pass() {
+    let server = TestServer::start();
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "blind" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let rows = row_ids(&server.matrix().await);
+    let groups = json!({ "groups": ["Team"], "min_group_size": 3 }).to_string();
+    assert_eq!(send(&server, Method::PUT, "/api/boards/blind/groups", Some(key), groups).await.0, 200);
+    assert_eq!(settings(&server, Some(key), json!({ "reveal": "after_submit" })).await.0, 200);
+    let (mine, other) = (answer(&server, &rows).await, answer(&server, &rows).await);
+    let pass = mine["pass"].as_str().unwrap().to_string();
+
+    let shows = |pass: String| {
+        let server = &server;
+        async move {
+            let mut socket = open_socket(server, None).await;
+            assert!(next_stats(&mut socket).await.get("counts").is_none(), "withheld before the pass");
+            socket.send(Message::text(json!({ "pass": pass }).to_string())).await.unwrap();
+            let answer = frame_where(&mut socket, |f| f["type"] == "refused" || f.get("counts").is_some()).await;
+            answer.get("counts").is_some()
+        }
+    };
+    assert!(shows(pass.clone()).await, "the pass works while the answers stand (the check can pass)");
+    let other_id = other["pass"].as_str().unwrap().split('.').nth(1).unwrap();
+    let (round, _, tag) = {
+        let parts: Vec<&str> = pass.split('.').collect();
+        (parts[0], parts[1], parts[2])
+    };
+    assert!(!shows(format!("{round}.{other_id}.{tag}")).await, "a pass re-pointed at another respondent");
+
+    let body = json!({ "respondent": mine["respondent"] }).to_string();
+    let (status, withdrawn) = send(&server, Method::DELETE, "/api/boards/blind/respondents/me", None, body).await;
+    assert_eq!((status, &withdrawn["withdrawn_rounds"]), (200, &json!(1)));
+    assert!(!shows(pass).await, "a withdrawal revokes the pass");
+    assert!(shows(other["pass"].as_str().unwrap().to_string()).await, "another respondent's own still works");
 }

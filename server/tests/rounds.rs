@@ -94,3 +94,40 @@ async fn a_respondent_withdraws_and_every_open_page_sees_the_figures_move() {
     let again: Value = delete(json!({ "respondent": token })).await.unwrap().json().await.unwrap();
     assert_eq!(again, json!({ "withdrawn_rounds": 0 }));
 }
+
+/// A board has at most `TALLY_MAX_ROUNDS` rounds; past them the next is
+/// refused, saying why, and nothing changes. Group figures in one response
+/// are bounded too: an export that would carry more than
+/// `TALLY_MAX_GROUP_FIGURES` of them is refused in favour of one round at a
+/// time, and the comparison offers groups in the newest rounds only.
+#[tokio::test]
+async fn rounds_and_group_figures_per_response_are_bounded() {
+    let server = TestServer::start_with(&[("TALLY_MAX_ROUNDS", "3"), ("TALLY_MAX_GROUP_FIGURES", "4")]);
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "bounded" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let groups = json!({ "groups": ["A", "B"] }).to_string();
+    assert_eq!(send(&server, Method::PUT, "/api/boards/bounded/groups", Some(key), groups).await.0, 200);
+    let start = || send(&server, Method::POST, "/api/boards/bounded/rounds", Some(key), "{}".to_string());
+    assert_eq!(start().await.0, 201);
+    assert_eq!(start().await.0, 201);
+    let (status, refused) = start().await;
+    assert_eq!(status, 409);
+    assert!(refused["error"].as_str().unwrap().contains("reached its 3 rounds (TALLY_MAX_ROUNDS)"), "{refused}");
+    assert_eq!(get_json(&server, "/api/boards/bounded/rounds").await.1.as_array().map(Vec::len), Some(3));
+
+    let export = |query: &'static str| {
+        let url = server.url(&format!("/api/boards/bounded/export/csv{query}"));
+        async move { Client::new().get(url).header(AUTHORIZATION, format!("Bearer {key}")).send().await.unwrap() }
+    };
+    let whole = export("").await;
+    assert_eq!(whole.status(), 409, "3 rounds x 2 groups = 6 group figures, over 4");
+    assert!(whole.text().await.unwrap().contains("export one round at a time with ?round=N"));
+    assert_eq!(export("?round=1").await.status(), 200);
+
+    let form = [("board", "bounded"), ("a", "g:1:A"), ("b", "r:3")];
+    let compared: Value =
+        Client::new().post(server.url("/api/compare_figures")).form(&form).send().await.unwrap().json().await.unwrap();
+    let values: Vec<&str> = compared["choices"].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
+    assert_eq!(values, ["r:1", "r:2", "r:3", "g:3:A", "g:3:B", "g:2:A", "g:2:B"], "groups of the newest two rounds");
+    assert_eq!(compared["a"]["label"], "A in Round 1", "an older group is still compared when asked for");
+}

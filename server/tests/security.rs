@@ -150,3 +150,110 @@ async fn only_the_allowed_hosts_are_served() {
 fn server_port_free() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
+
+/// Sends `request` as raw bytes (so nothing rewrites an odd path or Host)
+/// and returns the response's head and body as text.
+fn raw(server: &TestServer, request: &str) -> String {
+    use std::io::{Read, Write};
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+fn location(response: &str) -> Option<&str> {
+    response.lines().find_map(|l| l.strip_prefix("location: ").or_else(|| l.strip_prefix("Location: ")))
+}
+
+/// A page asked for with an unvouched-for `__err` is redirected to itself
+/// without it, and never to another site, whatever its path looks like; a
+/// page path ending in a slash is redirected to the one without (it once
+/// gave a 500).
+#[tokio::test]
+async fn redirects_stay_on_this_site_and_trailing_slashes_are_no_error() {
+    let server = TestServer::start();
+    for (path, expected) in
+        [("//other.host/login?__err=x", "/other.host/login"), ("/\\other.host/x?__err=x", "/other.host/x")]
+    {
+        let response = raw(&server, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+        assert!(response.starts_with("HTTP/1.1 303"), "{path}: {response}");
+        assert_eq!(location(&response), Some(expected), "{path}");
+    }
+    for (path, expected) in [
+        ("/b/default/", "/b/default"),
+        ("/b/default/present/", "/b/default/present"),
+        ("/b/x/compare/?a=r:1", "/b/x/compare?a=r:1"),
+        ("//evil.example/", "/evil.example"),
+    ] {
+        let response = raw(&server, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+        assert!(response.starts_with("HTTP/1.1 308"), "{path}: {response}");
+        assert_eq!(location(&response), Some(expected), "{path}");
+    }
+    let page = reqwest::get(server.url("/b/default/")).await.unwrap();
+    assert_eq!((page.status().as_u16(), page.url().path()), (200, "/b/default"), "followed, the page itself");
+}
+
+/// Without `TALLY_PUBLIC_URL`, the presenter's join address comes from the
+/// request's Host, which must then be a plain host name: one carrying a
+/// path or query is refused rather than put into the address and QR code.
+#[tokio::test]
+async fn a_host_header_cannot_point_the_join_address_elsewhere() {
+    let server = TestServer::start();
+    let present = |host: &str| {
+        let body = "board=default";
+        format!("POST /api/present_board HTTP/1.1\r\nHost: {host}\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+    };
+    let good = raw(&server, &present("tally.test:8080"));
+    assert!(good.starts_with("HTTP/1.1 200") && good.contains("http://tally.test:8080/b/default"), "{good}");
+    let bad = raw(&server, &present("evil.example/phish?x="));
+    assert!(bad.starts_with("HTTP/1.1 400"), "{bad}");
+    assert!(!bad.contains("evil.example/phish?x=/b/") && bad.contains("is not a host name"), "{bad}");
+    let qr =
+        raw(&server, "GET /api/boards/default/qr.svg HTTP/1.1\r\nHost: evil.example/x?\r\nConnection: close\r\n\r\n");
+    assert!(qr.starts_with("HTTP/1.1 400"), "{qr}");
+}
+
+/// Control, bidirectional-override and zero-width characters are refused
+/// in titles, matrix text, group names and round labels, each naming the
+/// character; errors stay short whatever was sent.
+#[tokio::test]
+async fn invisible_characters_are_refused_and_errors_stay_short() {
+    use reqwest::{Client, Method};
+    let server = TestServer::start();
+    let client = Client::new();
+    for title in ["Team\u{202E}gnp.exe", "nul\u{0}here", "zero\u{200B}width"] {
+        let body = json!({ "matrix": "programmer", "title": title }).to_string();
+        let response = client.post(server.url("/api/boards")).body(body).send().await.unwrap();
+        assert_eq!(response.status(), 400, "{title:?}");
+        assert!(response.text().await.unwrap().contains("invisible or control character U+"), "{title:?}");
+    }
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "clean" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let groups = json!({ "groups": ["A\u{2066}B"] }).to_string();
+    assert_eq!(common::send(&server, Method::PUT, "/api/boards/clean/groups", Some(key), groups).await.0, 400);
+    let label = json!({ "label": "Q4\u{202E}" }).to_string();
+    assert_eq!(common::send(&server, Method::POST, "/api/boards/clean/rounds", Some(key), label).await.0, 400);
+    let mut matrix = server.matrix().await;
+    matrix["title"] = json!("Skills\u{FEFF}");
+    let (status, reply) =
+        common::send(&server, Method::PUT, "/api/boards/clean/matrix", Some(key), matrix.to_string()).await;
+    assert_eq!(status, 422, "{reply}");
+    assert!(reply.to_string().contains("U+FEFF"), "{reply}");
+
+    let made_up: serde_json::Map<String, serde_json::Value> =
+        (0..5000).map(|i| (format!("row-{i}"), json!(0))).collect();
+    let body = json!({ "answers": made_up }).to_string();
+    let response = client.post(server.url("/api/boards/default/submissions")).body(body).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let text = response.text().await.unwrap();
+    assert!(text.len() < 8_000 && text.contains("and 4990 more unknown rows"), "{} bytes", text.len());
+
+    let line = format!("title = \"{}", "x".repeat(300_000));
+    let response = client.post(server.url("/api/import_matrix")).json(&json!({ "text": line })).send().await.unwrap();
+    assert_eq!(response.status(), 400);
+    let text = response.text().await.unwrap();
+    assert!(text.len() < 1_000 && text.contains("not valid TOML at line 1"), "{}", &text[..text.len().min(300)]);
+}

@@ -77,7 +77,7 @@ impl Report {
                 respondents: stats.map(|s| s.respondents),
                 rows: stats.map(|s| rows(&matrix, s)).unwrap_or_default(),
             };
-            let everyone = engine.round_stats(board, info.round).await?;
+            let everyone = engine.round_figures(board, &info).await?;
             sections.push(section(None, Some(&everyone)));
             for group in &groups.groups {
                 let figures = engine.group_stats(board, info.round, group).await?;

@@ -29,15 +29,39 @@ pub fn qr_svg(address: &str) -> Result<String, TallyError> {
 }
 
 /// Where a request came in, as the base of an address (`http://host`),
-/// for when the site has no configured public URL.
-pub fn request_base(headers: &HeaderMap) -> String {
+/// for when the site has no configured public URL. A `Host` that is not a
+/// plain host name or address (with a port, at most) is refused: it would
+/// otherwise carry a path or query into the address and the QR code.
+pub fn request_base(headers: &HeaderMap) -> Result<String, TallyError> {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    format!("http://{host}")
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '[' | ']');
+    if host.is_empty() || host.len() > 255 || !host.chars().all(plain) {
+        let shown: String = host.chars().take(60).collect();
+        return Err(TallyError::BadRequest(format!(
+            "the Host header '{shown}' is not a host name; set TALLY_PUBLIC_URL to hand out links"
+        )));
+    }
+    Ok(format!("http://{host}"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::qr_svg;
+    use super::{qr_svg, request_base};
+    use axum::http::{header, HeaderMap, HeaderValue};
+
+    #[test]
+    fn only_a_plain_host_makes_a_base() {
+        let base = |host: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+            request_base(&headers)
+        };
+        assert_eq!(base("tally.example:8080").unwrap(), "http://tally.example:8080");
+        assert_eq!(base("[::1]:3000").unwrap(), "http://[::1]:3000");
+        for bad in ["evil.example/phish?x=", "a@b", "x y", "", "h\\x"] {
+            assert_eq!(base(bad).unwrap_err().status(), 400, "{bad}");
+        }
+    }
 
     #[test]
     fn an_address_becomes_an_svg_document() {

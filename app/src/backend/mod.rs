@@ -9,7 +9,8 @@
 //! * [`limits`] — abuse limits; [`client_addr`] — whom they count;
 //!   [`respondent`] — who answered; [`signer`] — what only this server
 //!   can sign; [`site_cookie`] — the cookies it sets;
-//!   [`admin_key`] — who administers a board;
+//!   [`admin_key`] — who administers a board; [`suppression`] — which
+//!   groups' figures may be shown;
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
 //!   [`join_code`] — the QR code people scan to join a board;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
@@ -34,4 +35,5 @@ pub mod signer;
 pub mod site_cookie;
 pub mod store;
 pub mod submission_body;
+pub mod suppression;
 pub mod use_cases;

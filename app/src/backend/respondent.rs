@@ -64,19 +64,27 @@ impl Respondents {
     }
 
     /// A pass that lets a live socket show the figures of `board` while
-    /// `round` is open, in `after_submit` mode: the page gets one with each
-    /// submission and sends it on its socket (the token itself stays in its
-    /// HttpOnly cookie, out of the page's reach). `round.tag`.
-    pub fn pass(&self, board: &str, round: u32) -> String {
-        format!("{round}.{}", self.signer.tag(&["pass", board, &round.to_string()]))
+    /// `round` is open, in `after_submit` mode, to the respondent whose id
+    /// on the board is `respondent`: the page gets one with each submission
+    /// and sends it on its socket (the token itself stays in its HttpOnly
+    /// cookie, out of the page's reach). `round.respondent.tag`. Bound to
+    /// the respondent so that it holds only while their answers do (see
+    /// [`check_pass`](Respondents::check_pass)): a withdrawal revokes it.
+    pub fn pass(&self, board: &str, round: u32, respondent: &str) -> String {
+        format!("{round}.{respondent}.{}", self.signer.tag(&["pass", board, &round.to_string(), respondent]))
     }
 
-    /// The round a [`pass`](Respondents::pass) for `board` was issued for,
-    /// if this server issued it.
-    pub fn check_pass(&self, board: &str, pass: &str) -> Option<u32> {
-        let (round, tag) = pass.split_once('.')?;
-        let round: u32 = round.parse().ok()?;
-        (tag.len() == TAG_LEN && self.signer.verify(&["pass", board, &round.to_string()], tag)).then_some(round)
+    /// The round and respondent a [`pass`](Respondents::pass) for `board`
+    /// was issued for, if this server issued it. Whether the respondent
+    /// still has answers in that round is the caller's to check.
+    pub fn check_pass(&self, board: &str, pass: &str) -> Option<(u32, String)> {
+        let mut parts = pass.split('.');
+        let (round, respondent, tag) = (parts.next()?, parts.next()?, parts.next()?);
+        let number: u32 = round.parse().ok()?;
+        let signed = tag.len() == TAG_LEN
+            && parts.next().is_none()
+            && self.signer.verify(&["pass", board, &number.to_string(), respondent], tag);
+        signed.then(|| (number, respondent.to_string()))
     }
 
     /// The token in the request's cookie, as sent (checked by [`verify`]).
@@ -123,14 +131,16 @@ mod tests {
     }
 
     #[test]
-    fn a_pass_is_for_one_board_and_round() {
-        let pass = respondents(7).pass("a", 3);
-        assert_eq!(respondents(7).check_pass("a", &pass), Some(3));
+    fn a_pass_is_for_one_board_round_and_respondent() {
+        let pass = respondents(7).pass("a", 3, "r1");
+        assert_eq!(respondents(7).check_pass("a", &pass), Some((3, "r1".to_string())));
         assert_eq!(respondents(7).check_pass("b", &pass), None);
         assert_eq!(respondents(8).check_pass("a", &pass), None);
         let forged = pass.replacen('3', "4", 1);
         assert_eq!(respondents(7).check_pass("a", &forged), None);
+        assert_eq!(respondents(7).check_pass("a", &pass.replacen("r1", "r2", 1)), None, "another respondent's");
         assert_eq!(respondents(7).check_pass("a", "3"), None);
+        assert_eq!(respondents(7).check_pass("a", &format!("{pass}.x")), None);
     }
 
     #[test]

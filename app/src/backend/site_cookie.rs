@@ -18,16 +18,21 @@ impl SiteCookie {
         SiteCookie { name, https }
     }
 
-    /// Its value in the request, if the request carries it.
+    /// Its value in the request, if the request carries it exactly once.
+    /// Two are one too many: over plain HTTP another host or path can plant
+    /// a second one (which browsers may send first), and which of them this
+    /// site set cannot be told, so neither is believed.
     pub fn read(&self, headers: &HeaderMap) -> Option<String> {
-        headers
+        let mut values = headers
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(key, _)| *key == self.name)
-            .map(|(_, value)| value.to_string())
+            .filter(|(key, _)| *key == self.name)
+            .map(|(_, value)| value.to_string());
+        let first = values.next()?;
+        values.next().is_none().then_some(first)
     }
 
     /// `Set-Cookie` for `value` (hex and dots only) kept `max_age` seconds;
@@ -54,5 +59,14 @@ mod tests {
         assert_eq!(https.read(&headers).as_deref(), Some("ab"));
         assert_eq!(SiteCookie::new("tally_x", false).read(&headers).as_deref(), Some("cd"));
         assert_eq!(SiteCookie::new("tally_y", false).read(&headers), None);
+    }
+
+    #[test]
+    fn a_planted_second_cookie_makes_both_unbelieved() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("tally_x=planted; other=1; tally_x=mine"));
+        assert_eq!(SiteCookie::new("tally_x", false).read(&headers), None);
+        headers.append(header::COOKIE, HeaderValue::from_static("tally_y=1"));
+        assert_eq!(SiteCookie::new("tally_y", false).read(&headers).as_deref(), Some("1"));
     }
 }

@@ -59,13 +59,13 @@ pub fn AdminControls(board: String, key: String, stats: RwSignal<Stats>, room_vi
         <section class="admin-panel" aria-label="Board admin">
             <h2>"You are this board's admin"</h2>
             <p class="hint">
-                "Keep this page's address to yourself: it carries the admin key. Share the board with "
+                "Keep the admin link to yourself: it carries the admin key (this tab keeps it until you close it). Share the board with "
                 <code>{format!("/b/{board}")}</code>"."
             </p>
             <button type="button" class="toggle-closed" on:click=toggle>
                 {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
             </button>
-            <a class="button-link" href=format!("/b/{board}/edit#admin={key}")>"Edit the matrix"</a>
+            <a class="button-link" href=format!("/b/{board}/edit")>"Edit the matrix"</a>
             <RevealControls board=board.clone() key=key.clone() stats reveal/>
             <div class="next-round">
                 <label>

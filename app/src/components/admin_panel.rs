@@ -1,9 +1,10 @@
 //! The admin's controls, shown when the page is opened through the admin
 //! link (`/b/<board>#admin=<key>`): close or reopen the board, choose when
 //! the figures are shown and reveal or hide them, start the next round,
-//! edit its matrix and download its aggregates. The key lives in the address's fragment, which browsers
-//! never send to a server, so it is read in the browser and sent only with
-//! the admin's own requests.
+//! edit its matrix and download its aggregates. The key comes in the
+//! address's fragment, which browsers never send to a server, so it is read
+//! in the browser (then kept out of sight: see `admin_key`) and sent only
+//! with the admin's own requests.
 
 use crate::live_message::ClientMessage;
 use crate::stats::Stats;
@@ -24,19 +25,19 @@ pub fn AdminPanel(
     credentials: Option<RwSignal<Vec<ClientMessage>>>,
 ) -> impl IntoView {
     let place = NodeRef::<leptos::html::Div>::new();
+    // Effects run only in the browser; the server renders the empty place.
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let Some(place) = place.get() else { return };
-        let hash = window().location().hash().unwrap_or_default();
-        let Some(key) = hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string) else { return };
+        let Some(key) = super::admin_key::admin_key(&board) else { return };
         if let Some(credentials) = credentials {
             credentials.update(|all| all.push(ClientMessage::Admin(key.clone())));
         }
         let (board, room_view) = (board.clone(), credentials.is_none());
-        #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(mount_controls(place, board, key, stats, room_view));
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (place, board, room_view, stats);
     });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (board, stats, credentials);
     view! { <div class="admin-place" node_ref=place></div> }
 }
 

@@ -17,6 +17,8 @@
 
 #[cfg(feature = "hydrate")]
 pub mod admin_controls;
+#[cfg(feature = "hydrate")]
+pub mod admin_key;
 pub mod admin_panel;
 pub mod app;
 pub mod board_page;

@@ -8,6 +8,7 @@
 //! files and may exceed them.
 
 use super::{is_identifier, Level, Matrix, Row};
+use crate::plain_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -44,10 +45,13 @@ impl Found {
         }
     }
 
-    /// A text that must not be longer than `max` characters.
+    /// A text that must not be longer than `max` characters, nor hold a
+    /// character no text may hold ([`plain_text`]).
     fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
         if text.chars().count() > max {
             self.add(path, format!("{what} is longer than {max} characters"));
+        } else if let Err(message) = plain_text::check(what, text) {
+            self.add(path, message);
         }
     }
 

@@ -36,9 +36,21 @@ pub async fn check_matrix(matrix: Matrix) -> Result<Vec<MatrixProblem>, TallyErr
 pub async fn import_matrix(text: String) -> Result<Matrix, TallyError> {
     let value: serde_json::Value = match text.trim_start().starts_with('{') {
         true => serde_json::from_str(&text).map_err(|e| TallyError::BadRequest(format!("not valid JSON: {e}")))?,
-        false => toml::from_str(&text).map_err(|e| TallyError::BadRequest(format!("not valid TOML: {e}")))?,
+        false => toml::from_str(&text).map_err(|e| not_toml(&text, &e))?,
     };
     crate::backend::matrix_body::read(value)
+}
+
+/// Where the TOML went wrong and why, without echoing the offending line
+/// (which may be any length) as the parser's own message does.
+#[cfg(feature = "ssr")]
+fn not_toml(text: &str, error: &toml::de::Error) -> TallyError {
+    let reason: String = error.message().chars().take(200).collect();
+    let Some(span) = error.span() else { return TallyError::BadRequest(format!("not valid TOML: {reason}")) };
+    let before = &text[..span.start.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    TallyError::BadRequest(format!("not valid TOML at line {line}, column {column}: {reason}"))
 }
 
 /// Served at `/api/export_matrix`: the matrix as a TOML file's text.

@@ -45,12 +45,12 @@ pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
 /// the address people join it at.
 #[server(endpoint = "present_board")]
 pub async fn present_board(board: String) -> Result<PresentData, TallyError> {
-    use crate::backend::{context, join_code};
+    use crate::backend::context;
     let request = context::request()?;
     let result = async {
         let tally = context::tally()?;
         let page = tally.board_page(&context::caller(&tally, &request), &board).await?;
-        let address = tally.board_address(&board, &join_code::request_base(&request.headers)).await?;
+        let address = tally.board_address(&board, &request.headers).await?;
         Ok(PresentData { page, address })
     }
     .await;

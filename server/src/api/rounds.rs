@@ -83,6 +83,6 @@ pub async fn qr_code(
     Path(board): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
-    let svg = tally.join_qr(&board, &app::backend::join_code::request_base(&headers)).await?;
+    let svg = tally.join_qr(&board, &headers).await?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }

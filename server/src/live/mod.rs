@@ -84,7 +84,7 @@ async fn upgrade(
     }
     let board = hub.board(&board).await?;
     let open = hub.limits().socket(client.0)?;
-    let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), board.clone(), &headers).await?;
+    let (credentials, viewer) = Credentials::at_upgrade(hub.tally(), board.clone(), client.0, &headers).await?;
     // Counted from here: a board's channel stays while this is alive.
     let watcher = hub.watch(board);
     let (config, tasks) = (hub.config().clone(), hub.tasks().clone());

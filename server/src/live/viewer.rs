@@ -10,6 +10,7 @@ use app::error::TallyError;
 use app::live_message::ClientMessage;
 use app::reveal::Viewer;
 use axum::http::HeaderMap;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 /// Checks what a connection's client sends, for one board.
@@ -19,6 +20,8 @@ pub struct Credentials {
     tally: Tally,
     /// The board the connection watches.
     board: Arc<ServedBoard>,
+    /// The client's address, which wrong admin keys count against.
+    ip: IpAddr,
 }
 
 /// Why a client's message changed nothing.
@@ -36,23 +39,28 @@ impl Credentials {
     pub async fn at_upgrade(
         tally: &Tally,
         board: Arc<ServedBoard>,
+        ip: IpAddr,
         headers: &HeaderMap,
     ) -> Result<(Credentials, Viewer), TallyError> {
         let caller = Caller { respondent: tally.respondent_cookie(headers), ..Caller::default() };
         let (viewer, _) = tally.viewer(&caller, &board).await?;
-        Ok((Credentials { tally: tally.clone(), board }, viewer))
+        Ok((Credentials { tally: tally.clone(), board, ip }, viewer))
     }
 
     /// `viewer` with what `text` proves added.
     pub async fn check(&self, viewer: Viewer, text: &str) -> Result<Viewer, Refusal> {
         let board = &self.board.info.id;
         match serde_json::from_str::<ClientMessage>(text).map_err(|_| Refusal::Malformed)? {
-            ClientMessage::Pass(pass) => match self.tally.respondents.check_pass(board, &pass) {
-                Some(round) => Ok(Viewer { answered_round: Some(round), ..viewer }),
-                None => Err(Refusal::Wrong("this pass was not issued for this board")),
+            ClientMessage::Pass(pass) => match self.tally.pass_round(&self.board, &pass).await {
+                Ok(Some(round)) => Ok(Viewer { answered_round: Some(round), ..viewer }),
+                Ok(None) => {
+                    Err(Refusal::Wrong("this pass does not hold on this board (or its answers were withdrawn)"))
+                }
+                Err(_) => Err(Refusal::Wrong("this pass could not be checked; try again")),
             },
-            ClientMessage::Admin(key) => match self.tally.engine.authorize(board, &key).await {
+            ClientMessage::Admin(key) => match self.tally.admin_board(Some(self.ip), board, &key).await {
                 Ok(_) => Ok(Viewer { admin: true, ..viewer }),
+                Err(TallyError::RateLimited { .. }) => Err(Refusal::Wrong("too many wrong admin keys; wait a while")),
                 Err(_) => Err(Refusal::Wrong("the admin key does not match this board")),
             },
         }

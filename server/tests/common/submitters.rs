@@ -148,3 +148,68 @@ impl StoredFile {
         (respondents, counts)
     }
 }
+
+/// Token -> the answers acknowledged for it.
+pub type Acknowledged = HashMap<String, Vec<u64>>;
+
+/// Submitters for a store that fails now and then: `workers` of them, each
+/// answering as a new respondent every time (a token the server issued at
+/// `base`), until `until`, so every acknowledgement must stay visible as a
+/// respondent of its own. A submission that fails (an error status or a
+/// broken connection) may or may not have been stored, so it is sent again,
+/// unchanged and with the same token, until it is acknowledged: the board
+/// then ends holding exactly the acknowledged answers, which this returns
+/// (token -> answers) with how many attempts failed on the way.
+pub async fn submit_through_failures(
+    base: &str,
+    board: &str,
+    rows: &[String],
+    workers: u64,
+    until: std::time::Instant,
+) -> (Acknowledged, usize) {
+    let client = reqwest::Client::new();
+    let url = format!("{base}/api/boards/{board}/submissions");
+    let workers: Vec<JoinHandle<(Acknowledged, usize)>> = (0..workers)
+        .map(|w| {
+            let (client, url, base, rows) = (client.clone(), url.clone(), base.to_string(), rows.to_vec());
+            tokio::spawn(async move {
+                let (mut rng, mut acked, mut failed) = (Lcg(w + 7), HashMap::new(), 0);
+                while std::time::Instant::now() < until {
+                    let token = super::respondents(&base, 1).await.remove(0);
+                    let picks: Vec<u64> = rows.iter().map(|_| rng.next(4)).collect();
+                    let body = json!({ "answers": answers(&rows, |i| picks[i]), "respondent": token }).to_string();
+                    for attempt in 0.. {
+                        assert!(attempt < 500, "{token}: a submission was never acknowledged");
+                        match client.post(&url).body(body.clone()).send().await.map(|r| r.status().as_u16()) {
+                            Ok(200) => break,
+                            Ok(500 | 503) | Err(_) => failed += 1,
+                            Ok(status) => panic!("unexpected status {status}"),
+                        }
+                        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    }
+                    acked.insert(token, picks);
+                }
+                (acked, failed)
+            })
+        })
+        .collect();
+    let (mut finals, mut failures) = (HashMap::new(), 0);
+    for worker in workers {
+        let (acked, failed) = worker.await.unwrap();
+        failures += failed;
+        finals.extend(acked);
+    }
+    (finals, failures)
+}
+
+/// Row -> count per level of the answers in `finals`, as a board's stats
+/// JSON gives its counts.
+pub fn counts_of(rows: &[String], finals: &Acknowledged) -> Value {
+    let mut counts: HashMap<&str, Vec<u64>> = rows.iter().map(|r| (r.as_str(), vec![0; 4])).collect();
+    for picks in finals.values() {
+        for (row, level) in rows.iter().zip(picks) {
+            counts.get_mut(row.as_str()).unwrap()[*level as usize] += 1;
+        }
+    }
+    json!(counts)
+}

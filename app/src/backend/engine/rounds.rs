@@ -6,11 +6,13 @@
 
 use super::{now, Engine, ServedBoard};
 use crate::answers::Answers;
+use crate::backend::suppression;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::reveal::RevealSettings;
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl Engine {
@@ -47,16 +49,25 @@ impl Engine {
     /// The figures of one round: the open one's from memory, a frozen
     /// one's read from the store (that round's rows only).
     pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {
-        let current = board.stats();
-        if round == current.round {
-            return Ok(current);
+        if round == board.stats().round {
+            return Ok(board.stats());
         }
         let unknown = || TallyError::UnknownRound { board: board.info.id.clone(), round };
         let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
+        self.round_figures(board, &info).await
+    }
+
+    /// The figures of a round already listed (see [`Engine::rounds`]), so
+    /// a page of every round reads the list once, not once per round.
+    pub async fn round_figures(&self, board: &ServedBoard, info: &RoundInfo) -> Result<Arc<Stats>, TallyError> {
+        let current = board.stats();
+        if info.round == current.round {
+            return Ok(current);
+        }
         let mut stats = Stats::empty(&board.info.id, &board.matrix());
-        (stats.version, stats.round, stats.respondents) = (current.version, round, info.respondents);
+        (stats.version, stats.round, stats.respondents) = (current.version, info.round, info.respondents);
         (stats.closed, stats.matrix_rev, stats.reveal) = (current.closed, current.matrix_rev, current.reveal);
-        for (row, level, n) in self.state.store.round_counts(&board.info.id, round).await? {
+        for (row, level, n) in self.state.store.round_counts(&board.info.id, info.round).await? {
             if let Some(count) = stats.counts.get_mut(&row).and_then(|c| c.get_mut(level as usize)) {
                 *count = n;
             }
@@ -81,8 +92,10 @@ impl Engine {
     }
 
     /// One group's figures in one round, counted from its members' answers,
-    /// or `None` while fewer people than the threshold are in it: then not
-    /// even how many are is told.
+    /// or `None` when they are withheld: while fewer people than the
+    /// threshold are in it, or while showing it would let the withheld ones
+    /// be worked out by subtraction (see [`suppression`]). Then not even
+    /// how many people are in it is told.
     pub async fn group_stats(&self, board: &ServedBoard, round: u32, group: &str) -> Result<Option<Stats>, TallyError> {
         let settings = board.groups();
         if !settings.groups.iter().any(|g| g == group) {
@@ -91,11 +104,15 @@ impl Engine {
                 group: group.chars().take(80).collect(),
             });
         }
-        let whole = self.round_stats(board, round).await?;
-        let members = self.state.store.group_answers(&board.info.id, round, group).await?;
-        if (members.len() as u64) < settings.min_group_size as u64 {
+        // Rounds are numbered from 1 to the open one.
+        let whole = board.stats();
+        if !(1..=whole.round).contains(&round) {
+            return Err(TallyError::UnknownRound { board: board.info.id.clone(), round });
+        }
+        if !self.shown_groups(board, round).await?.contains(group) {
             return Ok(None);
         }
+        let members = self.state.store.group_answers(&board.info.id, round, group).await?;
         let mut stats = Stats::empty(&board.info.id, &board.matrix());
         (stats.version, stats.round, stats.closed, stats.matrix_rev, stats.reveal) =
             (whole.version, round, whole.closed, whole.matrix_rev, whole.reveal);
@@ -108,6 +125,21 @@ impl Engine {
             }
         }
         Ok(Some(stats))
+    }
+
+    /// The board's groups whose figures may be shown in `round`, decided
+    /// from how many people answered in each (see [`suppression`]).
+    async fn shown_groups(&self, board: &ServedBoard, round: u32) -> Result<BTreeSet<String>, TallyError> {
+        let settings = board.groups();
+        let mut offered: Vec<(String, u64)> = settings.groups.iter().map(|g| (g.clone(), 0)).collect();
+        let mut remainder = 0;
+        for (group, n) in self.state.store.group_sizes(&board.info.id, round).await? {
+            match offered.iter_mut().find(|(g, _)| Some(g) == group.as_ref()) {
+                Some((_, size)) => *size = n,
+                None => remainder += n,
+            }
+        }
+        Ok(suppression::shown_groups(&offered, remainder, settings.min_group_size))
     }
 
     /// Takes `respondent`'s answers out of the board (the open round's, or

@@ -1,11 +1,14 @@
 //! Abuse limits: submissions per client address and per respondent, new
 //! respondents per address on a board, live-socket connects per address,
-//! a cap on the live sockets one address holds open, and new boards per
-//! address and per hour overall. A refused request gets 429 with
+//! a cap on the live sockets one address holds open, wrong admin keys per
+//! address, and new boards per network and per hour overall. A refused request gets 429 with
 //! `Retry-After`. Each rate is a [`Limiter`] ([`rate`]).
 //!
 //! An IPv6 client is keyed by its /64: one host is usually handed a whole
-//! /64, so keying whole addresses would give it billions of buckets.
+//! /64, so keying whole addresses would give it billions of buckets. New
+//! boards are keyed by network (an IPv4 /24, an IPv6 /48): the hourly
+//! ceiling is shared by everyone, and one machine with a range of
+//! addresses could otherwise fill it alone.
 
 mod rate;
 
@@ -15,7 +18,7 @@ use crate::error::TallyError;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The limits as configured; `None` turns one off. The default is all off.
 #[derive(Clone, Copy, Debug, Default)]
@@ -29,7 +32,12 @@ pub struct LimitSettings {
     pub connects_per_ip: Option<Rate>,
     /// Open live sockets one IP may hold.
     pub sockets_per_ip: Option<usize>,
+    /// New boards per network (see the module's doc).
     pub boards_per_ip: Option<Rate>,
+    /// Wrong admin keys per address; past it, every admin request from the
+    /// address is refused until the bucket refills, right key or not, so a
+    /// guess cannot be told right by its answer.
+    pub admin_guesses_per_ip: Option<Rate>,
     /// Boards created per hour by everyone together: a ceiling on what a
     /// flood from many addresses can cost.
     pub boards_per_hour: Option<usize>,
@@ -46,10 +54,21 @@ pub struct Limits {
     /// `None`: no cap.
     sockets_per_ip: Option<usize>,
     boards_per_ip: Limiter<IpAddr>,
+    admin_guesses_per_ip: Limiter<IpAddr>,
+    /// Addresses whose admin guesses ran out, and until when.
+    admin_blocked: Mutex<HashMap<IpAddr, Instant>>,
     /// One bucket for everyone.
     boards_overall: Limiter<()>,
     /// Open live sockets per address.
     open_sockets: Arc<Mutex<HashMap<IpAddr, usize>>>,
+}
+
+/// The key new boards are limited by: the address's /24, or its /48 for IPv6.
+pub fn network_key(ip: IpAddr) -> IpAddr {
+    match address_key(ip) {
+        IpAddr::V4(v4) => IpAddr::V4((u32::from(v4) & !0xff).into()),
+        IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) & !((1u128 << 80) - 1)).into()),
+    }
 }
 
 /// The key an address is limited by: itself, or its /64 for IPv6.
@@ -71,16 +90,18 @@ impl Limits {
             connects_per_ip: Limiter::new(settings.connects_per_ip),
             sockets_per_ip: settings.sockets_per_ip,
             boards_per_ip: Limiter::new(settings.boards_per_ip),
+            admin_guesses_per_ip: Limiter::new(settings.admin_guesses_per_ip),
+            admin_blocked: Mutex::default(),
             boards_overall: Limiter::new(settings.boards_per_hour.map(hourly)),
             open_sockets: Arc::default(),
         }
     }
 
-    /// One new board from `ip` (when known), within the per-IP rate and the
-    /// ceiling for everyone.
+    /// One new board from `ip` (when known), within the per-network rate
+    /// and the ceiling for everyone.
     pub fn new_board(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
         if let Some(ip) = ip {
-            self.boards_per_ip.take(&address_key(ip)).map_err(|wait| refused("new boards from this address", wait))?;
+            self.boards_per_ip.take(&network_key(ip)).map_err(|wait| refused("new boards from this network", wait))?;
         }
         self.boards_overall.take(&()).map_err(|wait| refused("new boards on this server this hour", wait))
     }
@@ -111,6 +132,26 @@ impl Limits {
         self.new_respondents_per_ip.take(&(ip, board.to_string())).map_err(|wait| refused(what, wait))
     }
 
+    /// Refuses an admin request from `ip` whose wrong guesses ran out,
+    /// before its key is looked at.
+    pub fn admin_attempt(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
+        let Some(ip) = ip.map(address_key) else { return Ok(()) };
+        let blocked = self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner());
+        match blocked.get(&ip).map(|until| until.saturating_duration_since(Instant::now())) {
+            Some(wait) if !wait.is_zero() => Err(refused("wrong admin keys from this address", wait)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a wrong admin key from `ip`; refused once they run out.
+    pub fn wrong_admin_key(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
+        let Some(ip) = ip.map(address_key) else { return Ok(()) };
+        self.admin_guesses_per_ip.take(&ip).map_err(|wait| {
+            self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner()).insert(ip, Instant::now() + wait);
+            refused("wrong admin keys from this address", wait)
+        })
+    }
+
     /// Drops the keys of every limit whose bucket is full again, every ten
     /// seconds, for as long as the server runs.
     pub async fn sweep_forever(self: Arc<Self>) {
@@ -121,6 +162,9 @@ impl Limits {
             self.submissions_per_respondent.sweep();
             self.connects_per_ip.sweep();
             self.boards_per_ip.sweep();
+            self.admin_guesses_per_ip.sweep();
+            let now = Instant::now();
+            self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, until| *until > now);
         }
     }
 
@@ -175,11 +219,36 @@ mod tests {
         let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
         assert!(limits.new_board(Some(a)).is_ok() && limits.new_board(Some(a)).is_ok());
         let refused = limits.new_board(Some(a)).unwrap_err();
-        assert!(refused.to_string().starts_with("too many new boards from this address"), "{refused}");
-        assert!(limits.new_board(Some(b)).is_ok(), "the third board overall");
-        let ceiling = limits.new_board(Some(b)).unwrap_err();
+        assert!(refused.to_string().starts_with("too many new boards from this network"), "{refused}");
+        assert!(limits.new_board(Some(b)).is_err(), "b is on a's /24");
+        let c: IpAddr = "10.0.1.2".parse().unwrap();
+        assert!(limits.new_board(Some(c)).is_ok(), "the third board overall");
+        let ceiling = limits.new_board(Some("10.0.2.1".parse().unwrap())).unwrap_err();
         assert!(ceiling.to_string().starts_with("too many new boards on this server this hour"), "{ceiling}");
         assert!(matches!(ceiling, TallyError::RateLimited { retry_after, .. } if retry_after > 60));
+    }
+
+    #[test]
+    fn new_boards_are_keyed_by_network() {
+        let key = |text: &str| network_key(text.parse().unwrap());
+        assert_eq!(key("127.0.0.1"), key("127.0.0.100"), "one machine's loopback range is one network");
+        assert_ne!(key("10.0.0.1"), key("10.0.1.1"));
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:ffff::1"));
+        assert_ne!(key("2001:db8:1::1"), key("2001:db8:2::1"));
+        assert_eq!(key("::ffff:10.0.0.1"), key("10.0.0.9"));
+    }
+
+    #[test]
+    fn wrong_admin_keys_run_out_and_then_even_a_right_one_waits() {
+        let three = Rate { per_second: 1.0 / 3600.0, burst: 3.0 };
+        let limits = Limits::new(LimitSettings { admin_guesses_per_ip: Some(three), ..LimitSettings::default() });
+        let (ip, other) = (Some("10.0.0.1".parse().unwrap()), Some("10.0.0.2".parse().unwrap()));
+        for _ in 0..3 {
+            assert!(limits.admin_attempt(ip).is_ok() && limits.wrong_admin_key(ip).is_ok());
+        }
+        assert_eq!(limits.wrong_admin_key(ip).unwrap_err().status(), 429);
+        assert_eq!(limits.admin_attempt(ip).unwrap_err().status(), 429, "refused before any key is checked");
+        assert!(limits.admin_attempt(other).is_ok(), "other addresses are not held back");
     }
 
     #[test]

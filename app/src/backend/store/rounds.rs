@@ -35,6 +35,11 @@ pub(super) const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEX
      FROM rounds r JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
 
+/// How many people answered in each group in one round, `NULL` for those
+/// who gave none (`$1`: the board, `$2`: the round).
+pub(super) const GROUP_SIZES: &str = "SELECT group_name, COUNT(*) FROM submissions
+     WHERE board_id = $1 AND round = $2 GROUP BY group_name";
+
 impl Store {
     /// Sets who sees the board's figures; a new version, announced.
     pub async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError> {
@@ -61,6 +66,14 @@ impl Store {
             Store::Postgres(s) => s.group_answers(board, round, group).await?,
         };
         stored.iter().map(|text| decode_answers(text)).collect()
+    }
+
+    /// How many answered in one round per group given (`None`: no group).
+    pub async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
+        match self {
+            Store::Sqlite(s) => s.group_sizes(board, round).await,
+            Store::Postgres(s) => s.group_sizes(board, round).await,
+        }
     }
 
     /// The respondent's answers in every round they answered, oldest first:

@@ -11,6 +11,7 @@ use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, MAX_LABEL};
 use crate::stats::Stats;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 /// A file to download.
@@ -40,7 +41,17 @@ impl Tally {
         if label.as_ref().is_some_and(|l| l.chars().count() > MAX_LABEL) {
             return Err(TallyError::BadRequest(format!("a round's label must be at most {MAX_LABEL} characters")));
         }
+        if let Some(label) = &label {
+            crate::plain_text::check("the round's label", label).map_err(TallyError::BadRequest)?;
+        }
         let board = self.authorize(caller, board).await?;
+        let max = self.bounds.max_rounds;
+        if board.stats().round >= max {
+            return Err(TallyError::Conflict(format!(
+                "board '{}' has reached its {max} rounds (TALLY_MAX_ROUNDS); start a new board for more",
+                board.info.id
+            )));
+        }
         self.engine.start_round(&board, label).await
     }
 
@@ -83,6 +94,15 @@ impl Tally {
         round: Option<u32>,
     ) -> Result<Download, TallyError> {
         let board = self.authorize(caller, board).await?;
+        let rounds = round.map_or(board.stats().round as usize, |_| 1);
+        let figures = rounds * board.groups().groups.len();
+        if figures > self.bounds.max_group_figures {
+            return Err(TallyError::Conflict(format!(
+                "this export would hold {figures} group figures, more than {} (TALLY_MAX_GROUP_FIGURES); \
+                 export one round at a time with ?round=N",
+                self.bounds.max_group_figures
+            )));
+        }
         let report = Report::new(&self.engine, &board, round).await?;
         let (content_type, body) = match format {
             "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
@@ -100,6 +120,23 @@ impl Tally {
         let key = caller.admin_key.as_deref().ok_or_else(|| {
             TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into())
         })?;
-        self.engine.authorize(board, key).await
+        self.admin_board(caller.ip, board, key).await
+    }
+
+    /// The board, if `key` is its admin key. Wrong keys count against the
+    /// address (`ip`); once they run out, every admin request from it is
+    /// refused for a while without its key being looked at.
+    pub async fn admin_board(
+        &self,
+        ip: Option<IpAddr>,
+        board: &str,
+        key: &str,
+    ) -> Result<Arc<ServedBoard>, TallyError> {
+        self.limits.admin_attempt(ip)?;
+        let result = self.engine.authorize(board, key).await;
+        if let Err(TallyError::Forbidden(_)) = &result {
+            self.limits.wrong_admin_key(ip)?;
+        }
+        result
     }
 }

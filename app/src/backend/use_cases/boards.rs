@@ -5,13 +5,14 @@ use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
-use crate::backend::{admin_key, matrix_body};
+use crate::backend::{admin_key, join_code, matrix_body};
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::matrix::{is_identifier, Matrix};
 use crate::page_data::BoardPageData;
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
+use axum::http::HeaderMap;
 use std::sync::Arc;
 
 /// The longest board title, in characters.
@@ -97,6 +98,7 @@ impl Tally {
         if title.chars().count() > MAX_TITLE {
             return Err(TallyError::BadRequest(format!("title must be at most {MAX_TITLE} characters")));
         }
+        crate::plain_text::check("title", &title).map_err(TallyError::BadRequest)?;
         self.limits.new_board(caller.ip)?;
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
         let key = admin_key::new_key();
@@ -199,16 +201,19 @@ impl Tally {
     }
 
     /// The board's absolute address, to share or to show: under the site's
-    /// public URL (`TALLY_PUBLIC_URL`), or under `request_base` (the scheme
-    /// and host the request came in on) when none is configured.
-    pub async fn board_address(&self, board: &str, request_base: &str) -> Result<String, TallyError> {
+    /// public URL (`TALLY_PUBLIC_URL`), or under the host the request came
+    /// in on (its `headers`) when none is configured.
+    pub async fn board_address(&self, board: &str, headers: &HeaderMap) -> Result<String, TallyError> {
         let served = self.engine.board(board).await?;
-        let base = self.public_url.as_deref().unwrap_or(request_base);
+        let base = match &self.public_url {
+            Some(url) => url.clone(),
+            None => join_code::request_base(headers)?,
+        };
         Ok(format!("{base}/b/{}", served.info.id))
     }
 
     /// The QR code that opens the board, at [`Tally::board_address`].
-    pub async fn join_qr(&self, board: &str, request_base: &str) -> Result<String, TallyError> {
-        crate::backend::join_code::qr_svg(&self.board_address(board, request_base).await?)
+    pub async fn join_qr(&self, board: &str, headers: &HeaderMap) -> Result<String, TallyError> {
+        join_code::qr_svg(&self.board_address(board, headers).await?)
     }
 }

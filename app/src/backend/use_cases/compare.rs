@@ -21,7 +21,7 @@ impl Tally {
         let mut rounds = Vec::new();
         for info in self.engine.rounds(&served).await? {
             let stats = match group {
-                None => Some((*self.engine.round_stats(&served, info.round).await?).clone()),
+                None => Some((*self.engine.round_figures(&served, &info).await?).clone()),
                 Some(group) => self.engine.group_stats(&served, info.round, group).await?,
             };
             rounds.push((info, stats));
@@ -50,7 +50,11 @@ impl Tally {
         let label_of = |round: u32| rounds.iter().find(|r| r.round == round).map(|r| r.label.clone());
         let mut choices: Vec<(String, String)> =
             rounds.iter().map(|r| (Side::Round(r.round).value(), r.label.clone())).collect();
-        for round in rounds.iter().rev() {
+        // Groups in the newest rounds, as many as one response may carry;
+        // older ones are still compared when asked for by address.
+        let per_round = groups.groups.len().max(1);
+        let newest = self.bounds.max_group_figures / per_round;
+        for round in rounds.iter().rev().take(newest) {
             for group in &groups.groups {
                 let side = Side::Group { round: round.round, group: group.clone() };
                 choices.push((side.value(), format!("{group} in {}", round.label)));

@@ -42,6 +42,25 @@ pub struct Tally {
     /// `TALLY_PUBLIC_URL` without its trailing slash, when set: the base of
     /// the absolute links handed out (a new board's address).
     pub public_url: Option<String>,
+    /// How far one board may grow, and how much of it one answer may carry.
+    pub bounds: Bounds,
+}
+
+/// Bounds on what one board holds and one response carries, so that no
+/// page, comparison, trend or export grows without limit with a board.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
+    /// Rounds one board may have (`TALLY_MAX_ROUNDS`).
+    pub max_rounds: u32,
+    /// Group figures (groups × rounds) one response may carry
+    /// (`TALLY_MAX_GROUP_FIGURES`): the comparison's choices and an export.
+    pub max_group_figures: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds { max_rounds: 100, max_group_figures: 1000 }
+    }
 }
 
 /// Who is asking, whatever door they came through.
@@ -59,12 +78,17 @@ pub struct Caller {
 
 impl Tally {
     pub fn new(engine: Engine, limits: Arc<Limits>, respondents: Respondents) -> Tally {
-        Tally { engine, limits, respondents: Arc::new(respondents), public_url: None }
+        Tally { engine, limits, respondents: Arc::new(respondents), public_url: None, bounds: Bounds::default() }
     }
 
     /// Absolute links start with `url` (its trailing slash dropped).
     pub fn with_public_url(mut self, url: Option<&str>) -> Tally {
         self.public_url = url.map(|u| u.trim_end_matches('/').to_string());
+        self
+    }
+
+    pub fn with_bounds(mut self, bounds: Bounds) -> Tally {
+        self.bounds = bounds;
         self
     }
 

@@ -49,7 +49,7 @@ impl Tally {
         served: &ServedBoard,
     ) -> Result<(Viewer, Option<PreviousAnswers>), TallyError> {
         let admin = match caller.admin_key.as_deref() {
-            Some(key) => self.engine.authorize(&served.info.id, key).await.map(|_| true)?,
+            Some(key) => self.admin_board(caller.ip, &served.info.id, key).await.map(|_| true)?,
             None => false,
         };
         let previous = match caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) {

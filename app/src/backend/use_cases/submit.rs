@@ -5,7 +5,7 @@
 use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
-use crate::backend::engine::Receipt;
+use crate::backend::engine::{Receipt, ServedBoard};
 use crate::backend::metrics;
 use crate::backend::respondent::Token;
 use crate::error::TallyError;
@@ -76,7 +76,8 @@ impl Tally {
         let answers = self.engine.validate(&served, raw, group)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(&served, id, answers).await?;
-        let (stats, pass) = (served.stats(), self.respondents.pass(&served.info.id, receipt.round));
+        let pass = self.respondents.pass(&served.info.id, receipt.round, &receipt.respondent);
+        let stats = served.stats();
         let answered = Viewer { admin: false, answered_round: Some(receipt.round) };
         let stats = shown(&stats, stats.reveal.shows(&answered, stats.round));
         Ok(Submitted { receipt, token, issued, stats, pass })
@@ -94,6 +95,15 @@ impl Tally {
         let id = self.respondents.on_board(&token, &served.info.id);
         let history = self.engine.history(&served, &id).await?;
         Ok(history.into_iter().map(|(round, label, answers)| MyRound { round, label, answers }).collect())
+    }
+
+    /// Whether a live socket's `pass` still holds: issued by this server for
+    /// `board`, and its respondent still has answers in its round (a
+    /// withdrawal revokes it). The round it opens, if so.
+    pub async fn pass_round(&self, board: &ServedBoard, pass: &str) -> Result<Option<u32>, TallyError> {
+        let Some((round, respondent)) = self.respondents.check_pass(&board.info.id, pass) else { return Ok(None) };
+        let history = self.engine.history(board, &respondent).await?;
+        Ok(history.iter().any(|(answered, _, _)| *answered == round).then_some(round))
     }
 
     /// Takes the caller's answers out of `board`: the open round's, or every

@@ -81,10 +81,9 @@ pub fn MatrixEditor(
     #[cfg(feature = "hydrate")]
     keep_and_check(draft, browser::draft_key(board.as_deref()), initial.clone(), restored, checked);
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        admin_key.set(hash.strip_prefix("#admin=").filter(|k| !k.is_empty()).map(str::to_string));
-    });
+    if let Some(board) = board.clone() {
+        Effect::new(move |_| admin_key.set(crate::components::admin_key::admin_key(&board)));
+    }
     if let Some(chosen) = chosen {
         Effect::new(move |_| {
             if let Some(template) = chosen.get() {
@@ -263,10 +262,8 @@ fn save_bar(
     base: RwSignal<u64>,
     key: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let back = {
-        let board = board.clone();
-        move || format!("/b/{board}{}", key.get().map(|k| format!("#admin={k}")).unwrap_or_default())
-    };
+    // The tab keeps the key (see `admin_key`), so the board's page finds it.
+    let back = format!("/b/{board}");
     let save = move |_| {
         let Some(admin) = key.get_untracked() else {
             notices.error.set(Some("Open this page through the board's admin link to save.".into()));

@@ -1,10 +1,16 @@
 //! The scale-out backend: several Tally instances sharing one PostgreSQL
 //! database.
 //!
-//! Each instance keeps three connections: a writer (its group commits, one at
-//! a time), a reader (pages, lookups and reloads, pipelined on one
-//! connection) and a listener (see [`listener`]). The writer and reader
-//! reconnect on their next use after the server or network drops them.
+//! Each instance keeps four connections: a writer (its group commits, one at
+//! a time, and nothing else), a reader (pages, lookups, reloads and the
+//! admin's single-statement changes, pipelined on one connection), a probe
+//! (the readiness check's write test) and a listener (see [`listener`]).
+//! They reconnect on their next use after the server or network drops them.
+//!
+//! Nothing but [`PostgresStore::apply`] issues statements on the writer's
+//! connection: a statement from elsewhere could land between a batch's
+//! BEGIN and COMMIT (a probe's ROLLBACK once did, and the batch's COMMIT
+//! then acknowledged writes that were never stored).
 //!
 //! Hot rows. Every submission to a board moves that board's version, and
 //! clients rely on versions being one sequence per board, so the board row is
@@ -34,7 +40,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{Client, Config};
+use tokio_postgres::{Client, Config, SimpleQueryMessage};
 
 /// Schema versions (`migrations/`, one file each), applied in order and recorded in `tally_schema`.
 /// An edit of the revision the editor started from, and a structural one
@@ -80,8 +86,11 @@ impl From<tokio_postgres::Error> for TallyError {
 
 pub struct PostgresStore {
     connector: Connector,
+    /// Group commits only (see the module's doc).
     writer: Link,
     reader: Link,
+    /// The readiness check's write test, kept off the writer's connection.
+    probe: Link,
     /// Past this, a batch's statement is cancelled (see [`Self::apply`]).
     pub(in crate::backend::store) commit_timeout: Duration,
 }
@@ -92,10 +101,11 @@ impl PostgresStore {
         let store = PostgresStore {
             writer: Link::new(&connector, "writer"),
             reader: Link::new(&connector, "reader"),
+            probe: Link::new(&connector, "probe"),
             connector,
             commit_timeout: options.commit_timeout,
         };
-        let client = store.writer.get().await?;
+        let client = store.reader.get().await?;
         in_transaction(&client, migrate(&client)).await?;
         Ok(store)
     }
@@ -151,11 +161,12 @@ impl PostgresStore {
         Ok(())
     }
 
-    /// The writer's connection answers and may write (made again if it broke).
+    /// The database answers and takes writes, asked on a connection of the
+    /// probe's own: never the writer's, where its ROLLBACK could end a batch.
     pub async fn write_probe(&self) -> Result<(), TallyError> {
         // Taking a transaction id is what a write needs first; a read-only
         // server (a standby after a fail-over) refuses it.
-        self.writer.get().await?.batch_execute("BEGIN; SELECT txid_current(); ROLLBACK").await?;
+        self.probe.get().await?.batch_execute("BEGIN; SELECT txid_current(); ROLLBACK").await?;
         Ok(())
     }
 
@@ -252,7 +263,7 @@ impl PostgresStore {
     /// it has committed by then; either way what is reported is what happened.
     pub async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
         let client = self.writer.get().await?;
-        let work = in_transaction(&client, apply_batch(&client, &batch));
+        let work = in_checked_transaction(&client, apply_batch(&client, &batch));
         let (committed, heads) =
             super::past_deadline(self.commit_timeout, work, || self.writer.cancel(&client)).await?;
         // Announced after the commit, never inside it: NOTIFY takes a
@@ -298,6 +309,51 @@ async fn in_transaction<T>(
             Err(error)
         }
     }
+}
+
+/// Like [`in_transaction`], but COMMITs only inside the very transaction
+/// its BEGIN opened. PostgreSQL answers a COMMIT outside a transaction with
+/// a mere warning, so had anything ended the transaction early (a stray
+/// ROLLBACK on the connection), the batch's remaining statements would have
+/// run on their own and its COMMIT "succeeded": the transaction id, taken
+/// with the BEGIN and checked in the same round trip as the COMMIT, turns
+/// that into an error, and the batch is never acknowledged.
+async fn in_checked_transaction<T>(
+    client: &Client,
+    work: impl Future<Output = Result<T, TallyError>>,
+) -> Result<T, TallyError> {
+    let began = client.simple_query("BEGIN; SELECT txid_current()").await?;
+    let txid = began.iter().find_map(|m| match m {
+        SimpleQueryMessage::Row(row) => row.get(0).and_then(|t| t.parse::<i64>().ok()),
+        _ => None,
+    });
+    let txid = txid.ok_or_else(|| TallyError::Internal("PostgreSQL gave no transaction id".into()))?;
+    let value = match work.await {
+        Ok(value) => value,
+        Err(error) => {
+            let _ = client.batch_execute("ROLLBACK").await;
+            return Err(error);
+        }
+    };
+    // One simple query, so nothing can come between the check and the
+    // COMMIT; a failed check (1/0) skips the COMMIT.
+    let check = format!("SELECT 1 / COALESCE(txid_current_if_assigned() = {txid}, false)::int; COMMIT");
+    match client.simple_query(&check).await {
+        Ok(_) => Ok(value),
+        Err(error) => {
+            let _ = client.batch_execute("ROLLBACK").await;
+            match error.code() {
+                Some(code) if *code == SqlState::DIVISION_BY_ZERO => Err(lost_transaction()),
+                _ => Err(error.into()),
+            }
+        }
+    }
+}
+
+fn lost_transaction() -> TallyError {
+    let what = "a batch's transaction ended before its COMMIT; the batch is not acknowledged";
+    tracing::error!("{what}");
+    TallyError::Internal(what.into())
 }
 
 /// Safe when several instances start at once: the advisory lock makes them

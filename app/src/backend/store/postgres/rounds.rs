@@ -4,7 +4,7 @@
 //! across rounds.
 
 use super::super::decode_answers;
-use super::super::rounds::{HISTORY, PREVIOUS, ROUNDS};
+use super::super::rounds::{GROUP_SIZES, HISTORY, PREVIOUS, ROUNDS};
 use super::{announce, PostgresStore};
 use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
@@ -100,6 +100,11 @@ impl PostgresStore {
             client.query_one(update, &[&board, &settings.reveal.as_str(), &settings.revealed]).await?.get(0);
         announce(&client, vec![(board.to_string(), version)]).await;
         Ok(version as u64)
+    }
+
+    pub async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
+        let rows = self.reader.get().await?.query(GROUP_SIZES, &[&board, &(round as i32)]).await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
     }
 
     pub async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<String>, TallyError> {

@@ -140,6 +140,22 @@ impl SqliteStore {
         .await
     }
 
+    pub async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
+        let (reader, board) = (self.reader.clone(), board.to_string());
+        blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let mut stmt = conn
+                .prepare_cached(super::super::rounds::GROUP_SIZES)
+                .map_err(internal("counting a round's groups"))?;
+            let sizes = stmt
+                .query_map(params![board, round], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+                .and_then(|rows| rows.collect())
+                .map_err(internal("counting a round's groups"))?;
+            Ok(sizes)
+        })
+        .await
+    }
+
     pub async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, String)>, TallyError> {
         let (reader, board, respondent) = (self.reader.clone(), board.to_string(), respondent.to_string());
         blocking(move || {
