@@ -129,13 +129,23 @@ test('a team can start its own board from the page', async () => {
   await page.locator('.new-board input[name="title"]').fill('Platform team');
   await page.locator('.new-board input[name="slug"]').fill('platform');
   await page.locator('.new-board button[type="submit"]').click();
-  // The creator lands on the admin link: the key rides in the fragment.
-  await page.waitForURL(/\/b\/platform#admin=[0-9a-f]{64}$/);
+  // The creator lands on the admin link: the key rides in the fragment
+  // (wiped from the address bar once the page has read it).
+  await page.waitForURL(/\/b\/platform(#admin=[0-9a-f]{64})?$/);
   await page.locator('h1', { hasText: 'Platform team' }).waitFor();
   await waitForHydration(page);
   assert.match(await page.locator('.respondents').innerText(), /0 people have answered/);
 
   const panel = page.locator('.admin-panel');
+  await panel.waitFor();
+  // The key is out of sight: not in the address bar, not in the page's markup (the edit link
+  // once carried it); the tab keeps it, so a reload still shows the controls.
+  const key = await page.evaluate(() => sessionStorage.getItem('tally.admin.platform'));
+  assert.match(key, /^[0-9a-f]{64}$/, 'the tab keeps the key');
+  assert.equal(page.url(), server.base + '/b/platform', 'the address bar no longer shows the key');
+  assert.ok(!(await page.content()).includes(key), 'the page markup does not hold the key');
+  await page.reload();
+  await waitForHydration(page);
   await panel.waitFor();
   // The download buttons once rendered white on white; axe checks contrast.
   assert.deepEqual(await axeViolations(page), [], 'the admin view');
@@ -148,6 +158,12 @@ test('a team can start its own board from the page', async () => {
   assert.match(csv.split('\n')[0], /^round,group,category,row,row_title,level,count,answered$/);
   await panel.locator('button.toggle-closed', { hasText: 'Reopen the board' }).click();
   await page.locator('.closed-notice').waitFor({ state: 'detached' });
+  // The editor, opened from the controls without the key in its link, finds it in the tab.
+  await panel.getByRole('link', { name: 'Edit the matrix' }).click();
+  await page.waitForURL(server.base + '/b/platform/edit');
+  await page.locator('.editor[data-hydrated="true"]').waitFor();
+  await page.getByRole('button', { name: 'Save the matrix' }).click();
+  await page.getByText('Saved: every open page of the board shows it now.').waitFor();
 
   // Without the fragment the same board shows no admin controls.
   const visitor = await openPage(browser, server.base + '/b/platform');

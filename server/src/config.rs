@@ -89,7 +89,7 @@ struct Args {
     /// Rounds one board may have
     #[arg(long, env = "TALLY_MAX_ROUNDS", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     max_rounds: u32,
-    /// Group figures (groups x rounds) one response may carry: the comparison's choices, an export
+    /// Group figures (groups x rounds) the comparison page offers to choose from (exports carry all, streamed)
     #[arg(long, env = "TALLY_MAX_GROUP_FIGURES", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_group_figures: u64,
     /// New boards per hour from everyone together, or off

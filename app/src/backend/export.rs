@@ -1,17 +1,25 @@
 //! A board's aggregates for its admin, as JSON or CSV: the figures per
 //! round, for everyone and for each group, per row and level, with the
 //! matrix's names beside them, so the file makes sense on its own.
-//! Individual answers are never part of it, and a group under the anonymity
-//! threshold is only named as withheld.
+//! Individual answers are never part of it, and a group whose figures are
+//! withheld (see `suppression`) is only named as withheld.
+//!
+//! Streamed: each section (one round, everyone or one group) is read and
+//! written in turn, so a board with many rounds costs one section's memory,
+//! however long the file.
 
 use crate::backend::engine::{Engine, ServedBoard};
 use crate::error::TallyError;
 use crate::matrix::Matrix;
+use crate::rounds::RoundInfo;
 use crate::stats::Stats;
+use futures_util::stream::{self, BoxStream, StreamExt};
 use serde::Serialize;
+use std::sync::Arc;
 
+/// What the file says about the board as a whole, before its sections.
 #[derive(Serialize)]
-pub struct Report {
+struct Header {
     /// The board's id.
     board: String,
     title: String,
@@ -24,8 +32,6 @@ pub struct Report {
     min_group_size: u32,
     /// Level labels, in column order.
     levels: Vec<String>,
-    /// Per round (oldest first), everyone's figures, then each group's.
-    sections: Vec<Section>,
 }
 
 /// The figures of one round, for everyone or for one group.
@@ -35,7 +41,7 @@ struct Section {
     round_label: String,
     /// `None` for everyone.
     group: Option<String>,
-    /// The group is under the threshold: no figure of it is given.
+    /// The group's figures are withheld: no figure of it is given.
     withheld: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     respondents: Option<u64>,
@@ -55,36 +61,29 @@ struct RowFigures {
     answered: u64,
 }
 
+/// An export about to be written: the header, and the rounds still to read.
+pub struct Report {
+    header: Header,
+    engine: Engine,
+    board: Arc<ServedBoard>,
+    rounds: Vec<RoundInfo>,
+}
+
+/// The file's text, a piece at a time.
+pub type Chunks = BoxStream<'static, Result<String, TallyError>>;
+
 impl Report {
-    /// Every round's figures, or only `round`'s; groups under the
-    /// threshold are listed as withheld, with nothing else.
-    pub async fn new(engine: &Engine, board: &ServedBoard, round: Option<u32>) -> Result<Report, TallyError> {
+    /// Every round's figures, or only `round`'s.
+    pub async fn new(engine: &Engine, board: Arc<ServedBoard>, round: Option<u32>) -> Result<Report, TallyError> {
         let (matrix, current, groups) = (board.matrix(), board.stats(), board.groups());
-        let mut rounds = engine.rounds(board).await?;
+        let mut rounds = engine.rounds(&board).await?;
         if let Some(only) = round {
             rounds.retain(|r| r.round == only);
             if rounds.is_empty() {
                 return Err(TallyError::UnknownRound { board: board.info.id.clone(), round: only });
             }
         }
-        let mut sections = Vec::new();
-        for info in rounds {
-            let section = |group: Option<&String>, stats: Option<&Stats>| Section {
-                round: info.round,
-                round_label: info.label.clone(),
-                group: group.cloned(),
-                withheld: stats.is_none(),
-                respondents: stats.map(|s| s.respondents),
-                rows: stats.map(|s| rows(&matrix, s)).unwrap_or_default(),
-            };
-            let everyone = engine.round_figures(board, &info).await?;
-            sections.push(section(None, Some(&everyone)));
-            for group in &groups.groups {
-                let figures = engine.group_stats(board, info.round, group).await?;
-                sections.push(section(Some(group), figures.as_ref()));
-            }
-        }
-        Ok(Report {
+        let header = Header {
             board: board.info.id.clone(),
             title: board.info.title.clone(),
             matrix: matrix.id.clone(),
@@ -92,29 +91,80 @@ impl Report {
             closed: current.closed,
             min_group_size: groups.min_group_size,
             levels: matrix.levels.iter().map(|l| l.label.clone()).collect(),
-            sections,
-        })
+        };
+        Ok(Report { header, engine: engine.clone(), board, rounds })
+    }
+
+    /// Each round's sections in turn: everyone's, then each group's.
+    fn sections(self) -> (Header, BoxStream<'static, Result<Section, TallyError>>) {
+        let Report { header, engine, board, rounds } = self;
+        let groups = board.groups().groups;
+        let wanted: Vec<(RoundInfo, Option<String>)> = rounds
+            .into_iter()
+            .flat_map(|info| {
+                std::iter::once(None).chain(groups.iter().cloned().map(Some)).map(move |g| (info.clone(), g))
+            })
+            .collect();
+        let sections = stream::iter(wanted).then(move |(info, group)| {
+            let (engine, board) = (engine.clone(), board.clone());
+            async move {
+                let stats = match &group {
+                    None => Some((*engine.round_figures(&board, &info).await?).clone()),
+                    Some(group) => engine.group_stats(&board, info.round, group).await?,
+                };
+                Ok(Section {
+                    round: info.round,
+                    round_label: info.label,
+                    group,
+                    withheld: stats.is_none(),
+                    respondents: stats.as_ref().map(|s| s.respondents),
+                    rows: stats.map(|s| rows(&board.matrix(), &s)).unwrap_or_default(),
+                })
+            }
+        });
+        (header, sections.boxed())
+    }
+
+    /// `{ ...header, "sections": [ ... ] }`, a section at a time.
+    pub fn json(self) -> Chunks {
+        let (header, sections) = self.sections();
+        let head = serde_json::to_string(&header).expect("headers serialise");
+        let opening = format!("{},\"sections\":[", head.trim_end_matches('}'));
+        let body = sections.enumerate().map(|(i, section)| {
+            let text = serde_json::to_string(&section?).expect("sections serialise");
+            Ok(if i == 0 { text } else { format!(",{text}") })
+        });
+        stream::once(async { Ok(opening) }).chain(body).chain(stream::once(async { Ok("]}\n".to_string()) })).boxed()
     }
 
     /// One line per (round, group, row, level):
     /// `round,group,category,row,row_title,level,count,answered`, the group
     /// empty for everyone; a withheld group gets one line saying so.
-    pub fn csv(&self) -> String {
-        let mut out = String::from("round,group,category,row,row_title,level,count,answered\n");
-        for section in &self.sections {
-            let group = field(section.group.as_deref().unwrap_or(""));
-            if section.withheld {
-                out.push_str(&format!("{},{group},,,,,withheld,\n", section.round));
-            }
-            for row in &section.rows {
-                for (level, count) in self.levels.iter().zip(&row.counts) {
-                    let fields = [field(&row.category), field(&row.id), field(&row.title), field(level)];
-                    out.push_str(&format!("{},{group},{},{count},{}\n", section.round, fields.join(","), row.answered));
-                }
-            }
-        }
-        out
+    pub fn csv(self) -> Chunks {
+        let (header, sections) = self.sections();
+        let levels = header.levels;
+        let opening = "round,group,category,row,row_title,level,count,answered\n".to_string();
+        let body = sections.map(move |section| section.map(|section| section_lines(&section, &levels)));
+        stream::once(async { Ok(opening) }).chain(body).boxed()
     }
+}
+
+/// One section's CSV lines, quoted by the `csv` crate.
+fn section_lines(section: &Section, levels: &[String]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let (round, group) = (section.round.to_string(), defused(section.group.as_deref().unwrap_or("")));
+    if section.withheld {
+        out.write_record([round.as_str(), &group, "", "", "", "", "withheld", ""]).expect("writing to memory");
+    }
+    for row in &section.rows {
+        let (category, id, title) = (defused(&row.category), defused(&row.id), defused(&row.title));
+        for (level, count) in levels.iter().zip(&row.counts) {
+            let (level, count, answered) = (defused(level), count.to_string(), row.answered.to_string());
+            let record = [&round, &group, &category, &id, &title, &level, &count, &answered];
+            out.write_record(record).expect("writing to memory");
+        }
+    }
+    String::from_utf8(out.into_inner().expect("writing to memory")).expect("the fields are text")
 }
 
 fn rows(matrix: &Matrix, stats: &Stats) -> Vec<RowFigures> {
@@ -133,28 +183,41 @@ fn rows(matrix: &Matrix, stats: &Stats) -> Vec<RowFigures> {
         .collect()
 }
 
-/// A CSV field, quoted when it must be (RFC 4180). A leading `=`, `+`, `-`,
-/// `@`, tab or carriage return gets a `'` so spreadsheets show matrix text
-/// instead of running it as a formula.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'`, so
+/// spreadsheets show matrix text instead of running it as a formula (the
+/// `csv` crate quotes, but knows nothing of spreadsheets).
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
     } else {
-        text
+        text.to_string()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::*;
 
     #[test]
     fn fields_are_quoted_and_defused() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(field("\t=1+1"), "'\t=1+1");
-        assert_eq!(field("\r=1+1"), "\"'\r=1+1\"");
+        let section = Section {
+            round: 1,
+            round_label: "Round 1".into(),
+            group: Some("=SUM(A1)".into()),
+            withheld: false,
+            respondents: Some(3),
+            rows: vec![RowFigures {
+                category: "a, \"b\"".into(),
+                id: "r1".into(),
+                title: "\r=1+1".into(),
+                counts: vec![2, 1],
+                answered: 3,
+            }],
+        };
+        let lines = section_lines(&section, &["plain".into(), "\t=1+1".into()]);
+        assert_eq!(
+            lines,
+            "1,'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",plain,2,3\n1,'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",'\t=1+1,1,3\n"
+        );
     }
 }

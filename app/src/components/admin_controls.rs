@@ -50,7 +50,8 @@ pub fn AdminControls(board: String, key: String, stats: RwSignal<Stats>, room_vi
     let export = |format: &'static str, name: &'static str| {
         view! {
             <form method="post" action=format!("/api/boards/{board}/export/{format}")>
-                <input type="hidden" name="key" value=key.clone()/>
+                // A property, not an attribute: the key stays out of the page's markup.
+                <input type="hidden" name="key" prop:value=key.clone()/>
                 <button type="submit">{format!("Download {name}")}</button>
             </form>
         }

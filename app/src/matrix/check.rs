@@ -17,6 +17,10 @@ use std::collections::HashSet;
 pub const MAX_LEVELS: usize = 16;
 pub const MAX_ROWS: usize = 300;
 pub const MAX_CATEGORIES: usize = 50;
+/// Rows × levels: the cells of the board page, each with its description
+/// and popover. 300 rows of 16 levels made a 3.1 MB page; at this bound the
+/// largest page is about a quarter of that (README, "Bounds").
+pub const MAX_CELLS: usize = 1200;
 /// Characters in a title, label or short label.
 pub const MAX_TITLE: usize = 200;
 /// Characters in a description (a row's level, or the matrix's own).
@@ -119,6 +123,14 @@ impl Matrix {
         if rows > MAX_ROWS {
             found.add("/categories".into(), format!("a matrix has at most {MAX_ROWS} rows, this one has {rows}"));
         }
+        let cells = rows * self.levels.len();
+        if cells > MAX_CELLS && rows <= MAX_ROWS {
+            let message = format!(
+                "a matrix has at most {MAX_CELLS} cells (rows x levels), this one has {rows} x {} = {cells}",
+                self.levels.len()
+            );
+            found.add("/categories".into(), message);
+        }
         found.long("/title".into(), "matrix title", &self.title, MAX_TITLE);
         found.long("/description".into(), "description", &self.description, MAX_DESCRIPTION);
         for (i, level) in self.levels.iter().enumerate() {
@@ -209,5 +221,27 @@ mod tests {
         let messages: Vec<String> = m.size_problems().into_iter().map(|p| p.message).collect();
         assert!(messages.contains(&"a matrix has at most 50 categories, this one has 52".to_string()), "{messages:?}");
         assert!(messages.iter().any(|p| p.starts_with("a matrix has at most 300 rows")), "{messages:?}");
+    }
+
+    #[test]
+    fn too_many_cells_are_refused() {
+        let mut m = sample();
+        let row = m.categories[0].rows[0].clone();
+        let level = m.levels[0].clone();
+        m.levels = (0..16).map(|i| crate::matrix::Level { id: format!("l{i}"), ..level.clone() }).collect();
+        let descriptions = vec!["d".to_string(); 16];
+        let many = |n: usize| {
+            (0..n).map(|i| crate::matrix::Row {
+                id: format!("r{i}"),
+                descriptions: descriptions.clone(),
+                ..row.clone()
+            })
+        };
+        m.categories.truncate(1);
+        m.categories[0].rows = many(75).collect();
+        assert!(m.size_problems().is_empty(), "75 x 16 = 1200 cells is allowed");
+        m.categories[0].rows = many(76).collect();
+        let messages: Vec<String> = m.size_problems().into_iter().map(|p| p.message).collect();
+        assert_eq!(messages, ["a matrix has at most 1200 cells (rows x levels), this one has 76 x 16 = 1216"]);
     }
 }

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Extension, Form};
 use axum::{Json, Router};
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
@@ -264,7 +265,13 @@ async fn export(
     let disposition = format!("attachment; filename=\"{}\"", download.filename);
     let headers =
         [(header::CONTENT_TYPE, download.content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)];
-    Ok((headers, download.body).into_response())
+    // A failure after the first bytes can only cut the file short; it is logged.
+    let body = download.body.inspect(|chunk| {
+        if let Err(error) = chunk {
+            tracing::error!(%error, "an export stopped part way");
+        }
+    });
+    Ok((headers, axum::body::Body::from_stream(body)).into_response())
 }
 
 /// The body's bytes, or a 4xx saying why they could not be read; `limit`

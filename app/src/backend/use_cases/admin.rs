@@ -4,7 +4,7 @@
 
 use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
-use crate::backend::export::Report;
+use crate::backend::export::{Chunks, Report};
 use crate::backend::matrix_body;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
@@ -19,7 +19,8 @@ pub struct Download {
     pub content_type: &'static str,
     /// The suggested file name.
     pub filename: String,
-    pub body: String,
+    /// Its text, written as it is read (see [`Report`]).
+    pub body: Chunks,
 }
 
 impl Tally {
@@ -94,25 +95,18 @@ impl Tally {
         round: Option<u32>,
     ) -> Result<Download, TallyError> {
         let board = self.authorize(caller, board).await?;
-        let rounds = round.map_or(board.stats().round as usize, |_| 1);
-        let figures = rounds * board.groups().groups.len();
-        if figures > self.bounds.max_group_figures {
-            return Err(TallyError::Conflict(format!(
-                "this export would hold {figures} group figures, more than {} (TALLY_MAX_GROUP_FIGURES); \
-                 export one round at a time with ?round=N",
-                self.bounds.max_group_figures
-            )));
-        }
-        let report = Report::new(&self.engine, &board, round).await?;
-        let (content_type, body) = match format {
-            "json" => ("application/json", serde_json::to_string_pretty(&report).expect("reports serialise")),
-            "csv" => ("text/csv; charset=utf-8", report.csv()),
+        let content_type = match format {
+            "json" => "application/json",
+            "csv" => "text/csv; charset=utf-8",
             _ => {
                 let shown: String = format.chars().take(20).collect();
                 return Err(TallyError::BadRequest(format!("unknown export format '{shown}' (use json or csv)")));
             }
         };
-        Ok(Download { content_type, filename: format!("tally-{}.{format}", board.info.id), body })
+        let filename = format!("tally-{}.{format}", board.info.id);
+        let report = Report::new(&self.engine, board, round).await?;
+        let body = if format == "json" { report.json() } else { report.csv() };
+        Ok(Download { content_type, filename, body })
     }
 
     /// The board, if the caller holds its admin key.

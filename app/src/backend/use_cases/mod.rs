@@ -53,7 +53,8 @@ pub struct Bounds {
     /// Rounds one board may have (`TALLY_MAX_ROUNDS`).
     pub max_rounds: u32,
     /// Group figures (groups × rounds) one response may carry
-    /// (`TALLY_MAX_GROUP_FIGURES`): the comparison's choices and an export.
+    /// (`TALLY_MAX_GROUP_FIGURES`): the comparison's choices. (Exports
+    /// carry every one, streamed.)
     pub max_group_figures: usize,
 }
 
