@@ -6,11 +6,14 @@
 bootstrap:
 	bash scripts/bootstrap.sh
 
-# Builds and serves the app on the embedded SQLite default (data/tally.db).
-# `--split` on every build: lazy islands load from their own wasm files, and
-# without it their loaders point at nothing.
+# Builds and serves the app on the embedded SQLite default (data/tally.db),
+# shaped as in production: `--split` with the `split` feature, so lazy islands
+# load from their own wasm files. (Plain `cargo leptos watch` works too, with
+# every island in one wasm file.)
+SPLIT = --split --lib-features split
+
 run: bootstrap
-	cargo leptos serve --split
+	cargo leptos serve $(SPLIT)
 
 # Formatting and lints first, then the Rust unit and integration tests, then
 # the browser suite against a fresh build.
@@ -30,12 +33,17 @@ test-rust:
 	cargo test -p app --features ssr
 	cargo test -p server
 
+# First the pages with islands against a plain build (what `cargo leptos
+# watch` gives, into its own site directory), then everything against the
+# split build.
 test-browser:
-	cargo leptos build --split
+	LEPTOS_SITE_ROOT=target/site-plain cargo leptos build
+	cd tests && TALLY_SITE_ROOT=target/site-plain node --test --test-concurrency=1 editor.test.js present.test.js rounds.test.js
+	cargo leptos build $(SPLIT)
 	cd tests && node --test --test-concurrency=1
 
 release: bootstrap
-	cargo leptos build --release --split
+	cargo leptos build --release $(SPLIT)
 	bash scripts/precompress.sh target/site/pkg
 
 # Lighthouse (mobile and desktop) against the release build on 127.0.0.1;

@@ -24,7 +24,8 @@ export async function startServer({ dir, port = 0, matrices, binary = 'target/de
       TALLY_MATRICES: matrices ?? join(root, 'matrices'),
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_OUTPUT_NAME: 'tally',
-      LEPTOS_SITE_ROOT: join(root, 'target/site'),
+      // TALLY_SITE_ROOT: another build's site, e.g. the plain (unsplit) one.
+      LEPTOS_SITE_ROOT: join(root, process.env.TALLY_SITE_ROOT ?? 'target/site'),
       LEPTOS_SITE_PKG_DIR: 'pkg',
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'warn',

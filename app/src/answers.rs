@@ -2,7 +2,7 @@
 //! the engine sees it. The web form and the JSON API both come through
 //! [`validate`], so they accept and reject exactly the same things.
 
-use crate::error::TallyError;
+use crate::error::{Problem, TallyError};
 use crate::matrix::Matrix;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,26 +25,6 @@ pub struct PreviousAnswers {
     /// The group they gave, if any.
     #[serde(default)]
     pub group: Option<String>,
-}
-
-/// One thing wrong with a submission (or, later, a matrix): the row it is
-/// about, if any, and what is wrong, in words a person can act on. The page
-/// marks rows from `row`; the message names the row too, for the API.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    /// The id of the row at fault; `None` for the submission as a whole.
-    pub row: Option<String>,
-    pub message: String,
-}
-
-impl Problem {
-    fn in_row(row: &str, message: String) -> Problem {
-        Problem { row: Some(row.to_string()), message }
-    }
-
-    fn overall(message: impl Into<String>) -> Problem {
-        Problem { row: None, message: message.into() }
-    }
 }
 
 /// A level as it arrived on the wire, before we know it is a valid index.

@@ -2,11 +2,30 @@
 //! (how it goes over HTTP is `backend::http_error`'s), so the JSON API, the
 //! server functions and the page report the same thing.
 
-use crate::answers::Problem;
 use crate::matrix::MatrixProblem;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
+
+/// One thing wrong with a submission (a matrix has [`MatrixProblem`]): the
+/// row it is about, if any, and what is wrong, in words a person can act on. The page
+/// marks rows from `row`; the message names the row too, for the API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The id of the row at fault; `None` for the submission as a whole.
+    pub row: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn in_row(row: &str, message: String) -> Problem {
+        Problem { row: Some(row.to_string()), message }
+    }
+
+    pub(crate) fn overall(message: impl Into<String>) -> Problem {
+        Problem { row: None, message: message.into() }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum TallyError {

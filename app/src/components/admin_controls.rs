@@ -2,7 +2,7 @@
 //! only: they load from a wasm file of their own once the page finds the
 //! admin key in its address, so the server never renders them.
 
-use crate::components::matrix_form::show_if_newer;
+use crate::components::live_figures::show_if_newer;
 use crate::reveal::RevealMode;
 use crate::server_fns::{SetBoardClosed, SetReveal, StartRound};
 use crate::stats::Stats;

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 /// Only a board's admin needs the controls, so their code is not in the
 /// page's bundle: what renders here is an empty place, and once the key is
 /// found in the address the controls load from a wasm file of their own
-/// (`#[lazy]`) and are mounted into it.
+/// (`#[lazy]`, in split builds) and are mounted into it.
 #[component]
 pub fn AdminPanel(
     board: String,
@@ -41,10 +41,11 @@ pub fn AdminPanel(
     view! { <div class="admin-place" node_ref=place></div> }
 }
 
-/// Loads the controls' code, then shows them in `place`.
+/// Loads the controls' code (in split builds; see the `split` feature),
+/// then shows them in `place`.
 #[cfg(feature = "hydrate")]
-#[lazy]
-fn mount_controls(
+#[cfg_attr(feature = "split", lazy)]
+async fn mount_controls(
     place: leptos::web_sys::HtmlDivElement,
     board: String,
     key: String,

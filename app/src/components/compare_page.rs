@@ -31,7 +31,9 @@ pub fn ComparePage() -> impl IntoView {
 
 /// The comparison, fetched again whenever the board's figures move, so the
 /// open round is live and a group appears the moment it reaches the threshold.
-#[island(lazy)]
+// Lazy (a wasm file of its own) in split builds; see the `split` feature.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 fn LiveComparison(board: String, a: String, b: String, moved_first: bool, initial: Comparison) -> impl IntoView {
     let fetch = {
         let board = board.clone();

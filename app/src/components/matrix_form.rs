@@ -9,36 +9,24 @@
 //! it (`Stats::matrix_rev`), the page fetches it again and redraws the
 //! table, keeping every choice made so far (by row and level id).
 
-use crate::answers::{PreviousAnswers, Problem};
+use crate::answers::PreviousAnswers;
 use crate::components::admin_panel::AdminPanel;
 use crate::components::competency_row::CompetencyRow;
 use crate::components::legend::Legend;
+use crate::components::live_figures::{answered_line, show_if_newer};
 use crate::components::my_progress::MyProgress;
-use crate::error::TallyError;
+use crate::error::{Problem, TallyError};
 use crate::live_client::LiveStatus;
 use crate::live_message::ClientMessage;
 use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
 use crate::rounds::MyRound;
 use crate::server_fns::SubmitAnswers;
-use crate::stats::Stats;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// A submission's reply and live messages may arrive in either order; only
-/// newer figures replace what the page shows.
-pub fn show_if_newer(stats: RwSignal<Stats>, incoming: Stats) {
-    stats.maybe_update(|current| {
-        let newer = incoming.supersedes(current);
-        if newer {
-            *current = incoming;
-        }
-        newer
-    });
-}
 
 /// Each row's chosen level (an index into the levels), by row id; a row
 /// the matrix gains later gets its signal on first use.
@@ -160,7 +148,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 }
             });
             #[cfg(feature = "hydrate")]
-            fetch_round_label(board_for_label.clone(), round_label);
+            crate::components::live_figures::fetch_round_label(board_for_label.clone(), round_label);
         }
     });
     let live = RwSignal::new(LiveStatus::Offline);
@@ -363,29 +351,4 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         </form>
         <MyProgress board=progress_board matrix=matrix.get_untracked() mine previous/>
     }
-}
-
-/// "2026 Q4: 3 people have answered", or without a name in a first round
-/// nobody named. `label` is (round, its name) as last fetched; a label of
-/// another round than the figures' is not used ("Round N" until it comes).
-pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
-    let people = match stats.respondents {
-        1 => "1 person has answered".to_string(),
-        n => format!("{n} people have answered"),
-    };
-    match label {
-        (round, name) if *round == stats.round && (*round > 1 || name != "Round 1") => format!("{name}: {people}"),
-        (round, _) if *round == stats.round => people,
-        _ => format!("Round {}: {people}", stats.round),
-    }
-}
-
-/// Asks the server for the open round's label once a new round is heard of.
-#[cfg(feature = "hydrate")]
-pub fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
-    leptos::task::spawn_local(async move {
-        if let Ok(open) = crate::server_fns::open_round(board).await {
-            label.set(open);
-        }
-    });
 }

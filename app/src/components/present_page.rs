@@ -8,7 +8,7 @@
 
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
-use crate::components::matrix_form::answered_line;
+use crate::components::live_figures::answered_line;
 use crate::live_client::LiveStatus;
 use crate::matrix::{Matrix, Row};
 use crate::page_data::{BoardPageData, PresentData};
@@ -43,7 +43,9 @@ pub fn PresentPage() -> impl IntoView {
 }
 
 /// The screen itself, an island: it follows the board live.
-#[island(lazy)]
+// Lazy (a wasm file of its own) in split builds; see the `split` feature.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 fn Presenter(present: PresentData) -> impl IntoView {
     let PresentData { page, address } = present;
     let BoardPageData { board, title, matrix, stats, round_label, .. } = page;
@@ -61,9 +63,9 @@ fn Presenter(present: PresentData) -> impl IntoView {
             crate::live_client::subscribe(&board, live, Signal::stored(Vec::new()), move |message| {
                 watching.set(Some(message.watching));
                 let new_round = message.stats.round > stats.with_untracked(|s| s.round);
-                crate::components::matrix_form::show_if_newer(stats, message.stats);
+                crate::components::live_figures::show_if_newer(stats, message.stats);
                 if new_round {
-                    crate::components::matrix_form::fetch_round_label(for_label.clone(), round_label);
+                    crate::components::live_figures::fetch_round_label(for_label.clone(), round_label);
                 }
             });
         });

@@ -37,7 +37,9 @@ pub fn TrendsPage() -> impl IntoView {
 
 /// The charts, fetched again whenever the board's figures move, so the open
 /// round is live.
-#[island(lazy)]
+// Lazy (a wasm file of its own) in split builds; see the `split` feature.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 fn LiveTrends(board: String, group: String, initial: Trends) -> impl IntoView {
     let fetch = {
         let board = board.clone();

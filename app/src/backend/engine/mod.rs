@@ -225,7 +225,7 @@ impl Engine {
                 true => format!("this board has no groups, so '{shown}' cannot be chosen"),
                 false => format!("unknown group '{shown}' (this board's groups: {})", known.join(", ")),
             };
-            return Err(TallyError::InvalidSubmission(vec![answers::Problem { row: None, message }]));
+            return Err(TallyError::InvalidSubmission(vec![crate::error::Problem { row: None, message }]));
         }
         Ok(Validated { answers: answers::validate(&matrix, raw)?, group, shape })
     }

@@ -28,7 +28,9 @@ pub fn NewMatrixPage() -> impl IntoView {
 
 /// The gallery and the editor it fills: one island, as picking a template
 /// replaces the draft.
-#[island(lazy)]
+// Lazy (a wasm file of its own) in split builds; see the `split` feature.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 fn NewMatrixDraft(templates: Vec<Matrix>) -> impl IntoView {
     let draft = RwSignal::new(None::<Matrix>);
     let gallery = templates
@@ -83,7 +85,9 @@ pub fn EditMatrixPage() -> impl IntoView {
 
 /// The editor on a board's matrix, stored at revision `base`; `locked` once
 /// anyone answered (levels and rows can then only be reworded).
-#[island(lazy)]
+// Lazy (a wasm file of its own) in split builds; see the `split` feature.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 fn BoardMatrixEditor(board: String, matrix: Matrix, base: u64, locked: bool) -> impl IntoView {
     view! { <MatrixEditor initial=matrix target=Target::Board { id: board, base } locked/> }
 }
