@@ -15,24 +15,24 @@
 //! board; a write stores, then moves the board in memory. A write landing
 //! between the two finds no board to move, and the load would then publish
 //! figures from before it. So every write first counts itself in
-//! [`EngineState::news`] (one counter per stripe of board ids), and a load
+//! [`BoardCache::news`] (one counter per stripe of board ids), and a load
 //! that sees its stripe's count move while it read the store reloads the
 //! board once more, which the version check makes harmless when nothing
 //! was missed. Cheaper than a lock both sides would take, and loads never
 //! wait for a commit.
 
-use super::served_board::ServedBoard;
-use super::state::EngineState;
+use super::served_board::{clock, ServedBoard};
 use crate::backend::metrics;
 use crate::error::TallyError;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, Weak};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-/// Stripes of [`EngineState::news`]: a write makes loads of 1 in this many
+/// Stripes of [`BoardCache::news`]: a write makes loads of 1 in this many
 /// boards read again.
-pub(super) const STRIPES: usize = 64;
+const STRIPES: usize = 64;
 
 /// How long a board whose aggregates disagree with a recount stays refused
 /// before a request checks it again (an operator may have repaired it).
@@ -62,52 +62,75 @@ impl Default for CachePolicy {
     }
 }
 
-/// Milliseconds since the process first asked: a cheap clock a board's last
-/// use can be kept in as one atomic integer.
-pub(super) fn clock() -> u64 {
-    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
-    START.elapsed().as_millis() as u64
+/// The boards this instance holds in memory now, and what decides which.
+pub(super) struct BoardCache {
+    /// The boards held, by id: those in use lately.
+    boards: RwLock<HashMap<String, Arc<ServedBoard>>>,
+    /// Which boards stay held, and for how long.
+    pub policy: CachePolicy,
+    /// Writes stored, counted per stripe of board ids, so a load can tell
+    /// that one landed while it read (see the module's doc).
+    news: [AtomicU64; STRIPES],
+    /// Boards refused because their aggregates disagree with a recount,
+    /// and since when.
+    refused: Mutex<HashMap<String, Instant>>,
 }
 
-impl EngineState {
-    /// Reads the board from the store, verifies it and serves it.
-    pub async fn load(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
+/// What a load saw of the writes to its board's stripe before it read the
+/// store ([`BoardCache::before_load`]).
+pub(super) struct LoadTicket(u64);
+
+impl BoardCache {
+    pub fn new(policy: CachePolicy) -> BoardCache {
+        BoardCache {
+            boards: RwLock::default(),
+            policy,
+            news: std::array::from_fn(|_| AtomicU64::new(0)),
+            refused: Mutex::default(),
+        }
+    }
+
+    pub fn cached(&self, id: &str) -> Option<Arc<ServedBoard>> {
+        self.boards.read().unwrap_or_else(|e| e.into_inner()).get(id).cloned()
+    }
+
+    /// The ids of every board held.
+    pub fn ids(&self) -> Vec<String> {
+        self.boards.read().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect()
+    }
+
+    /// The board held as `id`, or `made` held from now on.
+    pub fn hold(&self, id: &str, made: impl FnOnce() -> ServedBoard) -> Arc<ServedBoard> {
+        let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
+        let board = boards.entry(id.to_string()).or_insert_with(|| Arc::new(made())).clone();
+        metrics::boards_loaded(boards.len());
+        board
+    }
+
+    /// Before a load reads the store: refused if the board was refused
+    /// lately, and otherwise what to compare with after the read.
+    pub fn before_load(&self, id: &str) -> Result<LoadTicket, TallyError> {
         self.still_refused(id)?;
-        let news = self.news_of(id);
-        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
-        let mut stored = self.store.board(id).await?.ok_or_else(unknown)?;
-        if stored.matrix.is_none() {
-            // From before boards kept their matrix: it keeps its template's, as of now.
-            let template = self.template_of(&stored)?;
-            let json = super::to_json(&template);
-            self.store.fill_matrix(id, json.clone()).await?;
-            stored.matrix = Some(json);
-        }
-        let mismatches = self.store.verify_board(id).await?;
-        if !mismatches.is_empty() {
-            return Err(self.refuse(id, mismatches));
-        }
-        let board = self.adopt(stored)?;
-        metrics::board_loaded();
-        if self.news_of(id) != news {
-            self.reload(id).await;
-        }
+        Ok(LoadTicket(self.news[stripe(id)].load(Ordering::SeqCst)))
+    }
+
+    /// After a load has published the board: whether a write landed while
+    /// it read (then the board must be read again), with room made if
+    /// there are too many boards.
+    pub fn after_load(&self, id: &str, ticket: LoadTicket) -> bool {
+        let missed = self.news[stripe(id)].load(Ordering::SeqCst) != ticket.0;
         // Idle boards go in the periodic sweep; a load only makes room.
         if self.boards.read().unwrap_or_else(|e| e.into_inner()).len() > self.policy.max_loaded {
             self.keep_within(self.policy.max_loaded);
         }
-        Ok(board)
+        missed
     }
 
-    /// The board, if it is served, once a write to it is stored: counted in
-    /// [`EngineState::news`] first, so a load reading meanwhile reads again.
-    pub fn written(&self, id: &str) -> Option<Arc<ServedBoard>> {
+    /// Counts a write to `id` as stored (so a load reading meanwhile reads
+    /// again), then gives the board if it is held, for the write to move.
+    pub fn mark_written(&self, id: &str) -> Option<Arc<ServedBoard>> {
         self.news[stripe(id)].fetch_add(1, Ordering::SeqCst);
         self.cached(id)
-    }
-
-    fn news_of(&self, id: &str) -> u64 {
-        self.news[stripe(id)].load(Ordering::SeqCst)
     }
 
     /// Evicts every board idle past the policy, then, while more than
@@ -147,7 +170,7 @@ impl EngineState {
     }
 
     /// Logs why the board is refused and remembers that it is.
-    fn refuse(&self, id: &str, mismatches: Vec<String>) -> TallyError {
+    pub fn refuse(&self, id: &str, mismatches: Vec<String>) -> TallyError {
         metrics::board_refused();
         tracing::error!(
             board = id,
@@ -170,20 +193,4 @@ fn refusal(id: &str, retry_after: Duration) -> TallyError {
 
 fn stripe(id: &str) -> usize {
     BuildHasherDefault::<DefaultHasher>::default().hash_one(id) as usize % STRIPES
-}
-
-/// Evicts idle boards now and then, for as long as the engine runs. It
-/// holds the state weakly: an engine whose handles and writer are gone
-/// closes its store (a SQLite file can then be opened again).
-pub(super) async fn evict_idle_boards(state: Weak<EngineState>, every: Duration) {
-    loop {
-        tokio::time::sleep(every).await;
-        let Some(state) = state.upgrade() else { return };
-        state.keep_within(state.policy.max_loaded);
-    }
-}
-
-/// A fresh set of stripes, all at zero.
-pub(super) fn no_news() -> [AtomicU64; STRIPES] {
-    std::array::from_fn(|_| AtomicU64::new(0))
 }

@@ -29,7 +29,7 @@ pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes:
             }
         }
         if resync {
-            let held = state.boards.read().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect();
+            let held = state.cache.ids();
             match state.store.versions(Some(held)).await {
                 Ok(versions) => wanted.extend(versions),
                 Err(error) => {
@@ -40,7 +40,7 @@ pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes:
         }
         for (id, version) in wanted {
             // Boards this instance does not hold are read fresh on their next use.
-            let Some(board) = state.written(&id) else { continue };
+            let Some(board) = state.cache.mark_written(&id) else { continue };
             if board.stats().version < version {
                 state.reload(&id).await;
             }

@@ -25,6 +25,7 @@ mod served_board;
 mod state;
 mod writer;
 
+use board_cache::BoardCache;
 pub use board_cache::CachePolicy;
 pub use served_board::{BoardMatrix, ServedBoard};
 
@@ -38,7 +39,7 @@ use crate::stats::Stats;
 use crate::DEFAULT_BOARD;
 use state::EngineState;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -116,14 +117,11 @@ impl Engine {
         let state = Arc::new(EngineState {
             store,
             catalog,
-            boards: RwLock::default(),
-            policy,
-            news: board_cache::no_news(),
-            refused: Default::default(),
+            cache: BoardCache::new(policy),
             writes_failing: AtomicBool::new(false),
             writing_since: Default::default(),
         });
-        tokio::spawn(board_cache::evict_idle_boards(Arc::downgrade(&state), state.policy.sweep_every()));
+        tokio::spawn(state::evict_idle_boards(Arc::downgrade(&state), state.cache.policy.sweep_every()));
         let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
         tokio::spawn(writer::write_loop(state.clone(), rx));
         if let Some(changes) = changes {
@@ -157,7 +155,7 @@ impl Engine {
 
     /// A board, read from the store if it is not held in memory.
     pub async fn board(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
-        if let Some(board) = self.state.cached(id) {
+        if let Some(board) = self.state.cache.cached(id) {
             board.touch();
             return Ok(board);
         }
@@ -170,7 +168,7 @@ impl Engine {
     /// Evicts idle boards now, and more while over `most`; returns how many
     /// went. The engine also does this by itself, now and then.
     pub fn evict(&self, most: usize) -> usize {
-        self.state.keep_within(most)
+        self.state.cache.keep_within(most)
     }
 
     /// Ready to serve: the database answers, and takes writes if the last

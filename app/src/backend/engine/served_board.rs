@@ -3,14 +3,21 @@
 //! matrix is swapped whole when its admin edits it, always before the
 //! figures that announce the edit are published.
 
-use super::board_cache::clock;
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::stats::Stats;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, LazyLock, RwLock};
+use std::time::Instant;
 use tokio::sync::watch;
+
+/// Milliseconds since the process first asked: a cheap clock a board's last
+/// use can be kept in as one atomic integer.
+pub(super) fn clock() -> u64 {
+    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
+    START.elapsed().as_millis() as u64
+}
 
 pub struct ServedBoard {
     /// What the board is: id, title, matrix id, privacy.

@@ -1,37 +1,28 @@
 //! What the engine's tasks share: the store, the loaded matrices and the
-//! boards this instance holds in memory now. The writer, the follower and the [`Engine`]
-//! handle all work on one [`EngineState`].
+//! boards this instance holds in memory now ([`BoardCache`]). The writer,
+//! the follower and the [`Engine`] handle all work on one [`EngineState`],
+//! which loads boards into the cache and reloads them after a change.
 //!
 //! [`Engine`]: super::Engine
 
-use super::board_cache::{CachePolicy, STRIPES};
+use super::board_cache::BoardCache;
 use super::served_board::ServedBoard;
 use crate::backend::catalog::Catalog;
 use crate::backend::metrics;
 use crate::backend::store::{Store, StoredBoard};
 use crate::error::TallyError;
 use crate::matrix::Matrix;
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64};
-use std::sync::{Arc, Mutex, RwLock};
-use std::time::Instant;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
 
 pub(super) struct EngineState {
     /// Where the figures are durable.
     pub store: Store,
     /// Matrices by id, loaded at start-up.
     pub catalog: Catalog,
-    /// The boards held in memory, by id: those in use lately (see
-    /// [`super::board_cache`]).
-    pub boards: RwLock<HashMap<String, Arc<ServedBoard>>>,
-    /// Which boards stay held, and for how long.
-    pub policy: CachePolicy,
-    /// Writes stored, counted per stripe of board ids, so a load can tell
-    /// that one landed while it read (see [`super::board_cache`]).
-    pub news: [AtomicU64; STRIPES],
-    /// Boards refused because their aggregates disagree with a recount,
-    /// and since when.
-    pub refused: Mutex<HashMap<String, Instant>>,
+    /// The boards held in memory.
+    pub cache: BoardCache,
     /// The last group commit failed: readiness says so until a commit or a
     /// write probe succeeds, so a load balancer routes around an instance
     /// that can read but not write.
@@ -43,8 +34,28 @@ pub(super) struct EngineState {
 }
 
 impl EngineState {
-    pub fn cached(&self, id: &str) -> Option<Arc<ServedBoard>> {
-        self.boards.read().unwrap_or_else(|e| e.into_inner()).get(id).cloned()
+    /// Reads the board from the store, verifies it and serves it.
+    pub async fn load(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
+        let ticket = self.cache.before_load(id)?;
+        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
+        let mut stored = self.store.board(id).await?.ok_or_else(unknown)?;
+        if stored.matrix.is_none() {
+            // From before boards kept their matrix: it keeps its template's, as of now.
+            let template = self.template_of(&stored)?;
+            let json = super::to_json(&template);
+            self.store.fill_matrix(id, json.clone()).await?;
+            stored.matrix = Some(json);
+        }
+        let mismatches = self.store.verify_board(id).await?;
+        if !mismatches.is_empty() {
+            return Err(self.cache.refuse(id, mismatches));
+        }
+        let board = self.adopt(stored)?;
+        metrics::board_loaded();
+        if self.cache.after_load(id, ticket) {
+            self.reload(id).await;
+        }
+        Ok(board)
     }
 
     /// Serves `stored` from now on, unless the board is already served.
@@ -53,13 +64,8 @@ impl EngineState {
             Some(matrix) => matrix,
             None => self.template_of(&stored)?,
         };
-        let mut boards = self.boards.write().unwrap_or_else(|e| e.into_inner());
-        let board = boards
-            .entry(stored.info.id.clone())
-            .or_insert_with(|| Arc::new(ServedBoard::restore(stored, matrix)))
-            .clone();
-        metrics::boards_loaded(boards.len());
-        Ok(board)
+        let id = stored.info.id.clone();
+        Ok(self.cache.hold(&id, || ServedBoard::restore(stored, matrix)))
     }
 
     /// The template a board from before boards kept their matrix was
@@ -77,7 +83,7 @@ impl EngineState {
     /// matrix first if that was edited; called after each write that is not
     /// a commit of answers. A board not held is read fresh on its next use.
     pub async fn reload(&self, id: &str) {
-        let Some(board) = self.written(id) else { return };
+        let Some(board) = self.cache.mark_written(id) else { return };
         let result = async {
             let Some(mut stored) = self.store.figures(id).await? else {
                 return Err(TallyError::Internal("a served board is missing from the store".into()));
@@ -92,6 +98,17 @@ impl EngineState {
             metrics::database_error();
             tracing::warn!(board = id, %error, "could not reload a board");
         }
+    }
+}
+
+/// Evicts idle boards now and then, for as long as the engine runs. It
+/// holds the state weakly: an engine whose handles and writer are gone
+/// closes its store (a SQLite file can then be opened again).
+pub(super) async fn evict_idle_boards(state: Weak<EngineState>, every: Duration) {
+    loop {
+        tokio::time::sleep(every).await;
+        let Some(state) = state.upgrade() else { return };
+        state.cache.keep_within(state.cache.policy.max_loaded);
     }
 }
 

@@ -54,7 +54,7 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
 async fn publish(state: &EngineState, committed: &Committed) {
     let mut behind = Vec::new();
     for delta in &committed.boards {
-        let Some(board) = state.written(&delta.board) else { continue };
+        let Some(board) = state.cache.mark_written(&delta.board) else { continue };
         board.touch();
         let mut stats = (*board.stats()).clone();
         if delta.apply_to(&mut stats) {
