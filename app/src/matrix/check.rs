@@ -19,7 +19,7 @@ pub const MAX_ROWS: usize = 300;
 pub const MAX_CATEGORIES: usize = 50;
 /// Rows × levels: the cells of the board page, each with its description
 /// and popover. 300 rows of 16 levels made a 3.1 MB page; at this bound the
-/// largest page is about a quarter of that (README, "Bounds").
+/// largest page is about a quarter of that (docs/MEASUREMENTS.md, "Bounds").
 pub const MAX_CELLS: usize = 1200;
 /// Characters in a title, label or short label.
 pub const MAX_TITLE: usize = 200;
