@@ -11,21 +11,24 @@ import { startServer, launchBrowser, openPage, waitForHydration } from './harnes
 
 const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>';
 const IMAGE = '"><img src=x onerror="window.__pwned = 2">';
-// A right-to-left override, and a word no line can hold.
+// A right-to-left override (which only the operator's template files may
+// carry: the API refuses it), right-to-left text with its mark (which anyone
+// may send), and a word no line can hold.
 const BIDI = '\u202Eevil\u202C';
+const RTL = '\u05E9\u05DC\u05D5\u05DD\u200F';
 const LONG_WORD = 'w'.repeat(2000);
 
-/** A matrix sent through the API, hostile in every text it has. */
+/** A matrix sent through the API, hostile in every text it may have. */
 function hostileMatrix() {
-  const row = (title) => ({ title, descriptions: [SCRIPT + IMAGE, 'javascript:alert(3)', LONG_WORD, BIDI + 'low'] });
+  const row = (title) => ({ title, descriptions: [SCRIPT + IMAGE, 'javascript:alert(3)', LONG_WORD, RTL + 'low'] });
   return {
-    title: SCRIPT + BIDI,
+    title: SCRIPT + RTL,
     description: LONG_WORD.slice(0, 1999),
     levels: [
       { label: IMAGE, short: 'a' }, { label: 'javascript:alert(4)', short: 'b' },
-      { label: LONG_WORD.slice(0, 200), short: BIDI }, { label: 'd', short: 'd' },
+      { label: LONG_WORD.slice(0, 200), short: RTL }, { label: 'd', short: 'd' },
     ],
-    categories: [{ title: IMAGE, rows: [row(IMAGE), row(LONG_WORD.slice(0, 200)), row(BIDI + 'rtl')] }],
+    categories: [{ title: IMAGE, rows: [row(IMAGE), row(LONG_WORD.slice(0, 200)), row(RTL + 'rtl')] }],
   };
 }
 
@@ -37,6 +40,7 @@ before(async () => {
   const hostile = shipped
     .replace('title = "Programmer Competency Matrix"', `title = '${SCRIPT}'`)
     .replace('title = "Data structures"', `title = '${IMAGE}'`)
+    .replace('title = "Algorithms"', `title = '${BIDI}rtl'`)
     .replace('"Knows arrays and lists only as things a language hands you; cannot say what they cost."', `'${SCRIPT}${IMAGE}'`);
   assert.notEqual(hostile, shipped);
   writeFileSync(join(matrices, 'programmer.toml'), hostile);
@@ -83,15 +87,27 @@ for (const path of ['/', '/b/hostile', '/b/custom-hostile']) {
   });
 }
 
-test('long words and direction overrides in a matrix do not break the page', async () => {
-  const { page, context } = await openPage(browser, server.base + '/b/custom-hostile');
-  await waitForHydration(page);
-  const layout = await page.evaluate(() => ({
-    pageFits: document.documentElement.scrollWidth <= window.innerWidth,
-    headingFits: document.querySelector('h1').scrollWidth <= document.querySelector('h1').clientWidth,
-    // The override stays inside its own element: the text after it reads left to right.
-    isolated: [...document.querySelectorAll('th[scope="row"]')].every((th) => getComputedStyle(th).unicodeBidi === 'isolate'),
-  }));
-  assert.deepEqual(layout, { pageFits: true, headingFits: true, isolated: true });
-  await context.close();
+// The template's board carries the override; the API's, long words and right-to-left text.
+for (const path of ['/b/hostile', '/b/custom-hostile']) {
+  test(`long words and direction overrides on ${path} do not break the page`, async () => {
+    const { page, context } = await openPage(browser, server.base + path);
+    await waitForHydration(page);
+    const layout = await page.evaluate(() => ({
+      pageFits: document.documentElement.scrollWidth <= window.innerWidth,
+      headingFits: document.querySelector('h1').scrollWidth <= document.querySelector('h1').clientWidth,
+      // The override stays inside its own element: the text after it reads left to right.
+      isolated: [...document.querySelectorAll('th[scope="row"]')].every((th) => getComputedStyle(th).unicodeBidi === 'isolate'),
+    }));
+    assert.deepEqual(layout, { pageFits: true, headingFits: true, isolated: true });
+    await context.close();
+  });
+}
+
+test('the API refuses a direction override, naming it', async () => {
+  const refused = await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', title: 'Team ' + BIDI }),
+  });
+  assert.equal(refused.status, 400);
+  assert.match((await refused.json()).error, /U\+202E/);
 });

@@ -11,7 +11,7 @@
 //!
 //! Same-run baseline: the same readings at 25 rounds, in the same process.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use app::answers::RawLevel;

@@ -12,7 +12,7 @@
 //! Same-run baseline: the one-round board, measured before and after the
 //! many-round board in each store (A, B, B, A), so a steady drift cancels.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use app::answers::RawLevel;

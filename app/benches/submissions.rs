@@ -10,7 +10,7 @@
 //! The 1-submitter run of each store is its same-run baseline: nothing waits
 //! to share its commit, so it shows what one commit per submission would give.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use app::answers::RawLevel;

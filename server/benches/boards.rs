@@ -10,7 +10,7 @@
 //! generated once, by the generator in `data/`, into `target/bench-data/`,
 //! and copied for each run.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 mod data;
 mod load;

@@ -17,7 +17,7 @@
 //! `TALLY_BENCH_RUNS`, default `1000x1,10000x1,10000x1000`: clients × boards
 //! for each run).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 mod load;
 

@@ -11,7 +11,7 @@
 //! `cargo bench -p server --bench scale_out` (`TALLY_BENCH_SECONDS`, default
 //! 5; PostgreSQL from `TALLY_TEST_POSTGRES` as in the tests).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 mod load;
 

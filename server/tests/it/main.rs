@@ -1,0 +1,34 @@
+//! The server's integration tests, one binary (one link step, however many
+//! files): each module starts the real binary on 127.0.0.1 and talks to it
+//! as clients do. `common` starts servers and offers typed calls.
+
+mod common;
+
+mod admin;
+mod api;
+mod boards;
+mod boards_on_demand;
+mod caching;
+mod compression;
+mod custom_matrices;
+mod doors;
+mod durability;
+mod form_errors;
+mod groups;
+mod health;
+mod join_code;
+mod limits;
+mod live;
+mod live_channels;
+mod matrix_edits;
+mod postgres_timeouts;
+mod postgres_tls;
+mod respondents;
+mod reveal;
+mod rounds;
+mod scale_out;
+mod security;
+mod shutdown;
+mod slow_client;
+mod startup;
+mod threads;
