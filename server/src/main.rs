@@ -157,7 +157,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))
-        .layer(axum::middleware::map_response_with_state(https, security_headers::add))
+        .layer(security_headers::layers(https))
         .layer(axum::middleware::from_fn_with_state(assets, caching::add))
         .layer(compression::layer())
         .layer(axum::middleware::from_fn(request_log::log))

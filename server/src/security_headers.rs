@@ -3,23 +3,31 @@
 //! `app/src/content_policy.rs`); everything else (JSON, errors, static files)
 //! gets a policy that allows nothing, which also forbids framing. A site
 //! whose public address is `https://` also tells browsers to use nothing
-//! else for a year (HSTS).
+//! else for a year (HSTS). Each header is tower-http's `SetResponseHeader`.
 
-use axum::extract::State;
 use axum::http::{header, HeaderValue};
-use axum::response::Response;
+use tower::layer::util::{Identity, Stack};
+use tower::util::Either;
+use tower::ServiceBuilder;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+type Set = SetResponseHeaderLayer<HeaderValue>;
+
+/// The headers' layers, outermost first.
+pub type Layers =
+    ServiceBuilder<Stack<Set, Stack<Set, Stack<Set, Stack<Set, Stack<Either<Set, Identity>, Identity>>>>>>;
 
 /// `https`: whether the site's public address is an HTTPS one.
-pub async fn add(State(https): State<bool>, mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    if https {
-        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers
-        .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
-    response
+pub fn layers(https: bool) -> Layers {
+    let hsts =
+        https.then(|| Set::overriding(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000")));
+    ServiceBuilder::new()
+        .option_layer(hsts)
+        .layer(Set::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(Set::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(Set::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(Set::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        ))
 }
