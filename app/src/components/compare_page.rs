@@ -94,7 +94,10 @@ fn withheld_note(side: &SideFigures) -> Option<impl IntoView> {
     side.stats.is_none().then(|| {
         view! {
             <p class="withheld" role="note">
-                {format!("{}: fewer than {} people, so its figures are withheld.", side.label, side.min_group_size)}
+                {format!(
+                    "{}: its figures are withheld (fewer than {} people, or a smaller group could be worked out from them).",
+                    side.label, side.min_group_size
+                )}
             </p>
         }
     })

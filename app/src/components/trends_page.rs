@@ -51,7 +51,7 @@ fn LiveTrends(board: String, group: String, initial: Trends) -> impl IntoView {
 
 fn trends_view(board: String, trends: Trends) -> impl IntoView {
     let Trends { title, matrix, group, groups, min_group_size, rounds } = trends;
-    let withheld = format!("fewer than {min_group_size}");
+    let withheld = "withheld".to_string();
     let rows = matrix
         .rows()
         .map(|row| {
@@ -111,7 +111,10 @@ fn group_choice(groups: &[String], chosen: Option<&str>, min_group_size: u32) ->
             </label>
             <button type="submit">"Show"</button>
             <p class="hint">
-                {format!("A group's round is shown only when at least {min_group_size} of its people answered in it.")}
+                {format!(
+                    "A group's round is shown only when at least {min_group_size} of its people answered in it, \
+                     and when showing it would not let a smaller group be worked out from the rest."
+                )}
             </p>
         </form>
     })

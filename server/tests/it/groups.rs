@@ -133,7 +133,7 @@ async fn answer_many(server: &TestServer, board: &str, rows: &[String], group: &
 
 /// (door, the respondents of each group it shows), withheld ones left out.
 async fn shown_at_every_door(server: &TestServer, board: &str, key: &str) -> Vec<(&'static str, Vec<u64>)> {
-    let (mut stats, mut compared, mut trends) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut stats, mut compared, mut trends, mut page) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let post = |door: &str, form: Vec<(&str, String)>| {
         let request = Client::new().post(server.url(&format!("/api/{door}"))).form(&form);
         async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
@@ -145,12 +145,24 @@ async fn shown_at_every_door(server: &TestServer, board: &str, key: &str) -> Vec
         compared.extend(post("compare_figures", form).await["a"]["stats"]["respondents"].as_u64());
         let form = vec![("board", board.to_string()), ("group", group.to_string())];
         trends.extend(post("board_trends", form).await["rounds"][0][1]["respondents"].as_u64());
+        // The trends page's HTML, as a person gets it: its chart names the count, or "withheld".
+        let html = reqwest::get(server.url(&format!("/b/{board}/trends?group={group}"))).await.unwrap();
+        let html = html.text().await.unwrap();
+        let said = format!("People who answered in {group}: Round 1: ");
+        let after = html.split(&said).nth(1).unwrap_or_else(|| panic!("the chart of {group} in\n{html}"));
+        page.extend(after.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<u64>().ok()));
     }
     let url = server.url(&format!("/api/boards/{board}/export/json"));
     let report: Value = Client::new().get(url).bearer_auth(key).send().await.unwrap().json().await.unwrap();
     let sections = report["sections"].as_array().unwrap().iter().filter(|s| s["group"].is_string());
     let exported = sections.filter_map(|s| s["respondents"].as_u64()).collect();
-    vec![("stats", stats), ("compare_figures", compared), ("board_trends", trends), ("export", exported)]
+    vec![
+        ("stats", stats),
+        ("compare_figures", compared),
+        ("board_trends", trends),
+        ("trends page", page),
+        ("export", exported),
+    ]
 }
 
 /// Groups of 3, 3 and 1 with a threshold of 3: the whole board minus the
