@@ -4,8 +4,8 @@
 //! Individual answers are never part of it, and a group whose figures are
 //! withheld (see `suppression`) is only named as withheld.
 //!
-//! Streamed: each section (one round, everyone or one group) is read and
-//! written in turn, so a board with many rounds costs one section's memory,
+//! Streamed: each round's sections (everyone, then each group) are read and
+//! written in turn, so a board with many rounds costs one round's memory,
 //! however long the file.
 
 use crate::backend::engine::{Engine, ServedBoard};
@@ -13,7 +13,7 @@ use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
-use futures_util::stream::{self, BoxStream, StreamExt};
+use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -98,31 +98,20 @@ impl Report {
     /// Each round's sections in turn: everyone's, then each group's.
     fn sections(self) -> (Header, BoxStream<'static, Result<Section, TallyError>>) {
         let Report { header, engine, board, rounds } = self;
-        let groups = board.groups().groups;
-        let wanted: Vec<(RoundInfo, Option<String>)> = rounds
-            .into_iter()
-            .flat_map(|info| {
-                std::iter::once(None).chain(groups.iter().cloned().map(Some)).map(move |g| (info.clone(), g))
-            })
-            .collect();
-        let sections = stream::iter(wanted).then(move |(info, group)| {
+        let per_round = stream::iter(rounds).then(move |info| {
             let (engine, board) = (engine.clone(), board.clone());
             async move {
-                let stats = match &group {
-                    None => Some((*engine.round_figures(&board, &info).await?).clone()),
-                    Some(group) => engine.group_stats(&board, info.round, group).await?,
-                };
-                Ok(Section {
-                    round: info.round,
-                    round_label: info.label,
-                    group,
-                    withheld: stats.is_none(),
-                    respondents: stats.as_ref().map(|s| s.respondents),
-                    rows: stats.map(|s| rows(&board.matrix(), &s)).unwrap_or_default(),
-                })
+                let everyone = Some((*engine.round_figures(&board, &info).await?).clone());
+                let groups = engine.round_group_stats(&board, info.round).await?;
+                let matrix = board.matrix();
+                let sections = std::iter::once((None, everyone))
+                    .chain(groups.into_iter().map(|(group, stats)| (Some(group), stats)))
+                    .map(|(group, stats)| Ok(section(&matrix, &info, group, stats)))
+                    .collect::<Vec<_>>();
+                Ok::<_, TallyError>(stream::iter(sections))
             }
         });
-        (header, sections.boxed())
+        (header, per_round.try_flatten().boxed())
     }
 
     /// `{ ...header, "sections": [ ... ] }`, a section at a time.
@@ -146,6 +135,17 @@ impl Report {
         let opening = "round,group,category,row,row_title,level,count,answered\n".to_string();
         let body = sections.map(move |section| section.map(|section| section_lines(&section, &levels)));
         stream::once(async { Ok(opening) }).chain(body).boxed()
+    }
+}
+
+fn section(matrix: &Matrix, info: &RoundInfo, group: Option<String>, stats: Option<Stats>) -> Section {
+    Section {
+        round: info.round,
+        round_label: info.label.clone(),
+        group,
+        withheld: stats.is_none(),
+        respondents: stats.as_ref().map(|s| s.respondents),
+        rows: stats.map(|s| rows(matrix, &s)).unwrap_or_default(),
     }
 }
 

@@ -49,8 +49,9 @@ impl Engine {
     /// The figures of one round: the open one's from memory, a frozen
     /// one's read from the store (that round's rows only).
     pub async fn round_stats(&self, board: &ServedBoard, round: u32) -> Result<Arc<Stats>, TallyError> {
-        if round == board.stats().round {
-            return Ok(board.stats());
+        let current = board.stats();
+        if round == current.round {
+            return Ok(current);
         }
         let unknown = || TallyError::UnknownRound { board: board.info.id.clone(), round };
         let info = self.rounds(board).await?.into_iter().find(|r| r.round == round).ok_or_else(unknown)?;
@@ -104,14 +105,46 @@ impl Engine {
                 group: group.chars().take(80).collect(),
             });
         }
-        // Rounds are numbered from 1 to the open one.
-        let whole = board.stats();
-        if !(1..=whole.round).contains(&round) {
-            return Err(TallyError::UnknownRound { board: board.info.id.clone(), round });
-        }
+        self.check_round(board, round)?;
         if !self.shown_groups(board, round).await?.contains(group) {
             return Ok(None);
         }
+        Ok(Some(self.count_group(board, round, group).await?))
+    }
+
+    /// Every group's figures in one round, in the board's order, each as
+    /// [`Engine::group_stats`] gives it, with the round's counts read once
+    /// for all of them (an export asks for every group of every round).
+    pub async fn round_group_stats(
+        &self,
+        board: &ServedBoard,
+        round: u32,
+    ) -> Result<Vec<(String, Option<Stats>)>, TallyError> {
+        self.check_round(board, round)?;
+        let shown = self.shown_groups(board, round).await?;
+        let mut all = Vec::new();
+        for group in board.groups().groups {
+            let stats = match shown.contains(&group) {
+                true => Some(self.count_group(board, round, &group).await?),
+                false => None,
+            };
+            all.push((group, stats));
+        }
+        Ok(all)
+    }
+
+    /// Rounds are numbered from 1 to the open one.
+    fn check_round(&self, board: &ServedBoard, round: u32) -> Result<(), TallyError> {
+        match (1..=board.stats().round).contains(&round) {
+            true => Ok(()),
+            false => Err(TallyError::UnknownRound { board: board.info.id.clone(), round }),
+        }
+    }
+
+    /// A group's figures in a round, counted from its members' answers;
+    /// only for a group [`Engine::shown_groups`] shows.
+    async fn count_group(&self, board: &ServedBoard, round: u32, group: &str) -> Result<Stats, TallyError> {
+        let whole = board.stats();
         let members = self.state.store.group_answers(&board.info.id, round, group).await?;
         let mut stats = Stats::empty(&board.info.id, &board.matrix());
         (stats.version, stats.round, stats.closed, stats.matrix_rev, stats.reveal) =
@@ -124,7 +157,7 @@ impl Engine {
                 }
             }
         }
-        Ok(Some(stats))
+        Ok(stats)
     }
 
     /// The board's groups whose figures may be shown in `round`, decided
