@@ -20,7 +20,7 @@ use app::backend::engine::Engine;
 use app::backend::limits::{LimitSettings, Limits};
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::groups::{GroupSettings, MAX_GROUPS};
@@ -39,7 +39,7 @@ async fn main() {
     let (rounds, per_round) = (setting("TALLY_BENCH_ROUNDS", 100) as u32, setting("TALLY_BENCH_RESPONDENTS", 250));
     let catalog = catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices")).unwrap();
     let db = TestDatabase::create(Backend::Sqlite).await;
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
     let engine = Engine::start(store, catalog, "programmer", Default::default()).await.unwrap();
     let respondents = Respondents::new(Signer::new(rand::random()), false);
     let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())), respondents);

@@ -21,7 +21,7 @@ use app::backend::engine::Engine;
 use app::backend::limits::{LimitSettings, Limits};
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use std::path::Path;
@@ -47,7 +47,7 @@ async fn main() {
     println!("|---|---|---:|---:|");
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = TestDatabase::create(backend).await;
-        let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+        let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
         let tally = tally(Engine::start(store, catalog.clone(), "programmer", Default::default()).await.unwrap());
         board(&tally, "one-round").await;
         fill(&tally, "one-round", per_round).await;

@@ -19,7 +19,7 @@ use app::backend::engine::Engine;
 use app::backend::limits::{LimitSettings, Limits};
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::{Caller, Tally};
 use std::path::Path;
 use std::sync::Arc;
@@ -39,7 +39,7 @@ async fn main() {
         let mut baseline = None;
         for submitters in [1usize, 64, 1024] {
             let db = TestDatabase::create(backend).await;
-            let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+            let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
             let engine = Engine::start(store, catalog.clone(), "programmer", Default::default()).await.unwrap();
             let respondents = Respondents::new(Signer::new(rand::random()), false);
             let tally = Tally::new(engine, Arc::new(Limits::new(LimitSettings::default())), respondents);

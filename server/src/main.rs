@@ -28,7 +28,7 @@ use app::backend::assets::Assets;
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
 use app::backend::use_cases::Tally;
-use app::backend::{catalog, engine::Engine, metrics, store::Store};
+use app::backend::{catalog, engine::Engine, metrics, store};
 use app::{shell, App};
 use axum::Router;
 use connection_cap::ConnectionGate;
@@ -78,8 +78,8 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let metrics = metrics::install().context("installing the metrics recorder")?;
     tokio::spawn(metrics::upkeep(metrics.clone()));
     let catalog = catalog::load_dir(&config.matrices_dir).context("loading the matrices")?;
-    let store = Store::open(&config.database, &config.database_options).await.context("opening the database")?;
-    let secret = store.secret().await.context("reading the server's secret")?;
+    let store = store::open(&config.database, &config.database_options).await.context("opening the database")?;
+    let secret = store::server_secret(&*store).await.context("reading the server's secret")?;
     let engine = Engine::start(store, catalog, &config.default_matrix, config.boards.clone())
         .await
         .context("starting the engine")?;

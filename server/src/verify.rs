@@ -4,7 +4,7 @@
 //! and says so in its exit code for scripts. It only reads, so it runs
 //! beside a server on the same data, SQLite file included.
 
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -17,7 +17,7 @@ const PROGRESS_EVERY: Duration = Duration::from_secs(2);
 /// check could not run.
 pub async fn run(database: &DatabaseUrl, options: &DatabaseOptions) -> ExitCode {
     let started = Instant::now();
-    let store = match Store::open_read_only(database, options).await {
+    let store = match store::open_read_only(database, options).await {
         Ok(store) => store,
         Err(error) => {
             eprintln!("verify: opening {}: {error}", database.label());
@@ -31,7 +31,7 @@ pub async fn run(database: &DatabaseUrl, options: &DatabaseOptions) -> ExitCode 
             let _ = writeln!(std::io::stderr(), "verify: {done} of {all} boards checked");
         }
     };
-    match store.verify_all(progress).await {
+    match store::verify_all(&*store, progress).await {
         Ok(mismatches) if mismatches.is_empty() => {
             eprintln!("verify: every board agrees with a recount of its answers ({:.1} s)", elapsed(started));
             ExitCode::SUCCESS

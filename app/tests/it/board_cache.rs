@@ -7,7 +7,7 @@ use crate::{support, use_case_support};
 
 use app::answers::Answers;
 use app::backend::engine::Engine;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -91,8 +91,8 @@ async fn submissions_racing_evictions_are_counted_once(backend: Backend) {
     assert_eq!(held.counts.iter().map(|(r, c)| (r.clone(), c.clone())).collect::<HashMap<_, _>>(), counts);
     drop(engine); // one instance per SQLite file: the check opens the store anew
     tokio::time::sleep(Duration::from_millis(50)).await;
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-    assert_eq!(store.verify_all(|_, _| {}).await.unwrap(), Vec::<String>::new());
+    let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    assert_eq!(store::verify_all(&*store, |_, _| {}).await.unwrap(), Vec::<String>::new());
 }
 
 /// Evicts everything and reads `board` again, over and over, until told to

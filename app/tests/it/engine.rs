@@ -6,7 +6,7 @@ use crate::{support, use_case_support};
 
 use app::answers::{Answers, RawLevel};
 use app::backend::engine::Engine;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::error::TallyError;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -85,12 +85,8 @@ async fn concurrent_submissions_match_a_recount(backend: Backend) {
     assert_eq!(respondents, 300);
     assert_eq!(stats.counts.iter().map(|(r, c)| (r.clone(), c.clone())).collect::<HashMap<_, _>>(), counts);
     drop(engine); // one instance per SQLite file: the check opens the store anew
-    let verify = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default())
-        .await
-        .unwrap()
-        .verify_all(|_, _| {})
-        .await
-        .unwrap();
+    let reopened = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    let verify = store::verify_all(&*reopened, |_, _| {}).await.unwrap();
     assert_eq!(verify, Vec::<String>::new());
 }
 
@@ -190,7 +186,7 @@ async fn instances_starting_at_once_migrate_once() {
             let url = url.clone();
             tokio::spawn(async move {
                 Engine::start(
-                    Store::open(&url, &DatabaseOptions::default()).await?,
+                    store::open(&url, &DatabaseOptions::default()).await?,
                     catalog(),
                     "programmer",
                     Default::default(),

@@ -5,7 +5,7 @@
 use crate::{support, use_case_support};
 
 use app::answers::Answers;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::Caller;
 use std::collections::HashMap;
 use support::{Backend, TestDatabase};
@@ -96,8 +96,12 @@ async fn a_board_from_before_rounds_keeps_its_figures_in_round_1(backend: Backen
     let (_, expected) = recount(&rows, [uniform(&rows, |_| 0), answers[1].1.clone(), answers[2].1.clone()]);
     assert_eq!((after.respondents, after.counts.clone().into_iter().collect::<HashMap<_, _>>()), (3, expected));
     drop(engine);
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-    assert_eq!(store.verify_all(|_, _| {}).await.unwrap(), Vec::<String>::new(), "the stored counts equal a recount");
+    let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    assert_eq!(
+        store::verify_all(&*store, |_, _| {}).await.unwrap(),
+        Vec::<String>::new(),
+        "the stored counts equal a recount"
+    );
 }
 
 /// Derives respondent ids as the tests' servers do, before any engine runs.

@@ -6,7 +6,7 @@ use crate::{support, use_case_support};
 
 use app::answers::Answers;
 use app::backend::engine::Engine;
-use app::backend::store::{DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::Caller;
 use app::error::TallyError;
 use app::rounds::RoundInfo;
@@ -27,8 +27,8 @@ async fn start_round(engine: &Engine, board: &str, key: &str, label: Option<&str
 }
 
 async fn verify(db: &TestDatabase) -> Vec<String> {
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
-    store.verify_all(|_, _| {}).await.unwrap()
+    let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    store::verify_all(&*store, |_, _| {}).await.unwrap()
 }
 
 async fn a_new_round_freezes_the_last_and_starts_empty(backend: Backend) {

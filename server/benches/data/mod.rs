@@ -7,7 +7,7 @@
 
 use app::answers::Answers;
 use app::backend::catalog;
-use app::backend::store::{BoardInfo, DatabaseOptions, DatabaseUrl, Store, Submission};
+use app::backend::store::{self, BoardInfo, DatabaseOptions, DatabaseUrl, Store, Submission};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,7 +32,7 @@ pub fn board_id(n: usize) -> String {
 /// `progress` how many submissions are stored after each commit.
 pub async fn generate(url: &str, shape: Shape, mut progress: impl FnMut(&str, usize)) -> Result<(), String> {
     let url = DatabaseUrl::parse(url)?;
-    let store = Store::open(&url, &DatabaseOptions::default()).await.map_err(|e| e.to_string())?;
+    let store = store::open(&url, &DatabaseOptions::default()).await.map_err(|e| e.to_string())?;
     let matrices = Path::new(env!("CARGO_MANIFEST_DIR")).join("../matrices");
     let catalog = catalog::load_dir(&matrices).map_err(|e| e.to_string())?;
     let matrix = catalog["programmer"].clone();
@@ -66,17 +66,17 @@ pub async fn generate(url: &str, shape: Shape, mut progress: impl FnMut(&str, us
                 group: None,
             });
             if batch.len() == BATCH {
-                stored += commit(&store, &mut batch).await?;
+                stored += commit(&*store, &mut batch).await?;
                 progress("submissions", stored);
             }
         }
     }
-    stored += commit(&store, &mut batch).await?;
+    stored += commit(&*store, &mut batch).await?;
     progress("submissions", stored);
     Ok(())
 }
 
-async fn commit(store: &Store, batch: &mut Vec<Submission>) -> Result<usize, String> {
+async fn commit(store: &dyn Store, batch: &mut Vec<Submission>) -> Result<usize, String> {
     let size = batch.len();
     if size > 0 {
         store.apply(Arc::new(std::mem::take(batch))).await.map_err(|e| e.to_string())?;

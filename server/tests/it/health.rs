@@ -63,9 +63,18 @@ async fn metrics_count_what_happened() {
         }
     }
 
-    let response = reqwest::get(server.url("/metrics")).await.unwrap();
-    assert_eq!(response.headers()["content-type"], "text/plain; version=0.0.4");
-    let text = response.text().await.unwrap();
+    // The socket records its fan-out time just after the frame has left, so
+    // the client may read the frame first: look again, for a bounded while.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let text = loop {
+        let response = reqwest::get(server.url("/metrics")).await.unwrap();
+        assert_eq!(response.headers()["content-type"], "text/plain; version=0.0.4");
+        let text = response.text().await.unwrap();
+        if sample(&text, "tally_fan_out_seconds_count") >= 1.0 || std::time::Instant::now() > deadline {
+            break text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
     assert_eq!(sample(&text, "tally_submissions_accepted_total"), 3.0);
     assert_eq!(sample(&text, "tally_submissions_rejected_total{status=\"422\"}"), 1.0);
     assert_eq!(sample(&text, "tally_database_errors_total"), 0.0);

@@ -83,7 +83,7 @@ async fn a_stuck_writer_makes_the_instance_unready_and_submitters_wait_bounded()
     let rows = row_ids(&server.matrix().await);
     let first: Value = submit(&server, &json!({ "answers": answers(&rows, |_| 1) })).await.json().await.unwrap();
     let token = first["respondent"].as_str().unwrap().to_string();
-    let writer = format!("SELECT pid FROM pg_stat_activity WHERE application_name = 'tally-writer-{}'", server.pid());
+    let writer = format!("SELECT pid FROM pg_stat_activity WHERE application_name = 'tally-commits-{}'", server.pid());
     let pid: i32 = db.execute(&writer).await[0].get(0);
     let signal = |name: &str| assert!(Command::new("kill").arg(name).arg(pid.to_string()).status().unwrap().success());
 

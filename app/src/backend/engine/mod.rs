@@ -108,7 +108,7 @@ impl Engine {
     /// the follower, with a shared store). No board is read yet: each is
     /// loaded, and checked against a recount, on first use.
     pub async fn start(
-        store: Store,
+        store: Box<dyn Store>,
         catalog: Catalog,
         default_matrix: &str,
         policy: CachePolicy,

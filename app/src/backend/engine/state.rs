@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 pub(super) struct EngineState {
     /// Where the figures are durable.
-    pub store: Store,
+    pub store: Box<dyn Store>,
     /// Matrices by id, loaded at start-up.
     pub catalog: Catalog,
     /// The boards held in memory.
@@ -38,7 +38,7 @@ impl EngineState {
     pub async fn load(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
         let ticket = self.cache.before_load(id)?;
         let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
-        let mut stored = self.store.board(id).await?.ok_or_else(unknown)?;
+        let mut stored = self.store.board(id, true).await?.ok_or_else(unknown)?;
         if stored.matrix.is_none() {
             // From before boards kept their matrix: it keeps its template's, as of now.
             let template = self.template_of(&stored)?;
@@ -85,11 +85,11 @@ impl EngineState {
     pub async fn reload(&self, id: &str) {
         let Some(board) = self.cache.mark_written(id) else { return };
         let result = async {
-            let Some(mut stored) = self.store.figures(id).await? else {
+            let Some(mut stored) = self.store.board(id, false).await? else {
                 return Err(TallyError::Internal("a served board is missing from the store".into()));
             };
             if stored.matrix_rev > board.current().rev {
-                stored = self.store.board(id).await?.unwrap_or(stored);
+                stored = self.store.board(id, true).await?.unwrap_or(stored);
             }
             board.offer_stored(&stored, own_matrix(&stored)?);
             Ok(())

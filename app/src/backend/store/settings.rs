@@ -81,3 +81,17 @@ impl Default for DatabaseOptions {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DatabaseUrl;
+
+    #[test]
+    fn database_labels_leave_the_password_out() {
+        let url = DatabaseUrl::parse("postgres://tally:hunter2@db.internal:5433/tally").unwrap();
+        assert_eq!(url.label(), "postgres://tally@db.internal/tally");
+        assert_eq!(DatabaseUrl::parse("sqlite://data/t.db").unwrap().label(), "sqlite://data/t.db");
+        let refused = DatabaseUrl::parse("mysql://x").unwrap_err();
+        assert!(refused.contains("not supported"), "{refused}");
+    }
+}

@@ -11,7 +11,7 @@ use app::backend::engine::{Engine, Receipt};
 use app::backend::limits::{LimitSettings, Limits};
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
-use app::backend::store::{BoardInfo, DatabaseOptions, DatabaseUrl, Store};
+use app::backend::store::{self, BoardInfo, DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
@@ -44,7 +44,7 @@ pub fn rows() -> Vec<String> {
 }
 
 pub async fn start(db: &TestDatabase) -> Engine {
-    let store = Store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
+    let store = store::open(&DatabaseUrl::parse(&db.url).unwrap(), &DatabaseOptions::default()).await.unwrap();
     Engine::start(store, catalog(), "programmer", Default::default()).await.unwrap()
 }
 

@@ -2,11 +2,47 @@
 //! set-wise in one transaction, under the touched boards' row locks, which
 //! also settle each board's gate (open, same matrix shape).
 
+use super::super::contract::Commits;
+use super::super::deadline::past_deadline;
 use super::super::plan::{self, Committed, Gate, Key, Plan};
-use super::super::{decode_answers, encode_answers, Submission};
+use super::super::rows::{decode_answers, encode_answers};
+use super::super::{Change, Submission};
+use super::{announce, failed, listener, PostgresStore};
 use crate::error::TallyError;
+use async_trait::async_trait;
 use std::collections::{BTreeSet, HashMap};
-use tokio_postgres::Client;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{Client, SimpleQueryMessage};
+
+#[async_trait]
+impl Commits for PostgresStore {
+    /// One transaction for the whole batch. Past the commit timeout its
+    /// running statement is cancelled, so the transaction rolls back, unless
+    /// it has committed by then; either way what is reported is what happened.
+    async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
+        let client = self.commits.get().await?;
+        let work = in_checked_transaction(&client, apply_batch(&client, &batch));
+        let (committed, heads) = past_deadline(self.commit_timeout, work, || self.commits.cancel(&client)).await?;
+        // Announced after the commit, never inside it: NOTIFY takes a
+        // database-wide lock at commit, which would serialise every
+        // instance's commits behind each other.
+        announce(&client, heads).await;
+        Ok(committed)
+    }
+
+    fn commit_timeout(&self) -> Duration {
+        self.commit_timeout
+    }
+
+    /// Starts listening for every instance's commits (this one's included).
+    fn changes(&self) -> Option<mpsc::Receiver<Change>> {
+        Some(listener::spawn(self.connector.clone()))
+    }
+}
 
 /// Typed parameters for `query_typed`.
 type Params<'a> = &'a [(&'a (dyn tokio_postgres::types::ToSql + Sync), tokio_postgres::types::Type)];
@@ -16,10 +52,7 @@ type Params<'a> = &'a [(&'a (dyn tokio_postgres::types::ToSql + Sync), tokio_pos
 /// on the connection (they still run in order), and `query_typed` names the
 /// parameter types so no statement needs a prepare round trip of its own.
 /// Returns what the batch did and each board's new version.
-pub(super) async fn apply_batch(
-    client: &Client,
-    batch: &[Submission],
-) -> Result<(Committed, Vec<(String, i64)>), TallyError> {
+async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed, Vec<(String, i64)>), TallyError> {
     use tokio_postgres::types::Type;
     let boards: Vec<&str> = batch.iter().map(|s| s.board.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
     let (key_boards, key_respondents): (Vec<&str>, Vec<&str>) =
@@ -43,7 +76,8 @@ pub(super) async fn apply_batch(
              WHERE s.round = (SELECT b.round FROM boards b WHERE b.id = k.board_id)",
             keys,
         ),
-    )?;
+    )
+    .map_err(failed("reading a batch's boards"))?;
     let mut stored: HashMap<Key, _> = HashMap::new();
     for row in previous {
         stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
@@ -120,8 +154,55 @@ pub(super) async fn apply_batch(
              WHERE b.id = k.id RETURNING b.id, b.version",
             steps,
         ),
-    )?;
+    )
+    .map_err(failed("writing a batch"))?;
     let heads: Vec<(String, i64)> = heads.iter().map(|r| (r.get(0), r.get(1))).collect();
     let last_version = heads.iter().map(|(board, version)| (board.clone(), *version as u64)).collect();
     Ok((plan.committed(batch, &last_version, &gates), heads))
+}
+
+/// Runs `work` between BEGIN and COMMIT, rolling back if it fails, and
+/// COMMITs only inside the very transaction
+/// its BEGIN opened. PostgreSQL answers a COMMIT outside a transaction with
+/// a mere warning, so had anything ended the transaction early (a stray
+/// ROLLBACK on the connection), the batch's remaining statements would have
+/// run on their own and its COMMIT "succeeded": the transaction id, taken
+/// with the BEGIN and checked in the same round trip as the COMMIT, turns
+/// that into an error, and the batch is never acknowledged.
+async fn in_checked_transaction<T>(
+    client: &Client,
+    work: impl Future<Output = Result<T, TallyError>>,
+) -> Result<T, TallyError> {
+    let began = client.simple_query("BEGIN; SELECT txid_current()").await.map_err(failed("beginning a batch"))?;
+    let txid = began.iter().find_map(|m| match m {
+        SimpleQueryMessage::Row(row) => row.get(0).and_then(|t| t.parse::<i64>().ok()),
+        _ => None,
+    });
+    let txid = txid.ok_or_else(|| TallyError::Internal("PostgreSQL gave no transaction id".into()))?;
+    let value = match work.await {
+        Ok(value) => value,
+        Err(error) => {
+            let _ = client.batch_execute("ROLLBACK").await;
+            return Err(error);
+        }
+    };
+    // One simple query, so nothing can come between the check and the
+    // COMMIT; a failed check (1/0) skips the COMMIT.
+    let check = format!("SELECT 1 / COALESCE(txid_current_if_assigned() = {txid}, false)::int; COMMIT");
+    match client.simple_query(&check).await {
+        Ok(_) => Ok(value),
+        Err(error) => {
+            let _ = client.batch_execute("ROLLBACK").await;
+            match error.code() {
+                Some(code) if *code == SqlState::DIVISION_BY_ZERO => Err(lost_transaction()),
+                _ => Err(failed("committing a batch")(error)),
+            }
+        }
+    }
+}
+
+fn lost_transaction() -> TallyError {
+    let what = "a batch's transaction ended before its COMMIT; the batch is not acknowledged";
+    tracing::error!("{what}");
+    TallyError::Internal(what.into())
 }

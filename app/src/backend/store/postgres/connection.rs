@@ -75,7 +75,7 @@ impl Connector {
 pub struct Link {
     /// How to make the connection again.
     connector: Connector,
-    /// What `pg_stat_activity` calls it: writer or reader.
+    /// What `pg_stat_activity` calls it: commits, requests or probe.
     role: &'static str,
     /// The connection, once made and while it holds.
     client: Mutex<Option<Arc<Client>>>,
@@ -91,7 +91,9 @@ impl Link {
         if let Some(client) = slot.as_ref().filter(|c| !c.is_closed()) {
             return Ok(client.clone());
         }
-        let client = Arc::new(self.connector.connect(self.role).await?);
+        let connecting = format!("connecting the {} connection", self.role);
+        let client = self.connector.connect(self.role).await.map_err(super::failed(&connecting))?;
+        let client = Arc::new(client);
         *slot = Some(client.clone());
         Ok(client)
     }

@@ -2,13 +2,45 @@
 //! immediate transaction, which also checks each board's gate (open, same matrix shape) and
 //! puts the answers in the board's open round.
 
+use super::super::contract::Commits;
+use super::super::deadline::past_deadline;
 use super::super::plan::{self, Committed, Gate, Plan};
-use super::super::{decode_answers, encode_answers, Submission};
+use super::super::rows::{decode_answers, encode_answers};
+use super::super::{Change, Submission};
+use super::{blocking, failed, SqliteStore};
+use crate::error::TallyError;
+use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+#[async_trait]
+impl Commits for SqliteStore {
+    /// One transaction for the whole batch, interrupted (and so rolled
+    /// back) if it is still running at the commit timeout.
+    async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError> {
+        let writer = self.writer.clone();
+        let work = blocking(move || {
+            let mut conn = writer.lock().unwrap_or_else(|e| e.into_inner());
+            apply_batch(&mut conn, &batch).map_err(failed("applying submissions"))
+        });
+        past_deadline(self.commit_timeout, work, || self.interrupt.interrupt()).await
+    }
+
+    fn commit_timeout(&self) -> Duration {
+        self.commit_timeout
+    }
+
+    /// One instance per file (see `lock_exclusively`): nobody else commits.
+    fn changes(&self) -> Option<mpsc::Receiver<Change>> {
+        None
+    }
+}
 
 /// One transaction for the whole batch; see [`Plan`] for what it writes.
-pub(super) fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
+fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<Committed> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut gates = HashMap::new();
     {

@@ -1,9 +1,12 @@
-//! The recount on SQLite: one board's stored aggregates compared with what
-//! its stored answers add up to, round by round.
+//! [`Upkeep`] on SQLite: reachable, writable, and the recount (one board's
+//! stored aggregates compared with what its stored answers add up to,
+//! round by round).
 
-use super::super::internal;
-use super::{blocking, SqliteStore};
+use super::super::contract::Upkeep;
+use super::super::rows::mismatch;
+use super::{failed, SqliteStore};
 use crate::error::TallyError;
+use async_trait::async_trait;
 
 /// Every (round, row, level) of board `?1` where the stored count and a
 /// recount from the stored answers disagree, in either direction, and every
@@ -30,19 +33,25 @@ const MISMATCHES: &str = "
     FROM kept k LEFT JOIN people p ON p.round = k.round
     WHERE k.n <> COALESCE(p.n, 0)";
 
-impl SqliteStore {
-    pub async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
-        let (reader, id) = (self.reader.clone(), id.to_string());
-        blocking(move || {
-            let conn = reader.lock().unwrap_or_else(|e| e.into_inner());
-            let mut stmt = conn.prepare_cached(MISMATCHES).map_err(internal("verifying counts"))?;
-            let rows = stmt
-                .query_map([&id], |r| {
-                    Ok(super::super::mismatch(&id, r.get(0)?, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-                .and_then(|rows| rows.collect())
-                .map_err(internal("verifying counts"))?;
-            Ok(rows)
+#[async_trait]
+impl Upkeep for SqliteStore {
+    async fn ping(&self) -> Result<(), TallyError> {
+        self.read(|conn| conn.query_row("SELECT 1", [], |_| Ok(())).map_err(failed("reaching the SQLite file"))).await
+    }
+
+    /// Takes the write lock and lets go of it, as a commit would.
+    async fn write_probe(&self) -> Result<(), TallyError> {
+        self.write(|conn| conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;").map_err(failed("probing for writes"))).await
+    }
+
+    async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
+        let id = id.to_string();
+        self.read(move |conn| {
+            let mut stmt = conn.prepare_cached(MISMATCHES).map_err(failed("verifying counts"))?;
+            let rows = stmt.query_map([&id], |r| {
+                Ok(mismatch(&id, r.get(0)?, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            });
+            rows.and_then(|rows| rows.collect()).map_err(failed("verifying counts"))
         })
         .await
     }

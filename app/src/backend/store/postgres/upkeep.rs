@@ -1,8 +1,12 @@
-//! The recount on PostgreSQL: the same comparison as SQLite's, for one
-//! board, round by round, in one snapshot.
+//! [`Upkeep`] on PostgreSQL: reachable, writable, and the recount (the
+//! same comparison as SQLite's, for one board, round by round, in one
+//! snapshot).
 
-use super::PostgresStore;
+use super::super::contract::Upkeep;
+use super::super::rows::mismatch;
+use super::{failed, PostgresStore};
 use crate::error::TallyError;
+use async_trait::async_trait;
 
 /// See SQLite's `MISMATCHES`: the same parts, with PostgreSQL's JSON.
 const MISMATCHES: &str = "
@@ -26,14 +30,28 @@ const MISMATCHES: &str = "
     FROM kept k LEFT JOIN people p ON p.round = k.round
     WHERE k.n <> COALESCE(p.n, 0)";
 
-impl PostgresStore {
-    pub async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
-        let rows = self.reader.get().await?.query(MISMATCHES, &[&id]).await?;
+#[async_trait]
+impl Upkeep for PostgresStore {
+    async fn ping(&self) -> Result<(), TallyError> {
+        self.requests.get().await?.batch_execute("SELECT 1").await.map_err(failed("reaching the database"))
+    }
+
+    /// Asked on a connection of the probe's own: never the commits', where
+    /// its ROLLBACK could end a batch. Taking a transaction id is what a
+    /// write needs first; a read-only server (a standby after a fail-over)
+    /// refuses it.
+    async fn write_probe(&self) -> Result<(), TallyError> {
+        let client = self.probe.get().await?;
+        client.batch_execute("BEGIN; SELECT txid_current(); ROLLBACK").await.map_err(failed("probing for writes"))
+    }
+
+    async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError> {
+        let rows = self.requests.get().await?.query(MISMATCHES, &[&id]).await.map_err(failed("verifying counts"))?;
         Ok(rows
             .iter()
             .map(|r| {
                 let (round, level) = (r.get::<_, i32>(0) as i64, r.get::<_, i32>(2) as i64);
-                super::super::mismatch(id, round, r.get(1), level, r.get(3), r.get(4))
+                mismatch(id, round, r.get(1), level, r.get(3), r.get(4))
             })
             .collect())
     }

@@ -1,0 +1,199 @@
+//! What persistence must do: the one page that defines it.
+//!
+//! [`Store`] is everything the engine asks of a database, grouped by
+//! concern into the traits below; SQLite and PostgreSQL each implement every
+//! one, in a file of the same name (`sqlite/boards.rs` implements
+//! [`Boards`], and so on). The engine holds a `Box<dyn Store>`, so nothing
+//! above this folder knows which database it talks to.
+//!
+//! Promises every implementation keeps:
+//! - **Acknowledged means on disk.** [`Commits::apply`] returns `Ok` only
+//!   after the batch's transaction has committed durably; on `Err` nothing
+//!   of the batch is stored.
+//! - **One version sequence per board.** Every change a board's watchers
+//!   could see (a batch touching it, an edit, closing, a setting, a round,
+//!   a withdrawal) raises its version by at least one, in the same
+//!   transaction as the change, and is announced to other instances like a
+//!   commit.
+//! - **Counts change only by plan.** A batch's count and respondent moves
+//!   are the ones [`super::plan`] worked out; a withdrawal takes out exactly
+//!   what the respondent had put in.
+//! - **One round per answer.** Starting a round and a batch serialise on the
+//!   board, so each answer lands wholly in one round.
+//! - **Every error says what was being done**, in words, and a busy database
+//!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
+
+use super::{BoardInfo, Change, Committed, StoredBoard, Submission};
+use crate::answers::{Answers, PreviousAnswers};
+use crate::error::TallyError;
+use crate::groups::GroupSettings;
+use crate::reveal::RevealSettings;
+use crate::rounds::RoundInfo;
+use async_trait::async_trait;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// A whole database, as the engine holds it.
+pub trait Store: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Upkeep {}
+
+impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Upkeep> Store for T {}
+
+/// Boards themselves: what they are, their matrix, open or closed.
+#[async_trait]
+pub trait Boards: Send + Sync {
+    /// One board with its open round's non-zero counts, and its matrix
+    /// (JSON) when `with_matrix`; `None` when there is no such board. Read by
+    /// primary key in one snapshot, so the cost does not grow with the
+    /// number of boards.
+    async fn board(&self, id: &str, with_matrix: bool) -> Result<Option<StoredBoard>, TallyError>;
+
+    /// The current version of each of `ids` that exists (of every board
+    /// when `None`): to find the boards this instance is behind on.
+    async fn versions(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, u64)>, TallyError>;
+
+    /// A new board with its first round. `Conflict` when the id is taken.
+    /// `admin_hash` is the SHA-256 of the board's admin key, hex: the key
+    /// itself is never stored.
+    async fn insert_board(&self, info: BoardInfo, admin_hash: Option<String>, matrix: String)
+        -> Result<(), TallyError>;
+
+    /// Stores `matrix` (JSON) as the board's own, unless it has one.
+    async fn fill_matrix(&self, board: &str, matrix: String) -> Result<(), TallyError>;
+
+    async fn admin_hash(&self, board: &str) -> Result<Option<String>, TallyError>;
+
+    /// Replaces the board's matrix if it is still at revision `base`; the
+    /// new version. A `structural` change meeting a board with answers is
+    /// refused with `Conflict` ([`structural_change_refused`]), checked in
+    /// the statement that writes it.
+    async fn replace_matrix(&self, board: &str, matrix: String, structural: bool, base: u64)
+        -> Result<u64, TallyError>;
+
+    /// Closes or reopens a board; the new version.
+    async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError>;
+
+    /// Stores `candidate` (64 hex digits) as the server's secret unless one
+    /// is stored already; returns the stored one, the same for every
+    /// instance on the database. [`server_secret`] reads it as bytes.
+    async fn secret(&self, candidate: String) -> Result<String, TallyError>;
+}
+
+/// The group commit: many submissions, one transaction.
+#[async_trait]
+pub trait Commits: Send + Sync {
+    /// Applies every submission, in order, in one transaction, and says how
+    /// each touched board's figures moved; returns only after the commit is
+    /// on disk. Interrupted (and so rolled back) past [`Self::commit_timeout`]
+    /// unless it committed first: what it reports is what happened.
+    async fn apply(&self, batch: Arc<Vec<Submission>>) -> Result<Committed, TallyError>;
+
+    /// How long a batch's commit may take before it is interrupted.
+    fn commit_timeout(&self) -> Duration;
+
+    /// News of other instances' commits; `None` for a database nobody shares.
+    fn changes(&self) -> Option<mpsc::Receiver<Change>>;
+}
+
+/// Rounds: the open one, the frozen ones and their figures.
+#[async_trait]
+pub trait Rounds: Send + Sync {
+    /// Freezes the open round (keeping its respondent count) and opens the
+    /// next, empty, labelled `label` or "Round N"; the new round and version.
+    async fn start_round(&self, board: &str, label: Option<String>, now: i64) -> Result<(RoundInfo, u64), TallyError>;
+
+    /// The board's rounds, oldest first; the open one's respondents as of now.
+    async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError>;
+
+    /// One round's (row id, level, count), zero counts omitted, read by the
+    /// (board, round) key prefix alone.
+    async fn round_counts(&self, board: &str, round: u32) -> Result<Vec<(String, u8, u64)>, TallyError>;
+}
+
+/// A board's settings that are not its matrix: groups and who sees figures.
+#[async_trait]
+pub trait BoardSettings: Send + Sync {
+    /// The groups respondents choose from and the anonymity threshold; the new version.
+    async fn set_groups(&self, board: &str, groups: &GroupSettings) -> Result<u64, TallyError>;
+
+    /// Who sees the figures, and whether they are revealed; the new version.
+    async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError>;
+}
+
+/// What a group's figures are counted from. Read only through the engine,
+/// which decides which groups may be shown (see `backend::suppression`).
+#[async_trait]
+pub trait Groups: Send + Sync {
+    /// The answers given in one round by the people in one group.
+    async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<Answers>, TallyError>;
+
+    /// How many answered in one round per group given (`None`: no group).
+    async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError>;
+}
+
+/// One respondent's own answers: to show them, and to take them back.
+#[async_trait]
+pub trait Respondents: Send + Sync {
+    /// Their answers in the open round, or else in the latest round they
+    /// answered, marked with that round's label.
+    async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError>;
+
+    /// Their answers in every round they answered, oldest first: (round,
+    /// its label, the answers).
+    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError>;
+
+    /// Takes their answers out of the board: the open round's, or every
+    /// round's (`every_round`), counts and respondent counts included, in one
+    /// transaction; nothing of them stays stored. A new version if anything
+    /// was withdrawn. Returns how many rounds lost an answer.
+    async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError>;
+}
+
+/// Is the database well: reachable, writable, and its aggregates true.
+#[async_trait]
+pub trait Upkeep: Send + Sync {
+    /// Whether the database answers a trivial query.
+    async fn ping(&self) -> Result<(), TallyError>;
+
+    /// Whether it takes a write now, asked without writing and never on the
+    /// connection a batch may be using.
+    async fn write_probe(&self) -> Result<(), TallyError>;
+
+    /// Recounts one board's stored answers, round by round, and lists each
+    /// place its stored aggregates disagree, in words (empty: consistent).
+    /// Run on every load.
+    async fn verify_board(&self, id: &str) -> Result<Vec<String>, TallyError>;
+}
+
+/// [`Upkeep::verify_board`] for every board, telling `progress` (boards
+/// done, boards in all) after each.
+pub async fn verify_all(store: &dyn Store, mut progress: impl FnMut(usize, usize)) -> Result<Vec<String>, TallyError> {
+    let boards = store.versions(None).await?;
+    let mut mismatches = Vec::new();
+    for (done, (id, _)) in boards.iter().enumerate() {
+        mismatches.extend(store.verify_board(id).await?);
+        progress(done + 1, boards.len());
+    }
+    Ok(mismatches)
+}
+
+/// The server's 256-bit secret, made and stored on first use.
+pub async fn server_secret(store: &dyn Store) -> Result<[u8; 32], TallyError> {
+    let candidate: String = (0..2).map(|_| format!("{:032x}", rand::random::<u128>())).collect();
+    let stored = store.secret(candidate).await?;
+    let bytes: Option<Vec<u8>> = (0..stored.len())
+        .step_by(2)
+        .map(|i| stored.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect();
+    bytes
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| TallyError::Internal("the stored server secret is not 64 hex digits".into()))
+}
+
+/// What [`Boards::replace_matrix`] says when a structural edit meets answers.
+pub fn structural_change_refused() -> TallyError {
+    TallyError::Conflict(
+        "rows, levels and their order can only change while the board has no answers; text can change at any time"
+            .into(),
+    )
+}

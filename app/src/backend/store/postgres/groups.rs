@@ -1,0 +1,28 @@
+//! [`Groups`] on PostgreSQL.
+
+use super::super::contract::Groups;
+use super::super::rows::decode_answers;
+use super::super::sql;
+use super::{failed, PostgresStore};
+use crate::answers::Answers;
+use crate::error::TallyError;
+use async_trait::async_trait;
+
+#[async_trait]
+impl Groups for PostgresStore {
+    async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<Answers>, TallyError> {
+        let client = self.requests.get().await?;
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&board, &(round as i32), &group];
+        let rows = client.query(sql::GROUP_ANSWERS, &values).await.map_err(failed("reading a group"))?;
+        rows.iter().map(|r| decode_answers(r.get(0))).collect()
+    }
+
+    async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
+        let client = self.requests.get().await?;
+        let rows = client
+            .query(sql::GROUP_SIZES, &[&board, &(round as i32)])
+            .await
+            .map_err(failed("counting a round's groups"))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
+    }
+}

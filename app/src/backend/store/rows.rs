@@ -1,0 +1,73 @@
+//! Turning stored rows into the engine's records, the same on both databases.
+
+use super::{BoardInfo, StoredBoard};
+use crate::answers::Answers;
+use crate::error::TallyError;
+use crate::groups::GroupSettings;
+use crate::reveal::{RevealMode, RevealSettings};
+
+/// One row of "a board joined with its non-zero counts", the shape both
+/// backends read a board in; [`gather`] folds them into a [`StoredBoard`].
+pub(crate) struct CountRow {
+    /// The board's own columns, repeated on each of its rows.
+    pub info: BoardInfo,
+    pub version: u64,
+    pub respondents: u64,
+    pub closed: bool,
+    pub matrix_rev: u64,
+    pub shape: u64,
+    pub round: u32,
+    /// `groups` as stored (a JSON array) and `min_group_size`.
+    pub groups: (String, u32),
+    /// `reveal` as stored (`live`, `after_submit`, `facilitator`) and `revealed`.
+    pub reveal: (String, bool),
+    pub cell: Option<(String, u8, u64)>,
+}
+
+/// Folds one board's rows into its [`StoredBoard`], with `matrix` (JSON)
+/// as its own; `None` when there are no rows (no such board).
+pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<String>) -> Option<StoredBoard> {
+    let mut rows = rows.into_iter();
+    let first = rows.next()?;
+    let names = serde_json::from_str(&first.groups.0).unwrap_or_else(|error| {
+        tracing::error!(board = %first.info.id, %error, "stored groups are not a JSON list; none offered");
+        Vec::new()
+    });
+    let mode = RevealMode::parse(&first.reveal.0).unwrap_or_else(|| {
+        // Hiding is the safe side of a setting nobody can read.
+        tracing::error!(board = %first.info.id, reveal = %first.reveal.0, "unknown reveal mode; figures hidden");
+        RevealMode::Facilitator
+    });
+    let counts = first.cell.into_iter().chain(rows.filter_map(|row| row.cell)).collect();
+    Some(StoredBoard {
+        info: first.info,
+        version: first.version,
+        respondents: first.respondents,
+        closed: first.closed,
+        matrix_rev: first.matrix_rev,
+        shape: first.shape,
+        round: first.round,
+        groups: GroupSettings { groups: names, min_group_size: first.groups.1 },
+        reveal: RevealSettings { reveal: mode, revealed: first.reveal.1 },
+        counts,
+        matrix,
+    })
+}
+
+/// One place where a board's stored aggregates and its recount disagree, in words.
+pub(super) fn mismatch(board: &str, round: i64, row: &str, level: i64, stored: i64, recounted: i64) -> String {
+    format!("board '{board}', round {round}, row '{row}', level {level}: stored {stored} but recount gives {recounted}")
+}
+
+pub(super) fn decode_answers(text: &str) -> Result<Answers, TallyError> {
+    serde_json::from_str(text).map_err(|e| TallyError::Internal(format!("stored answers are not valid JSON: {e}")))
+}
+
+pub(super) fn encode_answers(answers: &Answers) -> String {
+    serde_json::to_string(answers).expect("a map of strings to numbers always serialises")
+}
+
+/// A board's group names as stored: a JSON list.
+pub(super) fn encode_group_names(groups: &GroupSettings) -> String {
+    serde_json::to_string(&groups.groups).expect("a list of names serialises")
+}

@@ -1,0 +1,70 @@
+//! The statements both databases run as they are. Each binds its own
+//! types (PostgreSQL wants `int4` rounds, SQLite takes any integer) and
+//! SQLite binds `$N` by name (see `sqlite::numbered`). The hot paths (a
+//! batch's statements) and statements that need one database's own JSON,
+//! casts or common table expressions stay beside their backend.
+
+/// One board joined with its open round's non-zero counts, in one snapshot
+/// (`$1`: the board): one row per count, or one with empty count columns.
+pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
+        c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
+        b.groups, b.min_group_size, b.reveal, b.revealed
+     FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
+     WHERE b.id = $1";
+
+/// A board's matrix, read apart from its counts so a large matrix is not
+/// repeated on each count's row (`$1`: the board).
+pub const MATRIX: &str = "SELECT matrix FROM boards WHERE id = $1";
+
+pub const ADMIN_HASH: &str = "SELECT admin_hash FROM boards WHERE id = $1";
+
+/// Gives a board from before boards kept their matrix the one it was created on.
+pub const FILL_MATRIX: &str = "UPDATE boards SET matrix = $2 WHERE id = $1 AND matrix IS NULL";
+
+pub const SET_CLOSED: &str = "UPDATE boards SET closed = $2, version = version + 1 WHERE id = $1 RETURNING version";
+
+pub const SET_GROUPS: &str =
+    "UPDATE boards SET groups = $2, min_group_size = $3, version = version + 1 WHERE id = $1 RETURNING version";
+
+pub const SET_REVEAL: &str =
+    "UPDATE boards SET reveal = $2, revealed = $3, version = version + 1 WHERE id = $1 RETURNING version";
+
+/// Keeps the first secret any instance offers (`$1`: the candidate).
+pub const KEEP_SECRET: &str = "INSERT INTO server_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING";
+
+pub const SECRET: &str = "SELECT secret FROM server_secret";
+
+/// A board's rounds, oldest first, the open one's respondents as of now
+/// (`$1`: the board).
+pub const ROUNDS: &str = "SELECT r.round, r.label, r.started_at, r.ended_at,
+        CASE WHEN r.round = b.round THEN b.respondents ELSE r.respondents END
+     FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1 ORDER BY r.round";
+
+/// One round's non-zero counts, by the (board, round) key prefix.
+pub const ROUND_COUNTS: &str = "SELECT row_id, level, n FROM counts WHERE board_id = $1 AND round = $2 AND n > 0";
+
+/// The answers one group gave in one round (`$3`: the group).
+pub const GROUP_ANSWERS: &str =
+    "SELECT CAST(answers AS TEXT) FROM submissions WHERE board_id = $1 AND round = $2 AND group_name = $3";
+
+/// How many people answered in each group in one round, `NULL` for those
+/// who gave none (`$1`: the board, `$2`: the round).
+pub const GROUP_SIZES: &str = "SELECT group_name, COUNT(*) FROM submissions
+     WHERE board_id = $1 AND round = $2 GROUP BY group_name";
+
+/// A respondent's answers in the latest round they answered, whether that
+/// is the open round, its label, and the group they gave (`$1`: the board,
+/// `$2`: the respondent). Driven from the board's rounds, so each round costs
+/// one probe of the `(board, round, respondent)` key and no index by
+/// respondent is needed (on SQLite, keeping one cost a tenth of the
+/// submission rate on a board with many rounds).
+pub const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label, s.group_name
+     FROM rounds r JOIN boards b ON b.id = r.board_id
+     JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
+     WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round DESC LIMIT 1";
+
+/// A respondent's answers in every round they answered, oldest first, with
+/// each round's label; found as [`PREVIOUS`] is.
+pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT)
+     FROM rounds r JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
+     WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";

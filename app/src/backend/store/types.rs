@@ -1,0 +1,66 @@
+//! The records the store hands the engine and takes from it.
+
+use crate::answers::Answers;
+use crate::groups::GroupSettings;
+use crate::reveal::RevealSettings;
+use serde::{Deserialize, Serialize};
+
+/// What a board is, as stored and as shown by the API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardInfo {
+    pub id: String,
+    pub matrix_id: String,
+    pub title: String,
+    /// Private boards have an unguessable id and are not listed anywhere.
+    pub private: bool,
+    pub created_at: i64,
+}
+
+/// One accepted, validated submission on its way to disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Submission {
+    pub board: String,
+    pub respondent: String,
+    pub answers: Answers,
+    /// Unix seconds.
+    pub submitted_at: i64,
+    /// The board's matrix shape the answers were checked against: the
+    /// commit refuses them if a structural edit has happened since.
+    pub shape: u64,
+    /// The group the respondent said they are in, if the board has groups.
+    pub group: Option<String>,
+}
+
+/// A board with its aggregates as they are on disk, for start-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredBoard {
+    pub info: BoardInfo,
+    pub version: u64,
+    pub respondents: u64,
+    pub closed: bool,
+    /// The version at which the board's matrix last changed.
+    pub matrix_rev: u64,
+    /// How many structural changes the matrix has had (see [`Submission::shape`]).
+    pub shape: u64,
+    /// The open round; `respondents` and `counts` are its own.
+    pub round: u32,
+    /// The groups respondents choose from, and the anonymity threshold.
+    pub groups: GroupSettings,
+    /// Who sees the figures, and whether the admin has revealed them.
+    pub reveal: RevealSettings,
+    /// (row id, level index, count), zero counts omitted.
+    pub counts: Vec<(String, u8, u64)>,
+    /// The board's own matrix, JSON; `None` for a board from before boards
+    /// kept their matrix (filled in at start-up).
+    pub matrix: Option<String>,
+}
+
+/// What another instance did, as heard through a shared database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The board has reached this version.
+    Board { id: String, version: u64 },
+    /// Notices may have been missed (the listener reconnected, or the
+    /// periodic check is due): compare every board's version.
+    Resync,
+}
