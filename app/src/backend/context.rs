@@ -1,6 +1,8 @@
 //! What a server function needs from the request it runs in: the
 //! application, who is calling, and a way to set the response's status and
 //! headers. Missing context is reported as an error rather than a panic.
+//! Every server function goes through [`run`], so none can forget its
+//! caller or its status.
 
 use super::client_addr::ClientAddr;
 use super::http_error;
@@ -9,18 +11,44 @@ use crate::error::TallyError;
 use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+use std::future::Future;
 
-pub fn tally() -> Result<Tally, TallyError> {
+/// What a server function's use case is given.
+pub struct Door {
+    pub tally: Tally,
+    /// As the request presents them (see [`caller`]), with the admin key
+    /// the function was given, if any.
+    pub caller: Caller,
+    pub request: Parts,
+}
+
+/// Runs a server function's use case with its [`Door`], then gives the
+/// outcome its HTTP status (see [`with_status`]).
+pub async fn run<T, Work>(admin_key: Option<String>, work: impl FnOnce(Door) -> Work) -> Result<T, TallyError>
+where
+    Work: Future<Output = Result<T, TallyError>>,
+{
+    let request = request()?;
+    let result = async {
+        let tally = tally()?;
+        let caller = Caller { admin_key, ..caller(&tally, &request) };
+        work(Door { tally, caller, request: request.clone() }).await
+    }
+    .await;
+    with_status(&request, result)
+}
+
+fn tally() -> Result<Tally, TallyError> {
     use_context::<Tally>().ok_or_else(|| TallyError::Internal("no application in the server function context".into()))
 }
 
-pub fn request() -> Result<Parts, TallyError> {
+fn request() -> Result<Parts, TallyError> {
     use_context::<Parts>().ok_or_else(|| TallyError::Internal("no request in the server function context".into()))
 }
 
 /// The caller as the page presents them: address as the accept loop
 /// resolved it, respondent from the cookie.
-pub fn caller(tally: &Tally, request: &Parts) -> Caller {
+fn caller(tally: &Tally, request: &Parts) -> Caller {
     Caller {
         ip: request.extensions.get::<ClientAddr>().map(|client| client.0),
         respondent: tally.respondent_cookie(&request.headers),
@@ -38,7 +66,7 @@ pub fn add_header(name: HeaderName, value: HeaderValue) {
 /// the server) and hides an internal error's detail, except for plain HTML
 /// form posts (which keep only the hiding): those must stay a
 /// redirect back to the page, which then shows the error.
-pub fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
+fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
     let result = result.map_err(http_error::public);
     if let Err(error) = &result {
         let form_post = request.method == Method::POST

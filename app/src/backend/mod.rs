@@ -29,6 +29,7 @@ pub mod http_error;
 pub mod join_code;
 pub mod limits;
 pub mod matrix_body;
+pub mod matrix_file;
 pub mod metrics;
 pub mod respondent;
 pub mod signer;

@@ -13,8 +13,10 @@ use leptos::server_fn::codec::Json;
 /// the editor's gallery.
 #[server(endpoint = "editor_templates")]
 pub async fn editor_templates() -> Result<Vec<Matrix>, TallyError> {
-    let tally = crate::backend::context::tally()?;
-    Ok(tally.templates().iter().map(|m| (**m).clone()).collect())
+    crate::backend::context::run(None, |door| async move {
+        Ok(door.tally.templates().iter().map(|m| (**m).clone()).collect())
+    })
+    .await
 }
 
 /// Served at `/api/check_matrix`: every problem that would stop the matrix
@@ -22,11 +24,14 @@ pub async fn editor_templates() -> Result<Vec<Matrix>, TallyError> {
 /// Problems are this request's answer, not its failure.
 #[server(endpoint = "check_matrix", input = Json)]
 pub async fn check_matrix(matrix: Matrix) -> Result<Vec<MatrixProblem>, TallyError> {
-    match crate::backend::matrix_body::checked(matrix) {
-        Ok(_) => Ok(Vec::new()),
-        Err(TallyError::InvalidMatrix(problems)) => Ok(problems),
-        Err(other) => Err(other),
-    }
+    crate::backend::context::run(None, |_| async move {
+        match crate::backend::matrix_body::checked(matrix) {
+            Ok(_) => Ok(Vec::new()),
+            Err(TallyError::InvalidMatrix(problems)) => Ok(problems),
+            Err(other) => Err(other),
+        }
+    })
+    .await
 }
 
 /// Served at `/api/import_matrix`: a matrix file's text (TOML, as the
@@ -34,29 +39,13 @@ pub async fn check_matrix(matrix: Matrix) -> Result<Vec<MatrixProblem>, TallyErr
 /// editor to show and fix; only a file that is not a matrix at all is refused.
 #[server(endpoint = "import_matrix", input = Json)]
 pub async fn import_matrix(text: String) -> Result<Matrix, TallyError> {
-    let value: serde_json::Value = match text.trim_start().starts_with('{') {
-        true => serde_json::from_str(&text).map_err(|e| TallyError::BadRequest(format!("not valid JSON: {e}")))?,
-        false => toml::from_str(&text).map_err(|e| not_toml(&text, &e))?,
-    };
-    crate::backend::matrix_body::read(value)
-}
-
-/// Where the TOML went wrong and why, without echoing the offending line
-/// (which may be any length) as the parser's own message does.
-#[cfg(feature = "ssr")]
-fn not_toml(text: &str, error: &toml::de::Error) -> TallyError {
-    let reason: String = error.message().chars().take(200).collect();
-    let Some(span) = error.span() else { return TallyError::BadRequest(format!("not valid TOML: {reason}")) };
-    let before = &text[..span.start.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    TallyError::BadRequest(format!("not valid TOML at line {line}, column {column}: {reason}"))
+    crate::backend::context::run(None, |_| async move { crate::backend::matrix_file::read(&text) }).await
 }
 
 /// Served at `/api/export_matrix`: the matrix as a TOML file's text.
 #[server(endpoint = "export_matrix", input = Json)]
 pub async fn export_matrix(matrix: Matrix) -> Result<String, TallyError> {
-    toml::to_string(&matrix).map_err(|e| TallyError::BadRequest(format!("this matrix cannot be written as TOML: {e}")))
+    crate::backend::context::run(None, |_| async move { crate::backend::matrix_file::write(&matrix) }).await
 }
 
 /// Served at `/api/create_custom_board`: a board on the editor's matrix;
@@ -71,13 +60,8 @@ pub async fn create_custom_board(matrix: Matrix, title: String, slug: String) ->
 /// answers with the new revision.
 #[server(endpoint = "edit_matrix", input = Json)]
 pub async fn edit_matrix(board: String, key: String, matrix: Matrix, base: u64) -> Result<u64, TallyError> {
-    use crate::backend::{context, use_cases::Caller};
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
-        Ok(tally.edit_matrix(&caller, &board, matrix, Some(base)).await?.matrix_rev)
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(Some(key), |door| async move {
+        Ok(door.tally.edit_matrix(&door.caller, &board, matrix, Some(base)).await?.matrix_rev)
+    })
+    .await
 }

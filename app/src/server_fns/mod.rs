@@ -20,14 +20,7 @@ use std::collections::BTreeMap;
 /// earlier answers.
 #[server(endpoint = "load_board")]
 pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        tally.board_page(&context::caller(&tally, &request), &board).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(None, |door| async move { door.tally.board_page(&door.caller, &board).await }).await
 }
 
 /// Served at `/api/open_round`: the number and label of the board's open
@@ -35,40 +28,30 @@ pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
 /// browser decodes a round's label with far less code than a whole page.)
 #[server(endpoint = "open_round")]
 pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async { context::tally()?.open_round(&board).await }.await;
-    context::with_status(&request, result)
+    crate::backend::context::run(None, |door| async move { door.tally.open_round(&board).await }).await
 }
 
 /// Served at `/api/present_board`: the board for the presenter screen, with
 /// the address people join it at.
 #[server(endpoint = "present_board")]
 pub async fn present_board(board: String) -> Result<PresentData, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        let page = tally.board_page(&context::caller(&tally, &request), &board).await?;
-        let address = tally.board_address(&board, &request.headers).await?;
+    crate::backend::context::run(None, |door| async move {
+        let page = door.tally.board_page(&door.caller, &board).await?;
+        let address = door.tally.board_address(&board, &door.request.headers).await?;
         Ok(PresentData { page, address })
-    }
-    .await;
-    context::with_status(&request, result)
+    })
+    .await
 }
 
 /// Served at `/api/board_matrix`: the board's matrix and its revision, for
 /// a page that heard the admin edited it.
 #[server(endpoint = "board_matrix")]
 pub async fn board_matrix(board: String) -> Result<(Matrix, u64), TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let current = context::tally()?.matrix(&board).await?;
+    crate::backend::context::run(None, |door| async move {
+        let current = door.tally.matrix(&board).await?;
         Ok(((*current.matrix).clone(), current.rev))
-    }
-    .await;
-    context::with_status(&request, result)
+    })
+    .await
 }
 
 /// Served at `/api/submit_answers`. `answers` holds the form's
@@ -81,19 +64,16 @@ pub async fn submit_answers(
 ) -> Result<SubmitOutcome, TallyError> {
     use crate::answers::RawLevel;
     use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
+    context::run(None, |door| async move {
         let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
-        let tally = context::tally()?;
-        let submitted = tally.submit(&context::caller(&tally, &request), &board, raw, Some(group)).await?;
+        let submitted = door.tally.submit(&door.caller, &board, raw, Some(group)).await?;
         if submitted.issued {
-            context::add_header(axum::http::header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
+            context::add_header(axum::http::header::SET_COOKIE, door.tally.respondents.set_cookie(&submitted.token));
         }
         let submitted_at = submitted.receipt.submitted_at;
         Ok(SubmitOutcome { stats: submitted.stats, submitted_at, pass: submitted.pass })
-    }
-    .await;
-    context::with_status(&request, result)
+    })
+    .await
 }
 
 /// Served at `/api/create_board`; answers with a redirect to the new board's
@@ -113,28 +93,19 @@ pub async fn create_board(
 /// Creates the board; returns its admin link.
 #[cfg(feature = "ssr")]
 async fn create(new: crate::backend::use_cases::boards::NewBoard) -> Result<String, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        Ok(tally.create_board(&context::caller(&tally, &request), new).await?.admin_url())
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(None, |door| async move {
+        Ok(door.tally.create_board(&door.caller, new).await?.admin_url())
+    })
+    .await
 }
 
 /// Served at `/api/set_board_closed`, for the admin panel.
 #[server(endpoint = "set_board_closed")]
 pub async fn set_board_closed(board: String, key: String, closed: bool) -> Result<Stats, TallyError> {
-    use crate::backend::{context, use_cases::Caller};
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
-        Ok((*tally.set_closed(&caller, &board, closed).await?).clone())
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(Some(key), |door| async move {
+        Ok((*door.tally.set_closed(&door.caller, &board, closed).await?).clone())
+    })
+    .await
 }
 
 /// Served at `/api/set_reveal`, for the admin panel: when the figures are
@@ -147,22 +118,17 @@ pub async fn set_reveal(
     reveal: String,
     revealed: bool,
 ) -> Result<RevealSettings, TallyError> {
-    use crate::backend::context;
-    use crate::backend::use_cases::{reveal::RevealChange, Caller};
+    use crate::backend::use_cases::reveal::RevealChange;
     use crate::reveal::RevealMode;
-    let request = context::request()?;
-    let result = async {
+    crate::backend::context::run(Some(key), |door| async move {
         let mode = RevealMode::parse(&reveal).ok_or_else(|| {
             let shown: String = reveal.chars().take(20).collect();
             TallyError::BadRequest(format!("unknown reveal mode '{shown}' (use live, after_submit or facilitator)"))
         })?;
-        let tally = context::tally()?;
-        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
         let change = RevealChange { reveal: Some(mode), revealed: Some(revealed) };
-        tally.set_reveal(&caller, &board, change).await
-    }
-    .await;
-    context::with_status(&request, result)
+        door.tally.set_reveal(&door.caller, &board, change).await
+    })
+    .await
 }
 
 /// Served at `/api/start_round`, for the admin panel: freezes the open
@@ -173,15 +139,10 @@ pub async fn start_round(
     key: String,
     #[server(default)] label: String,
 ) -> Result<RoundInfo, TallyError> {
-    use crate::backend::{context, use_cases::Caller};
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        let caller = Caller { admin_key: Some(key), ..context::caller(&tally, &request) };
-        tally.start_round(&caller, &board, Some(label)).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(Some(key), |door| async move {
+        door.tally.start_round(&door.caller, &board, Some(label)).await
+    })
+    .await
 }
 
 /// Served at `/api/compare_figures`: two rounds or two groups of a board
@@ -193,54 +154,35 @@ pub async fn compare_figures(
     #[server(default)] a: String,
     #[server(default)] b: String,
 ) -> Result<Comparison, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        tally.compare(&context::caller(&tally, &request), &board, &a, &b).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(None, |door| async move { door.tally.compare(&door.caller, &board, &a, &b).await })
+        .await
 }
 
 /// Served at `/api/my_rounds`: the visitor's own answers in every round,
 /// found by their cookie; nobody else's.
 #[server(endpoint = "my_rounds")]
 pub async fn my_rounds(board: String) -> Result<Vec<MyRound>, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        tally.my_rounds(&context::caller(&tally, &request), &board).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(None, |door| async move { door.tally.my_rounds(&door.caller, &board).await }).await
 }
 
 /// Served at `/api/withdraw_answers`: the visitor's answers taken out of
 /// the open round, or of every round; returns how many rounds lost one.
 #[server(endpoint = "withdraw_answers")]
 pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        tally.withdraw(&context::caller(&tally, &request), &board, every_round).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(
+        None,
+        |door| async move { door.tally.withdraw(&door.caller, &board, every_round).await },
+    )
+    .await
 }
 
 /// Served at `/api/board_trends`: every round's figures, oldest first, of
 /// the whole board or of one group (blank: the whole board).
 #[server(endpoint = "board_trends")]
 pub async fn board_trends(board: String, #[server(default)] group: String) -> Result<Trends, TallyError> {
-    use crate::backend::context;
-    let request = context::request()?;
-    let result = async {
-        let tally = context::tally()?;
-        tally.trends(&context::caller(&tally, &request), &board, Some(&group)).await
-    }
-    .await;
-    context::with_status(&request, result)
+    crate::backend::context::run(
+        None,
+        |door| async move { door.tally.trends(&door.caller, &board, Some(&group)).await },
+    )
+    .await
 }

@@ -4,19 +4,16 @@
 //! edits. A board's matrix carries its revision as an `ETag`; an edit sent
 //! with `If-Match` applies only to that revision.
 
-use app::backend::client_addr::ClientAddr;
+use super::extract::{ApiCaller, JsonBody};
 use app::backend::engine::BoardMatrix;
-use app::backend::matrix_body;
 use app::backend::use_cases::Tally;
+use app::backend::{matrix_body, matrix_file};
 use app::error::TallyError;
 use app::matrix::Matrix;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Extension;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
@@ -73,8 +70,7 @@ pub async fn board_matrix(
     match format.as_deref().unwrap_or("json") {
         "json" => Ok((etag, Json(&*matrix)).into_response()),
         "toml" => {
-            let text = toml::to_string(&*matrix)
-                .map_err(|e| TallyError::Internal(format!("writing board '{board}' as TOML: {e}")))?;
+            let text = matrix_file::write(&matrix)?;
             let disposition = format!("attachment; filename=\"{}.toml\"", matrix.id);
             let headers =
                 [(header::CONTENT_TYPE, "application/toml".to_string()), (header::CONTENT_DISPOSITION, disposition)];
@@ -89,16 +85,14 @@ pub async fn board_matrix(
 pub async fn edit_matrix(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    Extension(client): Extension<ClientAddr>,
+    ApiCaller(caller): ApiCaller,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    JsonBody(value): JsonBody<serde_json::Value>,
 ) -> Result<Response, TallyError> {
-    let caller = super::caller(&tally, client, &headers);
     let base = match headers.get(header::IF_MATCH) {
         Some(value) => Some(revision(value)?),
         None => None,
     };
-    let value: serde_json::Value = super::parse_json(body, super::MATRIX_LIMIT)?;
     let stats = tally.edit_matrix(&caller, &board, matrix_body::decode(value)?, base).await?;
     let etag = [(header::ETAG, format!("\"{}\"", stats.matrix_rev))];
     Ok((etag, Json(&*stats)).into_response())

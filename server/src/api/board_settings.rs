@@ -1,0 +1,39 @@
+//! A board's settings over the API: the groups respondents choose from,
+//! and who sees the figures.
+
+use super::extract::{ApiCaller, JsonBody};
+use app::backend::use_cases::reveal::RevealChange;
+use app::backend::use_cases::Tally;
+use app::error::TallyError;
+use app::groups::GroupSettings;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+/// `GET /api/boards/{board}/groups`: the groups and the threshold.
+pub async fn groups(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
+    Ok(Json(tally.groups(&board).await?).into_response())
+}
+
+/// `PUT /api/boards/{board}/groups` with the admin key:
+/// `{"groups": [...], "min_group_size": 3}`.
+pub async fn set_groups(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    ApiCaller(caller): ApiCaller,
+    JsonBody(settings): JsonBody<GroupSettings>,
+) -> Result<Response, TallyError> {
+    Ok(Json(tally.set_groups(&caller, &board, settings).await?).into_response())
+}
+
+/// `PUT /api/boards/{board}/settings` with the admin key:
+/// `{"reveal": "live" | "after_submit" | "facilitator", "revealed": bool}`,
+/// either or both; answers with the settings now in force.
+pub async fn set_reveal(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    ApiCaller(caller): ApiCaller,
+    JsonBody(change): JsonBody<RevealChange>,
+) -> Result<Response, TallyError> {
+    Ok(Json(tally.set_reveal(&caller, &board, change).await?).into_response())
+}
