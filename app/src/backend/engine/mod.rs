@@ -19,7 +19,11 @@
 //! * [`rounds`] — starting a round, a round's or a group's figures.
 
 mod board_cache;
+mod board_settings;
+mod figures;
 mod follower;
+mod groups;
+mod respondents;
 mod rounds;
 mod served_board;
 mod state;

@@ -3,6 +3,7 @@
 //! matrix is swapped whole when its admin edits it, always before the
 //! figures that announce the edit are published.
 
+use super::figures::{figures, Header};
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
@@ -139,17 +140,8 @@ impl ServedBoard {
 
 /// Counts for rows or levels the matrix no longer has are left out.
 fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
-    let mut stats = Stats::empty(&stored.info.id, matrix);
-    stats.version = stored.version;
-    stats.round = stored.round;
-    stats.respondents = stored.respondents;
-    stats.closed = stored.closed;
-    stats.matrix_rev = stored.matrix_rev;
-    stats.reveal = stored.reveal;
-    for (row, level, n) in &stored.counts {
-        if let Some(c) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
-            *c = *n;
-        }
-    }
-    stats
+    let StoredBoard { version, round, respondents, closed, matrix_rev, reveal, .. } = *stored;
+    let header = Header { version, round, respondents, closed, matrix_rev, reveal };
+    let cells = stored.counts.iter().map(|(row, level, n)| (row.as_str(), *level, *n));
+    figures(&stored.info.id, matrix, header, cells)
 }
