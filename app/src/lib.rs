@@ -21,7 +21,8 @@
 //!   and the batch plan, the one place counts change;
 //! * `server/src/live` — pushes each new snapshot over WebSockets, encoded
 //!   once per version and shared by every connection;
-//! * [`live_client`] — the browser's socket, feeding the page's signals;
+//! * [`live_client`] — the browser's socket, feeding [`board_feed`], the
+//!   one live model every page reads;
 //! * [`components::competency_row`] — the cells, their shading and the
 //!   popovers that show each snapshot's figures.
 //!
@@ -43,6 +44,7 @@
 #![recursion_limit = "256"]
 
 pub mod answers;
+pub mod board_feed;
 pub mod comparison;
 pub mod components;
 pub mod error;

@@ -1,5 +1,5 @@
 //! The browser's end of live push: one WebSocket per open board page that
-//! feeds every message into the page's signals, and reconnects with capped
+//! feeds every message to the page's live model (`board_feed`), and reconnects with capped
 //! exponential backoff plus jitter when the connection drops. The page works
 //! without it (figures as rendered); it only makes them move. Hand-written
 //! on `web-sys`: the socket crates for the browser leave reconnection to the
@@ -36,62 +36,6 @@ impl LiveStatus {
 
 #[cfg(feature = "hydrate")]
 pub use browser::subscribe;
-
-use leptos::prelude::*;
-
-/// A signal that moves each time the board's figures reach a newer version
-/// than the last one heard, and once on the first frame (figures that moved
-/// between the page's rendering and its socket opening would otherwise be
-/// missed): pages that show figures fetched on their own (compare, trends,
-/// and the like) read it to fetch again, live. On the server it never moves.
-pub fn newer_versions(board: String) -> ReadSignal<u64> {
-    let (changes, bump) = signal(0u64);
-    #[cfg(feature = "hydrate")]
-    {
-        let last = StoredValue::new(None::<u64>);
-        let status = RwSignal::new(LiveStatus::Offline);
-        Effect::new(move |_| {
-            subscribe(&board, status, Signal::stored(Vec::new()), move |message| {
-                if last.get_value().is_none_or(|seen| message.stats.version > seen) {
-                    last.set_value(Some(message.stats.version));
-                    bump.update(|n| *n += 1);
-                }
-            });
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (board, bump);
-    changes
-}
-
-/// Figures a page fetches on its own, starting from those the server
-/// rendered (`initial`) and fetched again with `fetch` each time the board's
-/// figures move (see [`newer_versions`]); a failed fetch keeps what is shown.
-pub fn refetched_live<T, F, Fut>(board: String, initial: T, fetch: F) -> ReadSignal<T>
-where
-    T: Send + Sync + 'static,
-    F: Fn() -> Fut + 'static,
-    Fut: std::future::Future<Output = Result<T, crate::error::TallyError>> + 'static,
-{
-    let (figures, set_figures) = signal(initial);
-    #[cfg(feature = "hydrate")]
-    {
-        let changes = newer_versions(board);
-        Effect::new(move |_| {
-            if changes.get() > 0 {
-                let next = fetch();
-                leptos::task::spawn_local(async move {
-                    if let Ok(fetched) = next.await {
-                        set_figures.set(fetched);
-                    }
-                });
-            }
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (board, fetch, set_figures);
-    figures
-}
 
 #[cfg(feature = "hydrate")]
 mod browser {

@@ -1,19 +1,24 @@
-//! The message live push sends: the stats snapshot plus how many people are
-//! watching the board. Shared so the browser decodes exactly what the server
-//! encodes.
+//! What travels on a board's live socket, both ways. Shared so the browser
+//! decodes exactly what the server encodes.
 
 use crate::stats::Stats;
 use serde::{Deserialize, Serialize};
 
+/// What the server sends, named by its `type` field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LiveMessage {
-    /// Always `"stats"`; there to let the protocol grow other messages.
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(flatten)]
-    pub stats: Stats,
-    /// Open live connections to the board, across this server.
-    pub watching: u64,
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LiveMessage {
+    /// The figures the connection may see (their fields beside `type`),
+    /// and how many watch.
+    Stats {
+        #[serde(flatten)]
+        stats: Stats,
+        /// Open live connections to the board, across this server.
+        watching: u64,
+    },
+    /// A credential the page sent was not accepted (a forged pass, a wrong
+    /// admin key): the figures it sees stay as they were.
+    Refused { message: String },
 }
 
 /// What a page may send on its live socket: a credential that lets it see
@@ -33,12 +38,6 @@ impl ClientMessage {
     }
 }
 
-impl LiveMessage {
-    pub fn new(stats: Stats, watching: u64) -> Self {
-        LiveMessage { kind: "stats".into(), stats, watching }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,13 +45,21 @@ mod tests {
 
     #[test]
     fn the_stats_fields_sit_beside_type_and_watching() {
-        let message = LiveMessage::new(Stats::empty("b", &sample()), 3);
+        let message = LiveMessage::Stats { stats: Stats::empty("b", &sample()), watching: 3 };
         let json: serde_json::Value = serde_json::to_value(&message).unwrap();
         assert_eq!(json["type"], "stats");
         assert_eq!(json["board"], "b");
         assert_eq!(json["watching"], 3);
         assert_eq!(json["counts"]["r1"], serde_json::json!([0, 0, 0]));
         assert_eq!(serde_json::from_value::<LiveMessage>(json).unwrap(), message);
+    }
+
+    #[test]
+    fn a_refusal_says_why() {
+        let refused = LiveMessage::Refused { message: "that pass is not valid".into() };
+        let json = serde_json::to_value(&refused).unwrap();
+        assert_eq!(json, serde_json::json!({ "type": "refused", "message": "that pass is not valid" }));
+        assert_eq!(serde_json::from_value::<LiveMessage>(json).unwrap(), refused);
     }
 
     #[test]

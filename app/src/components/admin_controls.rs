@@ -2,21 +2,23 @@
 //! only: they load from a wasm file of their own once the page finds the
 //! admin key in its address, so the server never renders them.
 
-use crate::components::live_figures::show_if_newer;
+use crate::board_feed::BoardFeed;
 use crate::reveal::RevealMode;
 use crate::server_fns::{SetBoardClosed, SetReveal, StartRound};
 use crate::stats::Stats;
 use leptos::prelude::*;
 
-/// `room_view`: on the presenter, whose figures stay what the room may see.
+/// On the presenter (a room view: its feed sends no credentials) the
+/// figures stay what the room may see.
 #[component]
-pub fn AdminControls(board: String, key: String, stats: RwSignal<Stats>, room_view: bool) -> impl IntoView {
+pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoView {
+    let stats = feed.stats;
     let action = ServerAction::<SetBoardClosed>::new();
     Effect::new(move |_| {
         if let Some(Ok(updated)) = action.value().get() {
             // The reply is the admin's, figures included; the presenter keeps the room's view.
-            let withheld = room_view && !updated.reveal.public();
-            show_if_newer(stats, if withheld { updated.withheld() } else { updated });
+            let withheld = feed.credentials.is_none() && !updated.reveal.public();
+            feed.offer(if withheld { updated.withheld() } else { updated });
         }
     });
     let reveal = ServerAction::<SetReveal>::new();

@@ -3,8 +3,8 @@
 //! how the median level moved; optionally the rows that moved most first.
 //! The choice is a plain GET form, so the page works without JavaScript.
 
+use crate::board_feed::refetched_live;
 use crate::comparison::{Comparison, SideFigures};
-use crate::live_client::refetched_live;
 use crate::matrix::{Matrix, Row};
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;

@@ -26,7 +26,6 @@ pub mod compare_page;
 pub mod competency_row;
 pub mod editor;
 pub mod legend;
-pub mod live_figures;
 pub mod matrix_form;
 pub mod my_progress;
 pub mod new_board;

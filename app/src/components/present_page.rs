@@ -6,10 +6,9 @@
 //! and shows what the room may see: before a facilitator's reveal, empty
 //! bars and the count of answers.
 
+use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
-use crate::components::live_figures::answered_line;
-use crate::live_client::LiveStatus;
 use crate::matrix::{Matrix, Row};
 use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
@@ -48,34 +47,17 @@ pub fn PresentPage() -> impl IntoView {
 #[cfg_attr(not(feature = "split"), island)]
 fn Presenter(present: PresentData) -> impl IntoView {
     let PresentData { page, address } = present;
-    let BoardPageData { board, title, matrix, stats, round_label, .. } = page;
-    let round_label = RwSignal::new((stats.round, round_label));
-    let stats = RwSignal::new(stats);
-    let matrix = Arc::new(matrix);
-    let (live, watching) = (RwSignal::new(LiveStatus::Offline), RwSignal::new(None::<u64>));
+    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, .. } = page;
+    // The room's view: it never sends the admin's key, so a projector shows
+    // only what the room may see.
+    let feed = BoardFeed::follow_as_room(FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev });
+    let stats = feed.stats;
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    #[cfg(feature = "hydrate")]
-    {
-        let board = board.clone();
-        Effect::new(move |_| {
-            let for_label = board.clone();
-            crate::live_client::subscribe(&board, live, Signal::stored(Vec::new()), move |message| {
-                watching.set(Some(message.watching));
-                let new_round = message.stats.round > stats.with_untracked(|s| s.round);
-                crate::components::live_figures::show_if_newer(stats, message.stats);
-                if new_round {
-                    crate::components::live_figures::fetch_round_label(for_label.clone(), round_label);
-                }
-            });
-        });
-    }
-    let answered = move || stats.with(|s| round_label.with(|label| answered_line(s, label)));
-    let watchers = move || live.get().describe(watching.get());
-    let categories = matrix
-        .categories
-        .iter()
-        .map(|category| {
+    // Redrawn only when the admin edits the matrix; bars move by their signals.
+    let rows = move || {
+        let matrix = feed.matrix.get();
+        let categories = matrix.categories.iter().map(|category| {
             let rows = category.rows.iter().map(|row| stacked_bar(row, &matrix, stats)).collect_view();
             view! {
                 <section class="present-category">
@@ -83,26 +65,27 @@ fn Presenter(present: PresentData) -> impl IntoView {
                     <ul>{rows}</ul>
                 </section>
             }
-        })
-        .collect_view();
-    let key = levels_key(&matrix);
+        });
+        categories.collect_view()
+    };
+    let key = move || levels_key(&feed.matrix.get());
     view! {
         <div class="present" data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
                 <h1>{title.clone()}</h1>
-                <p class="present-answered">{answered}</p>
-                <p class="present-live" role="status">{watchers}</p>
+                <p class="present-answered">{move || feed.answered()}</p>
+                <p class="present-live" role="status">{move || feed.status_line()}</p>
                 {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
                 {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
             </header>
             <div class="present-body">
-                <div class="present-rows">{categories}</div>
+                <div class="present-rows">{rows}</div>
                 <aside class="present-join" aria-label="Join this board">
                     <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
                     <p>"Scan, or open"</p>
                     <p class="present-address">{address.clone()}</p>
                     {key}
-                    <AdminPanel board=board.clone() stats credentials=None/>
+                    <AdminPanel feed/>
                 </aside>
             </div>
         </div>

@@ -5,7 +5,7 @@
 //! numbers as text (readable without colour), and the same figures come as
 //! a table for screen readers and for copying.
 
-use crate::live_client::refetched_live;
+use crate::board_feed::refetched_live;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
 use crate::server_fns::board_trends;

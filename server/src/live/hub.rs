@@ -240,7 +240,7 @@ impl Hub {
 
 fn encode(stats: &Stats, watching: u64) -> Frame {
     let text = |stats: Stats| -> Utf8Bytes {
-        serde_json::to_string(&LiveMessage::new(stats, watching)).expect("stats always serialise").into()
+        serde_json::to_string(&LiveMessage::Stats { stats, watching }).expect("stats always serialise").into()
     };
     let whole = text(stats.clone());
     let withheld = if stats.reveal.public() { whole.clone() } else { text(stats.withheld()) };

@@ -16,6 +16,7 @@ use super::viewer::{Credentials, Refusal};
 use crate::connection_cap::Admitted;
 use app::backend::limits::SocketGuard;
 use app::backend::metrics;
+use app::live_message::LiveMessage;
 use app::reveal::Viewer;
 use axum::extract::ws::{close_code, CloseFrame, Message, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
@@ -138,7 +139,7 @@ impl Connection {
                 _ = self.from_client.news.notified() => {
                     let Heard { viewer: proved, refused } = std::mem::take(&mut *self.from_client.heard.lock().unwrap_or_else(|e| e.into_inner()));
                     if let Some(reason) = refused {
-                        let said = serde_json::json!({ "type": "refused", "message": reason }).to_string();
+                        let said = serde_json::to_string(&LiveMessage::Refused { message: reason.to_string() }).expect("a refusal serialises");
                         if send_or_drop(sink, &mut heartbeat, Message::Text(said.into())).await.is_err() { break }
                     }
                     let Some(now) = proved else { continue };

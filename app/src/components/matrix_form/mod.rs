@@ -1,0 +1,158 @@
+//! The form people fill in, an island. It posts to the `submit_answers`
+//! server function: without JavaScript as a plain form POST that redirects
+//! back to the page; hydrated, it dispatches the function's action with the
+//! choices it shows instead, and the page takes the reply in place. (Not
+//! Leptos' `ActionForm`: that one takes its children type-erased, and an
+//! erased view brings every way of rendering it into the browser's bundle.)
+//!
+//! The board is followed live through a [`BoardFeed`]: when it announces
+//! that the admin edited the matrix, the table is redrawn, keeping every
+//! choice made so far (by row and level id).
+
+mod choices;
+mod notes;
+mod submit_bar;
+mod table;
+
+use crate::answers::PreviousAnswers;
+use crate::board_feed::{BoardFeed, FeedStart};
+use crate::components::admin_panel::AdminPanel;
+use crate::components::legend::Legend;
+use crate::components::my_progress::MyProgress;
+use crate::error::{Problem, TallyError};
+use crate::live_message::ClientMessage;
+use crate::page_data::BoardPageData;
+use crate::rounds::MyRound;
+use crate::server_fns::SubmitAnswers;
+use choices::Choices;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use notes::{BoardHeader, BoardLinks, BoardNotices, GroupChoice};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use submit_bar::SubmitBar;
+use table::MatrixTable;
+
+#[island]
+pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
+    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, .. } = view;
+    let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
+    let start = FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev };
+    let feed = BoardFeed::follow(start);
+    // The group picked in the form (blank: none).
+    let group = RwSignal::new(my_group.clone());
+    let choices = Choices::new(&previous);
+    keep_choices_across_edits(feed, choices);
+    let previous = RwSignal::new(previous);
+    let submit = ServerAction::<SubmitAnswers>::new();
+    take_replies(feed, submit, choices, group, previous);
+    mark_answers_of_an_earlier_round(feed, previous);
+    let problems = Signal::derive(move || match submit.value().get() {
+        Some(Err(TallyError::InvalidSubmission(problems))) => problems,
+        Some(Err(other)) => vec![Problem { row: None, message: other.to_string() }],
+        _ => Vec::new(),
+    });
+    let at_fault = Signal::derive(move || problems.get().into_iter().filter_map(|p| p.row).collect());
+    // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
+    let dismissed = RwSignal::new(false);
+    // Hydrated, the form is sent from the choices it shows, not posted.
+    let send = {
+        let board = board.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers: BTreeMap<String, u8> = feed.matrix.with_untracked(|m| choices.chosen(m));
+            let answers = answers.into_iter().map(|(row, level)| (row, level.to_string())).collect();
+            submit.dispatch(SubmitAnswers { board: board.clone(), answers, group: group.get_untracked() });
+        }
+    };
+    view! {
+        <BoardHeader feed title/>
+        <BoardLinks feed grouped=!groups.is_empty()/>
+        <AdminPanel feed/>
+        <BoardNotices feed/>
+        <p class="intro">
+            "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
+        </p>
+        <Legend/>
+        <form action=SubmitAnswers::url() method="post" on:submit=send>
+            <input type="hidden" name="board" value=board.clone()/>
+            <div
+                class="table-scroll"
+                class:popovers-dismissed=move || dismissed.get()
+                tabindex="0"
+                aria-label="Competency matrix (scrolls sideways)"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        dismissed.set(true);
+                    }
+                }
+                on:focusin=move |_| dismissed.set(false)
+                on:pointerdown=move |_| dismissed.set(false)
+            >
+                <MatrixTable feed choices previous at_fault/>
+            </div>
+            <GroupChoice groups my_group group/>
+            <SubmitBar feed choices previous/>
+            {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                <div class="errors" role="alert">
+                    <p>"Nothing was counted:"</p>
+                    <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </form>
+        <MyProgress board matrix=feed.matrix.get_untracked() mine previous/>
+    }
+}
+
+/// When the admin's edit reorders levels, each choice stays on its level
+/// (by id); a choice whose level is gone is cleared.
+fn keep_choices_across_edits(feed: BoardFeed, choices: Choices) {
+    Effect::new(move |shown: Option<Arc<crate::matrix::Matrix>>| {
+        let now = feed.matrix.get();
+        if let Some(old) = shown.filter(|old| !Arc::ptr_eq(old, &now)) {
+            choices.carry_over(&old, &now);
+        }
+        now
+    });
+}
+
+/// A submission's reply: its figures (if newer), its pass (so the socket
+/// may show what the board hides from those who have not answered), and
+/// the answers as now stored.
+fn take_replies(
+    feed: BoardFeed,
+    submit: ServerAction<SubmitAnswers>,
+    choices: Choices,
+    group: RwSignal<String>,
+    previous: RwSignal<Option<PreviousAnswers>>,
+) {
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = submit.value().get() {
+            feed.offer(outcome.stats);
+            feed.add_credential(ClientMessage::Pass(outcome.pass));
+            let answers = feed.matrix.with_untracked(|m| choices.chosen(m));
+            let group = Some(group.get_untracked()).filter(|g| !g.is_empty());
+            let submitted_at = outcome.submitted_at;
+            previous.set(Some(PreviousAnswers { answers, submitted_at, from_round: None, group }));
+        }
+    });
+}
+
+/// A new round opened while the page is open: what was submitted now
+/// belongs to the round before, and counts again only once resubmitted.
+fn mark_answers_of_an_earlier_round(feed: BoardFeed, previous: RwSignal<Option<PreviousAnswers>>) {
+    let shown_round = StoredValue::new(feed.stats.with_untracked(|s| s.round));
+    Effect::new(move |_| {
+        let round = feed.stats.with(|s| s.round);
+        let before = shown_round.get_value();
+        if round > before {
+            shown_round.set_value(round);
+            let before_label = feed.round_label.with_untracked(|(n, label)| (*n == before).then(|| label.clone()));
+            previous.update(|p| {
+                if let Some(p) = p.as_mut().filter(|p| p.from_round.is_none()) {
+                    p.from_round = Some(before_label.unwrap_or_else(|| format!("round {before}")));
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,77 @@
+//! What the board page says around its table: the header with the live
+//! status, the notes on what the board is doing (closed, figures hidden),
+//! and the optional group choice.
+
+use crate::board_feed::BoardFeed;
+use leptos::prelude::*;
+
+/// The title, how many have answered in which round, and the live status.
+#[component]
+pub fn BoardHeader(feed: BoardFeed, title: String) -> impl IntoView {
+    view! {
+        <header class="board-header">
+            <h1>{title}</h1>
+            <p class="respondents">{move || feed.answered()}</p>
+            <p class="live-status" data-status=move || feed.live.get().name() role="status">
+                {move || feed.status_line()}
+            </p>
+            {move || feed.refusal.get().map(|why| view! { <p class="live-refused" role="alert">{why}</p> })}
+        </header>
+    }
+}
+
+/// Links to compare and trends (once there is more than one round or any
+/// group), and the matrix's description.
+#[component]
+pub fn BoardLinks(feed: BoardFeed, grouped: bool) -> impl IntoView {
+    let board = feed.board();
+    let (compare_url, trends_url) = (format!("/b/{board}/compare"), format!("/b/{board}/trends"));
+    let description = move || feed.matrix.with(|m| m.description.clone());
+    view! {
+        {move || (grouped || feed.stats.with(|s| s.round > 1)).then(|| view! {
+            <p class="compare-link">
+                <a href=compare_url.clone()>"Compare rounds or groups"</a>
+                " · "
+                <a href=trends_url.clone()>"Trends over the rounds"</a>
+            </p>
+        })}
+        {move || (!description().is_empty()).then(|| view! {
+            <p class="matrix-description">{description}</p>
+        })}
+    }
+}
+
+/// Why figures are hidden or answers refused, as that changes.
+#[component]
+pub fn BoardNotices(feed: BoardFeed) -> impl IntoView {
+    view! {
+        {move || feed.stats.with(|s| s.withheld).then(|| view! {
+            <p class="withheld-notice" role="status">{move || feed.stats.with(|s| s.reveal.hidden_note())}</p>
+        })}
+        {move || feed.stats.with(|s| s.closed).then(|| view! {
+            <p class="closed-notice" role="status">
+                "This board is closed: it no longer takes answers. Its figures stay visible."
+            </p>
+        })}
+    }
+}
+
+/// The group a respondent may say they are in, when the board has groups.
+#[component]
+pub fn GroupChoice(groups: Vec<String>, my_group: String, group: RwSignal<String>) -> impl IntoView {
+    (!groups.is_empty()).then(|| {
+        let options = groups
+            .iter()
+            .map(|g| view! { <option value=g.clone() selected=*g == my_group>{g.clone()}</option> })
+            .collect_view();
+        view! {
+            <label class="group-choice">
+                "Your group (optional) "
+                <select name="group" on:change=move |ev| group.set(event_target_value(&ev))>
+                    <option value="" selected=my_group.is_empty()>"No group"</option>
+                    {options}
+                </select>
+            </label>
+        }
+    })
+}

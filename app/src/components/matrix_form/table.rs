@@ -1,0 +1,86 @@
+//! The form's table: one row per competency, grouped by category, one
+//! column per level. Redrawn only when the matrix itself changes; figures
+//! and choices move inside it through their own signals.
+
+use super::choices::Choices;
+use crate::answers::PreviousAnswers;
+use crate::board_feed::BoardFeed;
+use crate::components::competency_row::CompetencyRow;
+use crate::matrix::Matrix;
+use leptos::prelude::*;
+
+#[component]
+pub fn MatrixTable(
+    feed: BoardFeed,
+    choices: Choices,
+    previous: RwSignal<Option<PreviousAnswers>>,
+    /// The rows the last refusal named.
+    at_fault: Signal<Vec<String>>,
+) -> impl IntoView {
+    move || {
+        let matrix = feed.matrix.get();
+        view! {
+            <table class="matrix">
+                <caption class="visually-hidden">
+                    "Competencies by row, proficiency levels by column; each cell is an option."
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Competency"</th>
+                        {level_headings(&matrix)}
+                        <th scope="col">"You and the crowd"</th>
+                    </tr>
+                </thead>
+                {categories(&matrix, feed, choices, previous, at_fault)}
+            </table>
+        }
+    }
+}
+
+fn level_headings(matrix: &Matrix) -> impl IntoView {
+    let headings = matrix.levels.iter().map(|level| {
+        view! {
+            <th scope="col">
+                <span class="level-short">{level.short.clone()}</span>
+                <span class="level-label">{level.label.clone()}</span>
+            </th>
+        }
+    });
+    headings.collect_view()
+}
+
+/// One `<tbody>` per category, its title first.
+fn categories(
+    matrix: &std::sync::Arc<Matrix>,
+    feed: BoardFeed,
+    choices: Choices,
+    previous: RwSignal<Option<PreviousAnswers>>,
+    at_fault: Signal<Vec<String>>,
+) -> impl IntoView {
+    let level_count = matrix.levels.len();
+    let bodies = matrix.categories.iter().map(|category| {
+        let rows = category.rows.iter().map(|row| {
+            let row_id = row.id.clone();
+            let faulty = Signal::derive(move || at_fault.with(|rows| rows.contains(&row_id)));
+            view! {
+                <CompetencyRow
+                    row=row.clone()
+                    matrix=matrix.clone()
+                    stats=feed.stats
+                    chosen=choices.of(&row.id)
+                    previous
+                    at_fault=faulty
+                />
+            }
+        });
+        view! {
+            <tbody>
+                <tr class="category">
+                    <th scope="colgroup" colspan=level_count + 2>{category.title.clone()}</th>
+                </tr>
+                {rows.collect_view()}
+            </tbody>
+        }
+    });
+    bodies.collect_view()
+}
