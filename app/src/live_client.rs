@@ -141,7 +141,7 @@ mod browser {
             let follower = follower.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
                 let text = event.dyn_ref::<MessageEvent>().and_then(|m| m.data().as_string());
-                let message = text.and_then(|t| serde_json::from_str::<LiveMessage>(&t).ok());
+                let message = text.and_then(|t| LiveMessage::from_text(&t));
                 if let Some(message) = message.filter(|_| !follower.stopped.get()) {
                     (follower.on_message)(message);
                 }

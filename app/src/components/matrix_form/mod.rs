@@ -27,11 +27,11 @@ use crate::server_fns::SubmitAnswers;
 use choices::Choices;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use notes::{BoardHeader, BoardLinks, BoardNotices, GroupChoice};
+use notes::{board_header, board_links, board_notices, group_choice};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use submit_bar::SubmitBar;
-use table::MatrixTable;
+use submit_bar::submit_bar;
+use table::matrix_table;
 
 #[island]
 pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
@@ -66,10 +66,10 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         }
     };
     view! {
-        <BoardHeader feed title/>
-        <BoardLinks feed grouped=!groups.is_empty()/>
+        {board_header(feed, title)}
+        {board_links(feed, !groups.is_empty())}
         <AdminPanel feed/>
-        <BoardNotices feed/>
+        {board_notices(feed)}
         <p class="intro">
             "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
         </p>
@@ -89,10 +89,10 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 on:focusin=move |_| dismissed.set(false)
                 on:pointerdown=move |_| dismissed.set(false)
             >
-                <MatrixTable feed choices previous at_fault/>
+                {matrix_table(feed, choices, previous, at_fault)}
             </div>
-            <GroupChoice groups my_group group/>
-            <SubmitBar feed choices previous/>
+            {group_choice(groups, my_group, group)}
+            {submit_bar(feed, choices, previous)}
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <div class="errors" role="alert">
                     <p>"Nothing was counted:"</p>

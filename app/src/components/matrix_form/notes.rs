@@ -6,8 +6,7 @@ use crate::board_feed::BoardFeed;
 use leptos::prelude::*;
 
 /// The title, how many have answered in which round, and the live status.
-#[component]
-pub fn BoardHeader(feed: BoardFeed, title: String) -> impl IntoView {
+pub fn board_header(feed: BoardFeed, title: String) -> impl IntoView {
     view! {
         <header class="board-header">
             <h1>{title}</h1>
@@ -22,8 +21,7 @@ pub fn BoardHeader(feed: BoardFeed, title: String) -> impl IntoView {
 
 /// Links to compare and trends (once there is more than one round or any
 /// group), and the matrix's description.
-#[component]
-pub fn BoardLinks(feed: BoardFeed, grouped: bool) -> impl IntoView {
+pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
     let board = feed.board();
     let (compare_url, trends_url) = (format!("/b/{board}/compare"), format!("/b/{board}/trends"));
     let description = move || feed.matrix.with(|m| m.description.clone());
@@ -42,8 +40,7 @@ pub fn BoardLinks(feed: BoardFeed, grouped: bool) -> impl IntoView {
 }
 
 /// Why figures are hidden or answers refused, as that changes.
-#[component]
-pub fn BoardNotices(feed: BoardFeed) -> impl IntoView {
+pub fn board_notices(feed: BoardFeed) -> impl IntoView {
     view! {
         {move || feed.stats.with(|s| s.withheld).then(|| view! {
             <p class="withheld-notice" role="status">{move || feed.stats.with(|s| s.reveal.hidden_note())}</p>
@@ -57,8 +54,7 @@ pub fn BoardNotices(feed: BoardFeed) -> impl IntoView {
 }
 
 /// The group a respondent may say they are in, when the board has groups.
-#[component]
-pub fn GroupChoice(groups: Vec<String>, my_group: String, group: RwSignal<String>) -> impl IntoView {
+pub fn group_choice(groups: Vec<String>, my_group: String, group: RwSignal<String>) -> impl IntoView {
     (!groups.is_empty()).then(|| {
         let options = groups
             .iter()

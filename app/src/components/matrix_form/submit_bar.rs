@@ -7,8 +7,7 @@ use crate::board_feed::BoardFeed;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
 
-#[component]
-pub fn SubmitBar(feed: BoardFeed, choices: Choices, previous: RwSignal<Option<PreviousAnswers>>) -> impl IntoView {
+pub fn submit_bar(feed: BoardFeed, choices: Choices, previous: RwSignal<Option<PreviousAnswers>>) -> impl IntoView {
     let total = move || feed.matrix.with(|m| m.rows().count());
     let answered = move || feed.matrix.with(|m| choices.answered(m));
     let complete = move || {

@@ -9,12 +9,11 @@ use crate::components::competency_row::CompetencyRow;
 use crate::matrix::Matrix;
 use leptos::prelude::*;
 
-#[component]
-pub fn MatrixTable(
+/// `at_fault`: the rows the last refusal named.
+pub fn matrix_table(
     feed: BoardFeed,
     choices: Choices,
     previous: RwSignal<Option<PreviousAnswers>>,
-    /// The rows the last refusal named.
     at_fault: Signal<Vec<String>>,
 ) -> impl IntoView {
     move || {
