@@ -8,6 +8,7 @@ pub mod editor;
 
 use crate::comparison::Comparison;
 use crate::error::TallyError;
+use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
 use crate::page_data::{BoardPageData, PresentData, SubmitOutcome};
 use crate::reveal::RevealSettings;
@@ -127,6 +128,30 @@ pub async fn set_reveal(
         })?;
         let change = RevealChange { reveal: Some(mode), revealed: Some(revealed) };
         door.tally.set_reveal(&door.caller, &board, change).await
+    })
+    .await
+}
+
+/// Served at `/api/board_groups`: the groups respondents choose from and
+/// the threshold, for the admin panel's form.
+#[server(endpoint = "board_groups")]
+pub async fn board_groups(board: String) -> Result<GroupSettings, TallyError> {
+    crate::backend::context::run(None, |door| async move { door.tally.groups(&board).await }).await
+}
+
+/// Served at `/api/set_groups`, for the admin panel: the groups, one per
+/// line (blank lines ignored), and the anonymity threshold.
+#[server(endpoint = "set_groups")]
+pub async fn set_groups(
+    board: String,
+    key: String,
+    #[server(default)] groups: String,
+    min_group_size: u32,
+) -> Result<GroupSettings, TallyError> {
+    let groups = groups.lines().map(str::trim).filter(|g| !g.is_empty()).map(String::from).collect();
+    let settings = GroupSettings { groups, min_group_size };
+    crate::backend::context::run(Some(key), |door| async move {
+        door.tally.set_groups(&door.caller, &board, settings).await
     })
     .await
 }

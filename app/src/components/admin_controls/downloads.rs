@@ -1,0 +1,33 @@
+//! The admin's downloads: the board's aggregates as CSV or JSON, posted as
+//! a form so a plain download carries the admin key, which the page's
+//! markup never holds.
+
+use leptos::prelude::*;
+
+/// A button that downloads the board's aggregates in `format`.
+pub fn download(board: &str, key: &str, format: &'static str, name: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/api/boards/{board}/export/{format}") on:submit=key_as_sent(key.to_string())>
+            <button type="submit">{format!("Download {name}")}</button>
+        </form>
+    }
+}
+
+/// A download form's submit handler that adds the admin key as the form is
+/// sent and takes it out again at the next frame: the browser reads the
+/// form's fields after this handler, so the request carries the key, while
+/// the page's markup never holds it (see `admin_key`).
+fn key_as_sent(key: String) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static {
+    use wasm_bindgen::JsCast;
+    move |ev| {
+        let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        let input = document().create_element("input").ok().map(|e| e.unchecked_into::<web_sys::HtmlInputElement>());
+        let (Some(form), Some(input)) = (form, input) else { return };
+        input.set_type("hidden");
+        input.set_name("key");
+        input.set_value(&key);
+        if form.append_child(&input).is_ok() {
+            request_animation_frame(move || input.remove());
+        }
+    }
+}
