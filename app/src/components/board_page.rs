@@ -36,7 +36,7 @@ pub fn BoardPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
         </Suspense>

@@ -22,7 +22,7 @@ pub fn ComparePage() -> impl IntoView {
             {Suspend::new(async move {
                 match compare_figures(board.clone(), a.clone(), b.clone()).await {
                     Ok(initial) => view! { <LiveComparison board a b moved_first initial/> }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
         </Suspense>
@@ -124,9 +124,9 @@ fn row_view(row: &Row, matrix: &Matrix, a: &SideFigures, b: &SideFigures) -> imp
     view! {
         <tr>
             <th scope="row">{row.title.clone()}</th>
-            <td>{distribution(row, matrix, a.stats.as_ref())}</td>
-            <td>{distribution(row, matrix, b.stats.as_ref())}</td>
-            <td class="shift">{shift}</td>
+            <td data-label=a.label.clone()>{distribution(row, matrix, a.stats.as_ref())}</td>
+            <td data-label=b.label.clone()>{distribution(row, matrix, b.stats.as_ref())}</td>
+            <td class="shift" data-label="Median">{shift}</td>
         </tr>
     }
 }

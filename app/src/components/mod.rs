@@ -31,3 +31,4 @@ pub mod my_progress;
 pub mod new_board;
 pub mod present_page;
 pub mod trends_page;
+pub mod unavailable;

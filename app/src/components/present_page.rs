@@ -29,12 +29,12 @@ pub fn PresentPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the board…"</p> }>
             {Suspend::new(async move {
-                match present_board(board).await {
+                match present_board(board.clone()).await {
                     Ok(present) => {
                         let title = head_text(&format!("Presenting: {} · Tally", present.page.title));
                         view! { <Title text=title/><Presenter present/> }.into_any()
                     }
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
         </Suspense>

@@ -28,7 +28,7 @@ pub fn TrendsPage() -> impl IntoView {
             {Suspend::new(async move {
                 match board_trends(board.clone(), group.clone()).await {
                     Ok(initial) => view! { <LiveTrends board group initial/> }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
         </Suspense>

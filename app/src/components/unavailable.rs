@@ -1,0 +1,25 @@
+//! The page shown instead of one that cannot be shown: an unknown board,
+//! figures not shown yet, or anything else that went wrong. It says so in a
+//! heading, gives the reason, and offers the way back.
+
+use crate::components::board_page::head_text;
+use crate::error::TallyError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `board`: the board the page belongs to, for the way back.
+pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
+    let (heading, back, back_text) = match error {
+        TallyError::UnknownBoard(_) => ("There is no such board", "/".to_string(), "Go to the home page"),
+        TallyError::Forbidden(_) => ("These figures are not shown yet", format!("/b/{board}"), "Back to the board"),
+        _ => ("This page cannot be shown", format!("/b/{board}"), "Back to the board"),
+    };
+    view! {
+        <Title text=head_text(&format!("{heading} · Tally"))/>
+        <section class="unavailable">
+            <h1>{heading}</h1>
+            <p role="alert">{error.to_string()}</p>
+            <p><a href=back>{back_text}</a></p>
+        </section>
+    }
+}

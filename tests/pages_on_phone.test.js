@@ -1,0 +1,69 @@
+// Compare and trends on a 360 px phone: nothing scrolls sideways and each
+// competency's name reads on one card; and a page that cannot be shown
+// (figures hidden, no such board) says so under a heading, with the way back.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowserPerFile, openPage, axeViolations } from './harness.js';
+
+let server, browser;
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+async function api(path, method = 'GET', body, key) {
+  const headers = key ? { Authorization: `Bearer ${key}` } : {};
+  const response = await fetch(server.base + path, { method, headers, body: body && JSON.stringify(body) });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+/** A board with two rounds of answers, for pages that compare them. */
+async function boardWithTwoRounds(slug) {
+  const created = await api('/api/boards', 'POST', { matrix: 'programmer', slug });
+  const matrix = await api(`/api/boards/${slug}/matrix`);
+  const answers = (level) => Object.fromEntries(matrix.categories.flatMap((c) => c.rows.map((r) => [r.id, level])));
+  await api(`/api/boards/${slug}/submissions`, 'POST', { answers: answers(1) });
+  await api(`/api/boards/${slug}/rounds`, 'POST', { label: 'Spring' }, created.admin_key);
+  await api(`/api/boards/${slug}/submissions`, 'POST', { answers: answers(2) });
+  return created;
+}
+
+async function sidewaysScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('compare and trends fit a 360 px phone', async () => {
+  await boardWithTwoRounds('phone-compare');
+  const { page, context } = await openPage(browser, server.base + '/b/phone-compare/compare', PHONE);
+  const title = page.locator('table.compare th[scope="row"]', { hasText: 'Data structures' });
+  await title.waitFor();
+  assert.equal(await sidewaysScroll(page), 0, 'the compare page scrolls sideways');
+  const box = await title.boundingBox();
+  assert.ok(box.width > 200, `the competency's name has room: ${box.width} px`);
+  await page.locator('td[data-label="Spring"]', { hasText: 'n²' }).first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the compare page at 360 px');
+
+  await page.goto(server.base + '/b/phone-compare/trends');
+  await page.getByRole('img', { name: /People who answered/ }).waitFor();
+  assert.equal(await sidewaysScroll(page), 0, 'the trends page scrolls sideways');
+  assert.deepEqual(await axeViolations(page), [], 'the trends page at 360 px');
+  await context.close();
+});
+
+test('hidden figures and unknown boards get a page that says so, with the way back', async () => {
+  const created = await api('/api/boards', 'POST', { matrix: 'programmer', slug: 'still-blind' });
+  await api('/api/boards/still-blind/settings', 'PUT', { reveal: 'facilitator' }, created.admin_key);
+  const { page, context } = await openPage(browser, server.base + '/b/still-blind/compare', PHONE);
+  await page.getByRole('heading', { name: 'These figures are not shown yet' }).waitFor();
+  assert.equal(await sidewaysScroll(page), 0);
+  assert.deepEqual(await axeViolations(page), [], 'the hidden-figures page');
+  await page.getByRole('link', { name: 'Back to the board' }).click();
+  await page.waitForURL(server.base + '/b/still-blind');
+
+  await page.goto(server.base + '/b/no-such-board/trends');
+  await page.getByRole('heading', { name: 'There is no such board' }).waitFor();
+  assert.match(await page.title(), /There is no such board/);
+  await page.getByRole('link', { name: 'Go to the home page' }).waitFor();
+  await context.close();
+});
