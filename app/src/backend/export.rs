@@ -127,12 +127,12 @@ impl Report {
     }
 
     /// One line per (round, group, row, level):
-    /// `round,group,category,row,row_title,level,count,answered`, the group
+    /// `round,round_label,group,category,row,row_title,level,count,answered`, the group
     /// empty for everyone; a withheld group gets one line saying so.
     pub fn csv(self) -> Chunks {
         let (header, sections) = self.sections();
         let levels = header.levels;
-        let opening = "round,group,category,row,row_title,level,count,answered\n".to_string();
+        let opening = "round,round_label,group,category,row,row_title,level,count,answered\n".to_string();
         let body = sections.map(move |section| section.map(|section| section_lines(&section, &levels)));
         stream::once(async { Ok(opening) }).chain(body).boxed()
     }
@@ -152,15 +152,16 @@ fn section(matrix: &Matrix, info: &RoundInfo, group: Option<String>, stats: Opti
 /// One section's CSV lines, quoted by the `csv` crate.
 fn section_lines(section: &Section, levels: &[String]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let (round, group) = (section.round.to_string(), defused(section.group.as_deref().unwrap_or("")));
+    let (round, label) = (section.round.to_string(), defused(&section.round_label));
+    let group = defused(section.group.as_deref().unwrap_or(""));
     if section.withheld {
-        out.write_record([round.as_str(), &group, "", "", "", "", "withheld", ""]).expect("writing to memory");
+        out.write_record([round.as_str(), &label, &group, "", "", "", "", "withheld", ""]).expect("writing to memory");
     }
     for row in &section.rows {
         let (category, id, title) = (defused(&row.category), defused(&row.id), defused(&row.title));
         for (level, count) in levels.iter().zip(&row.counts) {
             let (level, count, answered) = (defused(level), count.to_string(), row.answered.to_string());
-            let record = [&round, &group, &category, &id, &title, &level, &count, &answered];
+            let record = [&round, &label, &group, &category, &id, &title, &level, &count, &answered];
             out.write_record(record).expect("writing to memory");
         }
     }
@@ -202,7 +203,7 @@ mod tests {
     fn fields_are_quoted_and_defused() {
         let section = Section {
             round: 1,
-            round_label: "Round 1".into(),
+            round_label: "@Q4, \"late\"".into(),
             group: Some("=SUM(A1)".into()),
             withheld: false,
             respondents: Some(3),
@@ -217,7 +218,8 @@ mod tests {
         let lines = section_lines(&section, &["plain".into(), "\t=1+1".into()]);
         assert_eq!(
             lines,
-            "1,'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",plain,2,3\n1,'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",'\t=1+1,1,3\n"
+            "1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",plain,2,3\n\
+             1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",'\t=1+1,1,3\n"
         );
     }
 }

@@ -83,12 +83,39 @@ fn Presenter(present: PresentData) -> impl IntoView {
                 <aside class="present-join" aria-label="Join this board">
                     <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
                     <p>"Scan, or open"</p>
-                    <p class="present-address">{address.clone()}</p>
+                    <p class="present-address">{address_in_parts(&address)}</p>
                     {key}
-                    <AdminPanel feed/>
+                    <button type="button" class="full-screen" on:click=full_screen>"Full screen"</button>
+                    // Folded by default, so the projection shows the room's view, not the admin's buttons.
+                    <details class="present-admin">
+                        <summary>"Admin controls"</summary>
+                        <AdminPanel feed/>
+                    </details>
                 </aside>
             </div>
         </div>
+    }
+}
+
+/// "2ⁿ: 2^n (Level 0)", or just "Aware" where the short name is the name.
+fn level_name(short: &str, label: &str) -> String {
+    match short == label {
+        true => short.to_string(),
+        false => format!("{short}: {label}"),
+    }
+}
+
+/// The address, breakable only after its slashes, never inside a word.
+fn address_in_parts(address: &str) -> impl IntoView {
+    let parts: Vec<String> = address.split_inclusive('/').map(String::from).collect();
+    parts.into_iter().map(|part| view! { {part}<wbr/> }).collect_view()
+}
+
+/// Asks the browser to show the presenter on the whole screen.
+fn full_screen(_: leptos::ev::MouseEvent) {
+    #[cfg(feature = "hydrate")]
+    if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
     }
 }
 
@@ -100,7 +127,7 @@ fn levels_key(matrix: &Matrix) -> impl IntoView {
         .enumerate()
         .map(|(i, level)| {
             view! {
-                <li><span class=format!("key-swatch level-{}", i % LEVEL_CLASSES)></span>{format!("{}: {}", level.short, level.label)}</li>
+                <li><span class=format!("key-swatch level-{}", i % LEVEL_CLASSES)></span>{level_name(&level.short, &level.label)}</li>
             }
         })
         .collect_view();

@@ -121,11 +121,11 @@ async fn rounds_and_group_figures_per_response_are_bounded() {
     let whole = export("").await;
     assert_eq!(whole.status(), 200);
     let text = whole.text().await.unwrap();
-    for line in ["1,A,,,,,withheld,", "2,B,,,,,withheld,", "3,A,,,,,withheld,"] {
+    for line in ["1,Round 1,A,,,,,withheld,", "2,Round 2,B,,,,,withheld,", "3,Round 3,A,,,,,withheld,"] {
         assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
     }
     let one = export("?round=2").await.text().await.unwrap();
-    assert!(one.lines().skip(1).all(|l| l.starts_with("2,")) && one.contains("2,B,,,,,withheld,"), "{one}");
+    assert!(one.lines().skip(1).all(|l| l.starts_with("2,")) && one.contains("2,Round 2,B,,,,,withheld,"), "{one}");
 
     let form = [("board", "bounded"), ("a", "g:1:A"), ("b", "r:3")];
     let compared: Value =
