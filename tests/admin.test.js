@@ -120,5 +120,16 @@ test('starting a round says the figures stay hidden in a blind session, then cle
   await admin.page.getByRole('button', { name: 'Yes, start the new round' }).click();
   await admin.page.getByText('Workshop 2 is open.').waitFor();
   assert.equal(await label.inputValue(), '', 'the box is ready for the round after');
+
+  // A visitor is told what to do as the board stands: no figures to look at
+  // while they are hidden, nothing to submit once it is closed.
+  const person = await openPage(browser, server.base + '/b/blind-rounds');
+  await waitForHydration(person.page);
+  const intro = person.page.locator('p.intro');
+  assert.equal(await intro.innerText(), 'Pick the level that best describes you in each row, then submit.');
+  await person.page.locator('.live-status', { hasText: '● Live' }).waitFor();
+  await admin.page.getByRole('button', { name: 'Close the board' }).click();
+  await person.page.locator('p.intro', { hasText: 'This board no longer takes answers.' }).waitFor({ timeout: 10_000 });
+  await person.context.close();
   await admin.context.close();
 });

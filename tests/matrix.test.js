@@ -16,7 +16,10 @@ const popover = (page, row, level) => page.locator(`tbody tr:not(.category)`).nt
 test('the server renders the table and the browser hydrates it without errors', async () => {
   const html = await (await fetch(server.base + '/')).text();
   assert.match(html, /<table class="matrix"/);
-  assert.match(html, /0 of 0 \(0%\) rated themselves here/);
+  assert.match(html, /No answers yet/);
+  assert.doesNotMatch(html, /0 of 0/, 'an empty board says so in words');
+  assert.match(html, /Figures as of page load/, 'no alarm while the script loads');
+  assert.doesNotMatch(html, /Offline/);
   const { page, context, errors } = await openPage(browser, server.base + '/');
   await waitForHydration(page);
   assert.equal(await page.locator('.submit-bar button[type="submit"]').isDisabled(), true, 'hydrated: submit waits for every row');

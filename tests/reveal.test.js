@@ -49,7 +49,7 @@ test('the facilitator reveals and hides the figures from the presenter screen, l
   await waitForHydration(person.page);
   await person.page.getByText(HIDDEN_BY_FACILITATOR).first().waitFor();
   await answerAll(person.page, 2);
-  assert.deepEqual(await firstCell(person.page, 2), { figures: HIDDEN_BY_FACILITATOR, shading: '--share: 0.000' },
+  assert.deepEqual(await firstCell(person.page, 2), { figures: '', shading: '--share: 0.000' },
     'answering shows nothing before the reveal');
   assert.deepEqual(await axeViolations(person.page), [], 'the page with its figures hidden');
 
@@ -65,7 +65,6 @@ test('the facilitator reveals and hides the figures from the presenter screen, l
   await admin.page.waitForFunction(() => !document.querySelector('.withheld-notice'), null, { timeout: 10_000 });
   assert.equal((await firstCell(admin.page, 2)).figures, '1 of 1 (100%) rated themselves here');
 
-  await screen.page.getByText('Admin controls').click();
   await screen.page.getByRole('button', { name: 'Reveal the figures' }).click();
   await person.page.getByText('1 of 1 (100%) rated themselves here').first().waitFor({ state: 'attached', timeout: 10_000 });
   assert.equal((await firstCell(person.page, 2)).shading, '--share: 1.000');
@@ -102,7 +101,9 @@ test('after answering, a person sees the figures at once and live; someone who h
   // A third person, who has not answered, still sees nothing, also after a reload.
   const third = await openPage(browser, server.base + '/b/blind-first');
   await waitForHydration(third.page);
-  assert.equal((await firstCell(third.page, 1)).figures, HIDDEN_UNTIL_ANSWERED);
+  assert.equal((await firstCell(third.page, 1)).figures, '', 'no figure, and no note repeated in each cell');
+  await third.page.getByText(HIDDEN_UNTIL_ANSWERED).first().waitFor();
+  assert.equal(await third.page.getByText(HIDDEN_UNTIL_ANSWERED).count(), 1, 'the note is said once');
   const html = await third.page.content();
   assert.ok(!/counts\\?"\s*:/.test(html) && !html.includes('rated themselves here'), 'no figure in the page');
   // The first reloads: their cookie shows who they are, and the figures stay.

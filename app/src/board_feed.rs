@@ -140,6 +140,7 @@ impl BoardFeed {
     fn subscribe(self, matrix_rev: u64) {
         let shown_rev = StoredValue::new(matrix_rev);
         let credentials = self.credentials.map_or_else(|| Signal::stored(Vec::new()), Signal::from);
+        self.live.set(LiveStatus::Connecting);
         Effect::new(move |_| {
             crate::live_client::subscribe(&self.board(), self.live, credentials, move |message| match message {
                 LiveMessage::Stats { stats, watching } => {

@@ -7,8 +7,10 @@
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveStatus {
-    /// No connection yet (before hydration, or without JavaScript).
+    /// No connection (before hydration, or without JavaScript).
     Offline,
+    /// Hydrated, the socket opening for the first time.
+    Connecting,
     Live,
     Reconnecting,
 }
@@ -18,6 +20,7 @@ impl LiveStatus {
     pub fn name(self) -> &'static str {
         match self {
             LiveStatus::Offline => "offline",
+            LiveStatus::Connecting => "connecting",
             LiveStatus::Live => "live",
             LiveStatus::Reconnecting => "reconnecting",
         }
@@ -28,8 +31,10 @@ impl LiveStatus {
         match (self, watching) {
             (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
             (LiveStatus::Live, None) => "● Live".to_string(),
+            (LiveStatus::Connecting, _) => "○ Connecting…".to_string(),
             (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
-            (LiveStatus::Offline, _) => "○ Offline: figures as of page load".to_string(),
+            // Also what a page says while its script loads: true, and no alarm.
+            (LiveStatus::Offline, _) => "Figures as of page load".to_string(),
         }
     }
 }

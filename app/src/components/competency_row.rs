@@ -2,7 +2,7 @@
 //! people at that level and carrying a popover with the live figures. The
 //! figures are read from the board's `stats` signal, so a new snapshot
 //! updates shading and any open popover in place. Withheld figures have no
-//! counts: no shading, and the popover says when they will appear.
+//! counts: no shading and no figures; the page says once why.
 
 use crate::answers::PreviousAnswers;
 use crate::matrix::{Matrix, Row};
@@ -30,11 +30,13 @@ pub fn CompetencyRow(
             let figures = {
                 let row_id = row_id.clone();
                 move || {
-                    stats.with(|s| match s.withheld {
-                        true => s.reveal.hidden_note().to_string(),
-                        false => {
-                            let (k, n) = (s.count(&row_id, index), s.answered(&row_id));
-                            format!("{k} of {n} ({}%) rated themselves here", s.percent(&row_id, index))
+                    // Withheld: the page says why once, above the table, not in every cell.
+                    stats.with(|s| match (s.withheld, s.answered(&row_id)) {
+                        (true, _) => None,
+                        (false, 0) => Some("No answers yet".to_string()),
+                        (false, n) => {
+                            let k = s.count(&row_id, index);
+                            Some(format!("{k} of {n} ({}%) rated themselves here", s.percent(&row_id, index)))
                         }
                     })
                 }

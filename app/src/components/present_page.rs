@@ -83,14 +83,9 @@ fn Presenter(present: PresentData) -> impl IntoView {
                 <aside class="present-join" aria-label="Join this board">
                     <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
                     <p>"Scan, or open"</p>
-                    <p class="present-address">{address_in_parts(&address)}</p>
+                    <p class="present-address">{address.clone()}</p>
                     {key}
-                    <button type="button" class="full-screen" on:click=full_screen>"Full screen"</button>
-                    // Folded by default, so the projection shows the room's view, not the admin's buttons.
-                    <details class="present-admin">
-                        <summary>"Admin controls"</summary>
-                        <AdminPanel feed/>
-                    </details>
+                    <AdminPanel feed/>
                 </aside>
             </div>
         </div>
@@ -102,20 +97,6 @@ fn level_name(short: &str, label: &str) -> String {
     match short == label {
         true => short.to_string(),
         false => format!("{short}: {label}"),
-    }
-}
-
-/// The address, breakable only after its slashes, never inside a word.
-fn address_in_parts(address: &str) -> impl IntoView {
-    let parts: Vec<String> = address.split_inclusive('/').map(String::from).collect();
-    parts.into_iter().map(|part| view! { {part}<wbr/> }).collect_view()
-}
-
-/// Asks the browser to show the presenter on the whole screen.
-fn full_screen(_: leptos::ev::MouseEvent) {
-    #[cfg(feature = "hydrate")]
-    if let Some(root) = document().document_element() {
-        let _ = root.request_fullscreen();
     }
 }
 

@@ -70,9 +70,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         {board_links(feed, !groups.is_empty())}
         <AdminPanel feed/>
         {board_notices(feed)}
-        <p class="intro">
-            "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
-        </p>
+        <p class="intro">{move || intro(feed)}</p>
         <Legend/>
         <form action=SubmitAnswers::url() method="post" on:submit=send>
             <input type="hidden" name="board" value=board.clone()/>
@@ -102,6 +100,18 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         </form>
         <MyProgress board matrix=feed.matrix.get_untracked() mine previous/>
     }
+}
+
+/// What to do here, as the board stands: nothing to submit once it is
+/// closed, and no figures to look at while they are hidden.
+fn intro(feed: BoardFeed) -> &'static str {
+    feed.stats.with(|s| match (s.closed, s.withheld) {
+        (true, _) => "This board no longer takes answers. Hover, focus or tap a cell to see how many people chose it.",
+        (false, true) => "Pick the level that best describes you in each row, then submit.",
+        (false, false) => {
+            "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
+        }
+    })
 }
 
 /// When the admin's edit reorders levels, each choice stays on its level
