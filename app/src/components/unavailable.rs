@@ -2,7 +2,6 @@
 //! figures not shown yet, or anything else that went wrong. It says so in a
 //! heading, gives the reason, and offers the way back.
 
-use crate::components::board_page::head_text;
 use crate::error::TallyError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,7 +14,8 @@ pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
         _ => ("This page cannot be shown", format!("/b/{board}"), "Back to the board"),
     };
     view! {
-        <Title text=head_text(&format!("{heading} · Tally"))/>
+        // The heading is one of ours, never the visitor's text: nothing to clean.
+        <Title text=format!("{heading} · Tally")/>
         <section class="unavailable">
             <h1>{heading}</h1>
             <p role="alert">{error.to_string()}</p>
