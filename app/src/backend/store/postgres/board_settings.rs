@@ -14,14 +14,12 @@ impl BoardSettings for PostgresStore {
     async fn set_groups(&self, board: &str, groups: &GroupSettings) -> Result<u64, TallyError> {
         let (names, threshold) = (encode_group_names(groups), groups.min_group_size as i32);
         let values: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&board, &names, &threshold];
-        let version = self.change_board("setting groups", board, sql::SET_GROUPS, &values).await?;
-        version.ok_or_else(|| TallyError::UnknownBoard(board.to_string()))
+        self.change_known_board("setting groups", board, sql::SET_GROUPS, &values).await
     }
 
     async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError> {
         let values: [&(dyn tokio_postgres::types::ToSql + Sync); 3] =
             [&board, &settings.reveal.as_str(), &settings.revealed];
-        let version = self.change_board("setting who sees the figures", board, sql::SET_REVEAL, &values).await?;
-        version.ok_or_else(|| TallyError::UnknownBoard(board.to_string()))
+        self.change_known_board("setting who sees the figures", board, sql::SET_REVEAL, &values).await
     }
 }

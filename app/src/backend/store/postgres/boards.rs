@@ -103,8 +103,7 @@ impl Boards for PostgresStore {
 
     async fn set_closed(&self, board: &str, closed: bool) -> Result<u64, TallyError> {
         let values: [&(dyn tokio_postgres::types::ToSql + Sync); 2] = [&board, &closed];
-        let version = self.change_board("closing or reopening a board", board, sql::SET_CLOSED, &values).await?;
-        version.ok_or_else(|| TallyError::UnknownBoard(board.to_string()))
+        self.change_known_board("closing or reopening a board", board, sql::SET_CLOSED, &values).await
     }
 
     async fn secret(&self, candidate: String) -> Result<String, TallyError> {

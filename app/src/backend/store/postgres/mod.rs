@@ -114,6 +114,18 @@ impl PostgresStore {
         announce(&client, vec![(board.to_string(), version)]).await;
         Ok(Some(version as u64))
     }
+    /// [`Self::change_board`] for a change every existing board takes:
+    /// changing nothing means there is no such board.
+    async fn change_known_board(
+        &self,
+        context: &str,
+        board: &str,
+        statement: &str,
+        values: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64, TallyError> {
+        let version = self.change_board(context, board, statement, values).await?;
+        version.ok_or_else(|| TallyError::UnknownBoard(board.to_string()))
+    }
 }
 
 /// Tells every listening instance each board's new version, as
