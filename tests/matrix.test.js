@@ -124,14 +124,26 @@ test('a 360 px wide phone can scroll the table, reach every level and tap for th
   await context.close();
 });
 
-test('a team can start its own board from the page', async () => {
+test('a team can start its own board from the home page', async () => {
   const { page, context, errors } = await openPage(browser, server.base + '/');
-  await waitForHydration(page);
-  await page.locator('.new-board summary').click();
-  assert.deepEqual(await axeViolations(page), [], 'the board-creation form');
-  await page.locator('.new-board input[name="title"]').fill('Platform team');
-  await page.locator('.new-board input[name="slug"]').fill('platform');
-  await page.locator('.new-board button[type="submit"]').click();
+  await page.getByRole('link', { name: 'Start a board for your team' }).first().click();
+  await page.waitForURL(/\/start$/);
+  assert.deepEqual(await axeViolations(page), [], 'the start page');
+  await page.getByRole('radio', { name: /Programmer Competency Matrix/ }).check();
+  await page.getByLabel('Title').fill('Platform team');
+  await page.getByLabel('Public address (optional)').fill('Platform Team');
+  await page.getByRole('button', { name: 'Create board' }).click();
+  // Refused: back on the form with what was typed, the problem beside the
+  // field in the page's own words, and focus on it.
+  await page.waitForURL(/\/start\?/);
+  const address = page.getByLabel('Public address (optional)');
+  assert.equal(await address.inputValue(), 'Platform Team');
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Platform team');
+  assert.match(await page.locator('#slug-problem').innerText(), /^The address must be 3-64 characters/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'slug', 'focus is on the field at fault');
+  assert.deepEqual(await axeViolations(page), [], 'the start page with a refusal');
+  await address.fill('platform');
+  await page.getByRole('button', { name: 'Create board' }).click();
   // The creator lands on the admin link: the key rides in the fragment
   // (wiped from the address bar once the page has read it).
   await page.waitForURL(/\/b\/platform(#admin=[0-9a-f]{64})?$/);

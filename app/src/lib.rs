@@ -32,6 +32,7 @@
 //! [`rounds`] and [`groups`] hold what a board's rounds and groups are
 //! (a group's figures are withheld below its anonymity threshold);
 //! [`plain_text`] says which characters no typed text may hold;
+//! [`join_code`] is the short code people type to reach a board;
 //! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
@@ -49,6 +50,7 @@ pub mod comparison;
 pub mod components;
 pub mod error;
 pub mod groups;
+pub mod join_code;
 pub mod live_client;
 pub mod live_message;
 pub mod matrix;

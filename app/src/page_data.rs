@@ -26,8 +26,6 @@ pub struct BoardPageData {
     pub previous: Option<PreviousAnswers>,
     /// The groups a respondent may pick from (none: no choice offered).
     pub groups: Vec<String>,
-    /// (id, title) of every matrix a new board can use.
-    pub matrices: Vec<(String, String)>,
 }
 
 /// What the presenter screen shows: the board, and the address people
@@ -50,4 +48,39 @@ pub struct SubmitOutcome {
     /// Sent on the page's live socket, so that it shows the figures of the
     /// round just answered where they are shown only to those who answered.
     pub pass: String,
+}
+
+/// A board this browser created or answered, as "Your boards" lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownBoard {
+    pub id: String,
+    pub title: String,
+    /// Created here (else answered here).
+    pub created: bool,
+}
+
+/// A template as the start page offers it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplateCard {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub rows: usize,
+    pub levels: usize,
+}
+
+/// The start page's form as it is shown: the templates, and what was typed
+/// and found wrong when a creation was refused.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StartForm {
+    pub templates: Vec<TemplateCard>,
+    /// The chosen template's id.
+    pub matrix: String,
+    pub title: String,
+    /// The public address typed, if any.
+    pub slug: String,
+    pub title_problem: Option<String>,
+    pub address_problem: Option<String>,
+    /// About the form as a whole (a limit reached, a failure).
+    pub problem: Option<String>,
 }

@@ -56,6 +56,18 @@ fn caller(tally: &Tally, request: &Parts) -> Caller {
     }
 }
 
+/// Whether the request is a plain HTML form's post (no JavaScript): its
+/// answer is a redirect to a page, never a status to read.
+fn is_form_post(request: &Parts) -> bool {
+    request.method == Method::POST
+        && request.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+}
+
+/// [`is_form_post`] for the server function running now.
+pub fn plain_form_post() -> bool {
+    request().is_ok_and(|request| is_form_post(&request))
+}
+
 pub fn add_header(name: HeaderName, value: HeaderValue) {
     if let Some(response) = use_context::<ResponseOptions>() {
         response.append_header(name, value);
@@ -69,13 +81,7 @@ pub fn add_header(name: HeaderName, value: HeaderValue) {
 fn with_status<T>(request: &Parts, result: Result<T, TallyError>) -> Result<T, TallyError> {
     let result = result.map_err(http_error::public);
     if let Err(error) = &result {
-        let form_post = request.method == Method::POST
-            && request
-                .headers
-                .get(header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"));
-        if let (false, Some(response)) = (form_post, use_context::<ResponseOptions>()) {
+        if let (false, Some(response)) = (is_form_post(request), use_context::<ResponseOptions>()) {
             let (status, headers) = http_error::head(error);
             response.set_status(status);
             for (name, value) in &headers {

@@ -12,7 +12,8 @@
 //!   [`admin_key`] — who administers a board; [`suppression`] — which
 //!   groups' figures may be shown;
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
-//!   [`join_code`] — the QR code people scan to join a board;
+//!   [`qr_code`] — the QR code people scan to join a board;
+//!   [`your_boards`] — the boards a browser created or answered;
 //! * [`metrics`] — what `/metrics` shows; [`content_policy`] — the page's
 //!   CSP; [`assets`] — the build's front-end files and how a page loads
 //!   them; [`submission_body`], [`matrix_body`] — the JSON clients send.
@@ -26,11 +27,11 @@ pub mod context;
 pub mod engine;
 pub mod export;
 pub mod http_error;
-pub mod join_code;
 pub mod limits;
 pub mod matrix_body;
 pub mod matrix_file;
 pub mod metrics;
+pub mod qr_code;
 pub mod respondent;
 pub mod signer;
 pub mod site_cookie;
@@ -38,3 +39,4 @@ pub mod store;
 pub mod submission_body;
 pub mod suppression;
 pub mod use_cases;
+pub mod your_boards;

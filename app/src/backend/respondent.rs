@@ -43,6 +43,12 @@ impl Respondents {
         Respondents { signer, cookie: SiteCookie::new("tally_respondent", https) }
     }
 
+    /// The cookie listing the boards this browser created or answered
+    /// (see `your_boards`).
+    pub fn boards_cookie(&self) -> SiteCookie {
+        self.cookie.sibling("tally_boards")
+    }
+
     /// A new respondent.
     pub fn issue(&self) -> Token {
         let random = format!("{:032x}", rand::random::<u128>());

@@ -1,7 +1,7 @@
 //! This site's cookies: HttpOnly, SameSite=Lax and for the whole site, and
 //! over HTTPS `Secure` and `__Host-` prefixed (which browsers accept only
 //! from this host, so no subdomain can plant one). Two cookies with fixed
-//! attributes do not need a cookie crate and the date library it brings.
+//! attributes (the respondent's, and the boards it knows) do not need a cookie crate and the date library it brings.
 
 use axum::http::{header, HeaderMap, HeaderValue};
 
@@ -16,6 +16,11 @@ impl SiteCookie {
     pub fn new(base_name: &str, https: bool) -> SiteCookie {
         let name = if https { format!("__Host-{base_name}") } else { base_name.to_string() };
         SiteCookie { name, https }
+    }
+
+    /// Another cookie of this site, as secure as this one.
+    pub fn sibling(&self, base_name: &str) -> SiteCookie {
+        SiteCookie::new(base_name, self.https)
     }
 
     /// Its value in the request, if the request carries it exactly once.
@@ -35,12 +40,12 @@ impl SiteCookie {
         values.next().is_none().then_some(first)
     }
 
-    /// `Set-Cookie` for `value` (hex and dots only) kept `max_age` seconds;
-    /// 0 removes it.
+    /// `Set-Cookie` for `value` (hex, dots, and board ids joined by `~`)
+    /// kept `max_age` seconds; 0 removes it.
     pub fn set(&self, value: &str, max_age: u64) -> HeaderValue {
         let secure = if self.https { "; Secure" } else { "" };
         let text = format!("{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}", self.name);
-        HeaderValue::from_str(&text).expect("cookie values here are hex and dots")
+        HeaderValue::from_str(&text).expect("cookie values here are visible ASCII without separators")
     }
 }
 

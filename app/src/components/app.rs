@@ -1,7 +1,10 @@
 use crate::components::board_page::BoardPage;
 use crate::components::compare_page::ComparePage;
 use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
+use crate::components::home_page::HomePage;
+use crate::components::join_page::JoinPage;
 use crate::components::present_page::PresentPage;
+use crate::components::start_page::StartPage;
 use crate::components::trends_page::TrendsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Title};
@@ -48,7 +51,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <main>
                 <Routes fallback=|| view! { <p class="error">"There is no page at this address."</p> }>
-                    <Route path=path!("/") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/start") view=StartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/compare") view=ComparePage ssr=SsrMode::Async/>

@@ -3,7 +3,6 @@
 //! them to the form.
 
 use crate::components::matrix_form::MatrixForm;
-use crate::components::new_board::NewBoard;
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
@@ -20,7 +19,6 @@ pub fn BoardPage() -> impl IntoView {
                 match load_board(board.clone()).await {
                     Ok(view) => {
                         let mine = my_rounds(board).await.unwrap_or_default();
-                        let (matrices, current) = (view.matrices.clone(), view.matrix.id.clone());
                         let description = match view.matrix.description.trim() {
                             "" => format!(
                                 "{}: pick your level in each competency and see, live, where the team stands.",
@@ -32,7 +30,7 @@ pub fn BoardPage() -> impl IntoView {
                             <Title text=head_text(&format!("{} · Tally", view.title))/>
                             <Meta name="description" content=head_text(&description)/>
                             <MatrixForm view mine/>
-                            <NewBoard matrices current/>
+                            <p class="start-link"><a href="/start">"Start a board for your team"</a></p>
                         }
                             .into_any()
                     }

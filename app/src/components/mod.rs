@@ -1,7 +1,9 @@
 //! The page, from the outside in: `app` (document shell and routes) →
-//! `board_page` (loads one board) → `matrix_form` (the form and its submit
-//! action) → `competency_row` (one row of cells with shading and popovers).
-//! Beside them: `new_board` (starting a board), `admin_panel` (closing,
+//! `home_page` (what Tally is, start, join, your boards; above the default
+//! board) → `board_page` (loads one board) → `matrix_form` (the form and
+//! its submit action) → `competency_row` (one row of cells with shading
+//! and popovers). Beside them: `start_page` (starting a board), `join_page`
+//! (joining one by its code), `admin_panel` (closing,
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
@@ -10,7 +12,7 @@
 //! Pages are server components: they read the address, fetch what they
 //! show and render it. The parts that change in the browser are islands
 //! (`#[island]`), handed that data as their props: `matrix_form::MatrixForm`
-//! and `new_board::NewBoard` on the board page, and, each in a wasm file of
+//! on the board page, and, each in a wasm file of
 //! its own (`#[island(lazy)]`), the editor's two, the live comparison, the
 //! live trends and the presenter. Components an island uses (a row, the
 //! admin panel, the legend) run inside it.
@@ -25,10 +27,12 @@ pub mod board_page;
 pub mod compare_page;
 pub mod competency_row;
 pub mod editor;
+pub mod home_page;
+pub mod join_page;
 pub mod legend;
 pub mod matrix_form;
 pub mod my_progress;
-pub mod new_board;
 pub mod present_page;
+pub mod start_page;
 pub mod trends_page;
 pub mod unavailable;

@@ -5,6 +5,7 @@
 //! redirected back to the page.
 
 pub mod editor;
+pub mod home;
 
 use crate::comparison::Comparison;
 use crate::error::TallyError;
@@ -71,14 +72,16 @@ pub async fn submit_answers(
         if submitted.issued {
             context::add_header(axum::http::header::SET_COOKIE, door.tally.respondents.set_cookie(&submitted.token));
         }
+        remember_board(&door, &board, false);
         let submitted_at = submitted.receipt.submitted_at;
         Ok(SubmitOutcome { stats: submitted.stats, submitted_at, pass: submitted.pass })
     })
     .await
 }
 
-/// Served at `/api/create_board`; answers with a redirect to the new board's
-/// admin link.
+/// Served at `/api/create_board`, the start page's form: answers with a
+/// redirect to the new board's admin link, or, refused, back to the form
+/// with what was typed (the form then says what is wrong, and where).
 #[server(endpoint = "create_board")]
 pub async fn create_board(
     matrix: String,
@@ -86,18 +89,48 @@ pub async fn create_board(
     #[server(default)] slug: String,
 ) -> Result<String, TallyError> {
     use crate::backend::use_cases::boards::{MatrixChoice, NewBoard};
-    let url = create(NewBoard { matrix: MatrixChoice::Template(matrix), slug: Some(slug), title: Some(title) }).await?;
-    leptos_axum::redirect(&url);
-    Ok(url)
+    let typed = [("matrix", matrix.clone()), ("title", title.clone()), ("slug", slug.clone())];
+    let new = NewBoard { matrix: MatrixChoice::Template(matrix), slug: Some(slug), title: Some(title) };
+    let created = create(new).await;
+    match &created {
+        Ok(url) => leptos_axum::redirect(url),
+        Err(error) if crate::backend::context::plain_form_post() => leptos_axum::redirect(&start_again(&typed, error)),
+        Err(_) => {}
+    }
+    created
 }
 
-/// Creates the board; returns its admin link.
+/// The start page's address with the refused form's values, for it to
+/// show them again and check them (`check`); a limit's wait in seconds.
+#[cfg(feature = "ssr")]
+fn start_again(typed: &[(&str, String)], error: &TallyError) -> String {
+    let wait = match error {
+        TallyError::RateLimited { retry_after, .. } | TallyError::Unavailable { retry_after, .. } => *retry_after,
+        _ => 0,
+    };
+    let mut fields: Vec<(&str, String)> = typed.to_vec();
+    fields.extend([("check", "true".to_string()), ("wait", wait.to_string())]);
+    format!("/start?{}", serde_urlencoded::to_string(&fields).unwrap_or_default())
+}
+
+/// Creates the board, and remembers it in this browser's list of boards;
+/// returns its admin link.
 #[cfg(feature = "ssr")]
 async fn create(new: crate::backend::use_cases::boards::NewBoard) -> Result<String, TallyError> {
     crate::backend::context::run(None, |door| async move {
-        Ok(door.tally.create_board(&door.caller, new).await?.admin_url())
+        let created = door.tally.create_board(&door.caller, new).await?;
+        remember_board(&door, &created.info.id, true);
+        Ok(created.admin_url())
     })
     .await
+}
+
+/// Adds `board` to the browser's `tally_boards` cookie ("Your boards").
+#[cfg(feature = "ssr")]
+fn remember_board(door: &crate::backend::context::Door, board: &str, created: bool) {
+    let cookie = door.tally.respondents.boards_cookie();
+    let value = crate::backend::your_boards::remember(&cookie, &door.request.headers, board, created);
+    crate::backend::context::add_header(axum::http::header::SET_COOKIE, value);
 }
 
 /// Served at `/api/set_board_closed`, for the admin panel.

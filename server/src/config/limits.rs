@@ -33,6 +33,9 @@ pub struct LimitArgs {
     /// Wrong admin keys per client IP; past it every admin request from that IP gets 429 for a while
     #[arg(long, env = "TALLY_LIMIT_ADMIN_GUESSES_IP", default_value = "60/h:30", value_parser = parse_limit)]
     limit_admin_guesses_ip: RateSetting,
+    /// Wrong join codes per client IP; past it every join by code from that IP gets 429 for a while
+    #[arg(long, env = "TALLY_LIMIT_JOIN_GUESSES_IP", default_value = "60/h:30", value_parser = parse_limit)]
+    limit_join_guesses_ip: RateSetting,
     /// New boards per hour from everyone together, or off
     #[arg(long, env = "TALLY_MAX_BOARDS_PER_HOUR", default_value = "1000", value_parser = parse_cap)]
     max_boards_per_hour: CapSetting,
@@ -54,6 +57,7 @@ impl LimitArgs {
             sockets_per_ip: self.max_sockets_per_ip,
             boards_per_ip: self.limit_create_ip,
             admin_guesses_per_ip: self.limit_admin_guesses_ip,
+            join_guesses_per_ip: self.limit_join_guesses_ip,
             boards_per_hour: self.max_boards_per_hour,
         })
     }

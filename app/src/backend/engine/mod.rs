@@ -169,6 +169,11 @@ impl Engine {
         self.state.load(id).await
     }
 
+    /// At most two boards whose id starts with `prefix` (a join code).
+    pub async fn boards_starting_with(&self, prefix: &str) -> Result<Vec<String>, TallyError> {
+        self.state.store.boards_starting_with(prefix).await
+    }
+
     /// Evicts idle boards now, and more while over `most`; returns how many
     /// went. The engine also does this by itself, now and then.
     pub fn evict(&self, most: usize) -> usize {
@@ -188,11 +193,6 @@ impl Engine {
             self.state.writes_failing.store(false, Ordering::Relaxed);
         }
         Ok(self.state.catalog.len())
-    }
-
-    /// (id, title) of every loaded matrix.
-    pub fn matrices(&self) -> Vec<(String, String)> {
-        self.state.catalog.values().map(|m| (m.id.clone(), m.title.clone())).collect()
     }
 
     /// The templates, in id order.

@@ -1,7 +1,8 @@
 //! Abuse limits: submissions per client address and per respondent, new
 //! respondents per address on a board, live-socket connects per address,
-//! a cap on the live sockets one address holds open, wrong admin keys per
-//! address, and new boards per network and per hour overall. A refused request gets 429 with
+//! a cap on the live sockets one address holds open, wrong admin keys and
+//! wrong join codes per address ([`Guesses`]), and new boards per network
+//! and per hour overall. A refused request gets 429 with
 //! `Retry-After`. Each rate is a [`Limiter`] ([`rate`]).
 //!
 //! An IPv6 client is keyed by its /64: one host is usually handed a whole
@@ -10,15 +11,17 @@
 //! ceiling is shared by everyone, and one machine with a range of
 //! addresses could otherwise fill it alone.
 
+mod guesses;
 mod rate;
 
+pub use guesses::Guesses;
 pub use rate::{parse_limit, Limiter, Rate};
 
 use crate::error::TallyError;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The limits as configured; `None` turns one off. The default is all off.
 #[derive(Clone, Copy, Debug, Default)]
@@ -38,6 +41,8 @@ pub struct LimitSettings {
     /// address is refused until the bucket refills, right key or not, so a
     /// guess cannot be told right by its answer.
     pub admin_guesses_per_ip: Option<Rate>,
+    /// Wrong join codes per address, held back the same way.
+    pub join_guesses_per_ip: Option<Rate>,
     /// Boards created per hour by everyone together: a ceiling on what a
     /// flood from many addresses can cost.
     pub boards_per_hour: Option<usize>,
@@ -54,9 +59,10 @@ pub struct Limits {
     /// `None`: no cap.
     sockets_per_ip: Option<usize>,
     boards_per_ip: Limiter<IpAddr>,
-    admin_guesses_per_ip: Limiter<IpAddr>,
-    /// Addresses whose admin guesses ran out, and until when.
-    admin_blocked: Mutex<HashMap<IpAddr, Instant>>,
+    /// Admin keys tried.
+    pub admin_keys: Guesses,
+    /// Join codes tried.
+    pub join_codes: Guesses,
     /// One bucket for everyone.
     boards_overall: Limiter<()>,
     /// Open live sockets per address.
@@ -90,8 +96,8 @@ impl Limits {
             connects_per_ip: Limiter::new(settings.connects_per_ip),
             sockets_per_ip: settings.sockets_per_ip,
             boards_per_ip: Limiter::new(settings.boards_per_ip),
-            admin_guesses_per_ip: Limiter::new(settings.admin_guesses_per_ip),
-            admin_blocked: Mutex::default(),
+            admin_keys: Guesses::new("wrong admin keys from this address", settings.admin_guesses_per_ip),
+            join_codes: Guesses::new("wrong join codes from this address", settings.join_guesses_per_ip),
             boards_overall: Limiter::new(settings.boards_per_hour.map(hourly)),
             open_sockets: Arc::default(),
         }
@@ -132,26 +138,6 @@ impl Limits {
         self.new_respondents_per_ip.take(&(ip, board.to_string())).map_err(|wait| refused(what, wait))
     }
 
-    /// Refuses an admin request from `ip` whose wrong guesses ran out,
-    /// before its key is looked at.
-    pub fn admin_attempt(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
-        let Some(ip) = ip.map(address_key) else { return Ok(()) };
-        let blocked = self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner());
-        match blocked.get(&ip).map(|until| until.saturating_duration_since(Instant::now())) {
-            Some(wait) if !wait.is_zero() => Err(refused("wrong admin keys from this address", wait)),
-            _ => Ok(()),
-        }
-    }
-
-    /// Counts a wrong admin key from `ip`; refused once they run out.
-    pub fn wrong_admin_key(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
-        let Some(ip) = ip.map(address_key) else { return Ok(()) };
-        self.admin_guesses_per_ip.take(&ip).map_err(|wait| {
-            self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner()).insert(ip, Instant::now() + wait);
-            refused("wrong admin keys from this address", wait)
-        })
-    }
-
     /// Drops the keys of every limit whose bucket is full again, every ten
     /// seconds, for as long as the server runs.
     pub async fn sweep_forever(self: Arc<Self>) {
@@ -162,9 +148,8 @@ impl Limits {
             self.submissions_per_respondent.sweep();
             self.connects_per_ip.sweep();
             self.boards_per_ip.sweep();
-            self.admin_guesses_per_ip.sweep();
-            let now = Instant::now();
-            self.admin_blocked.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, until| *until > now);
+            self.admin_keys.sweep();
+            self.join_codes.sweep();
         }
     }
 
@@ -182,7 +167,7 @@ impl Limits {
     }
 }
 
-fn refused(what: &str, wait: Duration) -> TallyError {
+pub(crate) fn refused(what: &str, wait: Duration) -> TallyError {
     TallyError::RateLimited { what: format!("too many {what}"), retry_after: wait.as_secs().max(1) }
 }
 
@@ -244,11 +229,12 @@ mod tests {
         let limits = Limits::new(LimitSettings { admin_guesses_per_ip: Some(three), ..LimitSettings::default() });
         let (ip, other) = (Some("10.0.0.1".parse().unwrap()), Some("10.0.0.2".parse().unwrap()));
         for _ in 0..3 {
-            assert!(limits.admin_attempt(ip).is_ok() && limits.wrong_admin_key(ip).is_ok());
+            assert!(limits.admin_keys.attempt(ip).is_ok() && limits.admin_keys.wrong(ip).is_ok());
         }
-        assert_eq!(limits.wrong_admin_key(ip).unwrap_err().status(), 429);
-        assert_eq!(limits.admin_attempt(ip).unwrap_err().status(), 429, "refused before any key is checked");
-        assert!(limits.admin_attempt(other).is_ok(), "other addresses are not held back");
+        assert_eq!(limits.admin_keys.wrong(ip).unwrap_err().status(), 429);
+        assert_eq!(limits.admin_keys.attempt(ip).unwrap_err().status(), 429, "refused before any key is checked");
+        assert!(limits.admin_keys.attempt(other).is_ok(), "other addresses are not held back");
+        assert!(limits.join_codes.attempt(ip).is_ok(), "join codes are counted apart");
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub trait Boards: Send + Sync {
     /// when `None`): to find the boards this instance is behind on.
     async fn versions(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, u64)>, TallyError>;
 
+    /// At most two boards whose id starts with `prefix` (a private board's
+    /// join code): two mean the code is ambiguous. A scan of the boards'
+    /// keys, kept rare by the wrong-code limit.
+    async fn boards_starting_with(&self, prefix: &str) -> Result<Vec<String>, TallyError>;
+
     /// A new board with its first round. `Conflict` when the id is taken.
     /// `admin_hash` is the SHA-256 of the board's admin key, hex: the key
     /// itself is never stored.

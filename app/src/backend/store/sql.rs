@@ -16,6 +16,10 @@ pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created
 /// repeated on each count's row (`$1`: the board).
 pub const MATRIX: &str = "SELECT matrix FROM boards WHERE id = $1";
 
+/// Boards by the start of their id (`$1`, a join code): compared as text
+/// of a fixed length, so no collation can order it differently.
+pub const STARTING_WITH: &str = "SELECT id FROM boards WHERE substr(id, 1, length($1)) = $1 ORDER BY id LIMIT 2";
+
 pub const ADMIN_HASH: &str = "SELECT admin_hash FROM boards WHERE id = $1";
 
 /// Gives a board from before boards kept their matrix the one it was created on.

@@ -126,10 +126,10 @@ impl Tally {
         board: &str,
         key: &str,
     ) -> Result<Arc<ServedBoard>, TallyError> {
-        self.limits.admin_attempt(ip)?;
+        self.limits.admin_keys.attempt(ip)?;
         let result = self.engine.authorize(board, key).await;
         if let Err(TallyError::Forbidden(_)) = &result {
-            self.limits.wrong_admin_key(ip)?;
+            self.limits.admin_keys.wrong(ip)?;
         }
         result
     }

@@ -5,11 +5,11 @@ use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
-use crate::backend::{admin_key, join_code, matrix_body};
+use crate::backend::{admin_key, matrix_body, qr_code};
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::matrix::{is_identifier, Matrix};
-use crate::page_data::BoardPageData;
+use crate::page_data::{BoardPageData, StartForm};
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use axum::http::HeaderMap;
@@ -60,6 +60,27 @@ pub struct CreatedBoard {
     pub base: String,
 }
 
+// What is wrong with a field reads after the field's name ("must be at
+// most 120 characters"); each door names the field in its own words (the
+// API's `slug` is the page's "address").
+
+/// A public address must be a short identifier (the page's link).
+pub fn check_address(slug: &str) -> Result<(), String> {
+    let ok = slug.len() >= 3 && is_identifier(slug);
+    ok.then_some(()).ok_or_else(|| "must be 3-64 characters of a-z, 0-9, '-' or '_'".to_string())
+}
+
+/// A title must fit a heading and hold no invisible characters.
+pub fn check_title(title: &str) -> Result<(), String> {
+    if title.chars().count() > MAX_TITLE {
+        Err(format!("must be at most {MAX_TITLE} characters"))
+    } else if let Some(c) = crate::plain_text::forbidden_character(title) {
+        Err(format!("holds the invisible or control character U+{:04X}; remove it", c as u32))
+    } else {
+        Ok(())
+    }
+}
+
 impl CreatedBoard {
     /// The board's address.
     pub fn url(&self) -> String {
@@ -85,25 +106,44 @@ impl Tally {
         };
         let given = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         let (id, private) = match given(new.slug) {
-            Some(slug) if slug.len() < 3 || !is_identifier(&slug) => {
-                return Err(TallyError::BadRequest(format!(
-                    "slug '{}' must be 3-64 characters of a-z, 0-9, '-' or '_'",
-                    slug.chars().take(64).collect::<String>()
-                )))
+            Some(slug) => {
+                check_address(&slug).map_err(|refused| {
+                    let shown: String = slug.chars().take(64).collect();
+                    TallyError::BadRequest(format!("slug '{shown}' {}", refused))
+                })?;
+                (slug, false)
             }
-            Some(slug) => (slug, false),
             None => (format!("{:032x}", rand::random::<u128>()), true),
         };
         let title = given(new.title).unwrap_or_else(|| matrix.title.clone());
-        if title.chars().count() > MAX_TITLE {
-            return Err(TallyError::BadRequest(format!("title must be at most {MAX_TITLE} characters")));
-        }
-        crate::plain_text::check("title", &title).map_err(TallyError::BadRequest)?;
+        check_title(&title).map_err(|refused| TallyError::BadRequest(format!("title {}", refused)))?;
         self.limits.new_board(caller.ip)?;
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
         let key = admin_key::new_key();
         self.engine.add_board(info.clone(), Some(admin_key::hash(&key)), matrix).await?;
         Ok(CreatedBoard { info, admin_key: key, base: self.public_url.clone().unwrap_or_default() })
+    }
+
+    /// Checks a new board as the start form typed it, without creating it:
+    /// each field's problem in the form's own words (the address field is
+    /// "address", not the API's "slug"), and whether the address is taken.
+    /// `form.problem` is left for the caller when nothing is found.
+    pub async fn recheck_new_board(&self, form: &mut StartForm) {
+        if self.engine.matrix_by_id(&form.matrix).is_err() {
+            form.problem = Some("Pick one of the matrices.".into());
+        }
+        if let Err(refused) = check_title(form.title.trim()) {
+            form.title_problem = Some(format!("The title {}.", refused));
+        }
+        let slug = form.slug.trim();
+        form.address_problem = match check_address(slug) {
+            _ if slug.is_empty() => None,
+            Err(refused) => Some(format!("The address {}.", refused)),
+            Ok(()) if self.engine.board(slug).await.is_ok() => {
+                Some("This address is taken: pick another, or leave it empty for a private link.".into())
+            }
+            Ok(()) => None,
+        };
     }
 
     /// The board's matrix as of now, with its revision.
@@ -196,7 +236,6 @@ impl Tally {
             stats,
             previous,
             groups: served.groups().groups,
-            matrices: self.engine.matrices(),
         })
     }
 
@@ -207,13 +246,13 @@ impl Tally {
         let served = self.engine.board(board).await?;
         let base = match &self.public_url {
             Some(url) => url.clone(),
-            None => join_code::request_base(headers)?,
+            None => qr_code::request_base(headers)?,
         };
         Ok(format!("{base}/b/{}", served.info.id))
     }
 
     /// The QR code that opens the board, at [`Tally::board_address`].
     pub async fn join_qr(&self, board: &str, headers: &HeaderMap) -> Result<String, TallyError> {
-        join_code::qr_svg(&self.board_address(board, headers).await?)
+        qr_code::qr_svg(&self.board_address(board, headers).await?)
     }
 }

@@ -12,6 +12,7 @@
 //! * [`boards`] — create a board, read its matrix, figures and page;
 //! * [`admin`] — close, reopen, start a round, set groups, edit the matrix
 //!   and export a board, with its admin key;
+//! * [`join`] — find a board by its join code or a pasted link;
 //! * [`compare`] — two rounds or two groups side by side;
 //! * [`reveal`] — who sees the figures, and the gate every figure passes.
 //!
@@ -20,6 +21,7 @@
 pub mod admin;
 pub mod boards;
 pub mod compare;
+pub mod join;
 pub mod reveal;
 pub mod submit;
 

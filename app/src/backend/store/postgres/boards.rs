@@ -60,6 +60,12 @@ impl Boards for PostgresStore {
         Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
     }
 
+    async fn boards_starting_with(&self, prefix: &str) -> Result<Vec<String>, TallyError> {
+        let client = self.requests.get().await?;
+        let rows = client.query(sql::STARTING_WITH, &[&prefix]).await.map_err(failed("finding a board by its code"))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     async fn insert_board(
         &self,
         info: BoardInfo,

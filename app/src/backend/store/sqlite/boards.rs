@@ -79,6 +79,16 @@ impl Boards for SqliteStore {
         .await
     }
 
+    async fn boards_starting_with(&self, prefix: &str) -> Result<Vec<String>, TallyError> {
+        let prefix = prefix.to_string();
+        self.read(move |conn| {
+            let mut stmt = conn.prepare_cached(sql::STARTING_WITH).map_err(failed("finding a board by its code"))?;
+            let ids = stmt.query_map(numbered(&[&prefix]).as_slice(), |r| r.get(0));
+            ids.and_then(|rows| rows.collect()).map_err(failed("finding a board by its code"))
+        })
+        .await
+    }
+
     async fn insert_board(
         &self,
         info: BoardInfo,
