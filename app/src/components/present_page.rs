@@ -1,10 +1,11 @@
 //! `/b/{board}/present`: the screen a facilitator puts on the projector.
-//! Every row as one stacked bar of the crowd's levels, in type large enough
-//! for the back of a room, how many answered and how many watch, and the QR
-//! code and address people join at. Opened through the admin link it also
-//! carries the admin's controls. It follows the board live, like its page,
-//! and shows what the room may see: before a facilitator's reveal, empty
-//! bars and the count of answers.
+//! Every row with the crowd's share at each level, as figures and bars in
+//! type large enough for the back of a room, filling the screen; how many
+//! answered and how many watch; the QR code, the site and the join code
+//! people join with. Opened through the admin link it also carries the
+//! admin's controls, folded away from the room's sight. It follows the
+//! board live, like its page, and shows what the room may see: before a
+//! facilitator's reveal, no figures and the count of answers.
 
 use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
@@ -41,7 +42,8 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
-/// The screen itself, an island: it follows the board live.
+/// The screen itself, an island: it follows the board live, matrix edits
+/// included (the rows redraw when the feed's matrix changes).
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
@@ -58,16 +60,20 @@ fn Presenter(present: PresentData) -> impl IntoView {
     let rows = move || {
         let matrix = feed.matrix.get();
         let categories = matrix.categories.iter().map(|category| {
-            let rows = category.rows.iter().map(|row| stacked_bar(row, &matrix, stats)).collect_view();
+            let rows = category.rows.iter().map(|row| level_bars(row, &matrix, stats)).collect_view();
             view! {
                 <section class="present-category">
-                    <h2>{category.title.clone()}</h2>
+                    <div class="present-levels" aria-hidden="true">
+                        <h2>{category.title.clone()}</h2>
+                        {matrix.levels.iter().map(|l| view! { <span>{l.short.clone()}</span> }).collect_view()}
+                    </div>
                     <ul>{rows}</ul>
                 </section>
             }
         });
         categories.collect_view()
     };
+    let layout = move || feed.matrix.with(|m| layout_style(m));
     let key = move || levels_key(&feed.matrix.get());
     view! {
         <div class="present" data-hydrated=move || hydrated.get().to_string()>
@@ -77,22 +83,75 @@ fn Presenter(present: PresentData) -> impl IntoView {
                 <p class="present-live" role="status">{move || feed.status_line()}</p>
                 {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
                 {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
+                {full_screen_button()}
             </header>
             <div class="present-body">
-                <div class="present-rows">{rows}</div>
-                <aside class="present-join" aria-label="Join this board">
-                    <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
-                    <p>"Scan, or open"</p>
-                    <p class="present-address">{address.clone()}</p>
-                    {key}
-                    <AdminPanel feed/>
-                </aside>
+                <div class="present-rows" style=layout>{rows}</div>
+                {join_panel(&board, &address)}
+                <aside class="present-side" aria-label="Levels">{key}</aside>
             </div>
+            {admin_toggle(feed)}
         </div>
     }
 }
 
-/// "2ⁿ: 2^n (Level 0)", or just "Aware" where the short name is the name.
+/// How the rows share the screen: one column for a short matrix, two for a
+/// long one, each row's height the screen's share (`--slots`: rows and
+/// category headings per column), and the cells' count (`--levels`).
+fn layout_style(matrix: &Matrix) -> String {
+    let rows: usize = matrix.categories.iter().map(|c| c.rows.len()).sum();
+    let slots = rows + matrix.categories.len();
+    let columns = if slots > 20 { 2 } else { 1 };
+    format!("--columns: {columns}; --slots: {}; --levels: {}", slots.div_ceil(columns), matrix.levels.len())
+}
+
+/// Where the room joins: the QR code, then the site's address and the
+/// board's join code, each on one unbroken line, for those who type.
+fn join_panel(board: &str, address: &str) -> impl IntoView {
+    let site = address.split("/b/").next().unwrap_or_default();
+    let site = site.trim_start_matches("https://").trim_start_matches("http://").to_string();
+    let code = crate::join_code::join_code(board);
+    let (site_width, code_width) = (format!("--chars: {}", site.len().max(8)), format!("--chars: {}", code.len().max(8)));
+    view! {
+        <aside class="present-join" aria-label="Join this board">
+            <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
+            <p>"Scan, or go to"</p>
+            <p class="present-site" style=site_width>{site}</p>
+            <p>"and enter the code"</p>
+            <p class="present-code" style=code_width>{code}</p>
+        </aside>
+    }
+}
+
+/// Fills the screen with the presenter (the browser's own full screen; Esc
+/// leaves it). The button hides itself there.
+fn full_screen_button() -> impl IntoView {
+    let go = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(page) = document().document_element() {
+            let _ = page.request_fullscreen();
+        }
+    };
+    view! { <button type="button" class="present-full" on:click=go>"Full screen"</button> }
+}
+
+/// The admin's controls, for whoever opened the presenter through the admin
+/// link, folded away behind a small button so the room does not see them
+/// (shown only when the panel has controls in it: see the stylesheet).
+fn admin_toggle(feed: BoardFeed) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <div class="present-controls" class:open=move || open.get()>
+            <button type="button" class="controls-toggle" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide the controls" } else { "Controls" }}
+            </button>
+            <AdminPanel feed/>
+        </div>
+    }
+}
+
+/// "Pract.: Practitioner", or just "Aware" where the short name is the name.
 fn level_name(short: &str, label: &str) -> String {
     match short == label {
         true => short.to_string(),
@@ -115,25 +174,18 @@ fn levels_key(matrix: &Matrix) -> impl IntoView {
     view! { <ul class="present-key" aria-label="Levels">{items}</ul> }
 }
 
-/// One row: a bar split by the share of people at each level, each part
-/// naming its level and percentage; the whole stated in its label.
-fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl IntoView {
-    let segments = matrix
-        .levels
-        .iter()
-        .enumerate()
-        .map(|(level, info)| {
-            let (row_id, short) = (row.id.clone(), info.short.clone());
-            let percent = {
-                let row_id = row_id.clone();
-                move || stats.with(|s| s.percent(&row_id, level))
-            };
-            let share = Signal::derive(move || stats.with(|s| s.share_css(&row_id, level)));
+/// One row: its title, then one cell per level holding the share as a
+/// figure (always in full) above a bar of that level's colour; the whole
+/// stated in words for screen readers.
+fn level_bars(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl IntoView {
+    let cells = (0..matrix.levels.len())
+        .map(|level| {
+            let row_id = row.id.clone();
+            let share = Signal::derive(move || stats.with(|s| s.percent(&row_id, level)));
             view! {
-                <span class=format!("segment level-{}", level % LEVEL_CLASSES)
-                    class:empty=move || share.with(|s| s == "0.000")
-                    style=move || format!("flex-grow: {}", share.get())>
-                    {move || format!("{short} {}%", percent())}
+                <span class=format!("level-cell level-{}", level % LEVEL_CLASSES)>
+                    <span class="figure">{move || format!("{}%", share.get())}</span>
+                    <span class="bar" style=move || format!("width: {}%", share.get())></span>
                 </span>
             }
         })
@@ -160,7 +212,7 @@ fn stacked_bar(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl 
     view! {
         <li class="present-row">
             <span class="present-title" aria-hidden="true">{row.title.clone()}</span>
-            <span class="stack" class:nobody=nobody class:withheld=withheld role="img" aria-label=label>{segments}</span>
+            <span class="cells" class:nobody=nobody class:withheld=withheld role="img" aria-label=label>{cells}</span>
         </li>
     }
 }
