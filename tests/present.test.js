@@ -23,8 +23,8 @@ async function waitForPresenter(page) {
 function clippedTexts(page) {
   return page.evaluate(() => [...document.querySelectorAll('.present :is(h1, h2, p, li, span, button)')]
     .filter((el) => el.offsetParent !== null && el.textContent.trim() !== '')
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-    .map((el) => `${el.className || el.tagName}: ${el.textContent.trim().slice(0, 40)}`));
+    .filter((el) => el.scrollWidth > el.clientWidth)
+    .map((el) => `${el.className || el.tagName}: ${el.textContent.trim().slice(0, 40)} (${el.scrollWidth} > ${el.clientWidth})`));
 }
 
 /// The font sizes of the room's labels (rows, categories, levels, key,
@@ -126,6 +126,7 @@ test('the presenter reads from the back of the room and follows the board live',
 
   // The admin edits the matrix in the editor: the projection follows.
   const editor = await openPage(browser, `${server.base}/b/standup/edit#admin=${created.admin_key}`);
+  await editor.page.locator('.editor[data-hydrated="true"]').waitFor({ timeout: 30_000 });
   await editor.page.locator('#field-categories-0-rows-0-title').fill('Data structures and their costs');
   await editor.page.getByRole('button', { name: 'Save the matrix' }).click();
   await editor.page.getByText('Saved: every open page of the board shows it now.').waitFor();
