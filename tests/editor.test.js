@@ -148,3 +148,21 @@ test("an admin's text edit reaches an open page live, keeping its choices", asyn
   await watcher.context.close();
   await context.close();
 });
+
+test('removing part of a matrix asks first: "no" keeps it, "yes" removes it', async () => {
+  const { page, context, errors } = await openEditor(server.base + '/new');
+  for (const label of ['Novice', 'Expert']) {
+    await page.getByRole('button', { name: 'Add level' }).click();
+    await page.locator('.editor input[id$="-label"]').last().fill(label);
+  }
+  const remove = page.getByRole('button', { name: /^Remove level 1/ });
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await remove.click();
+  assert.equal(await page.locator('#field-levels-0-label').inputValue(), 'Novice', 'kept after "no"');
+  page.once('dialog', (dialog) => dialog.accept());
+  await remove.click();
+  await page.waitForFunction(() => document.querySelector('#field-levels-0-label')?.value === 'Expert');
+  assert.equal(await page.locator('#field-levels-1-label').count(), 0, 'removed after "yes"');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

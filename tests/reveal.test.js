@@ -65,6 +65,8 @@ test('the facilitator reveals and hides the figures from the presenter screen, l
   await admin.page.waitForFunction(() => !document.querySelector('.withheld-notice'), null, { timeout: 10_000 });
   assert.equal((await firstCell(admin.page, 2)).figures, '1 of 1 (100%) rated themselves here');
 
+  // The controls are folded off the projection until the facilitator asks.
+  await screen.page.getByRole('button', { name: 'Controls' }).click();
   await screen.page.getByRole('button', { name: 'Reveal the figures' }).click();
   await person.page.getByText('1 of 1 (100%) rated themselves here').first().waitFor({ state: 'attached', timeout: 10_000 });
   assert.equal((await firstCell(person.page, 2)).shading, '--share: 1.000');

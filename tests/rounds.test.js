@@ -77,6 +77,7 @@ test('round 2 starts from round 1’s answers, and counts only what is submitted
   await person.page.goto(server.base + '/b/quarterly');
   await waitForHydration(person.page);
   await person.page.getByText('Your answers over time (only you see this)').click();
+  person.page.once('dialog', (dialog) => dialog.accept());
   await person.page.getByRole('button', { name: 'Withdraw my answers from every round' }).click();
   await person.page.getByText('2026 Q4: 0 people have answered').waitFor();
   await waitForHydration(person.page);

@@ -26,6 +26,7 @@ pub mod app;
 pub mod board_page;
 pub mod compare_page;
 pub mod competency_row;
+pub mod confirm;
 pub mod editor;
 pub mod home_page;
 pub mod join_page;

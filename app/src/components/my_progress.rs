@@ -56,7 +56,13 @@ pub fn MyProgress(
                 let remove = move |every_round: bool| {
                     let board = board.clone();
                     move |_| {
-                        withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round });
+                        let question = match every_round {
+                            false => "Withdraw your answers from this round? They stop counting at once; you can answer again.",
+                            true => "Withdraw your answers from every round? Your whole history on this board is deleted.",
+                        };
+                        if crate::components::confirm::confirmed(question) {
+                            withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round });
+                        }
                     }
                 };
                 view! {

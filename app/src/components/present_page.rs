@@ -111,7 +111,8 @@ fn join_panel(board: &str, address: &str) -> impl IntoView {
     let site = address.split("/b/").next().unwrap_or_default();
     let site = site.trim_start_matches("https://").trim_start_matches("http://").to_string();
     let code = crate::join_code::join_code(board);
-    let (site_width, code_width) = (format!("--chars: {}", site.len().max(8)), format!("--chars: {}", code.len().max(8)));
+    let (site_width, code_width) =
+        (format!("--chars: {}", site.len().max(8)), format!("--chars: {}", code.len().max(8)));
     view! {
         <aside class="present-join" aria-label="Join this board">
             <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>

@@ -76,16 +76,20 @@ fn text_field(
         let value = event_target_value(&ev);
         draft.matrix.update(|m| write(m, value));
     };
+    // The property as well as the markup: a redraw after a removal reuses
+    // the elements, and a browser shows an edited field's property, not
+    // its attribute or text.
+    let shown = value.clone();
     let input = if multiline {
         view! {
-            <textarea id=id.clone() rows="2" aria-invalid=invalid aria-describedby=problem_id.clone() on:input=on_input>
+            <textarea id=id.clone() rows="2" prop:value=shown aria-invalid=invalid aria-describedby=problem_id.clone() on:input=on_input>
                 {value}
             </textarea>
         }
         .into_any()
     } else {
         view! {
-            <input type="text" id=id.clone() value=value aria-invalid=invalid aria-describedby=problem_id.clone() on:input=on_input/>
+            <input type="text" id=id.clone() value=value prop:value=shown aria-invalid=invalid aria-describedby=problem_id.clone() on:input=on_input/>
         }
         .into_any()
     };
@@ -125,6 +129,7 @@ fn item_buttons(
         (false, None) => String::new(),
     };
     let locked = draft.locked;
+    let question = format!("Remove {name}? Whatever it holds goes with it.");
     view! {
         <div class="item-buttons">
             <button type="button" id=up_id disabled=locked || above.is_none() aria-label=format!("Move {name} up")
@@ -132,7 +137,11 @@ fn item_buttons(
             <button type="button" id=down_id disabled=locked || below.is_none() aria-label=format!("Move {name} down")
                 on:click=move |_| draft.restructure(|m| { moved(m, Direction::Down); }, below.clone().unwrap_or_default())>"↓"</button>
             <button type="button" class="remove" disabled=locked aria-label=format!("Remove {name}")
-                on:click=move |_| draft.restructure(removed, after_removal.clone())>"Remove"</button>
+                on:click=move |_| {
+                    if crate::components::confirm::confirmed(&question) {
+                        draft.restructure(removed, after_removal.clone())
+                    }
+                }>"Remove"</button>
         </div>
     }
 }

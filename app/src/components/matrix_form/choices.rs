@@ -40,6 +40,17 @@ impl Choices {
         matrix.rows().filter_map(|row| Some((row.id.clone(), self.of(&row.id).get_untracked()?))).collect()
     }
 
+    /// The first row still to answer before the form can be sent, if any:
+    /// any row without a choice, or, where rows may be skipped, the first
+    /// row while none has one.
+    pub fn first_missing(&self, matrix: &Matrix) -> Option<String> {
+        let unanswered = |row: &&crate::matrix::Row| self.of(&row.id).get_untracked().is_none();
+        if matrix.allow_partial && matrix.rows().any(|row| !unanswered(&row)) {
+            return None;
+        }
+        matrix.rows().find(unanswered).map(|row| row.id.clone())
+    }
+
     /// How many of `matrix`'s rows have a choice.
     pub fn answered(&self, matrix: &Matrix) -> usize {
         matrix.rows().filter(|row| self.of(&row.id).get().is_some()).count()

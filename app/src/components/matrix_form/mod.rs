@@ -52,7 +52,12 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         Some(Err(other)) => vec![Problem { row: None, message: other.to_string() }],
         _ => Vec::new(),
     });
-    let at_fault = Signal::derive(move || problems.get().into_iter().filter_map(|p| p.row).collect());
+    // The row a submission with rows left out led to, marked like a refused one.
+    let missing = RwSignal::new(None::<String>);
+    let at_fault = Signal::derive(move || {
+        let refused = problems.get().into_iter().filter_map(|p| p.row);
+        refused.chain(missing.get()).collect()
+    });
     // Escape hides popovers until focus moves or the pointer is pressed (WCAG 1.4.13).
     let dismissed = RwSignal::new(false);
     // Hydrated, the form is sent from the choices it shows, not posted.
@@ -60,6 +65,11 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         let board = board.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            let first_missing = feed.matrix.with_untracked(|m| choices.first_missing(m));
+            missing.set(first_missing.clone());
+            if let Some(row) = first_missing {
+                return focus_row(&row);
+            }
             let answers: BTreeMap<String, u8> = feed.matrix.with_untracked(|m| choices.chosen(m));
             let answers = answers.into_iter().map(|(row, level)| (row, level.to_string())).collect();
             submit.dispatch(SubmitAnswers { board: board.clone(), answers, group: group.get_untracked() });
@@ -90,7 +100,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 {matrix_table(feed, choices, previous, at_fault)}
             </div>
             {group_choice(groups, my_group, group)}
-            {submit_bar(feed, choices, previous)}
+            {submit_bar(feed, choices, previous, missing)}
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <div class="errors" role="alert">
                     <p>"Nothing was counted:"</p>
@@ -100,6 +110,21 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
         </form>
         <MyProgress board matrix=feed.matrix.get_untracked() mine previous/>
     }
+}
+
+/// Takes the person to `row`: focus on its first level, which scrolls it
+/// into view (clear of the sticky submit bar: see the stylesheet).
+fn focus_row(row: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let first = document().query_selector(&format!("input[name=\"answers[{row}]\"]"));
+        if let Some(input) = first.ok().flatten().and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = row;
 }
 
 /// What to do here, as the board stands: nothing to submit once it is

@@ -1,5 +1,7 @@
-//! The bar under the table: how far the form is filled in, the button, and
-//! when the visitor last submitted.
+//! The bar under the table, kept in view at the screen's foot (a phone's
+//! form is long): how far the form is filled in, the button, and when the
+//! visitor last submitted. Submit stays tappable with rows missing: it then
+//! takes the person to the first of them (see `MatrixForm`), and says so.
 
 use super::choices::Choices;
 use crate::answers::PreviousAnswers;
@@ -7,7 +9,13 @@ use crate::board_feed::BoardFeed;
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
 
-pub fn submit_bar(feed: BoardFeed, choices: Choices, previous: RwSignal<Option<PreviousAnswers>>) -> impl IntoView {
+/// `missing`: the row a submission with rows left out led to.
+pub fn submit_bar(
+    feed: BoardFeed,
+    choices: Choices,
+    previous: RwSignal<Option<PreviousAnswers>>,
+    missing: RwSignal<Option<String>>,
+) -> impl IntoView {
     let total = move || feed.matrix.with(|m| m.rows().count());
     let answered = move || feed.matrix.with(|m| choices.answered(m));
     let complete = move || {
@@ -18,20 +26,40 @@ pub fn submit_bar(feed: BoardFeed, choices: Choices, previous: RwSignal<Option<P
     // JavaScript; the server checks completeness either way.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let blocked = move || hydrated.get() && (feed.stats.with(|s| s.closed) || !complete());
+    let closed = move || hydrated.get() && feed.stats.with(|s| s.closed);
+    let incomplete = move || hydrated.get() && !complete();
+    let still_missing = move || {
+        let row = missing.get().filter(|row| choices.of(row).get().is_none())?;
+        let title = feed.matrix.with(|m| m.rows().find(|r| r.id == row).map(|r| r.title.clone()))?;
+        Some(
+            view! { <p class="missing" role="alert">{format!("“{title}” has no answer yet: pick a level there, then submit.")}</p> },
+        )
+    };
     let answered_now = move || previous.with(|p| p.as_ref().is_some_and(|p| p.from_round.is_none()));
     view! {
         <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
             <p class="progress" aria-live="polite">{move || format!("{} of {} answered", answered(), total())}</p>
-            <button type="submit" disabled=blocked>
+            <button type="submit" disabled=closed class:incomplete=incomplete>
                 {move || if answered_now() { "Update my answers" } else { "Submit" }}
             </button>
             <p class="submitted">
                 {move || previous.with(|p| p.as_ref().map(|p| match &p.from_round {
-                    None => format!("You submitted on {}.", utc_minute(p.submitted_at)),
+                    None => format!("You submitted on {}.", when(p.submitted_at, hydrated.get())),
                     Some(round) => format!("Your answers from {round} are filled in: confirm or change them, then submit. Nothing counts until you do."),
                 }))}
             </p>
+            {still_missing}
         </div>
     }
+}
+
+/// In the reader's time zone once the page runs in the browser; in UTC
+/// (as the server rendered it) until then.
+fn when(unix_seconds: i64, hydrated: bool) -> String {
+    #[cfg(feature = "hydrate")]
+    if hydrated {
+        return crate::time_text::reader_minute(unix_seconds);
+    }
+    let _ = hydrated;
+    utc_minute(unix_seconds)
 }
