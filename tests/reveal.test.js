@@ -116,3 +116,35 @@ test('after answering, a person sees the figures at once and live; someone who h
   assert.deepEqual([...first.errors, ...second.errors, ...third.errors], []);
   for (const open of [first, second, third]) await open.context.close();
 });
+
+test('while the figures are hidden, the admin still sees the trends; others get a page that says why, then the figures live at the reveal', async () => {
+  const key = await createBoard('hidden-trends', 'facilitator');
+  const person = await openPage(browser, server.base + '/b/hidden-trends');
+  await waitForHydration(person.page);
+  await answerAll(person.page, 2);
+
+  const visitor = await openPage(browser, server.base + '/b/hidden-trends/trends', { viewport: { width: 360, height: 740 } });
+  await visitor.page.getByRole('heading', { name: 'These figures are not shown yet' }).waitFor();
+  await visitor.page.getByText(HIDDEN_BY_FACILITATOR).waitFor();
+  await visitor.page.getByRole('link', { name: 'Back to the board' }).waitFor();
+  const served = await visitor.page.content();
+  assert.ok(!served.includes('People who answered'), 'no chart, nor its figures, in the page');
+  assert.deepEqual(await axeViolations(visitor.page), [], 'the page that says why');
+
+  // The admin's tab holds the key: its trends page fetches the figures with it.
+  const admin = await openPage(browser, `${server.base}/b/hidden-trends#admin=${key}`);
+  await waitForHydration(admin.page);
+  await admin.page.getByRole('link', { name: 'Trends' }).click();
+  await admin.page.getByRole('img', { name: 'People who answered: Round 1: 1' }).waitFor({ timeout: 10_000 });
+  assert.equal(await visitor.page.getByRole('img', { name: /People who answered/ }).count(), 0, 'still hidden from the visitor');
+
+  // The reveal reaches the visitor's page live.
+  await admin.page.goto(`${server.base}/b/hidden-trends`);
+  await waitForHydration(admin.page);
+  await admin.page.getByRole('button', { name: 'Reveal the figures' }).click();
+  await visitor.page.getByRole('img', { name: 'People who answered: Round 1: 1' }).waitFor({ timeout: 10_000 });
+  const scrolls = await visitor.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(scrolls, false, 'no sideways scroll at 360 px');
+  assert.deepEqual([...person.errors, ...visitor.errors, ...admin.errors], []);
+  for (const open of [person, visitor, admin]) await open.context.close();
+});

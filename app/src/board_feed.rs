@@ -189,12 +189,14 @@ pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
 /// the server rendered (`initial`) and fetched again with `fetch` each time
 /// the board reaches a newer version than the last heard, and once on the
 /// first frame (figures that moved between the page's rendering and its
-/// socket opening would otherwise be missed). A failed fetch keeps what is
-/// shown. On the server it never moves.
+/// socket opening would otherwise be missed). `fetch` is handed the board's
+/// figures as the room sees them, and may decline (`None`): a page that
+/// could not fetch anything while they are hidden need not ask. A failed
+/// fetch keeps what is shown. On the server it never moves.
 pub fn refetched_live<T, F, Fut>(board: String, initial: T, fetch: F) -> ReadSignal<T>
 where
     T: Send + Sync + 'static,
-    F: Fn() -> Fut + 'static,
+    F: Fn(&Stats) -> Option<Fut> + 'static,
     Fut: std::future::Future<Output = Result<T, crate::error::TallyError>> + 'static,
 {
     let (figures, set_figures) = signal(initial);
@@ -211,7 +213,7 @@ where
                     return;
                 }
                 last.set_value(Some(stats.version));
-                let next = fetch();
+                let Some(next) = fetch(&stats) else { return };
                 leptos::task::spawn_local(async move {
                     if let Ok(fetched) = next.await {
                         set_figures.set(fetched);

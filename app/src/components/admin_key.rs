@@ -6,14 +6,17 @@
 //! storage, so a reload, or the editor opened from the controls, still
 //! finds it; closing the tab forgets it, and the admin link brings it back.
 
+#[cfg(feature = "hydrate")]
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
 fn slot(board: &str) -> String {
     format!("tally.admin.{board}")
 }
 
 /// The admin key this tab holds for `board`, taken from the address when
 /// it carries one (and then wiped from it).
+#[cfg(feature = "hydrate")]
 pub fn admin_key(board: &str) -> Option<String> {
     let storage = window().session_storage().ok().flatten();
     let hash = window().location().hash().unwrap_or_default();
@@ -30,5 +33,18 @@ pub fn admin_key(board: &str) -> Option<String> {
             Some(key.to_string())
         }
         None => storage?.get_item(&slot(board)).ok().flatten().filter(|k| !k.is_empty()),
+    }
+}
+
+/// [`admin_key`] where a page may run on either side: in the browser, the
+/// key this tab holds for `board` (empty without one); on the server, which
+/// never sees one, empty.
+pub fn held_key(board: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    return admin_key(board).unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = board;
+        String::new()
     }
 }

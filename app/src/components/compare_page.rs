@@ -5,6 +5,7 @@
 
 use crate::board_feed::refetched_live;
 use crate::comparison::{Comparison, SideFigures};
+use crate::error::TallyError;
 use crate::matrix::{Matrix, Row};
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;
@@ -20,8 +21,14 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the figures…"</p> }>
             {Suspend::new(async move {
-                match compare_figures(board.clone(), a.clone(), b.clone()).await {
-                    Ok(initial) => view! { <LiveComparison board a b moved_first initial/> }.into_any(),
+                match compare_figures(board.clone(), a.clone(), b.clone(), String::new()).await {
+                    Ok(initial) => {
+                        view! { <LiveComparison board a b moved_first initial=Some(initial) refusal=None/> }.into_any()
+                    }
+                    Err(error @ TallyError::Forbidden(_)) => {
+                        crate::components::unavailable::waiting_is_fine();
+                        view! { <LiveComparison board a b moved_first initial=None refusal=Some(error)/> }.into_any()
+                    }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
@@ -31,16 +38,36 @@ pub fn ComparePage() -> impl IntoView {
 
 /// The comparison, fetched again whenever the board's figures move, so the
 /// open round is live and a group appears the moment it reaches the threshold.
+/// While the board hides its figures (`initial` is `None`, `refusal` says
+/// why), the page says so; the admin's tab, which holds the key, fetches
+/// them with it at once, and everyone's page shows them once revealed.
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn LiveComparison(board: String, a: String, b: String, moved_first: bool, initial: Comparison) -> impl IntoView {
+fn LiveComparison(
+    board: String,
+    a: String,
+    b: String,
+    moved_first: bool,
+    initial: Option<Comparison>,
+    refusal: Option<TallyError>,
+) -> impl IntoView {
     let fetch = {
-        let board = board.clone();
-        move || compare_figures(board.clone(), a.clone(), b.clone())
+        let (board, key) = (board.clone(), crate::components::admin_key::held_key(&board));
+        // Without the key, figures hidden at first stay hidden until the room may see them.
+        let shown_at_first = initial.is_some();
+        move |room: &crate::stats::Stats| {
+            let may_see = !room.withheld || shown_at_first || !key.is_empty();
+            let asked = may_see.then(|| compare_figures(board.clone(), a.clone(), b.clone(), key.clone()));
+            asked.map(|asked| async move { asked.await.map(Some) })
+        }
     };
     let figures = refetched_live(board.clone(), initial, fetch);
-    move || comparison_view(board.clone(), figures.get(), moved_first)
+    move || match (figures.get(), &refusal) {
+        (Some(figures), _) => comparison_view(board.clone(), figures, moved_first).into_any(),
+        (None, Some(refusal)) => crate::components::unavailable::unavailable(&board, refusal).into_any(),
+        (None, None) => ().into_any(),
+    }
 }
 
 fn comparison_view(board: String, comparison: Comparison, moved_first: bool) -> impl IntoView {

@@ -19,7 +19,6 @@
 
 #[cfg(feature = "hydrate")]
 pub mod admin_controls;
-#[cfg(feature = "hydrate")]
 pub mod admin_key;
 pub mod admin_panel;
 pub mod app;

@@ -6,6 +6,7 @@
 //! a table for screen readers and for copying.
 
 use crate::board_feed::refetched_live;
+use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
 use crate::server_fns::board_trends;
@@ -26,8 +27,12 @@ pub fn TrendsPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the rounds…"</p> }>
             {Suspend::new(async move {
-                match board_trends(board.clone(), group.clone()).await {
-                    Ok(initial) => view! { <LiveTrends board group initial/> }.into_any(),
+                match board_trends(board.clone(), group.clone(), String::new()).await {
+                    Ok(initial) => view! { <LiveTrends board group initial=Some(initial) refusal=None/> }.into_any(),
+                    Err(error @ TallyError::Forbidden(_)) => {
+                        crate::components::unavailable::waiting_is_fine();
+                        view! { <LiveTrends board group initial=None refusal=Some(error)/> }.into_any()
+                    }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
@@ -36,17 +41,28 @@ pub fn TrendsPage() -> impl IntoView {
 }
 
 /// The charts, fetched again whenever the board's figures move, so the open
-/// round is live.
+/// round is live. While the board hides its figures, as `LiveComparison`:
+/// the admin's tab fetches them with its key.
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn LiveTrends(board: String, group: String, initial: Trends) -> impl IntoView {
+fn LiveTrends(board: String, group: String, initial: Option<Trends>, refusal: Option<TallyError>) -> impl IntoView {
     let fetch = {
-        let board = board.clone();
-        move || board_trends(board.clone(), group.clone())
+        let (board, key) = (board.clone(), crate::components::admin_key::held_key(&board));
+        // Without the key, figures hidden at first stay hidden until the room may see them.
+        let shown_at_first = initial.is_some();
+        move |room: &crate::stats::Stats| {
+            let may_see = !room.withheld || shown_at_first || !key.is_empty();
+            let asked = may_see.then(|| board_trends(board.clone(), group.clone(), key.clone()));
+            asked.map(|asked| async move { asked.await.map(Some) })
+        }
     };
     let trends = refetched_live(board.clone(), initial, fetch);
-    move || trends_view(board.clone(), trends.get())
+    move || match (trends.get(), &refusal) {
+        (Some(trends), _) => trends_view(board.clone(), trends).into_any(),
+        (None, Some(refusal)) => crate::components::unavailable::unavailable(&board, refusal).into_any(),
+        (None, None) => ().into_any(),
+    }
 }
 
 fn trends_view(board: String, trends: Trends) -> impl IntoView {

@@ -23,3 +23,13 @@ pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
         </section>
     }
 }
+
+/// A page that waits for figures the board hides still works: it shows
+/// them live once they are revealed (and at once to the admin). It answers
+/// 200, not the 403 its figures' server function set.
+pub fn waiting_is_fine() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::OK);
+    }
+}

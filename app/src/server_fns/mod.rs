@@ -205,14 +205,17 @@ pub async fn start_round(
 
 /// Served at `/api/compare_figures`: two rounds or two groups of a board
 /// side by side (`a`, `b`: `r:<round>` or `g:<round>:<group>`; blank for
-/// the round before the open one and the open one).
+/// the round before the open one and the open one). `key`, the admin's,
+/// shows figures the board hides from others.
 #[server(endpoint = "compare_figures")]
 pub async fn compare_figures(
     board: String,
     #[server(default)] a: String,
     #[server(default)] b: String,
+    #[server(default)] key: String,
 ) -> Result<Comparison, TallyError> {
-    crate::backend::context::run(None, |door| async move { door.tally.compare(&door.caller, &board, &a, &b).await })
+    let key = Some(key).filter(|k| !k.is_empty());
+    crate::backend::context::run(key, |door| async move { door.tally.compare(&door.caller, &board, &a, &b).await })
         .await
 }
 
@@ -235,12 +238,15 @@ pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize,
 }
 
 /// Served at `/api/board_trends`: every round's figures, oldest first, of
-/// the whole board or of one group (blank: the whole board).
+/// the whole board or of one group (blank: the whole board). `key`, the
+/// admin's, shows figures the board hides from others.
 #[server(endpoint = "board_trends")]
-pub async fn board_trends(board: String, #[server(default)] group: String) -> Result<Trends, TallyError> {
-    crate::backend::context::run(
-        None,
-        |door| async move { door.tally.trends(&door.caller, &board, Some(&group)).await },
-    )
-    .await
+pub async fn board_trends(
+    board: String,
+    #[server(default)] group: String,
+    #[server(default)] key: String,
+) -> Result<Trends, TallyError> {
+    let key = Some(key).filter(|k| !k.is_empty());
+    crate::backend::context::run(key, |door| async move { door.tally.trends(&door.caller, &board, Some(&group)).await })
+        .await
 }

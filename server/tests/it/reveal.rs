@@ -63,6 +63,8 @@ async fn every_door(server: &TestServer, cookie: Option<&str>, key: Option<&str>
     };
     let gets = [
         ("page", "/b/blind"),
+        ("compare page", "/b/blind/compare?a=r:1&b=g:1:Team"),
+        ("trends page", "/b/blind/trends"),
         ("presenter", "/b/blind/present"),
         ("stats", "/api/boards/blind/stats"),
         ("stats of round 1", "/api/boards/blind/stats?round=1"),
@@ -82,7 +84,10 @@ async fn every_door(server: &TestServer, cookie: Option<&str>, key: Option<&str>
         looks.push(Look { door, status: response.status().as_u16(), body: response.text().await.unwrap() });
     }
     for (door, path, form) in posts {
-        let response = with(client.post(server.url(path)).form(form)).send().await.unwrap();
+        // The page's doors take the admin key as a field, as the admin's tab sends it.
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        fields.extend(key.map(|key| ("key", key)));
+        let response = with(client.post(server.url(path)).form(&fields)).send().await.unwrap();
         looks.push(Look { door, status: response.status().as_u16(), body: response.text().await.unwrap() });
     }
     let mut socket = open_socket(server, cookie).await;
@@ -243,6 +248,14 @@ async fn each_mode_shows_the_figures_only_to_whoever_may_see_them_at_every_door(
     let hidden = frame_where(&mut anonymous, |f| f["revealed"] == false).await;
     assert!(hidden.get("counts").is_none(), "hidden again, live");
     assert_doors(&every_door(&server, None, None).await, true, "anyone, hidden again");
+    // The admin's tab sends its key to the compare and trends doors: they
+    // show the figures; with a wrong key, no door shows any.
+    let admin = every_door(&server, None, Some(key)).await;
+    for door in ["compare_figures", "board_trends"] {
+        let look = admin.iter().find(|look| look.door == door).unwrap();
+        assert!(!figures_in(&look.body).is_empty(), "the admin's {door} shows no figure: {}", look.body);
+    }
+    assert_doors(&every_door(&server, None, Some(&"0".repeat(64))).await, true, "a wrong admin key");
 
     // The setting survives a restart.
     let first_log = server.log();
