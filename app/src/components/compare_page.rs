@@ -5,11 +5,13 @@
 
 use crate::board_feed::refetched_live;
 use crate::comparison::{Comparison, SideFigures};
+use crate::components::board_page::head_text;
 use crate::error::TallyError;
 use crate::matrix::{Matrix, Row};
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -23,11 +25,20 @@ pub fn ComparePage() -> impl IntoView {
             {Suspend::new(async move {
                 match compare_figures(board.clone(), a.clone(), b.clone(), String::new()).await {
                     Ok(initial) => {
-                        view! { <LiveComparison board a b moved_first initial=Some(initial) refusal=None/> }.into_any()
+                        let title = head_text(&format!("Compare: {} · Tally", initial.title));
+                        view! {
+                            <Title text=title/>
+                            <LiveComparison board a b moved_first initial=Some(initial) refusal=None/>
+                        }
+                            .into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <LiveComparison board a b moved_first initial=None refusal=Some(error)/> }.into_any()
+                        view! {
+                            <Title text="Compare · Tally"/>
+                            <LiveComparison board a b moved_first initial=None refusal=Some(error)/>
+                        }
+                            .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
@@ -65,7 +76,7 @@ fn LiveComparison(
     let figures = refetched_live(board.clone(), initial, fetch);
     move || match (figures.get(), &refusal) {
         (Some(figures), _) => comparison_view(board.clone(), figures, moved_first).into_any(),
-        (None, Some(refusal)) => crate::components::unavailable::unavailable(&board, refusal).into_any(),
+        (None, Some(refusal)) => crate::components::unavailable::reason(&board, refusal).into_any(),
         (None, None) => ().into_any(),
     }
 }

@@ -6,12 +6,14 @@
 //! a table for screen readers and for copying.
 
 use crate::board_feed::refetched_live;
+use crate::components::board_page::head_text;
 use crate::error::TallyError;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
 use crate::server_fns::board_trends;
 use crate::stats::Stats;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Width of a chart, in SVG units.
@@ -28,10 +30,14 @@ pub fn TrendsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading the rounds…"</p> }>
             {Suspend::new(async move {
                 match board_trends(board.clone(), group.clone(), String::new()).await {
-                    Ok(initial) => view! { <LiveTrends board group initial=Some(initial) refusal=None/> }.into_any(),
+                    Ok(initial) => {
+                        let title = head_text(&format!("Trends: {} · Tally", initial.title));
+                        view! { <Title text=title/><LiveTrends board group initial=Some(initial) refusal=None/> }.into_any()
+                    }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <LiveTrends board group initial=None refusal=Some(error)/> }.into_any()
+                        view! { <Title text="Trends · Tally"/><LiveTrends board group initial=None refusal=Some(error)/> }
+                            .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
@@ -60,7 +66,7 @@ fn LiveTrends(board: String, group: String, initial: Option<Trends>, refusal: Op
     let trends = refetched_live(board.clone(), initial, fetch);
     move || match (trends.get(), &refusal) {
         (Some(trends), _) => trends_view(board.clone(), trends).into_any(),
-        (None, Some(refusal)) => crate::components::unavailable::unavailable(&board, refusal).into_any(),
+        (None, Some(refusal)) => crate::components::unavailable::reason(&board, refusal).into_any(),
         (None, None) => ().into_any(),
     }
 }

@@ -8,19 +8,34 @@ use leptos_meta::Title;
 
 /// `board`: the board the page belongs to, for the way back.
 pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
-    let (heading, back, back_text) = match error {
-        TallyError::UnknownBoard(_) => ("There is no such board", "/".to_string(), "Go to the home page"),
-        TallyError::Forbidden(_) => ("These figures are not shown yet", format!("/b/{board}"), "Back to the board"),
-        _ => ("This page cannot be shown", format!("/b/{board}"), "Back to the board"),
+    // The heading is one of ours, never the visitor's text: nothing to clean.
+    view! {
+        <Title text=format!("{} · Tally", heading(error))/>
+        {reason(board, error)}
+    }
+}
+
+/// The page's body without its title: for an island, which may replace it
+/// with the figures (the admin's tab) and must not take the title with it.
+pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
+    let (back, back_text) = match error {
+        TallyError::UnknownBoard(_) => ("/".to_string(), "Go to the home page"),
+        _ => (format!("/b/{board}"), "Back to the board"),
     };
     view! {
-        // The heading is one of ours, never the visitor's text: nothing to clean.
-        <Title text=format!("{heading} · Tally")/>
         <section class="unavailable">
-            <h1>{heading}</h1>
+            <h1>{heading(error)}</h1>
             <p role="alert">{error.to_string()}</p>
             <p><a href=back>{back_text}</a></p>
         </section>
+    }
+}
+
+fn heading(error: &TallyError) -> &'static str {
+    match error {
+        TallyError::UnknownBoard(_) => "There is no such board",
+        TallyError::Forbidden(_) => "These figures are not shown yet",
+        _ => "This page cannot be shown",
     }
 }
 
