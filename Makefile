@@ -44,6 +44,7 @@ test-browser:
 
 release: bootstrap
 	cargo leptos build --release $(SPLIT)
+	bash scripts/check_split.sh target/site/pkg
 	bash scripts/precompress.sh target/site/pkg
 
 # Lighthouse (mobile and desktop) against the release build on 127.0.0.1;

@@ -47,7 +47,6 @@ test('a team lead runs two rounds of a private board, from the home page to the 
   await page.getByRole('button', { name: "Copy the board's link" }).click();
   await page.getByText('Copied.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.base}/b/${board}`);
-  assert.equal(await page.locator('.join-code strong').innerText(), `${board.slice(0, 5)}-${board.slice(5, 10)}`);
 
   // Groups and blind mode, in the panel.
   await page.getByLabel('Groups, one per line').fill('Backend\nFrontend');
@@ -62,6 +61,7 @@ test('a team lead runs two rounds of a private board, from the home page to the 
   await page.getByRole('link', { name: 'Present it' }).click();
   await page.locator('.present[data-hydrated="true"]').waitFor({ timeout: 30_000 });
   await page.getByText('Figures hidden until revealed').waitFor();
+  assert.equal(await page.locator('.present-code').innerText(), `${board.slice(0, 5)}-${board.slice(5, 10)}`, 'the join code to read out');
   await page.goBack();
 
   // An edit of the matrix.

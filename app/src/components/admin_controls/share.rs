@@ -1,6 +1,7 @@
-//! Where the board is found: its share link as an absolute address (and
-//! its join code, to read out), and the admin link, each with a copy button. The admin link is never shown,
-//! only copied, so it stays off any screen the admin shares.
+//! Where the board is found: its share link as an absolute address, and
+//! the admin link, each with a copy button. (The join code, to read out in
+//! a room, is on the presenter screen beside the QR code.) The admin link
+//! is never shown, only copied, so it stays off any screen the admin shares.
 
 use leptos::prelude::*;
 
@@ -15,9 +16,6 @@ pub fn share_links(board: &str, key: &str) -> impl IntoView {
                 <input type="text" readonly value=share.clone()/>
             </label>
             {copy_button("Copy the board's link", share)}
-            <p class="join-code">
-                "Or join at " {origin} " with the code " <strong>{crate::join_code::join_code(board)}</strong>
-            </p>
             <p class="warning">
                 "Keep the admin link somewhere safe: it is the only way to manage this board, and a lost one cannot be recovered. "
                 "It is not shown here, so it stays off screens you share."

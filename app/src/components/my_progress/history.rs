@@ -1,7 +1,7 @@
-//! The visitor's own answers over the rounds ("Algorithms: n² → n since
-//! 2026 Q3"), found by their cookie and shown to nobody else, and the way to
-//! withdraw them from the open round or from every round.
+//! The history itself: each row's levels over the rounds, and the buttons
+//! that withdraw the visitor's answers (each asks first).
 
+use super::progress_line;
 use crate::answers::PreviousAnswers;
 use crate::matrix::Matrix;
 use crate::rounds::MyRound;
@@ -12,14 +12,17 @@ use std::sync::Arc;
 /// `mine` is what the server found when it rendered the page; it is asked
 /// again after each of the visitor's own submissions.
 #[component]
-pub fn MyProgress(
+pub fn History(
     board: String,
     matrix: Arc<Matrix>,
     mine: Vec<MyRound>,
     previous: RwSignal<Option<PreviousAnswers>>,
 ) -> impl IntoView {
+    // Mounted on the visitor's first submission here, it has no rounds yet:
+    // it asks for them at once.
+    let known = (!mine.is_empty()).then(|| previous.with_untracked(|p| p.as_ref().map(|p| p.submitted_at)));
+    let shown = StoredValue::new(known.flatten());
     let mine = RwSignal::new(mine);
-    let shown = StoredValue::new(previous.with_untracked(|p| p.as_ref().map(|p| p.submitted_at)));
     let refetch_board = board.clone();
     Effect::new(move |_| {
         let submitted = previous.with(|p| p.as_ref().map(|p| p.submitted_at));
@@ -76,38 +79,5 @@ pub fn MyProgress(
                 }
             })
         })
-    }
-}
-
-/// "Title: 2ⁿ (Round 1) → n (2026 Q4)", from the rounds the row was answered in.
-fn progress_line(matrix: &Matrix, mine: &[MyRound], row: &str, title: &str) -> String {
-    let steps: Vec<String> = mine
-        .iter()
-        .filter_map(|r| {
-            let level = matrix.levels.get(*r.answers.get(row)? as usize)?;
-            Some(format!("{} ({})", level.short, r.label))
-        })
-        .collect();
-    match steps.is_empty() {
-        true => format!("{title}: not answered"),
-        false => format!("{title}: {}", steps.join(" → ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matrix::tests::sample;
-
-    #[test]
-    fn a_row_reads_as_its_levels_over_the_rounds() {
-        let round = |n: u32, label: &str, level: u8| MyRound {
-            round: n,
-            label: label.into(),
-            answers: [("r1".to_string(), level)].into_iter().collect(),
-        };
-        let mine = [round(1, "Round 1", 0), round(2, "2026 Q4", 2)];
-        assert_eq!(progress_line(&sample(), &mine, "r1", "Row r1"), "Row r1: a (Round 1) → c (2026 Q4)");
-        assert_eq!(progress_line(&sample(), &mine, "r2", "Row r2"), "Row r2: not answered");
     }
 }
