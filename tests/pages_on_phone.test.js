@@ -67,3 +67,27 @@ test('hidden figures and unknown boards get a page that says so, with the way ba
   await page.getByRole('link', { name: 'Go to the home page' }).waitFor();
   await context.close();
 });
+
+test('every page fits a 360 px phone, and axe finds nothing on any of them', async () => {
+  const created = await boardWithTwoRounds('every-page');
+  const pages = [
+    ['the home page', '/', '.home-intro'],
+    ['the start page', '/start', '.start-page'],
+    ['the start page after a refusal', '/start?matrix=programmer&title=x&slug=No+Spaces&check=true&wait=0', '#slug-problem'],
+    ['the join page after a wrong code', '/join?code=nothing-here', '#join-problem'],
+    ['the board', '/b/every-page', '.submit-bar[data-hydrated="true"]'],
+    ['the presenter', '/b/every-page/present', '.present[data-hydrated="true"]'],
+    // After another page: from the board itself, only the fragment would change.
+    ['the board, as its admin', `/b/every-page#admin=${created.admin_key}`, '.admin-panel'],
+    ['the editor', `/b/every-page/edit#admin=${created.admin_key}`, '.editor[data-hydrated="true"]'],
+    ['a new matrix', '/new', '.editor[data-hydrated="true"]'],
+  ];
+  const { page, context } = await openPage(browser, server.base + '/', PHONE);
+  for (const [name, path, ready] of pages) {
+    await page.goto(server.base + path);
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    assert.equal(await sidewaysScroll(page), 0, `${name} scrolls sideways at 360 px`);
+    assert.deepEqual(await axeViolations(page), [], name);
+  }
+  await context.close();
+});
