@@ -49,6 +49,17 @@ pub async fn load_start_form(
 ) -> Result<StartForm, TallyError> {
     crate::backend::context::run(None, |door| async move {
         let templates = door.tally.templates().iter().map(|m| card(m)).collect();
+        // At first, the matrix the home page lets everyone try.
+        let matrix = match matrix.is_empty() {
+            true => door
+                .tally
+                .engine
+                .board(crate::DEFAULT_BOARD)
+                .await
+                .map(|b| b.info.matrix_id.clone())
+                .unwrap_or_default(),
+            false => matrix,
+        };
         let mut form = StartForm { templates, matrix, title, slug, ..StartForm::default() };
         if check {
             door.tally.recheck_new_board(&mut form).await;

@@ -74,6 +74,8 @@ async fn a_board_started_here_is_among_your_boards_on_the_home_page() {
     let server = TestServer::start();
     let home = client().get(server.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(home.contains("Start a board for your team") && home.contains(r#"action="/join""#));
+    let start = client().get(server.url("/start")).send().await.unwrap().text().await.unwrap();
+    assert!(start.contains(r#"value="programmer" checked"#), "the matrix the home page shows comes first");
     assert!(!home.contains("Your boards"), "a new browser has none");
 
     let created = post_start_form(&server, &[("matrix", "programmer"), ("title", "Platform team"), ("slug", "")]).await;
