@@ -1,6 +1,8 @@
 // `make lighthouse`: Lighthouse against the release build on 127.0.0.1, the
-// board page with the programmer matrix and a few answers in it, on the
-// mobile profile (simulated slow 4G, a mid-range phone) and the desktop one.
+// home page (the programmer matrix, with a few answers in it, under its
+// header) on the mobile profile (simulated slow 4G, a mid-range phone) and
+// the desktop one; then, precompressed and on mobile, a team's board and
+// its presenter screen.
 // Prints the scores, the largest contentful paint, the layout shift and the
 // bytes transferred on a first visit and on a repeat visit (same browser,
 // cache kept), as the Markdown table README carries. The same run measures a
@@ -16,6 +18,7 @@ import { startServer, submitViaApi } from '../harness.js';
 
 const server = await startServer({ binary: 'target/release/server' });
 for (const level of [0, 1, 2, 2, 3]) await submitViaApi(server.base, level);
+await fetch(`${server.base}/api/boards`, { method: 'POST', body: JSON.stringify({ matrix: 'site-reliability', slug: 'team-a' }) });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
@@ -32,10 +35,15 @@ try {
       if (assets === 'precompressed') renameSync(to, from); else renameSync(from, to);
     }
     for (const [profile, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
-      const first = await audit(config, false);
-      const repeat = await audit(config, true);
-      rows.push({ profile, assets, ...first, repeatKiB: repeat.transferKiB });
+      const first = await audit('/', config, false);
+      const repeat = await audit('/', config, true);
+      rows.push({ page: '/', profile, assets, ...first, repeatKiB: repeat.transferKiB });
     }
+  }
+  for (const page of ['/b/team-a', '/b/team-a/present']) {
+    const first = await audit(page, undefined, false);
+    const repeat = await audit(page, undefined, true);
+    rows.push({ page, profile: 'mobile', assets: 'precompressed', ...first, repeatKiB: repeat.transferKiB });
   }
 } finally {
   for (const name of copies) {
@@ -45,16 +53,16 @@ try {
   await server.stop();
 }
 
-console.log('| profile | assets | performance | accessibility | best practices | SEO | LCP | CLS | TBT | first visit | repeat visit |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| page | profile | assets | performance | accessibility | best practices | SEO | LCP | CLS | TBT | first visit | repeat visit |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.profile} | ${r.assets} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} s | ${r.cls} | ${r.tbt} ms | ${r.transferKiB} KiB | ${r.repeatKiB} KiB |`);
+  console.log(`| ${r.page} | ${r.profile} | ${r.assets} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} s | ${r.cls} | ${r.tbt} ms | ${r.transferKiB} KiB | ${r.repeatKiB} KiB |`);
 }
 
-/** One Lighthouse run; `keepCache` runs it as a repeat visit. */
-async function audit(config, keepCache) {
+/** One Lighthouse run of `page`; `keepCache` runs it as a repeat visit. */
+async function audit(page, config, keepCache) {
   const flags = { port: chrome.port, output: 'json', logLevel: 'error', disableStorageReset: keepCache };
-  const { lhr } = await lighthouse(`${server.base}/`, flags, config);
+  const { lhr } = await lighthouse(`${server.base}${page}`, flags, config);
   const score = (id) => Math.round(lhr.categories[id].score * 100);
   const value = (id) => lhr.audits[id].numericValue;
   return {

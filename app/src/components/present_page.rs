@@ -15,7 +15,7 @@ use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
 use crate::stats::Stats;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -33,7 +33,12 @@ pub fn PresentPage() -> impl IntoView {
                 match present_board(board.clone()).await {
                     Ok(present) => {
                         let title = head_text(&format!("Presenting: {} · Tally", present.page.title));
-                        view! { <Title text=title/><Presenter present/> }.into_any()
+                        let description = head_text(&format!(
+                            "{}, live on the big screen: where the team stands in each competency, and how to join.",
+                            present.page.title
+                        ));
+                        view! { <Title text=title/><Meta name="description" content=description/><Presenter present/> }
+                            .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }

@@ -93,4 +93,5 @@ async fn a_boards_page_names_it_in_its_title_and_description() {
     assert!(description.len() > 40, "a sentence, not a stub: {description:?}");
     let present = reqwest::get(server.url("/b/platform/present")).await.unwrap().text().await.unwrap();
     assert!(present.contains("<title>Presenting: Platform team · Tally</title>"));
+    assert!(present.contains(r#"<meta name="description" content="Platform team, live on the big screen"#));
 }
