@@ -186,19 +186,22 @@ pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
 }
 
 /// Figures a page fetches on its own (compare, trends), starting from those
-/// the server rendered (`initial`) and fetched again with `fetch` each time
-/// the board reaches a newer version than the last heard, and once on the
-/// first frame (figures that moved between the page's rendering and its
-/// socket opening would otherwise be missed). `fetch` is handed the board's
-/// figures as the room sees them, and may decline (`None`): a page that
-/// could not fetch anything while they are hidden need not ask. A failed
-/// fetch keeps what is shown. On the server it never moves.
-pub fn refetched_live<T, F, Fut>(board: String, initial: T, fetch: F) -> ReadSignal<T>
+/// the server rendered (`initial`; `None` while the board hid them) and
+/// fetched again with `fetch` each time the board reaches a newer version
+/// than the last heard, and once on the first frame (figures that moved
+/// between the page's rendering and its socket opening would otherwise be
+/// missed). `fetch` is handed `key`, the admin key this tab holds (empty
+/// without one), which shows figures the board hides from others. A page
+/// that had none and holds no key does not ask while the room's figures
+/// are hidden: it would only be refused. A failed fetch keeps what is
+/// shown. On the server it never moves.
+pub fn refetched_live<T, F, Fut>(board: String, key: String, initial: Option<T>, fetch: F) -> ReadSignal<Option<T>>
 where
     T: Send + Sync + 'static,
-    F: Fn(&Stats) -> Option<Fut> + 'static,
+    F: Fn(String) -> Fut + 'static,
     Fut: std::future::Future<Output = Result<T, crate::error::TallyError>> + 'static,
 {
+    let shown_at_first = initial.is_some();
     let (figures, set_figures) = signal(initial);
     #[cfg(feature = "hydrate")]
     {
@@ -206,23 +209,26 @@ where
         let status = RwSignal::new(LiveStatus::Offline);
         let fetch = std::rc::Rc::new(fetch);
         Effect::new(move |_| {
-            let fetch = fetch.clone();
+            let (fetch, key) = (fetch.clone(), key.clone());
             crate::live_client::subscribe(&board, status, Signal::stored(Vec::new()), move |message| {
                 let LiveMessage::Stats { stats, .. } = message else { return };
                 if last.get_value().is_some_and(|seen| stats.version <= seen) {
                     return;
                 }
                 last.set_value(Some(stats.version));
-                let Some(next) = fetch(&stats) else { return };
+                if stats.withheld && !shown_at_first && key.is_empty() {
+                    return;
+                }
+                let next = fetch(key.clone());
                 leptos::task::spawn_local(async move {
                     if let Ok(fetched) = next.await {
-                        set_figures.set(fetched);
+                        set_figures.set(Some(fetched));
                     }
                 });
             });
         });
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (board, fetch, set_figures);
+    let _ = (board, key, shown_at_first, fetch, set_figures);
     figures
 }

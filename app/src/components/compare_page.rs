@@ -63,17 +63,12 @@ fn LiveComparison(
     initial: Option<Comparison>,
     refusal: Option<TallyError>,
 ) -> impl IntoView {
+    let key = crate::components::admin_key::held_key(&board);
     let fetch = {
-        let (board, key) = (board.clone(), crate::components::admin_key::held_key(&board));
-        // Without the key, figures hidden at first stay hidden until the room may see them.
-        let shown_at_first = initial.is_some();
-        move |room: &crate::stats::Stats| {
-            let may_see = !room.withheld || shown_at_first || !key.is_empty();
-            let asked = may_see.then(|| compare_figures(board.clone(), a.clone(), b.clone(), key.clone()));
-            asked.map(|asked| async move { asked.await.map(Some) })
-        }
+        let board = board.clone();
+        move |key| compare_figures(board.clone(), a.clone(), b.clone(), key)
     };
-    let figures = refetched_live(board.clone(), initial, fetch);
+    let figures = refetched_live(board.clone(), key, initial, fetch);
     move || match (figures.get(), &refusal) {
         (Some(figures), _) => comparison_view(board.clone(), figures, moved_first).into_any(),
         (None, Some(refusal)) => crate::components::unavailable::reason(&board, refusal).into_any(),

@@ -53,17 +53,12 @@ pub fn TrendsPage() -> impl IntoView {
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 fn LiveTrends(board: String, group: String, initial: Option<Trends>, refusal: Option<TallyError>) -> impl IntoView {
+    let key = crate::components::admin_key::held_key(&board);
     let fetch = {
-        let (board, key) = (board.clone(), crate::components::admin_key::held_key(&board));
-        // Without the key, figures hidden at first stay hidden until the room may see them.
-        let shown_at_first = initial.is_some();
-        move |room: &crate::stats::Stats| {
-            let may_see = !room.withheld || shown_at_first || !key.is_empty();
-            let asked = may_see.then(|| board_trends(board.clone(), group.clone(), key.clone()));
-            asked.map(|asked| async move { asked.await.map(Some) })
-        }
+        let board = board.clone();
+        move |key| board_trends(board.clone(), group.clone(), key)
     };
-    let trends = refetched_live(board.clone(), initial, fetch);
+    let trends = refetched_live(board.clone(), key, initial, fetch);
     move || match (trends.get(), &refusal) {
         (Some(trends), _) => trends_view(board.clone(), trends).into_any(),
         (None, Some(refusal)) => crate::components::unavailable::reason(&board, refusal).into_any(),
