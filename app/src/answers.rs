@@ -27,6 +27,21 @@ pub struct PreviousAnswers {
     pub group: Option<String>,
 }
 
+/// The choices of a form the server refused, posted without JavaScript
+/// (see `backend::form_draft`): the page it goes back to starts from them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub answers: Answers,
+    /// The group picked (blank: none).
+    pub group: String,
+}
+
+impl From<PreviousAnswers> for Draft {
+    fn from(previous: PreviousAnswers) -> Draft {
+        Draft { answers: previous.answers, group: previous.group.unwrap_or_default() }
+    }
+}
+
 /// A level as it arrived on the wire, before we know it is a valid index.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawLevel {

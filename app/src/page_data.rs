@@ -1,7 +1,7 @@
 //! What the server sends the page, shared by both sides so the browser
 //! decodes exactly what the server encodes.
 
-use crate::answers::PreviousAnswers;
+use crate::answers::{Draft, PreviousAnswers};
 use crate::matrix::Matrix;
 use crate::stats::Stats;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,10 @@ pub struct BoardPageData {
     pub previous: Option<PreviousAnswers>,
     /// The groups a respondent may pick from (none: no choice offered).
     pub groups: Vec<String>,
+    /// What the visitor had picked in a form the server just refused;
+    /// the form starts from it rather than from `previous`.
+    #[serde(default)]
+    pub draft: Option<Draft>,
 }
 
 /// What the presenter screen shows: the board, and the address people

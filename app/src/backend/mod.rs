@@ -26,6 +26,7 @@ pub mod content_policy;
 pub mod context;
 pub mod engine;
 pub mod export;
+pub mod form_draft;
 pub mod http_error;
 pub mod limits;
 pub mod matrix_body;

@@ -49,6 +49,11 @@ impl Respondents {
         self.cookie.sibling("tally_boards")
     }
 
+    /// The cookie keeping a refused form's choices (see `form_draft`).
+    pub fn draft_cookie(&self) -> SiteCookie {
+        self.cookie.sibling("tally_draft")
+    }
+
     /// A new respondent.
     pub fn issue(&self) -> Token {
         let random = format!("{:032x}", rand::random::<u128>());

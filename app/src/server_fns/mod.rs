@@ -19,10 +19,20 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// Served at `/api/load_board`: the board's page, with the visitor's
-/// earlier answers.
+/// earlier answers, or, shown with the refusal of a form they posted
+/// without JavaScript, what they had picked in it.
 #[server(endpoint = "load_board")]
 pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
-    crate::backend::context::run(None, |door| async move { door.tally.board_page(&door.caller, &board).await }).await
+    use crate::backend::form_draft::{recall, Form};
+    crate::backend::context::run(None, |door| async move {
+        let mut page = door.tally.board_page(&door.caller, &board).await?;
+        if door.request.uri.query().is_some_and(|query| query.contains("__err=")) {
+            let form = Form { board: &page.board, matrix: &page.matrix, rev: page.matrix_rev, groups: &page.groups };
+            page.draft = recall(&door.tally.respondents.draft_cookie(), &door.request.headers, &form);
+        }
+        Ok(page)
+    })
+    .await
 }
 
 /// Served at `/api/open_round`: the number and label of the board's open
@@ -67,8 +77,12 @@ pub async fn submit_answers(
     use crate::answers::RawLevel;
     use crate::backend::context;
     context::run(None, |door| async move {
-        let raw = answers.into_iter().map(|(row, level)| (row, RawLevel::from_text(&level)));
-        let submitted = door.tally.submit(&door.caller, &board, raw, Some(group)).await?;
+        let raw = answers.iter().map(|(row, level)| (row.clone(), RawLevel::from_text(level)));
+        let submitted = door.tally.submit(&door.caller, &board, raw, Some(group.clone())).await;
+        if submitted.is_err() && context::plain_form_post() {
+            keep_draft(&door, &board, &crate::backend::form_draft::Posted { answers: &answers, group: &group }).await;
+        }
+        let submitted = submitted?;
         if submitted.issued {
             context::add_header(axum::http::header::SET_COOKIE, door.tally.respondents.set_cookie(&submitted.token));
         }
@@ -77,6 +91,21 @@ pub async fn submit_answers(
         Ok(SubmitOutcome { stats: submitted.stats, submitted_at, pass: submitted.pass })
     })
     .await
+}
+
+/// Keeps the choices of a refused plain form for the page the refusal
+/// goes back to (see `form_draft`).
+#[cfg(feature = "ssr")]
+async fn keep_draft(
+    door: &crate::backend::context::Door,
+    board: &str,
+    posted: &crate::backend::form_draft::Posted<'_>,
+) {
+    use crate::backend::form_draft::{keep, Form};
+    let (Ok(current), Ok(groups)) = (door.tally.matrix(board).await, door.tally.groups(board).await) else { return };
+    let form = Form { board, matrix: &current.matrix, rev: current.rev, groups: &groups.groups };
+    let cookie = keep(&door.tally.respondents.draft_cookie(), &form, posted);
+    crate::backend::context::add_header(axum::http::header::SET_COOKIE, cookie);
 }
 
 /// Served at `/api/create_board`, the start page's form: answers with a

@@ -51,19 +51,31 @@ async fn the_servers_own_error_is_shown_once_to_the_browser_it_was_made_for() {
         .unwrap();
     assert_eq!(rejected.status(), StatusCode::FOUND);
     let location = rejected.headers()[header::LOCATION].to_str().unwrap().to_string();
-    let cookie = rejected.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
-    assert!(cookie.starts_with("tally_form_error=") && cookie.contains("Max-Age=60; HttpOnly"), "{cookie}");
+    let cookie = set_cookie(&rejected, "tally_form_error=");
+    assert!(cookie.contains("Max-Age=60; HttpOnly"), "{cookie}");
     let pair = cookie.split(';').next().unwrap().to_string();
+    // What was picked travels in a cookie of its own, not in the address.
+    let draft = set_cookie(&rejected, "tally_draft=");
+    assert!(draft.contains("Max-Age=60; HttpOnly") && !location.contains("answers%5B"), "{draft} {location}");
+    let draft = draft.split(';').next().unwrap();
 
-    let shown = client().get(&location).header(header::COOKIE, &pair).send().await.unwrap();
+    let shown = client().get(&location).header(header::COOKIE, format!("{pair}; {draft}")).send().await.unwrap();
     assert_eq!(shown.status(), StatusCode::OK);
-    let cleared = shown.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    let cleared = set_cookie(&shown, "tally_form_error=");
     assert!(cleared.starts_with("tally_form_error=; Path=/; Max-Age=0"), "{cleared}");
     let html = shown.text().await.unwrap();
     assert!(html.contains(&format!("({}): no level chosen", rows[1])), "the real error is on the page");
+    assert_eq!(html.matches(" checked").count(), 1, "the one choice made is picked again");
 
     // The cookie vouches for that error only, and a bare reload drops it.
     let spoofed = address_with_error(&server, &json!({ "BadRequest": SPOOF }));
     assert_eq!(client().get(&spoofed).header(header::COOKIE, &pair).send().await.unwrap().status(), 303);
     assert_eq!(client().get(&location).send().await.unwrap().status(), 303);
+}
+
+/// The response's `Set-Cookie` for the cookie `name=` names.
+fn set_cookie(response: &reqwest::Response, name: &str) -> String {
+    let mut values = response.headers().get_all(header::SET_COOKIE).iter();
+    let value = values.find(|v| v.to_str().unwrap().starts_with(name)).unwrap_or_else(|| panic!("no {name}"));
+    value.to_str().unwrap().to_string()
 }

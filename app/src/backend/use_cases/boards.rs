@@ -236,6 +236,7 @@ impl Tally {
             stats,
             previous,
             groups: served.groups().groups,
+            draft: None,
         })
     }
 

@@ -1,7 +1,7 @@
 //! The form's choices: each row's chosen level, kept by row id so they
 //! outlive a redraw of the table (the admin edited the matrix).
 
-use crate::answers::PreviousAnswers;
+use crate::answers::Draft;
 use crate::matrix::Matrix;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -17,9 +17,9 @@ pub struct Choices {
 }
 
 impl Choices {
-    pub fn new(previous: &Option<PreviousAnswers>) -> Choices {
-        let answers = previous.iter().flat_map(|p| p.answers.iter());
-        let chosen = answers.map(|(row, level)| (row.clone(), RwSignal::new(Some(*level)))).collect();
+    pub fn new(start: Option<Draft>) -> Choices {
+        let answers = start.into_iter().flat_map(|d| d.answers);
+        let chosen = answers.map(|(row, level)| (row, RwSignal::new(Some(level)))).collect();
         let owner = Owner::current().unwrap_or_default();
         Choices { chosen: StoredValue::new(chosen), owner: StoredValue::new(owner) }
     }

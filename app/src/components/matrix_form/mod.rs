@@ -14,7 +14,7 @@ mod notes;
 mod submit_bar;
 mod table;
 
-use crate::answers::PreviousAnswers;
+use crate::answers::{Draft, PreviousAnswers};
 use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::legend::Legend;
@@ -35,13 +35,15 @@ use table::matrix_table;
 
 #[island]
 pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
-    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, .. } = view;
-    let my_group = previous.as_ref().and_then(|p| p.group.clone()).unwrap_or_default();
+    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, draft } = view;
+    // A refused form's choices, else the visitor's last answers.
+    let draft = draft.or_else(|| previous.as_ref().map(|p| Draft::from(p.clone())));
+    let my_group = draft.as_ref().map(|d| d.group.clone()).unwrap_or_default();
     let start = FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev };
     let feed = BoardFeed::follow(start);
     // The group picked in the form (blank: none).
     let group = RwSignal::new(my_group.clone());
-    let choices = Choices::new(&previous);
+    let choices = Choices::new(draft);
     keep_choices_across_edits(feed, choices);
     let previous = RwSignal::new(previous);
     let submit = ServerAction::<SubmitAnswers>::new();
