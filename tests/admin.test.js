@@ -29,6 +29,12 @@ const CONTROLS = {
   'POST /api/boards/{board}/rounds': (p) => p.getByRole('button', { name: 'Start the next round' }),
   'PUT /api/boards/{board}/groups': (p) => p.getByRole('button', { name: 'Save the groups' }),
   'PUT /api/boards/{board}/settings': (p) => p.getByLabel('Show the figures'),
+  'PUT /api/boards/{board}/access': (p) => p.getByLabel('Invited people only, each with a personal link'),
+  'GET /api/boards/{board}/invitations': (p) => p.getByRole('table', { name: 'Invited people' }),
+  'POST /api/boards/{board}/invitations': (p) => p.getByRole('button', { name: 'Create personal links' }),
+  'POST /api/boards/{board}/invitations/{id}/reissue': (p) => p.getByRole('button', { name: 'New link for Ada' }),
+  'POST /api/boards/{board}/invitations/{id}/revoke': (p) => p.getByRole('button', { name: "Withdraw Ada's link" }),
+  'DELETE /api/boards/{board}/invitations/{id}': (p) => p.getByRole('button', { name: 'Remove Ada' }),
 };
 
 async function createBoard(slug) {
@@ -43,6 +49,10 @@ test('every admin operation of the API has a control in the panel', async () => 
   const operations = adminOperations();
   assert.ok(operations.length >= 8, `read the admin operations from docs/API.md: ${operations}`);
   const created = await createBoard('every-control');
+  // One invited person, so the controls acting on one are there to find.
+  await fetch(`${server.base}/api/boards/every-control/invitations`, {
+    method: 'POST', headers: { authorization: `Bearer ${created.admin_key}` }, body: 'Ada',
+  });
   const admin = await openPage(browser, `${server.base}/b/every-control#admin=${created.admin_key}`);
   await waitForHydration(admin.page);
   await admin.page.getByRole('heading', { name: "You are this board's admin" }).waitFor();

@@ -49,7 +49,8 @@ async fn main() {
     let groups: Vec<String> = (0..MAX_GROUPS).map(|g| format!("Team {g}")).collect();
     let settings = GroupSettings { groups: groups.clone(), min_group_size: 3 };
     tally.set_groups(&admin, "limit", settings).await.unwrap();
-    let rows: Vec<String> = tally.matrix("limit").await.unwrap().matrix.rows().map(|r| r.id.clone()).collect();
+    let rows: Vec<String> =
+        tally.matrix(&Caller::default(), "limit").await.unwrap().matrix.rows().map(|r| r.id.clone()).collect();
 
     println!("| rounds | trends (board) | trends (one group) | comparison | its choices | CSV export | JSON export |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");

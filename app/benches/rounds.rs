@@ -110,7 +110,8 @@ async fn board(tally: &Tally, slug: &str) -> String {
 
 /// `count` new respondents answer the board's open round.
 async fn fill(tally: &Tally, board: &str, count: u64) {
-    let rows: Vec<String> = tally.matrix(board).await.unwrap().matrix.rows().map(|r| r.id.clone()).collect();
+    let rows: Vec<String> =
+        tally.matrix(&Caller::default(), board).await.unwrap().matrix.rows().map(|r| r.id.clone()).collect();
     let tasks: Vec<_> = (0..SUBMITTERS as u64)
         .map(|w| {
             let (tally, rows, board) = (tally.clone(), rows.clone(), board.to_string());
@@ -143,7 +144,7 @@ async fn throughput(tally: &Tally, board: &str, catalog: &Catalog, seconds: u64)
                     let raw = rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
                     let caller = Caller { respondent, ..Caller::default() };
                     let submitted = tally.submit(&caller, &board, raw, None).await.unwrap();
-                    previous = Some(submitted.token.as_str().to_string());
+                    previous = submitted.token.map(|token| token.as_str().to_string());
                     (k, done) = (k + 1, done + 1);
                 }
                 done

@@ -63,7 +63,7 @@ async fn main() {
                                 .await
                                 .expect("a valid submission is accepted");
                             latencies.push(started.elapsed());
-                            previous = Some(submitted.token.as_str().to_string());
+                            previous = submitted.token.map(|token| token.as_str().to_string());
                             k += 1;
                         }
                         latencies

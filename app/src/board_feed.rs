@@ -35,6 +35,9 @@ pub struct BoardFeed {
     /// submission's pass, the admin key). `None` for a room view (the
     /// presenter): it never sends any, so it shows only what the room may see.
     pub credentials: Option<RwSignal<Vec<ClientMessage>>>,
+    /// A room's view: it sends at most the credential that lets it in (on a
+    /// board open to invited people only), never one that shows more.
+    pub room: bool,
 }
 
 /// What a page starts from, as the server rendered it.
@@ -50,15 +53,17 @@ pub struct FeedStart {
 impl BoardFeed {
     /// A feed that sends credentials (the board's own page).
     pub fn follow(start: FeedStart) -> BoardFeed {
-        Self::start(start, Some(RwSignal::new(Vec::new())))
+        Self::start(start, Some(RwSignal::new(Vec::new())), false)
     }
 
-    /// A feed that never sends credentials: the room's view.
-    pub fn follow_as_room(start: FeedStart) -> BoardFeed {
-        Self::start(start, None)
+    /// The room's view: it shows only what the room may see. `room_key`:
+    /// the admin key that lets it into a board open to invited people only.
+    pub fn follow_as_room(start: FeedStart, room_key: Option<String>) -> BoardFeed {
+        let credentials = room_key.map(|key| RwSignal::new(vec![ClientMessage::Room(key)]));
+        Self::start(start, credentials, true)
     }
 
-    fn start(start: FeedStart, credentials: Option<RwSignal<Vec<ClientMessage>>>) -> BoardFeed {
+    fn start(start: FeedStart, credentials: Option<RwSignal<Vec<ClientMessage>>>, room: bool) -> BoardFeed {
         let FeedStart { board, stats, round_label, matrix, matrix_rev } = start;
         let feed = BoardFeed {
             board: StoredValue::new(board),
@@ -69,6 +74,7 @@ impl BoardFeed {
             refusal: RwSignal::new(None),
             matrix: RwSignal::new(Arc::new(matrix)),
             credentials,
+            room,
         };
         #[cfg(feature = "hydrate")]
         feed.subscribe(matrix_rev);
@@ -101,7 +107,7 @@ impl BoardFeed {
     /// Adds `credential` to what the socket sends, replacing an earlier one
     /// of its kind (a new pass replaces the last); nothing for a room view.
     pub fn add_credential(&self, credential: ClientMessage) {
-        let Some(credentials) = self.credentials else { return };
+        let Some(credentials) = self.credentials.filter(|_| !self.room) else { return };
         credentials.maybe_update(|all| {
             let new = !all.contains(&credential);
             if new {

@@ -38,6 +38,12 @@ pub enum TallyError {
     /// The request named a group the board does not have.
     #[error("board '{board}' has no group '{group}'")]
     UnknownGroup { board: String, group: String },
+    /// No invitation has this id on the board, or this link.
+    #[error("unknown invitation: {0} is not known here (check it was copied whole)")]
+    UnknownInvitation(String),
+    /// The invitation's link was withdrawn by the board's organiser.
+    #[error("this invitation link was withdrawn by the board's organiser: ask them for a new one")]
+    RevokedInvitation,
     /// The request named a template that is not loaded.
     #[error("unknown template '{0}'")]
     UnknownTemplate(String),
@@ -47,6 +53,10 @@ pub enum TallyError {
     /// A matrix broke one or more rules; each problem points at its field.
     #[error("matrix rejected: {}", .0.iter().map(|p| format!("{} ({})", p.message, p.path)).collect::<Vec<_>>().join("; "))]
     InvalidMatrix(Vec<MatrixProblem>),
+    /// A list of people to invite broke one or more rules; each problem
+    /// names its line.
+    #[error("list refused: {}", join(.0))]
+    InvalidList(Vec<Problem>),
     /// The request could not be understood at all (malformed body, bad field).
     #[error("{0}")]
     BadRequest(String),
@@ -62,6 +72,10 @@ pub enum TallyError {
     /// A missing or wrong admin key.
     #[error("{0}")]
     Forbidden(String),
+    /// The board's access rule keeps the caller out; the message says how
+    /// to get in.
+    #[error("{0}")]
+    NotAdmitted(String),
     /// A limit was hit; `retry_after` is in whole seconds.
     #[error("{what}; try again in {retry_after} s")]
     RateLimited { what: String, retry_after: u64 },
@@ -79,14 +93,16 @@ impl TallyError {
             TallyError::UnknownBoard(_)
             | TallyError::UnknownTemplate(_)
             | TallyError::UnknownRound { .. }
-            | TallyError::UnknownGroup { .. } => 404,
-            TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) => 422,
+            | TallyError::UnknownGroup { .. }
+            | TallyError::UnknownInvitation(_) => 404,
+            TallyError::RevokedInvitation => 410,
+            TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) | TallyError::InvalidList(_) => 422,
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
             TallyError::Conflict(_) => 409,
             TallyError::RateLimited { .. } => 429,
             TallyError::BoardClosed(_) => 409,
-            TallyError::Forbidden(_) => 403,
+            TallyError::Forbidden(_) | TallyError::NotAdmitted(_) => 403,
             TallyError::Unavailable { .. } => 503,
             TallyError::Internal(_) => 500,
         }

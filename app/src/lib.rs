@@ -44,6 +44,7 @@
 // type erasure (release builds, plain `cargo build`) need the extra room.
 #![recursion_limit = "256"]
 
+pub mod access;
 pub mod answers;
 pub mod board_feed;
 pub mod comparison;

@@ -62,6 +62,10 @@ pub enum ClientMessage {
     Pass(String),
     /// The board's admin key.
     Admin(String),
+    /// The board's admin key, sent by a room view (the presenter) of a
+    /// board open to invited people only: it lets the socket in, without
+    /// the figures only the admin may see.
+    Room(String),
 }
 
 impl ClientMessage {

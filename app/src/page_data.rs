@@ -40,6 +40,10 @@ pub struct PresentData {
     pub page: BoardPageData,
     /// Absolute: `https://tally.example.org/b/team-a`.
     pub address: String,
+    /// How many people are invited (links not withdrawn); 0 when the board
+    /// has no invitations.
+    #[serde(default)]
+    pub invited: u64,
 }
 
 /// What the page needs after a successful submission.

@@ -64,6 +64,9 @@ pub struct Viewer {
     pub admin: bool,
     /// The round they last answered in, if they have answered.
     pub answered_round: Option<u32>,
+    /// The board's access rule lets them in (always so on a board open to
+    /// anyone).
+    pub admitted: bool,
 }
 
 impl RevealSettings {
@@ -95,8 +98,8 @@ mod tests {
 
     #[test]
     fn who_sees_in_each_mode() {
-        let (nobody, admin) = (Viewer::default(), Viewer { admin: true, answered_round: None });
-        let answered_2 = Viewer { admin: false, answered_round: Some(2) };
+        let (nobody, admin) = (Viewer::default(), Viewer { admin: true, ..Viewer::default() });
+        let answered_2 = Viewer { answered_round: Some(2), ..Viewer::default() };
         let settings = |reveal, revealed| RevealSettings { reveal, revealed };
         assert!(settings(RevealMode::Live, false).shows(&nobody, 2));
         let after_submit = settings(RevealMode::AfterSubmit, false);

@@ -6,6 +6,7 @@
 //! see them a [`Stats::withheld`] copy: the same version and respondent
 //! count, no counts at all.
 
+use crate::access::AccessMode;
 use crate::matrix::Matrix;
 use crate::reveal::RevealSettings;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,9 @@ pub struct Stats {
     /// When the figures are shown, and to whom.
     #[serde(default, flatten)]
     pub reveal: RevealSettings,
+    /// Who may answer (and see) the board; left out for `anyone`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub access: AccessMode,
     /// These are a withheld copy: `counts` is empty because the reader
     /// may not see the figures yet (see [`RevealSettings::hidden_note`]).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -44,6 +48,10 @@ pub struct Stats {
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 fn first_round() -> u32 {
@@ -60,6 +68,7 @@ impl Stats {
             closed: false,
             matrix_rev: 0,
             reveal: RevealSettings::default(),
+            access: AccessMode::default(),
             withheld: false,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
@@ -78,6 +87,12 @@ impl Stats {
     /// them yet. The respondent count stays.
     pub fn withheld(&self) -> Stats {
         Stats { withheld: true, counts: BTreeMap::new(), ..self.clone() }
+    }
+
+    /// What whoever a board's access rule keeps out may know of it: that
+    /// it exists, and nothing it holds.
+    pub fn barred(&self) -> Stats {
+        Stats { respondents: 0, ..self.withheld() }
     }
 
     pub fn count(&self, row: &str, level: usize) -> u64 {

@@ -25,7 +25,7 @@ pub async fn log(request: Request, next: Next) -> Response {
         })
         .map(str::to_string)
         .unwrap_or_else(|| format!("{:x}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
-    let (method, path) = (request.method().clone(), request.uri().path().to_string());
+    let (method, path) = (request.method().clone(), logged_path(request.uri().path()));
     let span = tracing::info_span!("request", request_id = %id, %method, %path, board = board_of(&path).unwrap_or(""));
     let started = Instant::now();
     let mut response = REQUEST_ID.scope(id.clone(), next.run(request).instrument(span.clone())).await;
@@ -38,6 +38,15 @@ pub async fn log(request: Request, next: Next) -> Response {
     response
 }
 
+/// The path as logged: a personal invitation link's token is a key to
+/// someone's place on a board, so it is left out.
+fn logged_path(path: &str) -> String {
+    match path.strip_prefix("/i/") {
+        Some(_) => "/i/…".to_string(),
+        None => path.to_string(),
+    }
+}
+
 fn board_of(path: &str) -> Option<&str> {
     let rest = path.strip_prefix("/api/boards/").or_else(|| path.strip_prefix("/b/"))?;
     rest.split('/').next().filter(|b| !b.is_empty())
@@ -45,7 +54,7 @@ fn board_of(path: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::board_of;
+    use super::{board_of, logged_path};
 
     #[test]
     fn the_board_is_read_from_the_path() {
@@ -53,5 +62,11 @@ mod tests {
         assert_eq!(board_of("/b/team-a"), Some("team-a"));
         assert_eq!(board_of("/api/submit_answers"), None);
         assert_eq!(board_of("/"), None);
+    }
+
+    #[test]
+    fn an_invitation_links_token_is_not_logged() {
+        assert_eq!(logged_path("/i/0123456789abcdef0123456789abcdef"), "/i/…");
+        assert_eq!(logged_path("/b/team-a"), "/b/team-a");
     }
 }

@@ -53,6 +53,7 @@ fn caller(tally: &Tally, request: &Parts) -> Caller {
         ip: request.extensions.get::<ClientAddr>().map(|client| client.0),
         respondent: tally.respondent_cookie(&request.headers),
         admin_key: None,
+        invited: tally.invited_cookie(&request.headers),
     }
 }
 

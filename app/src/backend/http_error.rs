@@ -48,7 +48,9 @@ impl IntoResponse for TallyError {
         let (status, headers) = head(&error);
         let mut body = serde_json::json!({ "error": error.to_string() });
         match &error {
-            TallyError::InvalidSubmission(problems) => body["problems"] = serde_json::json!(problems),
+            TallyError::InvalidSubmission(problems) | TallyError::InvalidList(problems) => {
+                body["problems"] = serde_json::json!(problems)
+            }
             TallyError::InvalidMatrix(problems) => body["problems"] = serde_json::json!(problems),
             _ => {}
         }

@@ -98,6 +98,42 @@ impl Respondents {
         signed.then(|| (number, respondent.to_string()))
     }
 
+    /// A new personal invitation link's token (128 random bits, hex) and
+    /// the keyed hash it is stored as.
+    pub fn new_link(&self) -> (String, String) {
+        let token = format!("{:032x}", rand::random::<u128>());
+        let hash = self.link_hash(&token);
+        (token, hash)
+    }
+
+    /// The keyed hash a link's token is stored and looked up as: a copy of
+    /// the database gives no link back, and without the secret no hash can
+    /// be made for a guessed token.
+    pub fn link_hash(&self, token: &str) -> String {
+        self.signer.tag(&["invitation-link", token])
+    }
+
+    /// The id an invited person has on `board`: what the board stores
+    /// their answers under, the same on every device they open the link on.
+    pub fn invitee_on_board(&self, board: &str, invitation: &str) -> String {
+        self.signer.tag(&["invitee", board, invitation])
+    }
+
+    /// The cookie listing the invitations this browser opened (see `invited`).
+    pub fn invited_cookie(&self) -> SiteCookie {
+        self.cookie.sibling("tally_invited")
+    }
+
+    /// Signs one entry of that cookie.
+    pub fn invited_tag(&self, board: &str, invitation: &str, generation: u32) -> String {
+        self.signer.tag(&["invited", board, invitation, &generation.to_string()])
+    }
+
+    /// Whether `tag` is [`Self::invited_tag`] of the entry.
+    pub fn invited_tag_holds(&self, board: &str, invitation: &str, generation: u32, tag: &str) -> bool {
+        self.signer.verify(&["invited", board, invitation, &generation.to_string()], tag)
+    }
+
     /// The token in the request's cookie, as sent (checked by [`verify`]).
     ///
     /// [`verify`]: Respondents::verify

@@ -2,6 +2,7 @@ use crate::components::board_page::BoardPage;
 use crate::components::compare_page::ComparePage;
 use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use crate::components::home_page::HomePage;
+use crate::components::invitation_page::InvitationPage;
 use crate::components::join_page::JoinPage;
 use crate::components::present_page::PresentPage;
 use crate::components::start_page::StartPage;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/start") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("/i/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/compare") view=ComparePage ssr=SsrMode::Async/>

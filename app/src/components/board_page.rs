@@ -2,7 +2,9 @@
 //! previous answers in a single server function (`load_board`), then hands
 //! them to the form.
 
+use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
+use crate::error::TallyError;
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
@@ -16,7 +18,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
             {Suspend::new(async move {
-                match load_board(board.clone()).await {
+                match load_board(board.clone(), String::new()).await {
                     Ok(view) => {
                         let mine = my_rounds(board).await.unwrap_or_default();
                         let description = match view.matrix.description.trim() {
@@ -34,6 +36,11 @@ pub fn BoardPage() -> impl IntoView {
                         }
                             .into_any()
                     }
+                    Err(TallyError::NotAdmitted(refusal)) => view! {
+                        <Title text="This board is open to its invited people only · Tally"/>
+                        <AdminDoor board refusal/>
+                    }
+                    .into_any(),
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}

@@ -19,6 +19,7 @@
 
 #[cfg(feature = "hydrate")]
 pub mod admin_controls;
+pub mod admin_door;
 pub mod admin_key;
 pub mod admin_panel;
 pub mod app;
@@ -28,6 +29,7 @@ pub mod competency_row;
 pub mod confirm;
 pub mod editor;
 pub mod home_page;
+pub mod invitation_page;
 pub mod join_page;
 pub mod legend;
 pub mod matrix_form;

@@ -10,6 +10,7 @@
 use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
+use crate::error::TallyError;
 use crate::matrix::{Matrix, Row};
 use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
@@ -30,7 +31,7 @@ pub fn PresentPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the board…"</p> }>
             {Suspend::new(async move {
-                match present_board(board.clone()).await {
+                match present_board(board.clone(), String::new()).await {
                     Ok(present) => {
                         let title = head_text(&format!("Presenting: {} · Tally", present.page.title));
                         let description = head_text(&format!(
@@ -40,6 +41,7 @@ pub fn PresentPage() -> impl IntoView {
                         view! { <Title text=title/><Meta name="description" content=description/><Presenter present/> }
                             .into_any()
                     }
+                    Err(TallyError::NotAdmitted(refusal)) => view! { <PresenterDoor board refusal/> }.into_any(),
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
@@ -53,11 +55,41 @@ pub fn PresentPage() -> impl IntoView {
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 fn Presenter(present: PresentData) -> impl IntoView {
-    let PresentData { page, address } = present;
+    presenter(present, None)
+}
+
+/// The presenter of a board open to invited people only, which the server
+/// cannot show its admin (see `admin_door`): loaded with the key this tab
+/// holds, or else the refusal.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
+fn PresenterDoor(board: String, refusal: String) -> impl IntoView {
+    let loaded = RwSignal::new(None::<(PresentData, String)>);
+    #[cfg(feature = "hydrate")]
+    if let Some(key) = super::admin_key::admin_key(&board) {
+        let board = board.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(present) = present_board(board, key.clone()).await {
+                loaded.set(Some((present, key)));
+            }
+        });
+    }
+    let refused = TallyError::NotAdmitted(refusal);
+    move || match loaded.get() {
+        Some((present, key)) => presenter(present, Some(key)).into_any(),
+        None => crate::components::unavailable::reason(&board, &refused).into_any(),
+    }
+}
+
+/// The screen. `room_key`: the admin key that lets the room's view into a
+/// board open to invited people only.
+fn presenter(present: PresentData, room_key: Option<String>) -> impl IntoView {
+    let PresentData { page, address, invited } = present;
     let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, .. } = page;
-    // The room's view: it never sends the admin's key, so a projector shows
-    // only what the room may see.
-    let feed = BoardFeed::follow_as_room(FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev });
+    // The room's view: it never sends the admin's key as the admin's, so a
+    // projector shows only what the room may see.
+    let start = FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev };
+    let feed = BoardFeed::follow_as_room(start, room_key);
     let stats = feed.stats;
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -84,7 +116,7 @@ fn Presenter(present: PresentData) -> impl IntoView {
         <div class="present" data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
                 <h1>{title.clone()}</h1>
-                <p class="present-answered">{move || feed.answered()}</p>
+                <p class="present-answered">{move || feed.answered()}{of_invited(invited)}</p>
                 <p class="present-live" role="status">{move || feed.status_line()}</p>
                 {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
                 {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
@@ -108,6 +140,11 @@ fn layout_style(matrix: &Matrix) -> String {
     let slots = rows + matrix.categories.len();
     let columns = if slots > 20 { 2 } else { 1 };
     format!("--columns: {columns}; --slots: {}; --levels: {}", slots.div_ceil(columns), matrix.levels.len())
+}
+
+/// " (of 15 invited)" on a board with invitations.
+fn of_invited(invited: u64) -> Option<String> {
+    (invited > 0).then(|| format!(" (of {invited} invited)"))
 }
 
 /// Where the room joins: the QR code, then the site's address and the

@@ -19,7 +19,10 @@ pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
 /// with the figures (the admin's tab) and must not take the title with it.
 pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
     let (back, back_text) = match error {
-        TallyError::UnknownBoard(_) => ("/".to_string(), "Go to the home page"),
+        TallyError::UnknownBoard(_)
+        | TallyError::NotAdmitted(_)
+        | TallyError::UnknownInvitation(_)
+        | TallyError::RevokedInvitation => ("/".to_string(), "Go to the home page"),
         _ => (format!("/b/{board}"), "Back to the board"),
     };
     view! {
@@ -35,6 +38,8 @@ fn heading(error: &TallyError) -> &'static str {
     match error {
         TallyError::UnknownBoard(_) => "There is no such board",
         TallyError::Forbidden(_) => "These figures are not shown yet",
+        TallyError::NotAdmitted(_) => "This board is open to its invited people only",
+        TallyError::UnknownInvitation(_) | TallyError::RevokedInvitation => "This invitation link does not work",
         _ => "This page cannot be shown",
     }
 }

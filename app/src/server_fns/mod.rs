@@ -6,6 +6,7 @@
 
 pub mod editor;
 pub mod home;
+pub mod invitations;
 
 use crate::comparison::Comparison;
 use crate::error::TallyError;
@@ -20,11 +21,13 @@ use std::collections::BTreeMap;
 
 /// Served at `/api/load_board`: the board's page, with the visitor's
 /// earlier answers, or, shown with the refusal of a form they posted
-/// without JavaScript, what they had picked in it.
+/// without JavaScript, what they had picked in it. `key`: the admin key,
+/// for the admin of a board open to invited people only (blank: none).
 #[server(endpoint = "load_board")]
-pub async fn load_board(board: String) -> Result<BoardPageData, TallyError> {
+pub async fn load_board(board: String, #[server(default)] key: String) -> Result<BoardPageData, TallyError> {
     use crate::backend::form_draft::{recall, Form};
-    crate::backend::context::run(None, |door| async move {
+    let key = Some(key).filter(|k| !k.is_empty());
+    crate::backend::context::run(key, |door| async move {
         let mut page = door.tally.board_page(&door.caller, &board).await?;
         if door.request.uri.query().is_some_and(|query| query.contains("__err=")) {
             let form = Form { board: &page.board, matrix: &page.matrix, rev: page.matrix_rev, groups: &page.groups };
@@ -44,13 +47,20 @@ pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
 }
 
 /// Served at `/api/present_board`: the board for the presenter screen, with
-/// the address people join it at.
+/// the address people join it at. `key`: the admin key, which lets the
+/// screen into a board open to invited people only (blank: none); the
+/// figures are always the room's, never the admin's.
 #[server(endpoint = "present_board")]
-pub async fn present_board(board: String) -> Result<PresentData, TallyError> {
-    crate::backend::context::run(None, |door| async move {
-        let page = door.tally.board_page(&door.caller, &board).await?;
+pub async fn present_board(board: String, #[server(default)] key: String) -> Result<PresentData, TallyError> {
+    let key = Some(key).filter(|k| !k.is_empty());
+    crate::backend::context::run(key, |door| async move {
+        let mut page = door.tally.board_page(&door.caller, &board).await?;
+        if !page.stats.reveal.public() {
+            page.stats = page.stats.withheld();
+        }
         let address = door.tally.board_address(&board, &door.request.headers).await?;
-        Ok(PresentData { page, address })
+        let invited = door.tally.invited_count(&board).await?;
+        Ok(PresentData { page, address, invited })
     })
     .await
 }
@@ -60,7 +70,7 @@ pub async fn present_board(board: String) -> Result<PresentData, TallyError> {
 #[server(endpoint = "board_matrix")]
 pub async fn board_matrix(board: String) -> Result<(Matrix, u64), TallyError> {
     crate::backend::context::run(None, |door| async move {
-        let current = door.tally.matrix(&board).await?;
+        let current = door.tally.matrix(&door.caller, &board).await?;
         Ok(((*current.matrix).clone(), current.rev))
     })
     .await
@@ -83,8 +93,8 @@ pub async fn submit_answers(
             keep_draft(&door, &board, &crate::backend::form_draft::Posted { answers: &answers, group: &group }).await;
         }
         let submitted = submitted?;
-        if submitted.issued {
-            context::add_header(axum::http::header::SET_COOKIE, door.tally.respondents.set_cookie(&submitted.token));
+        if let Some(token) = submitted.token.as_ref().filter(|_| submitted.issued) {
+            context::add_header(axum::http::header::SET_COOKIE, door.tally.respondents.set_cookie(token));
         }
         remember_board(&door, &board, false);
         let submitted_at = submitted.receipt.submitted_at;
@@ -102,7 +112,10 @@ async fn keep_draft(
     posted: &crate::backend::form_draft::Posted<'_>,
 ) {
     use crate::backend::form_draft::{keep, Form};
-    let (Ok(current), Ok(groups)) = (door.tally.matrix(board).await, door.tally.groups(board).await) else { return };
+    let (Ok(current), Ok(groups)) = (door.tally.matrix(&door.caller, board).await, door.tally.groups(board).await)
+    else {
+        return;
+    };
     let form = Form { board, matrix: &current.matrix, rev: current.rev, groups: &groups.groups };
     let cookie = keep(&door.tally.respondents.draft_cookie(), &form, posted);
     crate::backend::context::add_header(axum::http::header::SET_COOKIE, cookie);

@@ -8,6 +8,7 @@ mod use_case_support;
 
 mod board_cache;
 mod engine;
+mod invitations;
 mod matrix_edits;
 mod migrations;
 mod rounds;

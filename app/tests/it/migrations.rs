@@ -81,7 +81,7 @@ async fn a_board_from_before_rounds_keeps_its_figures_in_round_1(backend: Backen
         counts,
         "the figures are those stored before the upgrade"
     );
-    let rounds = tally(&engine).rounds("old").await.unwrap();
+    let rounds = tally(&engine).rounds(&Caller::default(), "old").await.unwrap();
     assert_eq!(rounds.len(), 1);
     assert_eq!((rounds[0].round, rounds[0].label.as_str(), rounds[0].respondents), (1, "Round 1", 3));
     assert_eq!(rounds[0].started_at, 1_700_000_000, "round 1 began when the board was made");

@@ -64,7 +64,7 @@ async fn a_new_round_freezes_the_last_and_starts_empty(backend: Backend) {
     let frozen = tally.stats(&Caller::default(), &board.id, Some(1)).await.unwrap();
     assert_eq!((frozen.round, frozen.respondents, &frozen.counts), (1, 2, &before.counts), "round 1 is kept as it was");
     assert_eq!(tally.stats(&Caller::default(), &board.id, Some(3)).await.unwrap_err().status(), 404);
-    let rounds = tally.rounds(&board.id).await.unwrap();
+    let rounds = tally.rounds(&Caller::default(), &board.id).await.unwrap();
     let listed: Vec<_> =
         rounds.iter().map(|r| (r.round, r.label.as_str(), r.respondents, r.ended_at.is_some())).collect();
     assert_eq!(listed, [(1, "Round 1", 2, true), (2, "2026 Q4", 1, false)]);

@@ -27,12 +27,12 @@ pub async fn submit(
     let reply = json!({
         "version": receipt.version,
         "round": receipt.round,
-        "respondent": submitted.token.as_str(),
+        "respondent": submitted.token.as_ref().map(|token| token.as_str()),
         "pass": submitted.pass,
     });
     let mut response = Json(reply).into_response();
-    if submitted.issued {
-        response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(&submitted.token));
+    if let Some(token) = submitted.token.as_ref().filter(|_| submitted.issued) {
+        response.headers_mut().insert(header::SET_COOKIE, tally.respondents.set_cookie(token));
     }
     Ok(response)
 }

@@ -28,7 +28,8 @@ impl FromRequestParts<Tally> for ApiCaller {
         };
         let ip = Some(ip);
         let admin_key = bearer(&parts.headers).map(|key| key.trim().to_string());
-        Ok(ApiCaller(Caller { ip, respondent: tally.respondent_cookie(&parts.headers), admin_key }))
+        let (respondent, invited) = (tally.respondent_cookie(&parts.headers), tally.invited_cookie(&parts.headers));
+        Ok(ApiCaller(Caller { ip, respondent, admin_key, invited }))
     }
 }
 

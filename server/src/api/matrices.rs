@@ -62,10 +62,11 @@ pub struct MatrixFormat {
 pub async fn board_matrix(
     State(tally): State<Tally>,
     Path(board): Path<String>,
+    ApiCaller(caller): ApiCaller,
     query: Result<Query<MatrixFormat>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, TallyError> {
     let Query(MatrixFormat { format }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    let BoardMatrix { matrix, rev, .. } = tally.matrix(&board).await?;
+    let BoardMatrix { matrix, rev, .. } = tally.matrix(&caller, &board).await?;
     let etag = [(header::ETAG, format!("\"{rev}\""))];
     match format.as_deref().unwrap_or("json") {
         "json" => Ok((etag, Json(&*matrix)).into_response()),

@@ -21,6 +21,7 @@ mod board_settings;
 mod boards;
 mod export;
 mod extract;
+mod invitations;
 mod join;
 mod matrices;
 mod rounds;
@@ -30,7 +31,8 @@ pub use matrices::templates;
 
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
-/// A body that carries a whole matrix (a new board's, a matrix edit).
+/// A body that carries a whole matrix (a new board's, a matrix edit), or
+/// a list of up to 1,000 people to invite.
 pub const MATRIX_LIMIT: usize = 512 * 1024;
 
 /// The editor's server functions, which carry a whole matrix.
@@ -44,7 +46,8 @@ pub fn body_limit(method: &Method, path: &str) -> usize {
     let new_board = method == Method::POST && path == "/api/boards";
     let matrix_edit = method == Method::PUT && path.starts_with("/api/boards/") && path.ends_with("/matrix");
     let editor = method == Method::POST && EDITOR_FUNCTIONS.contains(&path);
-    if new_board || matrix_edit || editor {
+    let invitations = method == Method::POST && path.starts_with("/api/boards/") && path.ends_with("/invitations");
+    if new_board || matrix_edit || editor || invitations {
         MATRIX_LIMIT
     } else {
         BODY_LIMIT
@@ -62,6 +65,13 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
         .route("/{board}/groups", get(board_settings::groups).put(board_settings::set_groups))
         .route("/{board}/settings", put(board_settings::set_reveal))
+        .route("/{board}/access", put(invitations::set_access))
+        .route(
+            "/{board}/invitations",
+            get(invitations::list).post(invitations::invite).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
+        )
+        .route("/{board}/invitations/{id}", delete(invitations::delete))
+        .route("/{board}/invitations/{id}/{action}", post(invitations::act))
         .route("/{board}/qr.svg", get(join::qr_code))
         .route("/{board}/respondents/me", delete(answers::withdraw))
         .route("/{board}/submissions", post(answers::submit))

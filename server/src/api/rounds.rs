@@ -10,8 +10,12 @@ use axum::Json;
 use serde::Deserialize;
 
 /// `GET /api/boards/{board}/rounds`: every round, oldest first.
-pub async fn list(State(tally): State<Tally>, Path(board): Path<String>) -> Result<Response, TallyError> {
-    Ok(Json(tally.rounds(&board).await?).into_response())
+pub async fn list(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Response, TallyError> {
+    Ok(Json(tally.rounds(&caller, &board).await?).into_response())
 }
 
 #[derive(Deserialize, Default)]

@@ -36,6 +36,9 @@ pub struct LimitArgs {
     /// Wrong join codes per client IP; past it every join by code from that IP gets 429 for a while
     #[arg(long, env = "TALLY_LIMIT_JOIN_GUESSES_IP", default_value = "60/h:30", value_parser = parse_limit)]
     limit_join_guesses_ip: RateSetting,
+    /// Invitation lists added (or links issued again) per board
+    #[arg(long, env = "TALLY_LIMIT_INVITES_BOARD", default_value = "60/h:20", value_parser = parse_limit)]
+    limit_invites_board: RateSetting,
     /// New boards per hour from everyone together, or off
     #[arg(long, env = "TALLY_MAX_BOARDS_PER_HOUR", default_value = "1000", value_parser = parse_cap)]
     max_boards_per_hour: CapSetting,
@@ -59,6 +62,7 @@ impl LimitArgs {
             admin_guesses_per_ip: self.limit_admin_guesses_ip,
             join_guesses_per_ip: self.limit_join_guesses_ip,
             boards_per_hour: self.max_boards_per_hour,
+            invites_per_board: self.limit_invites_board,
         })
     }
 

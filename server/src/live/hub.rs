@@ -19,6 +19,7 @@
 
 use crate::origin::Origins;
 use crate::shutdown::Shutdown;
+use app::access::AccessMode;
 use app::backend::engine::ServedBoard;
 use app::backend::limits::Limits;
 use app::backend::metrics;
@@ -62,6 +63,11 @@ pub struct Frame {
     whole: Utf8Bytes,
     /// The message without them; the same bytes when everyone may see them.
     withheld: Utf8Bytes,
+    /// Who may answer (and watch) the board.
+    access: AccessMode,
+    /// The message for whoever the board's access rule keeps out: not even
+    /// how many answered.
+    barred: Utf8Bytes,
     /// When the broadcaster made it, for the fan-out latency metric.
     pub published: Instant,
 }
@@ -69,6 +75,9 @@ pub struct Frame {
 impl Frame {
     /// The message `viewer` may see, and whether it has the figures.
     pub fn for_viewer(&self, viewer: &Viewer) -> (&Utf8Bytes, bool) {
+        if self.access != AccessMode::Anyone && !viewer.admin && !viewer.admitted {
+            return (&self.barred, false);
+        }
         match self.reveal.shows(viewer, self.round) {
             true => (&self.whole, true),
             false => (&self.withheld, false),
@@ -244,6 +253,12 @@ fn encode(stats: &Stats, watching: u64) -> Frame {
     };
     let whole = text(stats.clone());
     let withheld = if stats.reveal.public() { whole.clone() } else { text(stats.withheld()) };
+    let barred = match stats.access {
+        AccessMode::Anyone => withheld.clone(),
+        _ => serde_json::to_string(&LiveMessage::Stats { stats: stats.barred(), watching: 0 })
+            .expect("stats always serialise")
+            .into(),
+    };
     Frame {
         version: stats.version,
         watching,
@@ -251,6 +266,8 @@ fn encode(stats: &Stats, watching: u64) -> Frame {
         reveal: stats.reveal,
         whole,
         withheld,
+        access: stats.access,
+        barred,
         published: Instant::now(),
     }
 }

@@ -42,14 +42,14 @@ impl Credentials {
         ip: IpAddr,
         headers: &HeaderMap,
     ) -> Result<(Credentials, Viewer), TallyError> {
-        let caller = Caller { respondent: tally.respondent_cookie(headers), ..Caller::default() };
+        let (respondent, invited) = (tally.respondent_cookie(headers), tally.invited_cookie(headers));
+        let caller = Caller { respondent, invited, ..Caller::default() };
         let (viewer, _) = tally.viewer(&caller, &board).await?;
         Ok((Credentials { tally: tally.clone(), board, ip }, viewer))
     }
 
     /// `viewer` with what `text` proves added.
     pub async fn check(&self, viewer: Viewer, text: &str) -> Result<Viewer, Refusal> {
-        let board = &self.board.info.id;
         match serde_json::from_str::<ClientMessage>(text).map_err(|_| Refusal::Malformed)? {
             ClientMessage::Pass(pass) => match self.tally.pass_round(&self.board, &pass).await {
                 Ok(Some(round)) => Ok(Viewer { answered_round: Some(round), ..viewer }),
@@ -58,11 +58,18 @@ impl Credentials {
                 }
                 Err(_) => Err(Refusal::Wrong("this pass could not be checked; try again")),
             },
-            ClientMessage::Admin(key) => match self.tally.admin_board(Some(self.ip), board, &key).await {
-                Ok(_) => Ok(Viewer { admin: true, ..viewer }),
-                Err(TallyError::RateLimited { .. }) => Err(Refusal::Wrong("too many wrong admin keys; wait a while")),
-                Err(_) => Err(Refusal::Wrong("the admin key does not match this board")),
-            },
+            ClientMessage::Admin(key) => Ok(Viewer { admin: true, ..self.key_holds(viewer, &key).await? }),
+            // A room view is let in, and sees what the room may see.
+            ClientMessage::Room(key) => Ok(Viewer { admitted: true, ..self.key_holds(viewer, &key).await? }),
+        }
+    }
+
+    /// `viewer`, if `key` is the board's admin key.
+    async fn key_holds(&self, viewer: Viewer, key: &str) -> Result<Viewer, Refusal> {
+        match self.tally.admin_board(Some(self.ip), &self.board.info.id, key).await {
+            Ok(_) => Ok(viewer),
+            Err(TallyError::RateLimited { .. }) => Err(Refusal::Wrong("too many wrong admin keys; wait a while")),
+            Err(_) => Err(Refusal::Wrong("the admin key does not match this board")),
         }
     }
 }

@@ -16,6 +16,7 @@ mod durability;
 mod form_errors;
 mod groups;
 mod health;
+mod invitations;
 mod limits;
 mod live;
 mod live_channels;

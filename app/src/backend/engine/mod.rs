@@ -23,6 +23,7 @@ mod board_settings;
 mod figures;
 mod follower;
 mod groups;
+mod invitations;
 mod respondents;
 mod rounds;
 mod served_board;
@@ -331,6 +332,7 @@ impl Engine {
             round: 1,
             groups: GroupSettings::default(),
             reveal: Default::default(),
+            access: Default::default(),
             counts: Vec::new(),
             matrix: Some(json),
         };

@@ -140,8 +140,8 @@ impl ServedBoard {
 
 /// Counts for rows or levels the matrix no longer has are left out.
 fn snapshot(stored: &StoredBoard, matrix: &Matrix) -> Stats {
-    let StoredBoard { version, round, respondents, closed, matrix_rev, reveal, .. } = *stored;
-    let header = Header { version, round, respondents, closed, matrix_rev, reveal };
+    let StoredBoard { version, round, respondents, closed, matrix_rev, reveal, access, .. } = *stored;
+    let header = Header { version, round, respondents, closed, matrix_rev, reveal, access };
     let cells = stored.counts.iter().map(|(row, level, n)| (row.as_str(), *level, *n));
     figures(&stored.info.id, matrix, header, cells)
 }

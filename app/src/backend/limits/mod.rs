@@ -46,6 +46,8 @@ pub struct LimitSettings {
     /// Boards created per hour by everyone together: a ceiling on what a
     /// flood from many addresses can cost.
     pub boards_per_hour: Option<usize>,
+    /// Invitation lists added, or links issued again, per board.
+    pub invites_per_board: Option<Rate>,
 }
 
 /// Every limit the server applies, shared by the API, the server functions
@@ -65,6 +67,8 @@ pub struct Limits {
     pub join_codes: Guesses,
     /// One bucket for everyone.
     boards_overall: Limiter<()>,
+    /// Invitation changes that issue links, per board.
+    invites_per_board: Limiter<String>,
     /// Open live sockets per address.
     open_sockets: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
@@ -99,8 +103,14 @@ impl Limits {
             admin_keys: Guesses::new("wrong admin keys from this address", settings.admin_guesses_per_ip),
             join_codes: Guesses::new("wrong join codes from this address", settings.join_guesses_per_ip),
             boards_overall: Limiter::new(settings.boards_per_hour.map(hourly)),
+            invites_per_board: Limiter::new(settings.invites_per_board),
             open_sockets: Arc::default(),
         }
+    }
+
+    /// One invitation list added to `board`, or one link issued again.
+    pub fn invitations(&self, board: &str) -> Result<(), TallyError> {
+        self.invites_per_board.take(&board.to_string()).map_err(|wait| refused("invitation lists for this board", wait))
     }
 
     /// One new board from `ip` (when known), within the per-network rate

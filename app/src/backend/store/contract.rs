@@ -23,7 +23,8 @@
 //! - **Every error says what was being done**, in words, and a busy database
 //!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
 
-use super::{BoardInfo, Change, Committed, StoredBoard, Submission};
+use super::{BoardInfo, Change, Committed, InvitationChange, NewInvitation, StoredBoard, StoredInvitation, Submission};
+use crate::access::AccessMode;
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
@@ -35,9 +36,9 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// A whole database, as the engine holds it.
-pub trait Store: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Upkeep {}
+pub trait Store: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + Upkeep {}
 
-impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Upkeep> Store for T {}
+impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + Upkeep> Store for T {}
 
 /// Boards themselves: what they are, their matrix, open or closed.
 #[async_trait]
@@ -123,6 +124,40 @@ pub trait BoardSettings: Send + Sync {
 
     /// Who sees the figures, and whether they are revealed; the new version.
     async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError>;
+
+    /// Who may answer the board; the new version.
+    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError>;
+}
+
+/// The people invited to a board, and which of them the owners were last
+/// told have answered. Nothing here relates a person to answers: a
+/// respondent id is derived from an invitation's id above the store.
+#[async_trait]
+pub trait Invitations: Send + Sync {
+    /// Adds every one of `new`, in one transaction, unless the board would
+    /// then hold more than `max` (`Conflict`, nothing added).
+    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<(), TallyError>;
+
+    /// The board's invitations, oldest first.
+    async fn invitations(&self, board: &str) -> Result<Vec<StoredInvitation>, TallyError>;
+
+    /// The invitation whose link's keyed hash is `token_hash`, of any board.
+    async fn invitation_by_token(&self, token_hash: &str) -> Result<Option<StoredInvitation>, TallyError>;
+
+    /// One invitation, by its id on the board.
+    async fn invitation(&self, board: &str, id: &str) -> Result<Option<StoredInvitation>, TallyError>;
+
+    /// Changes one invitation; `false` when there is no such invitation.
+    async fn change_invitation(&self, board: &str, id: &str, change: InvitationChange) -> Result<bool, TallyError>;
+
+    /// The respondent ids that answered `round`, by the (board, round) key prefix.
+    async fn round_respondents(&self, board: &str, round: u32) -> Result<Vec<String>, TallyError>;
+
+    /// The invitations the owners were last told answered `round`.
+    async fn participation_shown(&self, board: &str, round: u32) -> Result<Vec<String>, TallyError>;
+
+    /// Replaces what the owners are told answered `round` with `ids`.
+    async fn show_participation(&self, board: &str, round: u32, ids: Vec<String>) -> Result<(), TallyError>;
 }
 
 /// What a group's figures are counted from. Read only through the engine,
@@ -201,4 +236,11 @@ pub fn structural_change_refused() -> TallyError {
         "rows, levels and their order can only change while the board has no answers; text can change at any time"
             .into(),
     )
+}
+
+/// What [`Invitations::add_invitations`] says when a board would hold too many.
+pub fn too_many_invitations(held: usize, adding: usize, max: usize) -> TallyError {
+    TallyError::Conflict(format!(
+        "a board holds at most {max} invitations: it has {held}, and {adding} more would exceed that"
+    ))
 }

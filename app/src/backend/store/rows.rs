@@ -1,6 +1,7 @@
 //! Turning stored rows into the engine's records, the same on both databases.
 
 use super::{BoardInfo, StoredBoard};
+use crate::access::AccessMode;
 use crate::answers::Answers;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
@@ -21,6 +22,8 @@ pub(crate) struct CountRow {
     pub groups: (String, u32),
     /// `reveal` as stored (`live`, `after_submit`, `facilitator`) and `revealed`.
     pub reveal: (String, bool),
+    /// `access` as stored (`anyone`, `invited`, `members`).
+    pub access: String,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -38,6 +41,11 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
         tracing::error!(board = %first.info.id, reveal = %first.reveal.0, "unknown reveal mode; figures hidden");
         RevealMode::Facilitator
     });
+    let access = AccessMode::parse(&first.access).unwrap_or_else(|| {
+        // Admitting nobody is the safe side of a setting nobody can read.
+        tracing::error!(board = %first.info.id, access = %first.access, "unknown access mode; invited only");
+        AccessMode::Invited
+    });
     let counts = first.cell.into_iter().chain(rows.filter_map(|row| row.cell)).collect();
     Some(StoredBoard {
         info: first.info,
@@ -49,6 +57,7 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
         round: first.round,
         groups: GroupSettings { groups: names, min_group_size: first.groups.1 },
         reveal: RevealSettings { reveal: mode, revealed: first.reveal.1 },
+        access,
         counts,
         matrix,
     })

@@ -8,7 +8,7 @@
 /// (`$1`: the board): one row per count, or one with empty count columns.
 pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
-        b.groups, b.min_group_size, b.reveal, b.revealed
+        b.groups, b.min_group_size, b.reveal, b.revealed, b.access
      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
      WHERE b.id = $1";
 
@@ -72,3 +72,53 @@ pub const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.ro
 pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT)
      FROM rounds r JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
+
+pub const SET_ACCESS: &str = "UPDATE boards SET access = $2, version = version + 1 WHERE id = $1 RETURNING version";
+
+/// Reads invitations, their columns in [`StoredInvitation`](super::StoredInvitation)'s order.
+macro_rules! select_invitations {
+    ($condition:literal) => {
+        concat!(
+            "SELECT board_id, id, token_hash, name, email, group_name, created_at, generation, revoked
+             FROM invitations WHERE ",
+            $condition
+        )
+    };
+}
+
+/// The board's invitations, oldest first (`$1`: the board).
+pub const INVITATIONS: &str = select_invitations!("board_id = $1 ORDER BY created_at, name, id");
+
+/// The invitation whose link hashes to `$1`.
+pub const INVITATION_BY_TOKEN: &str = select_invitations!("token_hash = $1");
+
+/// One invitation (`$1`: the board, `$2`: its id).
+pub const INVITATION: &str = select_invitations!("board_id = $1 AND id = $2");
+
+pub const INVITATION_COUNT: &str = "SELECT COUNT(*) FROM invitations WHERE board_id = $1";
+
+/// A new link for an invitation, which also lifts a revocation (`$3`: its hash).
+pub const REISSUE_INVITATION: &str = "UPDATE invitations SET token_hash = $3, generation = generation + 1,
+     revoked = FALSE WHERE board_id = $1 AND id = $2";
+
+pub const REVOKE_INVITATION: &str = "UPDATE invitations SET revoked = TRUE WHERE board_id = $1 AND id = $2";
+
+pub const DELETE_INVITATION: &str = "DELETE FROM invitations WHERE board_id = $1 AND id = $2";
+
+pub const FORGET_SHOWN_PARTICIPATION: &str =
+    "DELETE FROM participation_shown WHERE board_id = $1 AND invitation_id = $2";
+
+/// Who answered one round, by the (board, round) key prefix.
+pub const ROUND_RESPONDENTS: &str = "SELECT respondent FROM submissions WHERE board_id = $1 AND round = $2";
+
+pub const PARTICIPATION_SHOWN: &str =
+    "SELECT invitation_id FROM participation_shown WHERE board_id = $1 AND round = $2";
+
+pub const CLEAR_PARTICIPATION_SHOWN: &str = "DELETE FROM participation_shown WHERE board_id = $1 AND round = $2";
+
+pub const ADD_PARTICIPATION_SHOWN: &str =
+    "INSERT INTO participation_shown (board_id, round, invitation_id) VALUES ($1, $2, $3)";
+
+pub const ADD_INVITATION: &str =
+    "INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";

@@ -1,5 +1,6 @@
 //! The records the store hands the engine and takes from it.
 
+use crate::access::AccessMode;
 use crate::answers::Answers;
 use crate::groups::GroupSettings;
 use crate::reveal::RevealSettings;
@@ -48,6 +49,8 @@ pub struct StoredBoard {
     pub groups: GroupSettings,
     /// Who sees the figures, and whether the admin has revealed them.
     pub reveal: RevealSettings,
+    /// Who may answer.
+    pub access: AccessMode,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -63,4 +66,42 @@ pub enum Change {
     /// Notices may have been missed (the listener reconnected, or the
     /// periodic check is due): compare every board's version.
     Resync,
+}
+
+/// An invitation on its way into the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewInvitation {
+    pub id: String,
+    /// The keyed hash of its link's token; the token itself is never stored.
+    pub token_hash: String,
+    pub name: String,
+    pub email: String,
+    pub group: Option<String>,
+    pub created_at: i64,
+}
+
+/// An invitation as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredInvitation {
+    pub board: String,
+    pub id: String,
+    pub token_hash: String,
+    pub name: String,
+    pub email: String,
+    pub group: Option<String>,
+    pub created_at: i64,
+    /// Raised each time its link is issued again.
+    pub generation: u32,
+    pub revoked: bool,
+}
+
+/// What can happen to an invitation after it is made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InvitationChange {
+    /// A new link (this keyed hash), which also lifts a revocation.
+    Reissue { token_hash: String },
+    /// Its link stops opening the board; what its person answered stays.
+    Revoke,
+    /// Gone from the list; what its person answered stays, anonymous.
+    Delete,
 }

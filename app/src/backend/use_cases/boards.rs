@@ -1,8 +1,10 @@
 //! Boards: creating one for a team, and reading a board's matrix, figures
 //! and page.
 
+use super::access::Respondent;
 use super::reveal::shown;
 use super::{Caller, Tally};
+use crate::answers::Draft;
 use crate::backend::engine::{now, BoardMatrix};
 use crate::backend::store::BoardInfo;
 use crate::backend::{admin_key, matrix_body, qr_code};
@@ -146,9 +148,12 @@ impl Tally {
         };
     }
 
-    /// The board's matrix as of now, with its revision.
-    pub async fn matrix(&self, board: &str) -> Result<BoardMatrix, TallyError> {
-        Ok(self.engine.board(board).await?.current())
+    /// The board's matrix as of now, with its revision, for whoever the
+    /// board's access rule lets in.
+    pub async fn matrix(&self, caller: &Caller, board: &str) -> Result<BoardMatrix, TallyError> {
+        let served = self.engine.board(board).await?;
+        self.enter(caller, &served).await?;
+        Ok(served.current())
     }
 
     /// The built-in templates a board can start from, by id.
@@ -205,9 +210,12 @@ impl Tally {
         Ok(self.engine.board(board).await?.groups())
     }
 
-    /// The board's rounds, oldest first.
-    pub async fn rounds(&self, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
-        self.engine.rounds(&*self.engine.board(board).await?).await
+    /// The board's rounds, oldest first, for whoever the board's access
+    /// rule lets in.
+    pub async fn rounds(&self, caller: &Caller, board: &str) -> Result<Vec<RoundInfo>, TallyError> {
+        let served = self.engine.board(board).await?;
+        self.enter(caller, &served).await?;
+        self.engine.rounds(&served).await
     }
 
     /// The open round's number and label, for a page that heard of a new one.
@@ -218,11 +226,12 @@ impl Tally {
     }
 
     /// Everything the board's page shows, with the caller's own earlier
-    /// answers if they have any; the figures withheld if the board hides
-    /// them from the caller.
+    /// answers if they have any (else, for an invited person, the group
+    /// their invitation names, preselected); the figures withheld if the
+    /// board hides them from the caller.
     pub async fn board_page(&self, caller: &Caller, board: &str) -> Result<BoardPageData, TallyError> {
         let served = self.engine.board(board).await?;
-        let (viewer, previous) = self.viewer(caller, &served).await?;
+        let (viewer, previous) = self.entering_viewer(caller, &served).await?;
         let current = served.current();
         let open = served.stats();
         let stats = shown(&open, open.reveal.shows(&viewer, open.round));
@@ -234,9 +243,14 @@ impl Tally {
             matrix_rev: current.rev,
             round_label,
             stats,
-            previous,
             groups: served.groups().groups,
-            draft: None,
+            draft: match (&previous, self.respondent(caller, &served).await?) {
+                (None, Respondent::Invited { invitation, .. }) => {
+                    invitation.group.map(|group| Draft { answers: Default::default(), group })
+                }
+                _ => None,
+            },
+            previous,
         })
     }
 
@@ -245,11 +259,7 @@ impl Tally {
     /// in on (its `headers`) when none is configured.
     pub async fn board_address(&self, board: &str, headers: &HeaderMap) -> Result<String, TallyError> {
         let served = self.engine.board(board).await?;
-        let base = match &self.public_url {
-            Some(url) => url.clone(),
-            None => qr_code::request_base(headers)?,
-        };
-        Ok(format!("{base}/b/{}", served.info.id))
+        Ok(format!("{}/b/{}", self.site_base(headers)?, served.info.id))
     }
 
     /// The QR code that opens the board, at [`Tally::board_address`].

@@ -18,9 +18,11 @@
 //!
 //! [`TallyError`]: crate::error::TallyError
 
+pub mod access;
 pub mod admin;
 pub mod boards;
 pub mod compare;
+pub mod invitations;
 pub mod join;
 pub mod reveal;
 pub mod submit;
@@ -77,6 +79,9 @@ pub struct Caller {
     pub respondent: Option<String>,
     /// The board admin key the client sent, if any.
     pub admin_key: Option<String>,
+    /// The invitations this browser opened (`tally_invited`), as sent:
+    /// checked by the use case (see `backend::invited`).
+    pub invited: Option<String>,
 }
 
 impl Tally {
@@ -93,6 +98,11 @@ impl Tally {
     pub fn with_bounds(mut self, bounds: Bounds) -> Tally {
         self.bounds = bounds;
         self
+    }
+
+    /// The invitations the request's cookie lists, as sent.
+    pub fn invited_cookie(&self, headers: &axum::http::HeaderMap) -> Option<String> {
+        self.respondents.invited_cookie().read(headers)
     }
 
     /// The respondent token in the request's cookie, if this server issued it.

@@ -5,6 +5,7 @@
 //! resolves at its upgrade.
 
 use super::{Caller, Tally};
+use crate::access::AccessMode;
 use crate::answers::PreviousAnswers;
 use crate::backend::engine::ServedBoard;
 use crate::error::TallyError;
@@ -42,7 +43,9 @@ impl Tally {
 
     /// Who the caller is to the gate, with their answers of the latest
     /// round they answered (the page shows them). An admin key that does
-    /// not match the board is refused rather than quietly ignored.
+    /// not match the board is refused rather than quietly ignored. Whoever
+    /// the board's access rule keeps out is not refused here (a live socket
+    /// may still prove an admin key), only marked not `admitted`.
     pub async fn viewer(
         &self,
         caller: &Caller,
@@ -52,25 +55,40 @@ impl Tally {
             Some(key) => self.admin_board(caller.ip, &served.info.id, key).await.map(|_| true)?,
             None => false,
         };
-        let previous = match caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) {
-            Some(token) => {
-                self.engine.previous(&served.info.id, &self.respondents.on_board(&token, &served.info.id)).await?
-            }
-            None => None,
+        let respondent = self.respondent(caller, served).await?;
+        let admitted = self.admit(served, &respondent).is_ok();
+        let previous = match respondent.id(self, &served.info.id) {
+            Some(id) if admitted || admin => self.engine.previous(&served.info.id, &id).await?,
+            _ => None,
         };
         // `from_round` is set only when the answers are from an earlier round.
         let answered_round = previous.as_ref().filter(|p| p.from_round.is_none()).map(|_| served.stats().round);
-        Ok((Viewer { admin, answered_round }, previous))
+        Ok((Viewer { admin, answered_round, admitted }, previous))
+    }
+
+    /// [`Tally::viewer`], refusing (with the way in) whoever the board's
+    /// access rule keeps out: for every door but the live socket.
+    pub(super) async fn entering_viewer(
+        &self,
+        caller: &Caller,
+        served: &ServedBoard,
+    ) -> Result<(Viewer, Option<PreviousAnswers>), TallyError> {
+        let (viewer, previous) = self.viewer(caller, served).await?;
+        if !viewer.admin && !viewer.admitted {
+            self.admit(served, &self.respondent(caller, served).await?)?;
+        }
+        Ok((viewer, previous))
     }
 
     /// Whether the caller may see the board's figures now: at once when
-    /// everyone may, otherwise as their [`Tally::viewer`] says.
+    /// everyone may, otherwise as their [`Tally::viewer`] says. Refuses
+    /// whoever the board's access rule keeps out.
     pub(super) async fn sees_figures(&self, caller: &Caller, served: &ServedBoard) -> Result<bool, TallyError> {
         let open = served.stats();
-        if open.reveal.public() {
+        if open.reveal.public() && open.access == AccessMode::Anyone {
             return Ok(true);
         }
-        let (viewer, _) = self.viewer(caller, served).await?;
+        let (viewer, _) = self.entering_viewer(caller, served).await?;
         Ok(open.reveal.shows(&viewer, open.round))
     }
 }

@@ -2,6 +2,7 @@
 //! validate the answers, apply the limits, and have the engine commit them;
 //! and taking one's answers back.
 
+use super::access::Respondent;
 use super::reveal::shown;
 use super::{Caller, Tally};
 use crate::answers::RawLevel;
@@ -17,8 +18,9 @@ use crate::stats::Stats;
 pub struct Submitted {
     /// Its version, respondent and time.
     pub receipt: Receipt,
-    /// The respondent's token, for the client to present next time.
-    pub token: Token,
+    /// The respondent's token, for the client to present next time (none
+    /// for an invited person: their invitation is who they are).
+    pub token: Option<Token>,
     /// The token is new: the door must hand it to the client (a cookie) so
     /// their next submission replaces this one.
     pub issued: bool,
@@ -66,11 +68,18 @@ impl Tally {
         group: Option<String>,
     ) -> Result<Submitted, TallyError> {
         let served = self.engine.board(board).await?;
-        let (token, issued) = match &caller.respondent {
-            Some(text) => (self.respondents.verify(text).ok_or_else(not_issued)?, false),
-            None => (self.respondents.issue(), true),
+        let respondent = self.respondent(caller, &served).await?;
+        self.admit(&served, &respondent)?;
+        let (id, token, issued) = match respondent {
+            Respondent::Invited { id, .. } => (id, None, false),
+            Respondent::Anonymous(_) => {
+                let (token, issued) = match &caller.respondent {
+                    Some(text) => (self.respondents.verify(text).ok_or_else(not_issued)?, false),
+                    None => (self.respondents.issue(), true),
+                };
+                (self.respondents.on_board(&token, &served.info.id), Some(token), issued)
+            }
         };
-        let id = self.respondents.on_board(&token, &served.info.id);
         // Limits take a token only for a submission that would be applied,
         // so cheap invalid ones cannot use up someone's allowance.
         let answers = self.engine.validate(&served, raw, group)?;
@@ -78,7 +87,7 @@ impl Tally {
         let receipt = self.engine.commit(&served, id, answers).await?;
         let pass = self.respondents.pass(&served.info.id, receipt.round, &receipt.respondent);
         let stats = served.stats();
-        let answered = Viewer { admin: false, answered_round: Some(receipt.round) };
+        let answered = Viewer { answered_round: Some(receipt.round), admitted: true, ..Viewer::default() };
         let stats = shown(&stats, stats.reveal.shows(&answered, stats.round));
         Ok(Submitted { receipt, token, issued, stats, pass })
     }
@@ -89,10 +98,9 @@ impl Tally {
     /// their own, found by the token they present.
     pub async fn my_rounds(&self, caller: &Caller, board: &str) -> Result<Vec<MyRound>, TallyError> {
         let served = self.engine.board(board).await?;
-        let Some(token) = caller.respondent.as_deref().and_then(|text| self.respondents.verify(text)) else {
-            return Ok(Vec::new());
-        };
-        let id = self.respondents.on_board(&token, &served.info.id);
+        let respondent = self.respondent(caller, &served).await?;
+        self.admit(&served, &respondent)?;
+        let Some(id) = respondent.id(self, &served.info.id) else { return Ok(Vec::new()) };
         let history = self.engine.history(&served, &id).await?;
         Ok(history.into_iter().map(|(round, label, answers)| MyRound { round, label, answers }).collect())
     }
@@ -112,11 +120,17 @@ impl Tally {
     /// many rounds lost an answer (0: there was nothing to withdraw).
     pub async fn withdraw(&self, caller: &Caller, board: &str, every_round: bool) -> Result<usize, TallyError> {
         let served = self.engine.board(board).await?;
-        let text = caller.respondent.as_deref().ok_or_else(|| {
-            TallyError::BadRequest("send your respondent token: the cookie, or \"respondent\" in the body".into())
-        })?;
-        let token = self.respondents.verify(text).ok_or_else(not_issued)?;
-        let id = self.respondents.on_board(&token, &served.info.id);
+        let id = match self.respondent(caller, &served).await? {
+            Respondent::Invited { id, .. } => id,
+            Respondent::Anonymous(_) => {
+                let text = caller.respondent.as_deref().ok_or_else(|| {
+                    TallyError::BadRequest(
+                        "send your respondent token: the cookie, or \"respondent\" in the body".into(),
+                    )
+                })?;
+                self.respondents.on_board(&self.respondents.verify(text).ok_or_else(not_issued)?, &served.info.id)
+            }
+        };
         self.engine.withdraw(&served, &id, every_round).await
     }
 }

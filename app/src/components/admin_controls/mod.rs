@@ -7,6 +7,7 @@
 mod downloads;
 mod groups;
 mod next_round;
+mod people;
 mod reveal;
 mod share;
 
@@ -16,6 +17,7 @@ use downloads::download;
 use groups::GroupControls;
 use leptos::prelude::*;
 use next_round::NextRound;
+use people::PeopleControls;
 use reveal::RevealControls;
 use share::share_links;
 
@@ -28,7 +30,7 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
     Effect::new(move |_| {
         if let Some(Ok(updated)) = closing.value().get() {
             // The reply is the admin's, figures included; the presenter keeps the room's view.
-            let withheld = feed.credentials.is_none() && !updated.reveal.public();
+            let withheld = feed.room && !updated.reveal.public();
             feed.offer(if withheld { updated.withheld() } else { updated });
         }
     });
@@ -59,6 +61,7 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
             </button>
             <RevealControls board=board.clone() key=key.clone() stats reveal/>
             <GroupControls board=board.clone() key=key.clone()/>
+            <PeopleControls board=board.clone() key=key.clone() feed/>
             <NextRound board=board.clone() key=key.clone() feed/>
             <div class="downloads">
                 {download(&board, &key, "csv", "CSV")}

@@ -26,7 +26,8 @@ pub fn share_links(board: &str, key: &str) -> impl IntoView {
 }
 
 /// A button that puts `text` on the clipboard and says whether it did.
-fn copy_button(label: &'static str, text: String) -> impl IntoView {
+pub(super) fn copy_button(label: impl Into<String>, text: String) -> impl IntoView {
+    let label = label.into();
     let said = RwSignal::new(String::new());
     let copy = move |_| {
         let text = text.clone();

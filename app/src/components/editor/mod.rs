@@ -11,7 +11,7 @@
 //! a moment after typing stops: one set of rules, the same the API applies.
 
 #[cfg(feature = "hydrate")]
-mod browser;
+pub(crate) mod browser;
 mod fields;
 pub mod pages;
 

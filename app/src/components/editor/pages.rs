@@ -3,7 +3,9 @@
 //! (saving needs the admin link's key).
 
 use super::{MatrixEditor, Target};
+use crate::error::TallyError;
 use crate::matrix::Matrix;
+use crate::page_data::BoardPageData;
 use crate::server_fns::editor::editor_templates;
 use crate::server_fns::load_board;
 use leptos::prelude::*;
@@ -65,21 +67,47 @@ pub fn EditMatrixPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
             {Suspend::new(async move {
-                match load_board(board).await {
-                    Ok(page) => {
-                        let locked = page.stats.respondents > 0;
-                        view! {
-                            <header class="board-header">
-                                <h1>{format!("Edit the matrix of “{}”", page.title)}</h1>
-                            </header>
-                            <BoardMatrixEditor board=page.board matrix=page.matrix base=page.matrix_rev locked/>
-                        }
-                            .into_any()
-                    }
+                match load_board(board.clone(), String::new()).await {
+                    Ok(page) => editor_of(page).into_any(),
+                    Err(TallyError::NotAdmitted(refusal)) => view! { <EditorDoor board refusal/> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+fn editor_of(page: BoardPageData) -> impl IntoView {
+    let locked = page.stats.respondents > 0;
+    view! {
+        {editor_heading(&page.title)}
+        <BoardMatrixEditor board=page.board matrix=page.matrix base=page.matrix_rev locked/>
+    }
+}
+
+fn editor_heading(title: &str) -> impl IntoView {
+    view! {
+        <header class="board-header">
+            <h1>{format!("Edit the matrix of “{title}”")}</h1>
+        </header>
+    }
+}
+
+/// The editor of a board open to invited people only, which the server
+/// cannot show its admin (see `admin_door`): loaded with the key this tab
+/// holds, or else the refusal.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
+fn EditorDoor(board: String, refusal: String) -> impl IntoView {
+    let loaded = crate::components::admin_door::loaded_as_admin(&board);
+    let refused = TallyError::NotAdmitted(refusal);
+    move || match loaded.get() {
+        Some(page) => {
+            let (locked, target) =
+                (page.stats.respondents > 0, Target::Board { id: page.board, base: page.matrix_rev });
+            view! { {editor_heading(&page.title)} <MatrixEditor initial=page.matrix target locked/> }.into_any()
+        }
+        None => crate::components::unavailable::reason(&board, &refused).into_any(),
     }
 }
 

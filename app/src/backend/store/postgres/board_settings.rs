@@ -4,6 +4,7 @@ use super::super::contract::BoardSettings;
 use super::super::rows::encode_group_names;
 use super::super::sql;
 use super::PostgresStore;
+use crate::access::AccessMode;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::reveal::RevealSettings;
@@ -21,5 +22,10 @@ impl BoardSettings for PostgresStore {
         let values: [&(dyn tokio_postgres::types::ToSql + Sync); 3] =
             [&board, &settings.reveal.as_str(), &settings.revealed];
         self.change_known_board("setting who sees the figures", board, sql::SET_REVEAL, &values).await
+    }
+
+    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError> {
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 2] = [&board, &access.as_str()];
+        self.change_known_board("setting who may answer", board, sql::SET_ACCESS, &values).await
     }
 }

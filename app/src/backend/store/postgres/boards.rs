@@ -49,6 +49,7 @@ impl Boards for PostgresStore {
             round: r.get::<_, i32>(13) as u32,
             groups: (r.get(14), r.get::<_, i32>(15) as u32),
             reveal: (r.get(16), r.get(17)),
+            access: r.get(18),
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
         Ok(gather(rows, matrix))

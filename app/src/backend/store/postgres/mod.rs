@@ -35,6 +35,7 @@ mod board_settings;
 mod boards;
 mod connection;
 mod groups;
+mod invitations;
 mod listener;
 mod respondents;
 mod rounds;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0007_groups.sql"),
     include_str!("../../../../migrations/postgres/0008_no_index_by_respondent.sql"),
     include_str!("../../../../migrations/postgres/0009_reveal.sql"),
+    include_str!("../../../../migrations/postgres/0010_invitations.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

@@ -4,6 +4,7 @@ use super::super::contract::BoardSettings;
 use super::super::rows::encode_group_names;
 use super::super::sql;
 use super::{failed, numbered, SqliteStore};
+use crate::access::AccessMode;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::reveal::RevealSettings;
@@ -27,6 +28,16 @@ impl BoardSettings for SqliteStore {
             let values = numbered(&[&board, &reveal, &settings.revealed]);
             conn.query_row(sql::SET_REVEAL, values.as_slice(), |r| r.get(0))
                 .map_err(failed("setting who sees the figures"))
+        })
+        .await
+    }
+
+    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError> {
+        let board = board.to_string();
+        self.write(move |conn| {
+            let mode = access.as_str();
+            let values = numbered(&[&board, &mode]);
+            conn.query_row(sql::SET_ACCESS, values.as_slice(), |r| r.get(0)).map_err(failed("setting who may answer"))
         })
         .await
     }

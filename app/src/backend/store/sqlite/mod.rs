@@ -10,6 +10,7 @@ mod batch;
 mod board_settings;
 mod boards;
 mod groups;
+mod invitations;
 mod respondents;
 mod rounds;
 mod upkeep;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0007_groups.sql"),
     include_str!("../../../../migrations/sqlite/0008_no_index_by_respondent.sql"),
     include_str!("../../../../migrations/sqlite/0009_reveal.sql"),
+    include_str!("../../../../migrations/sqlite/0010_invitations.sql"),
 ];
 
 #[derive(Clone)]
@@ -186,7 +188,7 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
 /// Binds `values` to a shared statement's `$1`, `$2`, … by name: SQLite
 /// numbers `$N` parameters in the order they first appear, not by N.
 fn numbered<'a>(values: &[&'a dyn ToSql]) -> Vec<(&'static str, &'a dyn ToSql)> {
-    const NAMES: [&str; 4] = ["$1", "$2", "$3", "$4"];
-    assert!(values.len() <= NAMES.len(), "a shared statement takes at most four values");
+    const NAMES: [&str; 7] = ["$1", "$2", "$3", "$4", "$5", "$6", "$7"];
+    assert!(values.len() <= NAMES.len(), "a shared statement takes at most seven values");
     NAMES.into_iter().zip(values.iter().copied()).collect()
 }

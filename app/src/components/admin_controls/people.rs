@@ -1,0 +1,252 @@
+//! Who may answer the board, and the people invited to it: what
+//! `PUT …/access` and `…/invitations` do over the API. Each person gets a
+//! personal link, shown once (Tally keeps only a keyed hash of it): copied
+//! one by one or downloaded as CSV. Who answered is shown in batches, and
+//! how many answered follows the live figures.
+
+use super::share::copy_button;
+use crate::access::{AccessMode, Invitation, InvitationList, IssuedLink};
+use crate::board_feed::BoardFeed;
+use crate::components::confirm::confirmed;
+use crate::components::editor::browser::{chosen_file, download};
+use crate::error::TallyError;
+use crate::server_fns::invitations::{load_invitations, ChangeInvitation, Invite, SetAccess};
+use leptos::prelude::*;
+
+#[component]
+pub fn PeopleControls(board: String, key: String, feed: BoardFeed) -> impl IntoView {
+    let list = RwSignal::new(None::<InvitationList>);
+    let reload = {
+        let (board, key) = (board.clone(), key.clone());
+        Callback::new(move |_: ()| {
+            let (board, key) = (board.clone(), key.clone());
+            leptos::task::spawn_local(async move {
+                if let Ok(current) = load_invitations(board, key).await {
+                    list.set(Some(current));
+                }
+            });
+        })
+    };
+    // How many answered moves with the figures.
+    Effect::new(move |_| {
+        feed.stats.with(|s| s.respondents);
+        reload.run(());
+    });
+    let issued = RwSignal::new(Vec::<IssuedLink>::new());
+    view! {
+        <fieldset class="people-controls">
+            <legend>"Who may answer"</legend>
+            {access_choice(board.clone(), key.clone(), list)}
+            {participation(list)}
+            {invite_form(board.clone(), key.clone(), issued, reload)}
+            {new_links(issued)}
+            {invitation_table(board, key, list, issued, reload)}
+        </fieldset>
+    }
+}
+
+fn access_choice(board: String, key: String, list: RwSignal<Option<InvitationList>>) -> impl IntoView {
+    let set = ServerAction::<SetAccess>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(access)) = set.value().get() {
+            list.update(|l| l.iter_mut().for_each(|l| l.access = access));
+        }
+    });
+    let current = move || list.with(|l| l.as_ref().map(|l| l.access)).unwrap_or_default();
+    let choices = [AccessMode::Anyone, AccessMode::Invited].map(|mode| {
+        let (board, key) = (board.clone(), key.clone());
+        let choose = move |_| {
+            set.dispatch(SetAccess { board: board.clone(), key: key.clone(), access: mode.as_str().into() });
+        };
+        view! {
+            <label>
+                <input type="radio" name="access" prop:checked=move || current() == mode on:change=choose/>
+                {mode.describe()}
+            </label>
+        }
+    });
+    view! {
+        <div class="access-choice" role="radiogroup" aria-label="Who may answer">{choices.collect_view()}</div>
+        <p class="hint">"Sign-in through your organisation is not set up on this server."</p>
+        <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
+    }
+}
+
+fn participation(list: RwSignal<Option<InvitationList>>) -> impl IntoView {
+    move || {
+        list.with(|l| {
+            l.as_ref().filter(|l| l.invited > 0).map(|l| {
+                view! {
+                    <p class="participation" role="status">
+                        {format!("{} of {} invited have answered this round.", l.answered, l.invited)}
+                    </p>
+                    <p class="hint">{format!(
+                        "Who answered is updated in batches of at least {}, so nobody's answers can be told from the figures moving.",
+                        l.batch
+                    )}</p>
+                }
+            })
+        })
+    }
+}
+
+fn invite_form(board: String, key: String, issued: RwSignal<Vec<IssuedLink>>, reload: Callback<()>) -> impl IntoView {
+    let people = RwSignal::new(String::new());
+    let invite = ServerAction::<Invite>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(links)) = invite.value().get() {
+            issued.set(links);
+            people.set(String::new());
+            reload.run(());
+        }
+    });
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        invite.dispatch(Invite { board: board.clone(), key: key.clone(), people: people.get_untracked() });
+    };
+    let load_file = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            if let Some((_, text)) = chosen_file(&ev).await {
+                people.set(text);
+            }
+        });
+    };
+    view! {
+        <form class="invite" on:submit=send>
+            <label>
+                "People to invite, one per line: name, then optionally email and group"
+                <textarea rows="4" placeholder="Ada Lovelace, ada@example.org, Backend"
+                    prop:value=move || people.get() on:input=move |ev| people.set(event_target_value(&ev))></textarea>
+            </label>
+            <label>"Or a CSV file with those columns " <input type="file" accept=".csv,text/csv" on:change=load_file/></label>
+            <button type="submit">"Create personal links"</button>
+            <ul class="error" role="alert">{move || refusal(invite.value().get())}</ul>
+        </form>
+    }
+}
+
+/// Each problem of a refused list, one per line.
+fn refusal(outcome: Option<Result<Vec<IssuedLink>, TallyError>>) -> Vec<impl IntoView> {
+    let problems = match outcome {
+        Some(Err(TallyError::InvalidList(problems))) => problems.into_iter().map(|p| p.message).collect(),
+        Some(Err(other)) => vec![other.to_string()],
+        _ => Vec::new(),
+    };
+    problems.into_iter().map(|message| view! { <li>{message}</li> }).collect()
+}
+
+fn new_links(issued: RwSignal<Vec<IssuedLink>>) -> impl IntoView {
+    move || {
+        let links = issued.get();
+        (!links.is_empty()).then(|| {
+            let csv = links_csv(&links);
+            let items = links.into_iter().map(|link| {
+                let label = format!("Copy {}'s link", link.name);
+                view! {
+                    <li>
+                        <span class="who">{link.name.clone()}</span>
+                        <input type="text" readonly aria-label=format!("{}'s link", link.name) value=link.link.clone()/>
+                        {copy_button(label, link.link)}
+                    </li>
+                }
+            });
+            view! {
+                <section class="new-links" aria-label="New personal links">
+                    <p class="warning">
+                        "Copy these links now, or download them: Tally keeps no copy, so it cannot show them again. A lost link can be issued again."
+                    </p>
+                    <button type="button" on:click=move |_| download("personal-links.csv", &csv, "text/csv")>
+                        "Download these links (CSV)"
+                    </button>
+                    <ul>{items.collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// `name,email,link` with a header; a field is quoted when it must be,
+/// and one a spreadsheet would run as a formula starts with `'`.
+fn links_csv(links: &[IssuedLink]) -> String {
+    let field = |text: &str| {
+        let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+        match text.contains([',', '"', '\n', '\r']) {
+            true => format!("\"{}\"", text.replace('"', "\"\"")),
+            false => text,
+        }
+    };
+    let rows = links.iter().map(|l| format!("{},{},{}\r\n", field(&l.name), field(&l.email), field(&l.link)));
+    std::iter::once("name,email,link\r\n".to_string()).chain(rows).collect()
+}
+
+fn invitation_table(
+    board: String,
+    key: String,
+    list: RwSignal<Option<InvitationList>>,
+    issued: RwSignal<Vec<IssuedLink>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let change = ServerAction::<ChangeInvitation>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(link)) = change.value().get() {
+            issued.set(link.into_iter().collect());
+            reload.run(());
+        }
+    });
+    let act = move |id: String, action: &'static str| {
+        change.dispatch(ChangeInvitation { board: board.clone(), key: key.clone(), id, action: action.into() });
+    };
+    let act = StoredValue::new(act);
+    let rows = move || {
+        let invitations = list.with(|l| l.as_ref().map(|l| l.invitations.clone())).unwrap_or_default();
+        invitations.into_iter().map(|invitation| invitation_row(invitation, act)).collect_view()
+    };
+    view! {
+        // Its own scroll box on a phone, reachable by keyboard.
+        <div class="invitations-scroll" tabindex="0" role="region" aria-label="Invited people, scrollable">
+            <table class="invitations">
+                <caption>"Invited people"</caption>
+                <thead>
+                    <tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Group"</th>
+                        <th scope="col">"Answered"</th><th scope="col">"Link"</th></tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
+    }
+}
+
+fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
+    invitation: Invitation,
+    act: StoredValue<F>,
+) -> impl IntoView {
+    let Invitation { id, name, email, group, revoked, answered, .. } = invitation;
+    let status = match (revoked, answered) {
+        (true, _) => "Link withdrawn",
+        (false, true) => "Yes",
+        (false, false) => "Not yet",
+    };
+    let button = move |label: String, action: &'static str, question: Option<String>| {
+        let id = id.clone();
+        let click = move |_| {
+            if question.as_deref().is_none_or(confirmed) {
+                act.with_value(|act| act(id.clone(), action));
+            }
+        };
+        view! { <button type="button" on:click=click>{label}</button> }
+    };
+    view! {
+        <tr>
+            <th scope="row">{name.clone()}</th>
+            <td>{email}</td>
+            <td>{group.unwrap_or_default()}</td>
+            <td>{status}</td>
+            <td class="actions">
+                {button(format!("New link for {name}"), "reissue", Some(format!("Issue a new link for {name}? Their current link stops working.")))}
+                {(!revoked).then(|| button(format!("Withdraw {name}'s link"), "revoke", None))}
+                {button(format!("Remove {name}"), "delete", Some(format!("Remove {name} from the list? What they answered stays counted, anonymously.")))}
+            </td>
+        </tr>
+    }
+}
