@@ -5,36 +5,75 @@
 //! finding one, asks for the board with it and shows it, admin controls
 //! included. Everyone else keeps seeing the refusal.
 
-use crate::components::matrix_form::MatrixForm;
+use crate::components::unavailable::NOT_ADMITTED;
 use crate::error::TallyError;
-use crate::page_data::BoardPageData;
 use leptos::prelude::*;
+use std::future::Future;
 
 /// `refusal`: why the server kept the visitor out (the way in, in words).
+/// Written out rather than through `unavailable::reason`, whose messages
+/// would bring every error's text into the board page's bundle.
 #[island]
 pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
-    let loaded = loaded_as_admin(&board);
-    let refused = TallyError::NotAdmitted(refusal);
-    move || match loaded.get() {
-        Some(view) => view! { <MatrixForm view mine=Vec::new()/> }.into_any(),
-        None => super::unavailable::reason(&board, &refused).into_any(),
+    let place = NodeRef::<leptos::html::Div>::new();
+    let opened = RwSignal::new(false);
+    // Effects run only in the browser; the server renders the refusal.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let Some(place) = place.get() else { return };
+        let Some(key) = super::admin_key::admin_key(&board) else { return };
+        let board = board.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(view) = crate::server_fns::load_board(board, key).await {
+                opened.set(true);
+                mount_board(place, view).await;
+            }
+        });
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = board;
+    view! {
+        <section class="unavailable" hidden=move || opened.get()>
+            <h1>{NOT_ADMITTED}</h1>
+            <p role="alert">{refusal}</p>
+            <p><a href="/">"Go to the home page"</a></p>
+        </section>
+        <div node_ref=place></div>
     }
 }
 
-/// The board as its admin sees it, once loaded with the key this tab holds
-/// for it; stays `None` without one (or in a server render).
-pub fn loaded_as_admin(board: &str) -> RwSignal<Option<BoardPageData>> {
+/// Draws the board into `place`. Its code loads from a wasm file of its
+/// own (in split builds): drawing the form from nothing, rather than
+/// hydrating it, is code the board page's bundle would otherwise carry.
+/// (A lazy island here, or a lazy function doing the loading too, made
+/// wasm-split keep every lazy island's text in the main file.)
+#[cfg(feature = "hydrate")]
+#[cfg_attr(feature = "split", lazy)]
+async fn mount_board(place: leptos::web_sys::HtmlDivElement, view: crate::page_data::BoardPageData) {
+    use crate::components::matrix_form::MatrixForm;
+    leptos::mount::mount_to(place.into(), move || view! { <MatrixForm view mine=Vec::new()/> }).forget();
+}
+
+/// What `load` gives for the board with the admin key this tab holds for
+/// it, once loaded; stays `None` without a key (or in a server render).
+/// For the lazy "door" islands of the editor and the presenter.
+pub fn loaded_as_admin<T, Load, Fut>(board: &str, load: Load) -> RwSignal<Option<T>>
+where
+    T: Send + Sync + 'static,
+    Load: FnOnce(String, String) -> Fut + 'static,
+    Fut: Future<Output = Result<T, TallyError>> + 'static,
+{
     let loaded = RwSignal::new(None);
     #[cfg(feature = "hydrate")]
     if let Some(key) = super::admin_key::admin_key(board) {
         let board = board.to_string();
         leptos::task::spawn_local(async move {
-            if let Ok(view) = crate::server_fns::load_board(board, key).await {
-                loaded.set(Some(view));
+            if let Ok(value) = load(board, key).await {
+                loaded.set(Some(value));
             }
         });
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = board;
+    let _ = (board, load);
     loaded
 }

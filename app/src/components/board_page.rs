@@ -4,6 +4,7 @@
 
 use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
+use crate::components::unavailable::NOT_ADMITTED;
 use crate::error::TallyError;
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
@@ -37,7 +38,7 @@ pub fn BoardPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(TallyError::NotAdmitted(refusal)) => view! {
-                        <Title text="This board is open to its invited people only · Tally"/>
+                        <Title text=format!("{NOT_ADMITTED} · Tally")/>
                         <AdminDoor board refusal/>
                     }
                     .into_any(),

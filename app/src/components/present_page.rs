@@ -64,16 +64,9 @@ fn Presenter(present: PresentData) -> impl IntoView {
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 fn PresenterDoor(board: String, refusal: String) -> impl IntoView {
-    let loaded = RwSignal::new(None::<(PresentData, String)>);
-    #[cfg(feature = "hydrate")]
-    if let Some(key) = super::admin_key::admin_key(&board) {
-        let board = board.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(present) = present_board(board, key.clone()).await {
-                loaded.set(Some((present, key)));
-            }
-        });
-    }
+    let loaded = crate::components::admin_door::loaded_as_admin(&board, |board, key: String| async move {
+        present_board(board, key.clone()).await.map(|present| (present, key))
+    });
     let refused = TallyError::NotAdmitted(refusal);
     move || match loaded.get() {
         Some((present, key)) => presenter(present, Some(key)).into_any(),

@@ -239,9 +239,9 @@ fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
     view! {
         <tr>
             <th scope="row">{name.clone()}</th>
-            <td>{email}</td>
-            <td>{group.unwrap_or_default()}</td>
-            <td>{status}</td>
+            <td data-label="Email">{(!email.is_empty()).then_some(email)}</td>
+            <td data-label="Group">{group}</td>
+            <td data-label="Answered">{status}</td>
             <td class="actions">
                 {button(format!("New link for {name}"), "reissue", Some(format!("Issue a new link for {name}? Their current link stops working.")))}
                 {(!revoked).then(|| button(format!("Withdraw {name}'s link"), "revoke", None))}

@@ -99,7 +99,7 @@ fn editor_heading(title: &str) -> impl IntoView {
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 fn EditorDoor(board: String, refusal: String) -> impl IntoView {
-    let loaded = crate::components::admin_door::loaded_as_admin(&board);
+    let loaded = crate::components::admin_door::loaded_as_admin(&board, load_board);
     let refused = TallyError::NotAdmitted(refusal);
     move || match loaded.get() {
         Some(page) => {
