@@ -53,9 +53,11 @@ pub async fn open_round(board: String) -> Result<(u32, String), TallyError> {
 #[server(endpoint = "present_board")]
 pub async fn present_board(board: String, #[server(default)] key: String) -> Result<PresentData, TallyError> {
     let key = Some(key).filter(|k| !k.is_empty());
+    let room_key = key.is_some();
     crate::backend::context::run(key, |door| async move {
         let mut page = door.tally.board_page(&door.caller, &board).await?;
-        if !page.stats.reveal.public() {
+        // The key lets the screen in; it must not show what only the admin may see.
+        if room_key && !page.stats.reveal.public() {
             page.stats = page.stats.withheld();
         }
         let address = door.tally.board_address(&board, &door.request.headers).await?;
