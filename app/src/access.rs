@@ -49,6 +49,19 @@ impl AccessMode {
     }
 }
 
+/// How a refusal to a board open to members begins: the page shows its
+/// own heading for it (see [`kept_out_heading`]).
+pub const MEMBERS_ONLY: &str = "This board is for signed-in members only";
+
+/// The heading of the page that keeps a visitor out, for the server's
+/// `refusal`.
+pub fn kept_out_heading(refusal: &str) -> &'static str {
+    match refusal.starts_with(MEMBERS_ONLY) {
+        true => "This board is open to signed-in members only",
+        false => "This board is open to its invited people only",
+    }
+}
+
 /// One invited person, as the board's owners see them. Whether they
 /// answered is told only in batches (see `participation`), never as it
 /// happens, and never what.

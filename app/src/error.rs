@@ -66,6 +66,14 @@ pub enum TallyError {
     /// Creating something whose id is taken.
     #[error("{0}")]
     Conflict(String),
+    /// Who may answer the board changed (by any instance) between letting
+    /// the respondent in and committing; sending again decides afresh.
+    #[error("who may answer board '{0}' changed while these answers were on their way; send them again")]
+    AdmissionChanged(String),
+    /// The identity provider's answer does not prove who the person is, or
+    /// the sign-in it answers is unknown, used or expired.
+    #[error("{0}")]
+    SignInRefused(String),
     /// The board's admin closed it.
     #[error("board '{0}' is closed to new answers; its figures stay visible")]
     BoardClosed(String),
@@ -99,7 +107,8 @@ impl TallyError {
             TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) | TallyError::InvalidList(_) => 422,
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
-            TallyError::Conflict(_) => 409,
+            TallyError::Conflict(_) | TallyError::AdmissionChanged(_) => 409,
+            TallyError::SignInRefused(_) => 401,
             TallyError::RateLimited { .. } => 429,
             TallyError::BoardClosed(_) => 409,
             TallyError::Forbidden(_) | TallyError::NotAdmitted(_) => 403,

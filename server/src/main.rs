@@ -89,9 +89,12 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let signer = Signer::new(secret);
     let respondents = Respondents::new(signer.clone(), https);
     let form_errors = form_errors::FormErrors::new(signer, https);
+    let provider =
+        config.oidc.clone().map(app::backend::oidc::Provider::new).transpose().context("setting up sign-in")?;
     let tally = Tally::new(engine.clone(), limits, respondents)
         .with_public_url(config.public_url.as_deref())
-        .with_bounds(config.bounds);
+        .with_bounds(config.bounds)
+        .with_sign_in(provider);
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
     let admission = Admission {

@@ -49,12 +49,8 @@ fn request() -> Result<Parts, TallyError> {
 /// The caller as the page presents them: address as the accept loop
 /// resolved it, respondent from the cookie.
 fn caller(tally: &Tally, request: &Parts) -> Caller {
-    Caller {
-        ip: request.extensions.get::<ClientAddr>().map(|client| client.0),
-        respondent: tally.respondent_cookie(&request.headers),
-        admin_key: None,
-        invited: tally.invited_cookie(&request.headers),
-    }
+    let ip = request.extensions.get::<ClientAddr>().map(|client| client.0);
+    Caller { ip, ..tally.caller_from_cookies(&request.headers) }
 }
 
 /// Whether the request is a plain HTML form's post (no JavaScript): its

@@ -9,7 +9,8 @@
 //! * [`limits`] — abuse limits; [`client_addr`] — whom they count;
 //!   [`respondent`] — who answered; [`signer`] — what only this server
 //!   can sign; [`site_cookie`] — the cookies it sets;
-//!   [`admin_key`] — who administers a board; [`suppression`] — which
+//!   [`admin_key`] — who administers a board; [`oidc`] — signing in with
+//!   an OpenID Connect provider; [`suppression`] — which
 //!   groups' figures may be shown;
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
 //!   [`qr_code`] — the QR code people scan to join a board;
@@ -33,6 +34,7 @@ pub mod limits;
 pub mod matrix_body;
 pub mod matrix_file;
 pub mod metrics;
+pub mod oidc;
 pub mod people_list;
 pub mod qr_code;
 pub mod respondent;

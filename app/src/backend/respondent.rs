@@ -119,6 +119,29 @@ impl Respondents {
         self.signer.tag(&["invitee", board, invitation])
     }
 
+    /// The id a signed-in person has on `board`, the same on every device:
+    /// derived from their account, so no table relates the two.
+    pub fn member_on_board(&self, board: &str, account: &str) -> String {
+        self.signer.tag(&["member", board, account])
+    }
+
+    /// A signed-in person's account: derived from who their provider says
+    /// they are, so the database holds no provider's identifiers.
+    pub fn account(&self, issuer: &str, subject: &str) -> String {
+        self.signer.tag(&["account", issuer, subject])
+    }
+
+    /// The keyed hash a sign-in's `state`, or a session's token, is stored
+    /// and looked up as: a copy of the database signs no one in.
+    pub fn sign_in_hash(&self, what: &str, secret: &str) -> String {
+        self.signer.tag(&["sign-in", what, secret])
+    }
+
+    /// The session cookie, `tally_session`.
+    pub fn session_cookie(&self) -> SiteCookie {
+        self.cookie.sibling("tally_session")
+    }
+
     /// The cookie listing the invitations this browser opened (see `invited`).
     pub fn invited_cookie(&self) -> SiteCookie {
         self.cookie.sibling("tally_invited")

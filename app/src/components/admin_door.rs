@@ -5,7 +5,7 @@
 //! finding one, asks for the board with it and shows it, admin controls
 //! included. Everyone else keeps seeing the refusal.
 
-use crate::components::unavailable::NOT_ADMITTED;
+use crate::access::kept_out_heading;
 use crate::error::TallyError;
 use leptos::prelude::*;
 use std::future::Future;
@@ -34,7 +34,7 @@ pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
     let _ = board;
     view! {
         <section class="unavailable" hidden=move || opened.get()>
-            <h1>{NOT_ADMITTED}</h1>
+            <h1>{kept_out_heading(&refusal)}</h1>
             <p role="alert">{refusal}</p>
             <p><a href="/">"Go to the home page"</a></p>
         </section>

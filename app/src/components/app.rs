@@ -5,6 +5,7 @@ use crate::components::home_page::HomePage;
 use crate::components::invitation_page::InvitationPage;
 use crate::components::join_page::JoinPage;
 use crate::components::present_page::PresentPage;
+use crate::components::sign_in_pages::{AccountBar, SignInPage, SignInReturnPage};
 use crate::components::start_page::StartPage;
 use crate::components::trends_page::TrendsPage;
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Title text="Tally"/>
         <Router>
+            <AccountBar/>
             <main>
                 <Routes fallback=|| view! { <p class="error">"There is no page at this address."</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
@@ -62,6 +64,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/b/:board/trends") view=TrendsPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/present") view=PresentPage ssr=SsrMode::Async/>
                     <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
+                    <Route path=path!("/auth/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/auth/callback") view=SignInReturnPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -4,7 +4,6 @@
 
 use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
-use crate::components::unavailable::NOT_ADMITTED;
 use crate::error::TallyError;
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
@@ -38,7 +37,7 @@ pub fn BoardPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(TallyError::NotAdmitted(refusal)) => view! {
-                        <Title text=format!("{NOT_ADMITTED} · Tally")/>
+                        <Title text=format!("{} · Tally", crate::access::kept_out_heading(&refusal))/>
                         <AdminDoor board refusal/>
                     }
                     .into_any(),

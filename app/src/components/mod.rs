@@ -7,7 +7,8 @@
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
-//! (every round, charted) and `present_page` (the projector's screen).
+//! (every round, charted) and `present_page` (the projector's screen);
+//! `sign_in_pages` (to the identity provider and back, and the account bar).
 //!
 //! Pages are server components: they read the address, fetch what they
 //! show and render it. The parts that change in the browser are islands
@@ -35,6 +36,7 @@ pub mod legend;
 pub mod matrix_form;
 pub mod my_progress;
 pub mod present_page;
+pub mod sign_in_pages;
 pub mod start_page;
 pub mod trends_page;
 pub mod unavailable;

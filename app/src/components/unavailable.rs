@@ -34,14 +34,11 @@ pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
     }
 }
 
-/// The heading of a board that keeps the visitor out.
-pub const NOT_ADMITTED: &str = "This board is open to its invited people only";
-
 fn heading(error: &TallyError) -> &'static str {
     match error {
         TallyError::UnknownBoard(_) => "There is no such board",
         TallyError::Forbidden(_) => "These figures are not shown yet",
-        TallyError::NotAdmitted(_) => NOT_ADMITTED,
+        TallyError::NotAdmitted(refusal) => crate::access::kept_out_heading(refusal),
         TallyError::UnknownInvitation(_) | TallyError::RevokedInvitation => "This invitation link does not work",
         _ => "This page cannot be shown",
     }

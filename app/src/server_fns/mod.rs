@@ -7,6 +7,7 @@
 pub mod editor;
 pub mod home;
 pub mod invitations;
+pub mod sign_in;
 
 use crate::comparison::Comparison;
 use crate::error::TallyError;

@@ -77,14 +77,14 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     edit(&engine, &board.id, &key, fewer.clone(), None).await.unwrap();
     let respondents = tally(&engine).respondents.clone();
     let id = respondents.on_board(&respondents.verify(&token("ann")).unwrap(), &board.id);
-    let refused = engine.commit(&served, id.clone(), checked).await.unwrap_err();
+    let refused = engine.commit(&served, id.clone(), checked, served.admission_rev()).await.unwrap_err();
     assert_eq!(refused.status(), 409);
     assert!(refused.to_string().contains("rows or levels changed"), "{refused}");
     assert_eq!((served.stats().respondents, served.stats().version), (0, 1), "nothing was counted");
 
     let rows: Vec<String> = fewer.rows().map(|r| r.id.clone()).collect();
     let again = engine.validate(&served, raw(&uniform(&rows, |_| 1)), None).unwrap();
-    assert_eq!(engine.commit(&served, id, again).await.unwrap().version, 2);
+    assert_eq!(engine.commit(&served, id, again, served.admission_rev()).await.unwrap().version, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -28,8 +28,7 @@ impl FromRequestParts<Tally> for ApiCaller {
         };
         let ip = Some(ip);
         let admin_key = bearer(&parts.headers).map(|key| key.trim().to_string());
-        let (respondent, invited) = (tally.respondent_cookie(&parts.headers), tally.invited_cookie(&parts.headers));
-        Ok(ApiCaller(Caller { ip, respondent, admin_key, invited }))
+        Ok(ApiCaller(Caller { ip, admin_key, ..tally.caller_from_cookies(&parts.headers) }))
     }
 }
 

@@ -39,6 +39,9 @@ pub struct LimitArgs {
     /// Invitation lists added (or links issued again) per board
     #[arg(long, env = "TALLY_LIMIT_INVITES_BOARD", default_value = "60/h:20", value_parser = parse_limit)]
     limit_invites_board: RateSetting,
+    /// Sign-ins started or finished per client IP
+    #[arg(long, env = "TALLY_LIMIT_SIGN_INS_IP", default_value = "30/h:10", value_parser = parse_limit)]
+    limit_sign_ins_ip: RateSetting,
     /// New boards per hour from everyone together, or off
     #[arg(long, env = "TALLY_MAX_BOARDS_PER_HOUR", default_value = "1000", value_parser = parse_cap)]
     max_boards_per_hour: CapSetting,
@@ -63,6 +66,7 @@ impl LimitArgs {
             join_guesses_per_ip: self.limit_join_guesses_ip,
             boards_per_hour: self.max_boards_per_hour,
             invites_per_board: self.limit_invites_board,
+            sign_ins_per_ip: self.limit_sign_ins_ip,
         })
     }
 

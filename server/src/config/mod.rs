@@ -4,7 +4,8 @@
 //! starts, and a wrong one stops the server with a message naming it.
 //!
 //! The flags are grouped by the part of the server they set, one file each
-//! ([`database`], [`boards`], [`live`], [`network`], [`limits`]), and
+//! ([`database`], [`boards`], [`live`], [`network`], [`limits`],
+//! [`sign_in`]), and
 //! flattened into one command line; each group makes its part's settings.
 
 mod boards;
@@ -12,6 +13,7 @@ mod database;
 mod limits;
 mod live;
 mod network;
+mod sign_in;
 
 use crate::allowed_hosts::AllowedHosts;
 use crate::connection_cap::ConnectionCaps;
@@ -21,6 +23,7 @@ use crate::request_body::BodyDeadline;
 use app::backend::client_addr::TrustedProxies;
 use app::backend::engine::CachePolicy;
 use app::backend::limits::Limits;
+use app::backend::oidc::OidcSettings;
 use app::backend::store::{DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::Bounds;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
@@ -41,6 +44,8 @@ struct Args {
     network: network::NetworkArgs,
     #[command(flatten)]
     limits: limits::LimitArgs,
+    #[command(flatten)]
+    sign_in: sign_in::SignInArgs,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
@@ -84,6 +89,8 @@ pub struct Config {
     pub metrics: MetricsAccess,
     /// Which boards stay in memory.
     pub boards: CachePolicy,
+    /// The OpenID Connect provider people sign in with, if any.
+    pub oidc: Option<OidcSettings>,
     /// `verify` instead of serving, when given.
     pub command: Option<Command>,
     /// What the settings are, for the log at start-up; no secrets.
@@ -96,7 +103,10 @@ impl Config {
         let matches = Args::command().get_matches();
         let args = Args::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
         let summary = summary(&matches);
-        let Args { database, boards, live, network, limits, log_json, command } = args;
+        let Args { database, boards, live, network, limits, sign_in, log_json, command } = args;
+        let oidc = sign_in.settings(network.public_url.as_deref()).unwrap_or_else(|message| {
+            Args::command().error(clap::error::ErrorKind::MissingRequiredArgument, message).exit()
+        });
         let (database, database_options) = database.into_settings();
         Config {
             database,
@@ -115,6 +125,7 @@ impl Config {
             metrics: network.metrics(),
             public_url: network.public_url,
             boards: boards.cache_policy(),
+            oidc,
             matrices_dir: boards.matrices,
             default_matrix: boards.default_matrix,
             command,
@@ -138,7 +149,7 @@ fn summary(matches: &ArgMatches) -> String {
         let raw = matches.get_raw(id).map(|values| values.map(|v| v.to_string_lossy()).collect::<Vec<_>>().join(","));
         let value = match (id, raw) {
             (_, None) => "none".to_string(),
-            ("metrics_token", Some(_)) => "set".to_string(),
+            ("metrics_token" | "oidc_client_secret", Some(_)) => "set".to_string(),
             ("database_url", Some(url)) => DatabaseUrl::parse(&url).map(|url| url.label()).unwrap_or_default(),
             (_, Some(value)) => value,
         };

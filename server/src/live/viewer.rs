@@ -5,7 +5,7 @@
 //! it may see the figures without reconnecting.
 
 use app::backend::engine::ServedBoard;
-use app::backend::use_cases::{Caller, Tally};
+use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::live_message::ClientMessage;
 use app::reveal::Viewer;
@@ -42,8 +42,7 @@ impl Credentials {
         ip: IpAddr,
         headers: &HeaderMap,
     ) -> Result<(Credentials, Viewer), TallyError> {
-        let (respondent, invited) = (tally.respondent_cookie(headers), tally.invited_cookie(headers));
-        let caller = Caller { respondent, invited, ..Caller::default() };
+        let caller = tally.caller_from_cookies(headers);
         let (viewer, _) = tally.viewer(&caller, &board).await?;
         Ok((Credentials { tally: tally.clone(), board, ip }, viewer))
     }

@@ -196,6 +196,11 @@ impl Engine {
         Ok(self.state.catalog.len())
     }
 
+    /// Sign-ins under way and sessions, as the store keeps them.
+    pub fn sign_ins(&self) -> &dyn crate::backend::store::SignIns {
+        &*self.state.store
+    }
+
     /// The templates, in id order.
     pub fn templates(&self) -> Vec<Arc<Matrix>> {
         self.state.catalog.values().cloned().collect()
@@ -234,18 +239,22 @@ impl Engine {
     }
 
     /// Durably applies validated answers as `respondent`'s to `board`,
-    /// replacing any they gave before. Returns once they are committed.
+    /// replacing any they gave before, unless who may answer changed after
+    /// `admitted_at` (see [`ServedBoard::admission_rev`]). Returns once they
+    /// are committed.
     pub async fn commit(
         &self,
         board: &ServedBoard,
         respondent: String,
         validated: Validated,
+        admitted_at: u64,
     ) -> Result<Receipt, TallyError> {
         let (ack, done) = oneshot::channel();
         let submitted_at = now();
         let Validated { answers, group, shape } = validated;
         let (board_id, respondent_id) = (board.info.id.clone(), respondent.clone());
-        let submission = Submission { board: board_id, respondent: respondent_id, answers, submitted_at, shape, group };
+        let submission =
+            Submission { board: board_id, respondent: respondent_id, answers, submitted_at, shape, group, admitted_at };
         let closed = || TallyError::Internal("the engine is shutting down".into());
         // Waiting for the batch ahead and then its own, each bounded by the
         // commit timeout; past both the answer is "not confirmed", which is
@@ -333,6 +342,7 @@ impl Engine {
             groups: GroupSettings::default(),
             reveal: Default::default(),
             access: Default::default(),
+            admission_rev: 0,
             counts: Vec::new(),
             matrix: Some(json),
         };

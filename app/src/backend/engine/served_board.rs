@@ -4,6 +4,7 @@
 //! figures that announce the edit are published.
 
 use super::figures::{figures, Header};
+use super::invitations::{InvitationsById, KnownInvitations};
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
@@ -33,6 +34,8 @@ pub struct ServedBoard {
     /// label never changes once its round starts, so page views read it
     /// from the store once per round, not once each.
     label: RwLock<Option<(u32, String)>>,
+    /// Its invitations, kept from one change to the next.
+    invitations: RwLock<KnownInvitations>,
     /// When it was last asked for or written to, in ms of
     /// [`clock`]: a board idle long enough is evicted.
     last_used: AtomicU64,
@@ -57,7 +60,8 @@ impl ServedBoard {
         let groups = RwLock::new(stored.groups);
         let stats = watch::channel(Arc::new(stats)).0;
         let last_used = AtomicU64::new(clock());
-        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None), last_used }
+        let invitations = RwLock::new(KnownInvitations::new(stored.admission_rev));
+        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None), invitations, last_used }
     }
 
     /// Marks the board as in use now.
@@ -93,6 +97,22 @@ impl ServedBoard {
 
     pub(super) fn remember_label(&self, round: u32, label: String) {
         *self.label.write().unwrap_or_else(|e| e.into_inner()) = Some((round, label));
+    }
+
+    /// The version at which who may answer last changed, as last heard;
+    /// read before the access setting, so answers admitted under a stale
+    /// one carry a stale revision, which the commit refuses.
+    pub fn admission_rev(&self) -> u64 {
+        self.known_invitations().0
+    }
+
+    /// The admission revision, and the invitations as read at it if they are.
+    pub(super) fn known_invitations(&self) -> (u64, Option<InvitationsById>) {
+        self.invitations.read().unwrap_or_else(|e| e.into_inner()).get()
+    }
+
+    pub(super) fn remember_invitations(&self, rev: u64, by_id: InvitationsById) {
+        self.invitations.write().unwrap_or_else(|e| e.into_inner()).remember(rev, by_id);
     }
 
     /// The matrix with its revision and shape.
@@ -134,7 +154,10 @@ impl ServedBoard {
         if stored.version > self.stats().version {
             *self.groups.write().unwrap_or_else(|e| e.into_inner()) = stored.groups.clone();
         }
+        // After the access setting it goes with: whoever reads the new
+        // revision reads the new setting.
         self.offer(snapshot(stored, &self.matrix()));
+        self.invitations.write().unwrap_or_else(|e| e.into_inner()).changed_at(stored.admission_rev);
     }
 }
 

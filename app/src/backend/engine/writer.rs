@@ -31,6 +31,7 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
                     let _ = ack.send(version.map_err(|refusal| match refusal {
                         Refusal::Closed => TallyError::BoardClosed(submission.board.clone()),
                         Refusal::MatrixChanged => TallyError::Conflict(MATRIX_CHANGED.into()),
+                        Refusal::AdmissionChanged => TallyError::AdmissionChanged(submission.board.clone()),
                     }));
                 }
             }

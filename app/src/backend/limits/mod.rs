@@ -48,6 +48,8 @@ pub struct LimitSettings {
     pub boards_per_hour: Option<usize>,
     /// Invitation lists added, or links issued again, per board.
     pub invites_per_board: Option<Rate>,
+    /// Sign-ins started or finished per address.
+    pub sign_ins_per_ip: Option<Rate>,
 }
 
 /// Every limit the server applies, shared by the API, the server functions
@@ -69,6 +71,7 @@ pub struct Limits {
     boards_overall: Limiter<()>,
     /// Invitation changes that issue links, per board.
     invites_per_board: Limiter<String>,
+    sign_ins_per_ip: Limiter<IpAddr>,
     /// Open live sockets per address.
     open_sockets: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
@@ -104,6 +107,7 @@ impl Limits {
             join_codes: Guesses::new("wrong join codes from this address", settings.join_guesses_per_ip),
             boards_overall: Limiter::new(settings.boards_per_hour.map(hourly)),
             invites_per_board: Limiter::new(settings.invites_per_board),
+            sign_ins_per_ip: Limiter::new(settings.sign_ins_per_ip),
             open_sockets: Arc::default(),
         }
     }
@@ -111,6 +115,13 @@ impl Limits {
     /// One invitation list added to `board`, or one link issued again.
     pub fn invitations(&self, board: &str) -> Result<(), TallyError> {
         self.invites_per_board.take(&board.to_string()).map_err(|wait| refused("invitation lists for this board", wait))
+    }
+
+    /// One step of signing in (a start or a return from the provider) from
+    /// `ip`, when known.
+    pub fn sign_in(&self, ip: Option<IpAddr>) -> Result<(), TallyError> {
+        let Some(ip) = ip.map(address_key) else { return Ok(()) };
+        self.sign_ins_per_ip.take(&ip).map_err(|wait| refused("sign-ins from this address", wait))
     }
 
     /// One new board from `ip` (when known), within the per-network rate
@@ -160,6 +171,8 @@ impl Limits {
             self.boards_per_ip.sweep();
             self.admin_keys.sweep();
             self.join_codes.sweep();
+            self.invites_per_board.sweep();
+            self.sign_ins_per_ip.sweep();
         }
     }
 

@@ -23,7 +23,10 @@
 //! - **Every error says what was being done**, in words, and a busy database
 //!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
 
-use super::{BoardInfo, Change, Committed, InvitationChange, NewInvitation, StoredBoard, StoredInvitation, Submission};
+use super::{
+    BoardInfo, Change, Committed, InvitationChange, NewInvitation, PendingSignIn, Session, StoredBoard,
+    StoredInvitation, Submission,
+};
 use crate::access::AccessMode;
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
@@ -36,9 +39,34 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// A whole database, as the engine holds it.
-pub trait Store: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + Upkeep {}
+pub trait Store:
+    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Upkeep
+{
+}
 
-impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + Upkeep> Store for T {}
+impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Upkeep> Store for T {}
+
+/// Sign-in with OpenID Connect: sign-ins under way and signed-in sessions,
+/// kept in the database so every instance shares them. Both are keyed by a
+/// keyed hash of what the browser holds, never by the value itself.
+#[async_trait]
+pub trait SignIns: Send + Sync {
+    /// Keeps a sign-in under way, and forgets those expired before `now`.
+    async fn begin_sign_in(&self, pending: PendingSignIn, now: i64) -> Result<(), TallyError>;
+
+    /// Takes the sign-in whose state hashes to `state_hash`, if it has not
+    /// expired by `now`: once only (it is deleted as it is read).
+    async fn take_sign_in(&self, state_hash: &str, now: i64) -> Result<Option<PendingSignIn>, TallyError>;
+
+    /// Keeps a new session, and forgets those expired before its start.
+    async fn add_session(&self, session: Session, now: i64) -> Result<(), TallyError>;
+
+    /// The session whose token hashes to `id_hash`, unless it expired by `now`.
+    async fn session(&self, id_hash: &str, now: i64) -> Result<Option<Session>, TallyError>;
+
+    /// Ends the session (signing out); nothing when there is none.
+    async fn end_session(&self, id_hash: &str) -> Result<(), TallyError>;
+}
 
 /// Boards themselves: what they are, their matrix, open or closed.
 #[async_trait]
@@ -135,8 +163,9 @@ pub trait BoardSettings: Send + Sync {
 #[async_trait]
 pub trait Invitations: Send + Sync {
     /// Adds every one of `new`, in one transaction, unless the board would
-    /// then hold more than `max` (`Conflict`, nothing added).
-    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<(), TallyError>;
+    /// then hold more than `max` (`Conflict`, nothing added); the board's
+    /// new version, as for every change to its invitations.
+    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<u64, TallyError>;
 
     /// The board's invitations, oldest first.
     async fn invitations(&self, board: &str) -> Result<Vec<StoredInvitation>, TallyError>;
@@ -144,11 +173,14 @@ pub trait Invitations: Send + Sync {
     /// The invitation whose link's keyed hash is `token_hash`, of any board.
     async fn invitation_by_token(&self, token_hash: &str) -> Result<Option<StoredInvitation>, TallyError>;
 
-    /// One invitation, by its id on the board.
-    async fn invitation(&self, board: &str, id: &str) -> Result<Option<StoredInvitation>, TallyError>;
-
-    /// Changes one invitation; `false` when there is no such invitation.
-    async fn change_invitation(&self, board: &str, id: &str, change: InvitationChange) -> Result<bool, TallyError>;
+    /// Changes one invitation; the board's new version, or `None` when
+    /// there is no such invitation.
+    async fn change_invitation(
+        &self,
+        board: &str,
+        id: &str,
+        change: InvitationChange,
+    ) -> Result<Option<u64>, TallyError>;
 
     /// The respondent ids that answered `round`, by the (board, round) key prefix.
     async fn round_respondents(&self, board: &str, round: u32) -> Result<Vec<String>, TallyError>;

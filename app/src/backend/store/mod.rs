@@ -28,12 +28,15 @@ mod sql;
 mod sqlite;
 mod types;
 
-pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Rounds, Store};
+pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Rounds, SignIns, Store};
 pub use plan::{Committed, FiguresDelta, Placed, Refusal};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
-pub use types::{BoardInfo, Change, InvitationChange, NewInvitation, StoredBoard, StoredInvitation, Submission};
+pub use types::{
+    BoardInfo, Change, InvitationChange, NewInvitation, PendingSignIn, Session, StoredBoard, StoredInvitation,
+    Submission,
+};
 
 use crate::error::TallyError;
 

@@ -28,6 +28,8 @@ pub enum Refusal {
     Closed,
     /// Its board's rows or levels changed after the answers were checked.
     MatrixChanged,
+    /// Who may answer its board changed after its respondent was let in.
+    AdmissionChanged,
 }
 
 /// What the transaction found of one board, under the board's row lock, so
@@ -39,6 +41,8 @@ pub struct Gate {
     pub shape: u64,
     /// The board's open round: the one the batch's answers go to.
     pub round: u32,
+    /// The version at which who may answer last changed.
+    pub admission_rev: u64,
 }
 
 impl Gate {
@@ -47,6 +51,8 @@ impl Gate {
             Some(Refusal::Closed)
         } else if self.shape != s.shape {
             Some(Refusal::MatrixChanged)
+        } else if self.admission_rev != s.admitted_at {
+            Some(Refusal::AdmissionChanged)
         } else {
             None
         }
@@ -243,11 +249,12 @@ mod tests {
             submitted_at: 7,
             shape: 0,
             group: None,
+            admitted_at: 0,
         }
     }
 
     fn open() -> Gate {
-        Gate { closed: false, shape: 0, round: 1 }
+        Gate { closed: false, shape: 0, round: 1, admission_rev: 0 }
     }
 
     fn placed(version: u64) -> Result<Placed, Refusal> {
@@ -285,25 +292,33 @@ mod tests {
     fn submissions_a_gate_refuses_change_nothing() {
         let mut reshaped = submission("moved", "cat", &[("x", 0)]);
         reshaped.shape = 1;
+        let mut let_in_before = submission("open", "dan", &[("x", 1)]);
+        let_in_before.admitted_at = 1;
         let batch = vec![
             submission("open", "ann", &[("x", 1)]),
             submission("shut", "bob", &[("x", 2)]),
             submission("moved", "cy", &[("x", 0)]),
             reshaped,
+            let_in_before,
         ];
         let gates = HashMap::from([
             ("open".into(), open()),
-            ("shut".into(), Gate { closed: true, shape: 0, round: 1 }),
-            ("moved".into(), Gate { closed: false, shape: 1, round: 1 }),
+            ("shut".into(), Gate { closed: true, shape: 0, round: 1, admission_rev: 0 }),
+            ("moved".into(), Gate { closed: false, shape: 1, round: 1, admission_rev: 0 }),
         ]);
         let refused = refusals(&batch, &gates);
-        assert_eq!(refused, [None, Some(Refusal::Closed), Some(Refusal::MatrixChanged), None]);
+        let changed = Some(Refusal::AdmissionChanged);
+        assert_eq!(refused, [None, Some(Refusal::Closed), Some(Refusal::MatrixChanged), None, changed]);
         let replaced = replaced(&batch, &refused, HashMap::new());
         let plan = Plan::new(&batch, &replaced, refused);
         assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["moved", "open"]);
         assert!(plan.deltas.keys().all(|(board, _, _)| *board != "shut") && plan.latest.len() == 2);
         let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5), ("moved".into(), 9)]), &gates);
-        assert_eq!(committed.versions, [placed(5), Err(Refusal::Closed), Err(Refusal::MatrixChanged), placed(9)]);
+        let refusals = [Err(Refusal::Closed), Err(Refusal::MatrixChanged)];
+        assert_eq!(
+            committed.versions,
+            [placed(5), refusals[0], refusals[1], placed(9), Err(Refusal::AdmissionChanged)]
+        );
         assert_eq!(committed.boards.len(), 2);
     }
 

@@ -24,6 +24,7 @@ pub(crate) struct CountRow {
     pub reveal: (String, bool),
     /// `access` as stored (`anyone`, `invited`, `members`).
     pub access: String,
+    pub admission_rev: u64,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -58,6 +59,7 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
         groups: GroupSettings { groups: names, min_group_size: first.groups.1 },
         reveal: RevealSettings { reveal: mode, revealed: first.reveal.1 },
         access,
+        admission_rev: first.admission_rev,
         counts,
         matrix,
     })

@@ -8,7 +8,7 @@
 /// (`$1`: the board): one row per count, or one with empty count columns.
 pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
-        b.groups, b.min_group_size, b.reveal, b.revealed, b.access
+        b.groups, b.min_group_size, b.reveal, b.revealed, b.access, b.admission_rev
      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
      WHERE b.id = $1";
 
@@ -73,7 +73,9 @@ pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT)
      FROM rounds r JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
 
-pub const SET_ACCESS: &str = "UPDATE boards SET access = $2, version = version + 1 WHERE id = $1 RETURNING version";
+/// Who may answer changed: a new version, and a new `admission_rev`.
+pub const SET_ACCESS: &str =
+    "UPDATE boards SET access = $2, version = version + 1, admission_rev = version + 1 WHERE id = $1 RETURNING version";
 
 /// Reads invitations, their columns in [`StoredInvitation`](super::StoredInvitation)'s order.
 macro_rules! select_invitations {
@@ -92,18 +94,43 @@ pub const INVITATIONS: &str = select_invitations!("board_id = $1 ORDER BY create
 /// The invitation whose link hashes to `$1`.
 pub const INVITATION_BY_TOKEN: &str = select_invitations!("token_hash = $1");
 
-/// One invitation (`$1`: the board, `$2`: its id).
-pub const INVITATION: &str = select_invitations!("board_id = $1 AND id = $2");
-
 pub const INVITATION_COUNT: &str = "SELECT COUNT(*) FROM invitations WHERE board_id = $1";
 
-/// A new link for an invitation, which also lifts a revocation (`$3`: its hash).
-pub const REISSUE_INVITATION: &str = "UPDATE invitations SET token_hash = $3, generation = generation + 1,
-     revoked = FALSE WHERE board_id = $1 AND id = $2";
+/// The statements that change one invitation (`$1`: the board, `$2`: its
+/// id), as literals: PostgreSQL runs each inside the statement that also
+/// makes the change a new board version (see `postgres::invitations`).
+macro_rules! reissue_invitation {
+    // A new link (`$3`: its hash), which also lifts a revocation.
+    () => {
+        "UPDATE invitations SET token_hash = $3, generation = generation + 1, revoked = FALSE
+         WHERE board_id = $1 AND id = $2"
+    };
+}
+macro_rules! revoke_invitation {
+    () => {
+        "UPDATE invitations SET revoked = TRUE WHERE board_id = $1 AND id = $2"
+    };
+}
+macro_rules! delete_invitation {
+    () => {
+        "DELETE FROM invitations WHERE board_id = $1 AND id = $2"
+    };
+}
+/// Every change to a board's invitations is a new board version, which
+/// `admission_rev` remembers: instances holding them in memory read them
+/// again when it moves, and answers admitted before it are refused (`$1`:
+/// the board).
+macro_rules! new_invitations_version {
+    () => {
+        "UPDATE boards SET version = version + 1, admission_rev = version + 1 WHERE id = $1"
+    };
+}
+pub(super) use {delete_invitation, new_invitations_version, reissue_invitation, revoke_invitation};
 
-pub const REVOKE_INVITATION: &str = "UPDATE invitations SET revoked = TRUE WHERE board_id = $1 AND id = $2";
-
-pub const DELETE_INVITATION: &str = "DELETE FROM invitations WHERE board_id = $1 AND id = $2";
+pub const REISSUE_INVITATION: &str = reissue_invitation!();
+pub const REVOKE_INVITATION: &str = revoke_invitation!();
+pub const DELETE_INVITATION: &str = delete_invitation!();
+pub const NEW_INVITATIONS_VERSION: &str = concat!(new_invitations_version!(), " RETURNING version");
 
 pub const FORGET_SHOWN_PARTICIPATION: &str =
     "DELETE FROM participation_shown WHERE board_id = $1 AND invitation_id = $2";
@@ -122,3 +149,12 @@ pub const ADD_PARTICIPATION_SHOWN: &str =
 pub const ADD_INVITATION: &str =
     "INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+/// Deleted as it is read, so a state is good once (`$1`: its keyed hash).
+pub const TAKE_SIGN_IN: &str =
+    "DELETE FROM sign_ins WHERE state_hash = $1 RETURNING state_hash, verifier, nonce, return_to, expires_at";
+
+/// A session that has not expired (`$1`: its keyed hash, `$2`: now).
+pub const SESSION: &str =
+    "SELECT id_hash, account, email, name, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2";
+pub const END_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1";

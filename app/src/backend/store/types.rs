@@ -30,6 +30,9 @@ pub struct Submission {
     pub shape: u64,
     /// The group the respondent said they are in, if the board has groups.
     pub group: Option<String>,
+    /// The board's `admission_rev` when the respondent was let in: the
+    /// commit refuses the answers if who may answer has changed since.
+    pub admitted_at: u64,
 }
 
 /// A board with its aggregates as they are on disk, for start-up.
@@ -51,6 +54,9 @@ pub struct StoredBoard {
     pub reveal: RevealSettings,
     /// Who may answer.
     pub access: AccessMode,
+    /// The version at which who may answer last changed (the access
+    /// setting or an invitation).
+    pub admission_rev: u64,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards
@@ -66,6 +72,35 @@ pub enum Change {
     /// Notices may have been missed (the listener reconnected, or the
     /// periodic check is due): compare every board's version.
     Resync,
+}
+
+/// A sign-in under way, while the person is at the identity provider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingSignIn {
+    /// The keyed hash of the `state` sent to the provider.
+    pub state_hash: String,
+    /// The PKCE verifier the token request must carry.
+    pub verifier: String,
+    /// What the ID token must echo.
+    pub nonce: String,
+    /// Where on this site to go once signed in (a path).
+    pub return_to: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A signed-in person's session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The keyed hash of the session cookie's token.
+    pub id_hash: String,
+    /// Who they are: derived from the provider's issuer and subject.
+    pub account: String,
+    /// As the provider vouched for it (empty when it did not).
+    pub email: String,
+    pub name: String,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 /// An invitation on its way into the store.

@@ -1,12 +1,14 @@
 //! Who may answer a board, and who the caller answers as. Every use case
 //! that answers, shows figures or shows the page asks here: an invited
 //! person is their invitation (the same on every device that opened its
-//! link), anyone else their browser's respondent token, and a board open
-//! to invited people only keeps out whoever holds no invitation that still
-//! holds. The admin (by key) is never kept out.
+//! link), a signed-in person their account, anyone else their browser's
+//! respondent token. A board open to invited people only keeps out whoever
+//! holds no invitation that still holds; one open to members, whoever is
+//! not signed in (with an address of its domains, if it lists any). The
+//! admin (by key) is never kept out.
 
 use super::{Caller, Tally};
-use crate::access::AccessMode;
+use crate::access::{AccessMode, MEMBERS_ONLY};
 use crate::backend::engine::ServedBoard;
 use crate::backend::invited;
 use crate::backend::respondent::Token;
@@ -17,6 +19,8 @@ use crate::error::TallyError;
 pub(super) enum Respondent {
     /// Through a personal link: the invitation, and the id derived from it.
     Invited { id: String, invitation: StoredInvitation },
+    /// Signed in: the id derived from their account.
+    Member { id: String },
     /// Through the browser's token (a verified one, if they sent any).
     Anonymous(Option<Token>),
 }
@@ -25,7 +29,7 @@ impl Respondent {
     /// The id the board stores their answers under, if they have one yet.
     pub fn id(&self, tally: &Tally, board: &str) -> Option<String> {
         match self {
-            Respondent::Invited { id, .. } => Some(id.clone()),
+            Respondent::Invited { id, .. } | Respondent::Member { id, .. } => Some(id.clone()),
             Respondent::Anonymous(token) => token.as_ref().map(|t| tally.respondents.on_board(t, board)),
         }
     }
@@ -36,7 +40,7 @@ impl Tally {
     /// hears of it live.
     pub async fn set_access(&self, caller: &Caller, board: &str, access: AccessMode) -> Result<AccessMode, TallyError> {
         let served = self.authorize(caller, board).await?;
-        if access == AccessMode::Members {
+        if access == AccessMode::Members && !self.offers_sign_in() {
             return Err(TallyError::BadRequest(
                 "\"members\" needs sign-in, which this server does not offer: use \"anyone\" or \"invited\"".into(),
             ));
@@ -47,16 +51,34 @@ impl Tally {
     /// Who the caller answers as on `served`: the invitation their browser
     /// opened for it, while that still holds, or else their token.
     pub(super) async fn respondent(&self, caller: &Caller, served: &ServedBoard) -> Result<Respondent, TallyError> {
+        Ok(self.respondent_as_of(caller, served).await?.1)
+    }
+
+    /// [`Self::respondent`], with the board's admission revision it was
+    /// decided at (read before the access setting [`Self::admit`] reads):
+    /// what a commit checks.
+    pub(super) async fn respondent_as_of(
+        &self,
+        caller: &Caller,
+        served: &ServedBoard,
+    ) -> Result<(u64, Respondent), TallyError> {
         let board = &served.info.id;
+        let mut rev = served.admission_rev();
         if let Some(opened) = invited::for_board(&self.respondents, caller.invited.as_deref(), board) {
-            let stored = self.engine.invitations().invitation(board, &opened.invitation).await?;
-            if let Some(invitation) = stored.filter(|i| !i.revoked && i.generation == opened.generation) {
+            let (read_at, invitations) = self.engine.invitations_by_id(served).await?;
+            rev = read_at;
+            let holds = |i: &&StoredInvitation| !i.revoked && i.generation == opened.generation;
+            if let Some(invitation) = invitations.get(&opened.invitation).filter(holds) {
                 let id = self.respondents.invitee_on_board(board, &invitation.id);
-                return Ok(Respondent::Invited { id, invitation });
+                return Ok((rev, Respondent::Invited { id, invitation: invitation.clone() }));
             }
         }
+        if let Some(account) = self.account(caller).await? {
+            let id = self.respondents.member_on_board(board, &account.id);
+            return Ok((rev, Respondent::Member { id }));
+        }
         let token = caller.respondent.as_deref().and_then(|text| self.respondents.verify(text));
-        Ok(Respondent::Anonymous(token))
+        Ok((rev, Respondent::Anonymous(token)))
     }
 
     /// Refuses, with the way in, whoever the board's rule keeps out (the
@@ -71,15 +93,20 @@ impl Tally {
     /// Refuses, with the way in, a respondent the board's rule keeps out.
     pub(super) fn admit(&self, served: &ServedBoard, respondent: &Respondent) -> Result<(), TallyError> {
         match (served.stats().access, respondent) {
-            (AccessMode::Anyone, _) | (_, Respondent::Invited { .. }) => Ok(()),
-            (AccessMode::Invited, Respondent::Anonymous(_)) => Err(TallyError::NotAdmitted(
+            (AccessMode::Anyone, _)
+            | (_, Respondent::Invited { .. })
+            | (AccessMode::Members, Respondent::Member { .. }) => Ok(()),
+            (AccessMode::Invited, _) => Err(TallyError::NotAdmitted(
                 "This board is for invited people only: open the personal link you were sent \
                  (on this device), or ask the board's organiser for one."
                     .into(),
             )),
-            (AccessMode::Members, Respondent::Anonymous(_)) => Err(TallyError::NotAdmitted(
-                "This board is for signed-in members only, and this server does not offer sign-in.".into(),
-            )),
+            (AccessMode::Members, _) if self.offers_sign_in() => Err(TallyError::NotAdmitted(format!(
+                "{MEMBERS_ONLY}: sign in (at the top of the page) to answer and to see its figures."
+            ))),
+            (AccessMode::Members, _) => {
+                Err(TallyError::NotAdmitted(format!("{MEMBERS_ONLY}, and this server does not offer sign-in.")))
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ impl Tally {
             let (name, email, group) = (person.name, person.email, person.group);
             new.push(NewInvitation { id, token_hash, name, email, group, created_at: now });
         }
-        self.engine.invitations().add_invitations(&board, new, MAX_PEOPLE).await?;
+        self.engine.add_invitations(&served, new, MAX_PEOPLE).await?;
         Ok(links)
     }
 
@@ -75,7 +75,7 @@ impl Tally {
         let served = self.authorize(caller, board).await?;
         let board = &served.info.id;
         let unknown = || TallyError::UnknownInvitation(id.chars().take(40).collect());
-        let stored = self.engine.invitations().invitation(board, id).await?.ok_or_else(unknown)?;
+        let stored = self.engine.invitations_by_id(&served).await?.1.get(id).cloned().ok_or_else(unknown)?;
         let (change, link) = match action {
             InvitationAction::Reissue => {
                 self.limits.invitations(board)?;
@@ -87,7 +87,7 @@ impl Tally {
             InvitationAction::Revoke => (InvitationChange::Revoke, None),
             InvitationAction::Delete => (InvitationChange::Delete, None),
         };
-        match self.engine.invitations().change_invitation(board, id, change).await? {
+        match self.engine.change_invitation(&served, id, change).await? {
             true => Ok(link),
             false => Err(unknown()),
         }

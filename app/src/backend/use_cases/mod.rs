@@ -14,7 +14,9 @@
 //!   and export a board, with its admin key;
 //! * [`join`] — find a board by its join code or a pasted link;
 //! * [`compare`] — two rounds or two groups side by side;
-//! * [`reveal`] — who sees the figures, and the gate every figure passes.
+//! * [`reveal`] — who sees the figures, and the gate every figure passes;
+//! * [`access`], [`invitations`], [`sign_in`] — who may answer, personal
+//!   links, and signing in with an OpenID Connect provider.
 //!
 //! [`TallyError`]: crate::error::TallyError
 
@@ -25,10 +27,12 @@ pub mod compare;
 pub mod invitations;
 pub mod join;
 pub mod reveal;
+pub mod sign_in;
 pub mod submit;
 
 use crate::backend::engine::Engine;
 use crate::backend::limits::Limits;
+use crate::backend::oidc::Provider;
 use crate::backend::respondent::Respondents;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -48,6 +52,8 @@ pub struct Tally {
     pub public_url: Option<String>,
     /// How far one board may grow, and how much of it one answer may carry.
     pub bounds: Bounds,
+    /// The OpenID Connect provider people sign in with, when configured.
+    pub provider: Option<Arc<Provider>>,
 }
 
 /// Bounds on what one board holds and one response carries, so that no
@@ -82,11 +88,14 @@ pub struct Caller {
     /// The invitations this browser opened (`tally_invited`), as sent:
     /// checked by the use case (see `backend::invited`).
     pub invited: Option<String>,
+    /// The session cookie's token, as sent (checked by the use case).
+    pub session: Option<String>,
 }
 
 impl Tally {
     pub fn new(engine: Engine, limits: Arc<Limits>, respondents: Respondents) -> Tally {
-        Tally { engine, limits, respondents: Arc::new(respondents), public_url: None, bounds: Bounds::default() }
+        let respondents = Arc::new(respondents);
+        Tally { engine, limits, respondents, public_url: None, bounds: Bounds::default(), provider: None }
     }
 
     /// Absolute links start with `url` (its trailing slash dropped).
@@ -100,13 +109,23 @@ impl Tally {
         self
     }
 
-    /// The invitations the request's cookie lists, as sent.
-    pub fn invited_cookie(&self, headers: &axum::http::HeaderMap) -> Option<String> {
-        self.respondents.invited_cookie().read(headers)
+    /// People may sign in with `provider`.
+    pub fn with_sign_in(mut self, provider: Option<Provider>) -> Tally {
+        self.provider = provider.map(Arc::new);
+        self
     }
 
-    /// The respondent token in the request's cookie, if this server issued it.
-    pub fn respondent_cookie(&self, headers: &axum::http::HeaderMap) -> Option<String> {
-        self.respondents.from_cookie(headers).filter(|token| self.respondents.verify(token).is_some())
+    /// The caller as the request's cookies present them: the respondent
+    /// token if this server issued it (a stale one is as good as none), the
+    /// invitations opened and the session, as sent (checked on use). The
+    /// door adds the address and any admin key.
+    pub fn caller_from_cookies(&self, headers: &axum::http::HeaderMap) -> Caller {
+        let respondent = self.respondents.from_cookie(headers).filter(|token| self.respondents.verify(token).is_some());
+        Caller {
+            respondent,
+            invited: self.respondents.invited_cookie().read(headers),
+            session: self.respondents.session_cookie().read(headers),
+            ..Caller::default()
+        }
     }
 }

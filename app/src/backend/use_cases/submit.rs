@@ -60,6 +60,8 @@ impl Tally {
         Ok(self.respondents.issue())
     }
 
+    /// Submits; again once if another instance changed who may answer
+    /// after this one let the respondent in (the second try decides afresh).
     async fn try_submit(
         &self,
         caller: &Caller,
@@ -68,10 +70,27 @@ impl Tally {
         group: Option<String>,
     ) -> Result<Submitted, TallyError> {
         let served = self.engine.board(board).await?;
-        let respondent = self.respondent(caller, &served).await?;
-        self.admit(&served, &respondent)?;
+        let raw: Vec<_> = raw.into_iter().collect();
+        match self.submit_once(caller, &served, raw.clone(), group.clone()).await {
+            Err(TallyError::AdmissionChanged(_)) => {
+                self.engine.refresh_admission(&served).await;
+                self.submit_once(caller, &served, raw, group).await
+            }
+            done => done,
+        }
+    }
+
+    async fn submit_once(
+        &self,
+        caller: &Caller,
+        served: &ServedBoard,
+        raw: Vec<(String, RawLevel)>,
+        group: Option<String>,
+    ) -> Result<Submitted, TallyError> {
+        let (admitted_at, respondent) = self.respondent_as_of(caller, served).await?;
+        self.admit(served, &respondent)?;
         let (id, token, issued) = match respondent {
-            Respondent::Invited { id, .. } => (id, None, false),
+            Respondent::Invited { id, .. } | Respondent::Member { id, .. } => (id, None, false),
             Respondent::Anonymous(_) => {
                 let (token, issued) = match &caller.respondent {
                     Some(text) => (self.respondents.verify(text).ok_or_else(not_issued)?, false),
@@ -82,9 +101,9 @@ impl Tally {
         };
         // Limits take a token only for a submission that would be applied,
         // so cheap invalid ones cannot use up someone's allowance.
-        let answers = self.engine.validate(&served, raw, group)?;
+        let answers = self.engine.validate(served, raw, group)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
-        let receipt = self.engine.commit(&served, id, answers).await?;
+        let receipt = self.engine.commit(served, id, answers, admitted_at).await?;
         let pass = self.respondents.pass(&served.info.id, receipt.round, &receipt.respondent);
         let stats = served.stats();
         let answered = Viewer { answered_round: Some(receipt.round), admitted: true, ..Viewer::default() };
@@ -121,7 +140,7 @@ impl Tally {
     pub async fn withdraw(&self, caller: &Caller, board: &str, every_round: bool) -> Result<usize, TallyError> {
         let served = self.engine.board(board).await?;
         let id = match self.respondent(caller, &served).await? {
-            Respondent::Invited { id, .. } => id,
+            Respondent::Invited { id, .. } | Respondent::Member { id, .. } => id,
             Respondent::Anonymous(_) => {
                 let text = caller.respondent.as_deref().ok_or_else(|| {
                     TallyError::BadRequest(

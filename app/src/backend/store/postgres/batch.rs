@@ -63,7 +63,7 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     // error is the cause; those after it only say the transaction aborted.
     let (locked, previous) = tokio::try_join!(
         biased;
-        client.query_typed("SELECT id, closed, shape, round FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
+        client.query_typed("SELECT id, closed, shape, round, admission_rev FROM boards WHERE id = ANY($1) ORDER BY id FOR UPDATE", lock),
         client.query_typed(
             // The row locks above are taken first, so the open round read here
             // stays open. The join names board and respondent only, which the
@@ -85,7 +85,13 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     let gates: HashMap<String, Gate> = locked
         .iter()
         .map(|r| {
-            (r.get(0), Gate { closed: r.get(1), shape: r.get::<_, i64>(2) as u64, round: r.get::<_, i32>(3) as u32 })
+            let gate = Gate {
+                closed: r.get(1),
+                shape: r.get::<_, i64>(2) as u64,
+                round: r.get::<_, i32>(3) as u32,
+                admission_rev: r.get::<_, i64>(4) as u64,
+            };
+            (r.get(0), gate)
         })
         .collect();
     let refused = plan::refusals(batch, &gates);

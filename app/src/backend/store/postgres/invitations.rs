@@ -11,21 +11,44 @@ use async_trait::async_trait;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 
+/// `$changes` (common table expressions, the last named `changed`
+/// returning a row per invitation it touched), then the board's new
+/// version if it touched any: one statement, so both or neither happen.
+macro_rules! then_new_version {
+    ($($changes:expr),+) => {
+        concat!(
+            "WITH ", $($changes,)+ " ", sql::new_invitations_version!(),
+            " AND EXISTS (SELECT 1 FROM changed) RETURNING version"
+        )
+    };
+}
+
 /// Adds the invitations in `$2`… (arrays, one element each) unless the
 /// board would then hold more than `$8`; under the board's row lock.
-const ADD_INVITATIONS: &str = "WITH locked AS (SELECT id FROM boards WHERE id = $1 FOR UPDATE),
-    held AS (SELECT COUNT(*) AS n FROM invitations WHERE board_id = $1)
-    INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
-    SELECT locked.id, i.id, i.token_hash, i.name, i.email, i.group_name, $7
-    FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-        AS i(id, token_hash, name, email, group_name), locked, held
-    WHERE held.n + cardinality($2::text[]) <= $8";
+const ADD_INVITATIONS: &str = then_new_version!(
+    "locked AS (SELECT id FROM boards WHERE id = $1 FOR UPDATE),
+    held AS (SELECT COUNT(*) AS n FROM invitations WHERE board_id = $1),
+    changed AS (
+        INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
+        SELECT locked.id, i.id, i.token_hash, i.name, i.email, i.group_name, $7
+        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+            AS i(id, token_hash, name, email, group_name), locked, held
+        WHERE held.n + cardinality($2::text[]) <= $8
+        RETURNING 1
+    )"
+);
+
+const REISSUE_INVITATION: &str = then_new_version!("changed AS (", sql::reissue_invitation!(), " RETURNING 1)");
+
+const REVOKE_INVITATION: &str = then_new_version!("changed AS (", sql::revoke_invitation!(), " RETURNING 1)");
 
 /// Forgets that the owners were told it answered, and the invitation.
-const DELETE_INVITATION: &str = "WITH forgotten AS (
-        DELETE FROM participation_shown WHERE board_id = $1 AND invitation_id = $2
-    )
-    DELETE FROM invitations WHERE board_id = $1 AND id = $2";
+const DELETE_INVITATION: &str = then_new_version!(
+    "forgotten AS (DELETE FROM participation_shown WHERE board_id = $1 AND invitation_id = $2),
+    changed AS (",
+    sql::delete_invitation!(),
+    " RETURNING 1)"
+);
 
 /// Replaces what the owners are told answered a round with `$3`: what
 /// leaves and what joins are different rows, so one statement does both.
@@ -38,7 +61,7 @@ const SHOW_PARTICIPATION: &str = "WITH gone AS (
 
 #[async_trait]
 impl Invitations for PostgresStore {
-    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<(), TallyError> {
+    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<u64, TallyError> {
         let column = |pick: fn(&NewInvitation) -> Option<String>| new.iter().map(pick).collect::<Vec<_>>();
         let ids = column(|i| Some(i.id.clone()));
         let hashes = column(|i| Some(i.token_hash.clone()));
@@ -46,12 +69,11 @@ impl Invitations for PostgresStore {
         let emails = column(|i| Some(i.email.clone()));
         let groups = column(|i| i.group.clone());
         let now = new.first().map_or(0, |i| i.created_at);
-        let client = self.requests.get().await?;
         let values: [&(dyn ToSql + Sync); 8] = [&board, &ids, &hashes, &names, &emails, &groups, &now, &(max as i64)];
-        let added = client.execute(ADD_INVITATIONS, &values).await.map_err(failed("storing invitations"))?;
-        if added as usize == new.len() {
-            return Ok(());
+        if let Some(version) = self.change_board("storing invitations", board, ADD_INVITATIONS, &values).await? {
+            return Ok(version);
         }
+        let client = self.requests.get().await?;
         let held: i64 =
             client.query_one(sql::INVITATION_COUNT, &[&board]).await.map_err(failed("counting invitations"))?.get(0);
         Err(too_many_invitations(held as usize, new.len(), max))
@@ -69,22 +91,20 @@ impl Invitations for PostgresStore {
         Ok(row.map_err(failed("finding an invitation"))?.as_ref().map(invitation))
     }
 
-    async fn invitation(&self, board: &str, id: &str) -> Result<Option<StoredInvitation>, TallyError> {
-        let client = self.requests.get().await?;
-        let row = client.query_opt(sql::INVITATION, &[&board, &id]).await;
-        Ok(row.map_err(failed("reading an invitation"))?.as_ref().map(invitation))
-    }
-
-    async fn change_invitation(&self, board: &str, id: &str, change: InvitationChange) -> Result<bool, TallyError> {
-        let client = self.requests.get().await?;
-        let changed = match &change {
+    async fn change_invitation(
+        &self,
+        board: &str,
+        id: &str,
+        change: InvitationChange,
+    ) -> Result<Option<u64>, TallyError> {
+        let context = "changing an invitation";
+        match &change {
             InvitationChange::Reissue { token_hash } => {
-                client.execute(sql::REISSUE_INVITATION, &[&board, &id, token_hash]).await
+                self.change_board(context, board, REISSUE_INVITATION, &[&board, &id, token_hash]).await
             }
-            InvitationChange::Revoke => client.execute(sql::REVOKE_INVITATION, &[&board, &id]).await,
-            InvitationChange::Delete => client.execute(DELETE_INVITATION, &[&board, &id]).await,
-        };
-        Ok(changed.map_err(failed("changing an invitation"))? > 0)
+            InvitationChange::Revoke => self.change_board(context, board, REVOKE_INVITATION, &[&board, &id]).await,
+            InvitationChange::Delete => self.change_board(context, board, DELETE_INVITATION, &[&board, &id]).await,
+        }
     }
 
     async fn round_respondents(&self, board: &str, round: u32) -> Result<Vec<String>, TallyError> {

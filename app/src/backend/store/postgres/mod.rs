@@ -39,6 +39,7 @@ mod invitations;
 mod listener;
 mod respondents;
 mod rounds;
+mod sign_ins;
 mod upkeep;
 
 use super::errors::postgres as failed;
@@ -63,6 +64,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0008_no_index_by_respondent.sql"),
     include_str!("../../../../migrations/postgres/0009_reveal.sql"),
     include_str!("../../../../migrations/postgres/0010_invitations.sql"),
+    include_str!("../../../../migrations/postgres/0011_admission_rev.sql"),
+    include_str!("../../../../migrations/postgres/0012_sign_in.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

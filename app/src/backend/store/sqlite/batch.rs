@@ -44,10 +44,11 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut gates = HashMap::new();
     {
-        let mut gate = tx.prepare_cached("SELECT closed, shape, round FROM boards WHERE id = ?1")?;
+        let mut gate = tx.prepare_cached("SELECT closed, shape, round, admission_rev FROM boards WHERE id = ?1")?;
         for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
-            let found =
-                gate.query_row([board], |r| Ok(Gate { closed: r.get(0)?, shape: r.get(1)?, round: r.get(2)? }))?;
+            let found = gate.query_row([board], |r| {
+                Ok(Gate { closed: r.get(0)?, shape: r.get(1)?, round: r.get(2)?, admission_rev: r.get(3)? })
+            })?;
             gates.insert(board.to_string(), found);
         }
     }

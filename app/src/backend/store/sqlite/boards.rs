@@ -47,6 +47,7 @@ impl Boards for SqliteStore {
                         groups: (r.get(14)?, r.get(15)?),
                         reveal: (r.get(16)?, r.get(17)?),
                         access: r.get(18)?,
+                        admission_rev: r.get(19)?,
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,

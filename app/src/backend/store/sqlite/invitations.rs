@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Row, TransactionBehavior};
 
 #[async_trait]
 impl Invitations for SqliteStore {
-    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<(), TallyError> {
+    async fn add_invitations(&self, board: &str, new: Vec<NewInvitation>, max: usize) -> Result<u64, TallyError> {
         let board = board.to_string();
         self.write(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed("inviting"))?;
@@ -25,7 +25,9 @@ impl Invitations for SqliteStore {
                 let values = numbered(&[&board, id, token_hash, name, email, group, created_at]);
                 tx.execute(sql::ADD_INVITATION, values.as_slice()).map_err(failed("storing an invitation"))?;
             }
-            tx.commit().map_err(failed("committing invitations"))
+            let version = new_version(&tx, &board)?;
+            tx.commit().map_err(failed("committing invitations"))?;
+            Ok(version)
         })
         .await
     }
@@ -51,17 +53,12 @@ impl Invitations for SqliteStore {
         .await
     }
 
-    async fn invitation(&self, board: &str, id: &str) -> Result<Option<StoredInvitation>, TallyError> {
-        let (board, id) = (board.to_string(), id.to_string());
-        self.read(move |conn| {
-            conn.query_row(sql::INVITATION, numbered(&[&board, &id]).as_slice(), invitation)
-                .optional()
-                .map_err(failed("reading an invitation"))
-        })
-        .await
-    }
-
-    async fn change_invitation(&self, board: &str, id: &str, change: InvitationChange) -> Result<bool, TallyError> {
+    async fn change_invitation(
+        &self,
+        board: &str,
+        id: &str,
+        change: InvitationChange,
+    ) -> Result<Option<u64>, TallyError> {
         let (board, id) = (board.to_string(), id.to_string());
         self.write(move |conn| {
             let tx = conn.transaction().map_err(failed("changing an invitation"))?;
@@ -75,8 +72,9 @@ impl Invitations for SqliteStore {
                     .and_then(|_| tx.execute(sql::DELETE_INVITATION, numbered(&[&board, &id]).as_slice())),
             }
             .map_err(failed("changing an invitation"))?;
+            let version = if changed > 0 { Some(new_version(&tx, &board)?) } else { None };
             tx.commit().map_err(failed("committing an invitation's change"))?;
-            Ok(changed > 0)
+            Ok(version)
         })
         .await
     }
@@ -103,6 +101,12 @@ impl Invitations for SqliteStore {
         })
         .await
     }
+}
+
+/// Makes the change in `tx` a new version of `board` (see `admission_rev`).
+fn new_version(tx: &rusqlite::Transaction, board: &str) -> Result<u64, TallyError> {
+    tx.query_row(sql::NEW_INVITATIONS_VERSION, numbered(&[&board]).as_slice(), |r| r.get(0))
+        .map_err(failed("making invitations a new version"))
 }
 
 impl SqliteStore {

@@ -13,6 +13,7 @@ mod groups;
 mod invitations;
 mod respondents;
 mod rounds;
+mod sign_ins;
 mod upkeep;
 
 use super::errors::sqlite as failed;
@@ -36,6 +37,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0008_no_index_by_respondent.sql"),
     include_str!("../../../../migrations/sqlite/0009_reveal.sql"),
     include_str!("../../../../migrations/sqlite/0010_invitations.sql"),
+    include_str!("../../../../migrations/sqlite/0011_admission_rev.sql"),
+    include_str!("../../../../migrations/sqlite/0012_sign_in.sql"),
 ];
 
 #[derive(Clone)]
