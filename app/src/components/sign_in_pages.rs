@@ -93,19 +93,10 @@ fn account_bar(who: Option<String>, here: &str) -> impl IntoView {
         }
         .into_any(),
         None => {
-            let href = format!("/auth/sign-in?return={}", urlencoding(here));
+            let here = percent_encoding::utf8_percent_encode(here, percent_encoding::NON_ALPHANUMERIC);
+            let href = format!("/auth/sign-in?return={here}");
             view! { <a href=href>"Sign in"</a> }.into_any()
         }
     };
     view! { <nav class="account-bar" aria-label="Your account">{state}</nav> }
-}
-
-/// A path as one query parameter's value.
-fn urlencoding(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }

@@ -30,6 +30,7 @@ mod rounds;
 mod scale_out;
 mod security;
 mod shutdown;
+mod sign_in;
 mod slow_client;
 mod start_and_join;
 mod startup;

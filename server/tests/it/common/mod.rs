@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part of this harness
 
 pub mod live_frames;
+pub mod oidc;
 pub mod private_postgres;
 pub mod submitters;
 #[path = "../../../../app/tests/it/support/mod.rs"]
