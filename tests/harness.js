@@ -14,8 +14,8 @@ import { createRequire } from 'node:module';
 const root = resolve(import.meta.dirname, '..');
 
 // `matrices`: a directory of matrix files instead of the shipped one;
-// `binary`: the release build, for benchmarks.
-export async function startServer({ dir, port = 0, matrices, binary = 'target/debug/server' } = {}) {
+// `binary`: the release build, for benchmarks; `env`: more settings.
+export async function startServer({ dir, port = 0, matrices, binary = 'target/debug/server', env = {} } = {}) {
   dir ??= mkdtempSync(join(tmpdir(), 'tally-browser-'));
   const child = spawn(join(root, binary), [], {
     env: {
@@ -29,6 +29,7 @@ export async function startServer({ dir, port = 0, matrices, binary = 'target/de
       LEPTOS_SITE_PKG_DIR: 'pkg',
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -50,6 +51,20 @@ export async function startServer({ dir, port = 0, matrices, binary = 'target/de
       if (!keepData) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The OpenID Connect provider of `oidc_provider.mjs` on 127.0.0.1: its
+ * issuer URL, and `stop`. */
+export async function startProvider() {
+  const child = spawn(process.execPath, [join(root, 'tests', 'oidc_provider.mjs')], {
+    cwd: join(root, 'tests'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const issuer = await new Promise((ok, fail) => {
+    child.stdout.once('data', (chunk) => ok(JSON.parse(chunk.toString()).issuer));
+    child.on('exit', (code) => fail(new Error(`the provider exited with ${code}`)));
+  });
+  return { issuer, stop: () => child.kill('SIGKILL') };
 }
 
 /** A server and a browser for one test file: started before its first

@@ -106,4 +106,6 @@ pub struct InvitationList {
     /// Each `answered` changes only with at least this many others (the
     /// board's group threshold).
     pub batch: u32,
+    /// Whether this server offers sign-in, so `members` can be chosen.
+    pub sign_in: bool,
 }

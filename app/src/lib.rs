@@ -33,6 +33,8 @@
 //! (a group's figures are withheld below its anonymity threshold);
 //! [`plain_text`] says which characters no typed text may hold;
 //! [`join_code`] is the short code people type to reach a board;
+//! [`access`] says who may answer a board and [`my_boards`] what a
+//! signed-in person owns and answered;
 //! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
@@ -55,6 +57,7 @@ pub mod join_code;
 pub mod live_client;
 pub mod live_message;
 pub mod matrix;
+pub mod my_boards;
 pub mod page_data;
 pub mod plain_text;
 pub mod reveal;

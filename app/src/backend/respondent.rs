@@ -13,6 +13,9 @@ use super::signer::{Signer, TAG_LEN};
 use super::site_cookie::SiteCookie;
 use axum::http::{HeaderMap, HeaderValue};
 
+/// How an owner's pass begins, which no admin key does (those are hex).
+pub const OWNER_PASS: &str = "owner.";
+
 /// Issues and checks respondent tokens, and names the cookie they live in.
 pub struct Respondents {
     /// Signs tokens and the ids derived from them.
@@ -137,6 +140,25 @@ impl Respondents {
         self.signer.tag(&["sign-in", what, secret])
     }
 
+    /// A pass that lets `account`, an owner of `board`, manage it as its
+    /// admin key does, until `expires` (Unix seconds): handed to the owner's
+    /// browser in the admin link's fragment, never stored.
+    pub fn owner_pass(&self, board: &str, account: &str, expires: i64) -> String {
+        let tag = self.signer.tag(&["owner", board, account, &expires.to_string()]);
+        format!("{OWNER_PASS}{expires}.{account}.{tag}")
+    }
+
+    /// The account an [`owner_pass`](Respondents::owner_pass) for `board`
+    /// names, if this server signed it and it has not expired by `now`.
+    /// Whether the account still owns the board is the caller's to check.
+    pub fn check_owner_pass(&self, board: &str, pass: &str, now: i64) -> Option<String> {
+        let mut parts = pass.strip_prefix(OWNER_PASS)?.split('.');
+        let (expires, account, tag) = (parts.next()?, parts.next()?, parts.next()?);
+        let until: i64 = expires.parse().ok()?;
+        let signed = parts.next().is_none() && self.signer.verify(&["owner", board, account, &until.to_string()], tag);
+        (signed && until > now).then(|| account.to_string())
+    }
+
     /// The session cookie, `tally_session`.
     pub fn session_cookie(&self) -> SiteCookie {
         self.cookie.sibling("tally_session")
@@ -222,5 +244,18 @@ mod tests {
         let sent = format!("other=1; tally_respondent={}", token.as_str());
         headers.insert(header::COOKIE, HeaderValue::from_str(&sent).unwrap());
         assert_eq!(respondents(7).from_cookie(&headers).as_deref(), Some(token.as_str()));
+    }
+
+    #[test]
+    fn an_owner_pass_holds_for_its_board_and_account_until_it_expires() {
+        let (ours, theirs) = (respondents(1), respondents(2));
+        let pass = ours.owner_pass("team", "acc0", 1_000);
+        assert!(pass.starts_with(OWNER_PASS));
+        assert_eq!(ours.check_owner_pass("team", &pass, 999).as_deref(), Some("acc0"));
+        assert_eq!(ours.check_owner_pass("team", &pass, 1_000), None, "expired");
+        assert_eq!(ours.check_owner_pass("other", &pass, 999), None, "another board");
+        assert_eq!(theirs.check_owner_pass("team", &pass, 999), None, "another server");
+        let longer = pass.replacen("owner.1000.", "owner.9000.", 1);
+        assert_eq!(ours.check_owner_pass("team", &longer, 999), None, "its expiry cannot be moved");
     }
 }

@@ -4,6 +4,7 @@ use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
 use crate::components::home_page::HomePage;
 use crate::components::invitation_page::InvitationPage;
 use crate::components::join_page::JoinPage;
+use crate::components::my_boards_page::MyBoardsPage;
 use crate::components::present_page::PresentPage;
 use crate::components::sign_in_pages::{AccountBar, SignInPage, SignInReturnPage};
 use crate::components::start_page::StartPage;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/b/:board/trends") view=TrendsPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/present") view=PresentPage ssr=SsrMode::Async/>
                     <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me") view=MyBoardsPage ssr=SsrMode::Async/>
                     <Route path=path!("/auth/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/auth/callback") view=SignInReturnPage ssr=SsrMode::Async/>
                 </Routes>

@@ -34,6 +34,7 @@ pub mod invitation_page;
 pub mod join_page;
 pub mod legend;
 pub mod matrix_form;
+pub mod my_boards_page;
 pub mod my_progress;
 pub mod present_page;
 pub mod sign_in_pages;

@@ -87,6 +87,7 @@ fn account_bar(who: Option<String>, here: &str) -> impl IntoView {
     let state = match who {
         Some(who) => view! {
             <span>"Signed in as " <strong>{who}</strong></span>
+            <a href="/me">"My boards"</a>
             <form method="post" action="/api/sign_out">
                 <button type="submit" class="link-button">"Sign out"</button>
             </form>

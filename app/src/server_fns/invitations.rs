@@ -18,13 +18,14 @@ pub async fn open_invitation(token: String) -> Result<String, TallyError> {
     .await
 }
 
-/// Served at `/api/set_access`: who may answer (`anyone` or `invited`).
+/// Served at `/api/set_access`: who may answer (`anyone`, `invited` or
+/// `members`).
 #[server(endpoint = "set_access")]
 pub async fn set_access(board: String, key: String, access: String) -> Result<AccessMode, TallyError> {
     crate::backend::context::run(Some(key), |door| async move {
         let mode = AccessMode::parse(&access).ok_or_else(|| {
             let shown: String = access.chars().take(20).collect();
-            TallyError::BadRequest(format!("unknown access '{shown}' (use anyone or invited)"))
+            TallyError::BadRequest(format!("unknown access '{shown}' (use anyone, invited or members)"))
         })?;
         door.tally.set_access(&door.caller, &board, mode).await
     })

@@ -71,3 +71,41 @@ fn on_this_site(path: &str) -> String {
     let visible: String = path.chars().filter(|c| c.is_ascii_graphic()).take(300).collect();
     format!("/{}", visible.trim_start_matches(['/', '\\']))
 }
+
+/// Served at `/api/load_my_boards`: the boards the signed-in visitor owns
+/// (each with a link that manages it) and answered.
+#[server(endpoint = "load_my_boards")]
+pub async fn load_my_boards() -> Result<crate::my_boards::MyBoards, TallyError> {
+    crate::backend::context::run(None, |door| async move { door.tally.my_boards(&door.caller).await }).await
+}
+
+/// Served at `/api/load_owners`: the board's owners (`None` on a server
+/// without sign-in, where boards have none).
+#[server(endpoint = "load_owners")]
+pub async fn load_owners(board: String, key: String) -> Result<Option<Vec<crate::my_boards::Owner>>, TallyError> {
+    crate::backend::context::run(Some(key), |door| async move {
+        match door.tally.offers_sign_in() {
+            true => door.tally.owners(&door.caller, &board).await.map(Some),
+            false => Ok(None),
+        }
+    })
+    .await
+}
+
+/// Served at `/api/change_owner`: adds (`add`) or removes an owner by
+/// email; the owners after the change.
+#[server(endpoint = "change_owner")]
+pub async fn change_owner(
+    board: String,
+    key: String,
+    email: String,
+    add: bool,
+) -> Result<Vec<crate::my_boards::Owner>, TallyError> {
+    crate::backend::context::run(Some(key), |door| async move {
+        match add {
+            true => door.tally.add_owner(&door.caller, &board, &email).await,
+            false => door.tally.remove_owner(&door.caller, &board, &email).await,
+        }
+    })
+    .await
+}

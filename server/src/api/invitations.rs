@@ -20,7 +20,7 @@ pub struct AccessChange {
     access: AccessMode,
 }
 
-/// `PUT /api/boards/{board}/access`: `{"access": "anyone" | "invited"}`.
+/// `PUT /api/boards/{board}/access`: `{"access": "anyone" | "invited" | "members"}`.
 pub async fn set_access(
     State(tally): State<Tally>,
     Path(board): Path<String>,

@@ -24,6 +24,7 @@ mod extract;
 mod invitations;
 mod join;
 mod matrices;
+mod owners;
 mod rounds;
 
 pub use extract::bearer;
@@ -71,6 +72,8 @@ pub fn router<S>(tally: Tally) -> Router<S> {
             get(invitations::list).post(invitations::invite).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
         )
         .route("/{board}/invitations/{id}", delete(invitations::delete))
+        .route("/{board}/owners", get(owners::list).post(owners::add))
+        .route("/{board}/owners/{email}", delete(owners::remove))
         .route("/{board}/invitations/{id}/{action}", post(invitations::act))
         .route("/{board}/qr.svg", get(join::qr_code))
         .route("/{board}/respondents/me", delete(answers::withdraw))
@@ -79,6 +82,11 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         .route("/{board}/export/{format}", get(export::export).post(export::export))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(tally)
+}
+
+/// `GET /api/me/boards`: the signed-in caller's boards.
+pub fn me<S>(tally: Tally) -> Router<S> {
+    Router::new().route("/boards", get(owners::my_boards)).with_state(tally)
 }
 
 /// `POST /api/respondents`: a respondent token to answer with.

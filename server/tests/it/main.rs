@@ -21,6 +21,7 @@ mod limits;
 mod live;
 mod live_channels;
 mod matrix_edits;
+mod owners;
 mod postgres_timeouts;
 mod postgres_tls;
 mod qr_code;

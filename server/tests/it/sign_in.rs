@@ -54,8 +54,9 @@ async fn submit(server: &TestServer, board: &str, cookie: &str, level: u64) -> (
 #[tokio::test]
 async fn a_signed_in_person_is_one_respondent_on_every_device_until_they_sign_out() {
     let provider = Provider::start();
-    let server = server_with_sign_in(&provider, &[]);
-    server.create_board(json!({ "matrix": "programmer", "slug": "team" })).await;
+    let server = server_with_sign_in(&provider, &[("RUST_LOG", "debug")]);
+    let created = server.create_board(json!({ "matrix": "programmer", "slug": "team" })).await;
+    let key = created["admin_key"].as_str().unwrap();
     let (laptop, phone) = (signed_in(&server).await, signed_in(&server).await);
     assert_ne!(laptop, phone, "each sign-in is a session of its own");
     assert_eq!(who(&server, &laptop).await, "Ada Lovelace");
@@ -73,7 +74,20 @@ async fn a_signed_in_person_is_one_respondent_on_every_device_until_they_sign_ou
     assert_eq!(out.status(), 200);
     assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
     assert_eq!(who(&server, &laptop).await, Value::Null, "the old cookie signs no one in");
-    assert_eq!(who(&server, &phone).await, "Ada Lovelace");
+    assert_eq!(who(&server, &phone).await, "Ada Lovelace", "her name is where it belongs: her own bar");
+
+    // Nor in the figures, the export or the log at its most detailed.
+    let token = phone.split_once('=').unwrap().1;
+    let stats = server.stats("team").await.to_string();
+    let export = reqwest::Client::new().get(server.url("/api/boards/team/export/csv")).bearer_auth(key);
+    let export = export.send().await.unwrap().text().await.unwrap();
+    assert!(export.starts_with("round,"), "{export}");
+    for (door, text) in [("stats", stats), ("export", export), ("log", server.log())] {
+        for secret in ["Ada Lovelace", "ada@example.org", token] {
+            assert!(!text.contains(secret), "{door} holds {secret}");
+        }
+    }
+    assert!(server.log().contains("DEBUG"), "the log is at debug level: the check above could find things");
 }
 
 #[tokio::test]
@@ -158,4 +172,16 @@ async fn on_postgresql_a_session_holds_on_every_instance_until_it_is_ended() {
     assert_eq!(who(&b, &session).await, "Ada Lovelace", "made on A, it holds on B");
     assert_eq!(server_fn(&a, "sign_out", &session, &[]).await.0, 200);
     assert_eq!(who(&b, &session).await, Value::Null, "ended on A, it is refused on B");
+}
+
+#[tokio::test]
+async fn sign_ins_from_one_address_are_limited() {
+    let provider = Provider::start();
+    let server = server_with_sign_in(&provider, &[("TALLY_LIMIT_SIGN_INS_IP", "1/h:2")]);
+    // A start and a finish: two steps, the whole allowance.
+    assert!(sign_in(&server, "/").await.session.is_some());
+    let refused = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let refused = refused.get(server.url("/auth/sign-in")).send().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key(reqwest::header::RETRY_AFTER));
 }

@@ -196,6 +196,11 @@ impl Engine {
         Ok(self.state.catalog.len())
     }
 
+    /// Who owns which boards, and who answered which, as the store keeps them.
+    pub fn owners(&self) -> &dyn crate::backend::store::Owners {
+        &*self.state.store
+    }
+
     /// Sign-ins under way and sessions, as the store keeps them.
     pub fn sign_ins(&self) -> &dyn crate::backend::store::SignIns {
         &*self.state.store

@@ -40,11 +40,14 @@ use tokio::sync::mpsc;
 
 /// A whole database, as the engine holds it.
 pub trait Store:
-    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Upkeep
+    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Upkeep
 {
 }
 
-impl<T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Upkeep> Store for T {}
+impl<T> Store for T where
+    T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Upkeep
+{
+}
 
 /// Sign-in with OpenID Connect: sign-ins under way and signed-in sessions,
 /// kept in the database so every instance shares them. Both are keyed by a
@@ -66,6 +69,34 @@ pub trait SignIns: Send + Sync {
 
     /// Ends the session (signing out); nothing when there is none.
     async fn end_session(&self, id_hash: &str) -> Result<(), TallyError>;
+}
+
+/// Signed-in people's boards: the ones they own (besides whoever holds
+/// the admin link) and the ones they answered (that they did, not what).
+/// An owner is an account, or an email until someone signs in with it.
+#[async_trait]
+pub trait Owners: Send + Sync {
+    /// Adds an owner: by `account` (and their verified `email`, maybe
+    /// empty), or by `email` alone (`account` empty). Adding one twice is
+    /// one.
+    async fn add_owner(&self, board: &str, email: &str, account: &str) -> Result<(), TallyError>;
+
+    /// (email, account) of each owner of the board, by email.
+    async fn owners(&self, board: &str) -> Result<Vec<(String, String)>, TallyError>;
+
+    /// Removes the owners added as `email`; `false` when there were none.
+    async fn remove_owner(&self, board: &str, email: &str) -> Result<bool, TallyError>;
+
+    /// Binds to `account` every ownership given to its verified `email`
+    /// (when not empty), then lists the boards `account` owns.
+    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<String>, TallyError>;
+
+    async fn is_owner(&self, board: &str, account: &str) -> Result<bool, TallyError>;
+
+    /// Remembers that `account` answered `board`.
+    async fn note_answered(&self, account: &str, board: &str) -> Result<(), TallyError>;
+
+    async fn answered_boards(&self, account: &str) -> Result<Vec<String>, TallyError>;
 }
 
 /// Boards themselves: what they are, their matrix, open or closed.

@@ -28,7 +28,7 @@ mod sql;
 mod sqlite;
 mod types;
 
-pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Rounds, SignIns, Store};
+pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store};
 pub use plan::{Committed, FiguresDelta, Placed, Refusal};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};

@@ -158,3 +158,13 @@ pub const TAKE_SIGN_IN: &str =
 pub const SESSION: &str =
     "SELECT id_hash, account, email, name, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2";
 pub const END_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1";
+
+pub const ADD_OWNER: &str =
+    "INSERT INTO board_owners (board_id, email, account) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+pub const OWNERS: &str = "SELECT email, account FROM board_owners WHERE board_id = $1 ORDER BY email, account";
+pub const REMOVE_OWNER: &str = "DELETE FROM board_owners WHERE board_id = $1 AND email = $2";
+pub const OWNED_BOARDS: &str = "SELECT DISTINCT board_id FROM board_owners WHERE account = $1 ORDER BY board_id";
+pub const IS_OWNER: &str = "SELECT COUNT(*) FROM board_owners WHERE board_id = $1 AND account = $2";
+pub const NOTE_ANSWERED: &str =
+    "INSERT INTO answered_boards (account, board_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+pub const ANSWERED_BOARDS: &str = "SELECT board_id FROM answered_boards WHERE account = $1 ORDER BY board_id";

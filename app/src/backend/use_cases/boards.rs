@@ -123,6 +123,7 @@ impl Tally {
         let info = BoardInfo { id, matrix_id: matrix.id.clone(), title, private, created_at: now() };
         let key = admin_key::new_key();
         self.engine.add_board(info.clone(), Some(admin_key::hash(&key)), matrix).await?;
+        self.own_new_board(caller, &info.id).await?;
         Ok(CreatedBoard { info, admin_key: key, base: self.public_url.clone().unwrap_or_default() })
     }
 

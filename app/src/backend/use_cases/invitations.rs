@@ -135,7 +135,8 @@ impl Tally {
         let answered = active.clone().filter(|i| answered_now.contains(&i.id)).count() as u64;
         let invited = active.count() as u64;
         let invitations = stored.into_iter().map(|i| listed(i, &shown)).collect();
-        Ok(InvitationList { access: served.stats().access, invitations, answered, invited, batch: batch(&served) })
+        let (access, batch, sign_in) = (served.stats().access, batch(&served), self.offers_sign_in());
+        Ok(InvitationList { access, invitations, answered, invited, batch, sign_in })
     }
 
     /// The invitations whose person has answers in the open round now.

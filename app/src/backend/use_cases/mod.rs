@@ -26,6 +26,7 @@ pub mod boards;
 pub mod compare;
 pub mod invitations;
 pub mod join;
+pub mod owners;
 pub mod reveal;
 pub mod sign_in;
 pub mod submit;

@@ -89,6 +89,10 @@ impl Tally {
     ) -> Result<Submitted, TallyError> {
         let (admitted_at, respondent) = self.respondent_as_of(caller, served).await?;
         self.admit(served, &respondent)?;
+        let member = match &respondent {
+            Respondent::Member { account, .. } => Some(account.clone()),
+            _ => None,
+        };
         let (id, token, issued) = match respondent {
             Respondent::Invited { id, .. } | Respondent::Member { id, .. } => (id, None, false),
             Respondent::Anonymous(_) => {
@@ -104,6 +108,10 @@ impl Tally {
         let answers = self.engine.validate(served, raw, group)?;
         self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
         let receipt = self.engine.commit(served, id, answers, admitted_at).await?;
+        if let Some(account) = member {
+            // For their "My boards": that they answered, not what.
+            self.engine.owners().note_answered(&account, &served.info.id).await?;
+        }
         let pass = self.respondents.pass(&served.info.id, receipt.round, &receipt.respondent);
         let stats = served.stats();
         let answered = Viewer { answered_round: Some(receipt.round), admitted: true, ..Viewer::default() };

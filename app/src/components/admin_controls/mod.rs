@@ -7,6 +7,7 @@
 mod downloads;
 mod groups;
 mod next_round;
+mod owners;
 mod people;
 mod reveal;
 mod share;
@@ -62,6 +63,7 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
             <RevealControls board=board.clone() key=key.clone() stats reveal/>
             <GroupControls board=board.clone() key=key.clone()/>
             <PeopleControls board=board.clone() key=key.clone() feed/>
+            <owners::OwnerControls board=board.clone() key=key.clone()/>
             <NextRound board=board.clone() key=key.clone() feed/>
             <div class="downloads">
                 {download(&board, &key, "csv", "CSV")}

@@ -53,13 +53,15 @@ fn access_choice(board: String, key: String, list: RwSignal<Option<InvitationLis
         }
     });
     let current = move || list.with(|l| l.as_ref().map(|l| l.access)).unwrap_or_default();
-    let choices = [AccessMode::Anyone, AccessMode::Invited].map(|mode| {
+    let sign_in = move || list.with(|l| l.as_ref().is_some_and(|l| l.sign_in));
+    let choices = AccessMode::ALL.map(|mode| {
         let (board, key) = (board.clone(), key.clone());
         let choose = move |_| {
             set.dispatch(SetAccess { board: board.clone(), key: key.clone(), access: mode.as_str().into() });
         };
+        let offered = move || mode != AccessMode::Members || sign_in();
         view! {
-            <label>
+            <label hidden=move || !offered()>
                 <input type="radio" name="access" prop:checked=move || current() == mode on:change=choose/>
                 {mode.describe()}
             </label>
@@ -67,7 +69,7 @@ fn access_choice(board: String, key: String, list: RwSignal<Option<InvitationLis
     });
     view! {
         <div class="access-choice" role="radiogroup" aria-label="Who may answer">{choices.collect_view()}</div>
-        <p class="hint">"Sign-in through your organisation is not set up on this server."</p>
+        <p class="hint" hidden=sign_in>"Sign-in through your organisation is not set up on this server."</p>
         <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
     }
 }

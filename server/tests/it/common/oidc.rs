@@ -71,9 +71,11 @@ pub fn server_with_sign_in(provider: &Provider, env: &[(&str, &str)]) -> TestSer
         ("TALLY_OIDC_ISSUER", provider.issuer.as_str()),
         ("TALLY_OIDC_CLIENT_ID", "tally-tests"),
         ("TALLY_OIDC_CLIENT_SECRET", "not-so-secret"),
-        // The tests sign in many times from 127.0.0.1.
-        ("TALLY_LIMIT_SIGN_INS_IP", "off"),
     ];
+    // The tests sign in many times from 127.0.0.1, unless they set a limit.
+    if !env.iter().any(|(name, _)| *name == "TALLY_LIMIT_SIGN_INS_IP") {
+        settings.push(("TALLY_LIMIT_SIGN_INS_IP", "off"));
+    }
     settings.extend_from_slice(env);
     TestServer::start_with(&settings)
 }

@@ -37,6 +37,7 @@ mod connection;
 mod groups;
 mod invitations;
 mod listener;
+mod owners;
 mod respondents;
 mod rounds;
 mod sign_ins;
@@ -66,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0010_invitations.sql"),
     include_str!("../../../../migrations/postgres/0011_admission_rev.sql"),
     include_str!("../../../../migrations/postgres/0012_sign_in.sql"),
+    include_str!("../../../../migrations/postgres/0013_owners.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

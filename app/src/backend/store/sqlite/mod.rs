@@ -11,6 +11,7 @@ mod board_settings;
 mod boards;
 mod groups;
 mod invitations;
+mod owners;
 mod respondents;
 mod rounds;
 mod sign_ins;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0010_invitations.sql"),
     include_str!("../../../../migrations/sqlite/0011_admission_rev.sql"),
     include_str!("../../../../migrations/sqlite/0012_sign_in.sql"),
+    include_str!("../../../../migrations/sqlite/0013_owners.sql"),
 ];
 
 #[derive(Clone)]

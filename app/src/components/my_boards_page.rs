@@ -1,0 +1,85 @@
+//! `/me`: a signed-in person's boards. Those they own, each with its open
+//! round, who may answer, how many answered, and a link that opens it with
+//! the admin's controls (no admin link needed); and those they answered.
+//! Server-rendered: nothing of it reaches any bundle.
+
+use crate::components::unavailable::unavailable;
+use crate::my_boards::{MyBoards, OwnedBoard};
+use crate::server_fns::sign_in::load_my_boards;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn MyBoardsPage() -> impl IntoView {
+    view! {
+        <Title text="My boards · Tally"/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense>
+            {Suspend::new(async move {
+                match load_my_boards().await {
+                    Ok(mine) => my_boards(mine).into_any(),
+                    Err(error) => view! {
+                        {unavailable("", &error)}
+                        <p><a href="/auth/sign-in?return=%2Fme">"Sign in"</a></p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn my_boards(mine: MyBoards) -> impl IntoView {
+    let answered = mine.answered.into_iter().map(|b| {
+        view! { <li><a href=format!("/b/{}", b.board)>{b.title}</a></li> }
+    });
+    view! {
+        <div class="my-boards">
+        <h1>"My boards"</h1>
+        <section aria-labelledby="owned">
+            <h2 id="owned">"Boards you own"</h2>
+            {owned_table(mine.owned)}
+            <p><a href="/start">"Start a board"</a></p>
+        </section>
+        <section aria-labelledby="answered">
+            <h2 id="answered">"Boards you answered"</h2>
+            <ul class="answered-boards">{answered.collect_view()}</ul>
+        </section>
+        </div>
+    }
+}
+
+fn owned_table(owned: Vec<OwnedBoard>) -> impl IntoView {
+    if owned.is_empty() {
+        return view! { <p>"None yet: a board you start while signed in is yours."</p> }.into_any();
+    }
+    let rows = owned.into_iter().map(|b| {
+        let state = if b.closed { "closed" } else { "open" };
+        view! {
+            <tr>
+                <th scope="row"><a href=format!("/b/{}", b.board)>{b.title.clone()}</a></th>
+                <td>{format!("Round {} ({state})", b.round)}</td>
+                <td>{b.access.describe()}</td>
+                <td>{format!("{} answered", b.respondents)}</td>
+                <td><a href=b.manage aria-label=format!("Manage {}", b.title)>"Manage"</a></td>
+            </tr>
+        }
+    });
+    view! {
+        <div class="table-scroll">
+            <table class="owned-boards">
+                <thead>
+                    <tr>
+                        <th scope="col">"Board"</th>
+                        <th scope="col">"Round"</th>
+                        <th scope="col">"Who may answer"</th>
+                        <th scope="col">"Answered"</th>
+                        <th scope="col"><span class="visually-hidden">"Manage"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows.collect_view()}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
