@@ -66,7 +66,7 @@ async fn boards_and_invited_callers(tally: &Tally) -> Vec<Caller> {
             NewBoard { matrix: MatrixChoice::Template("programmer".into()), slug: Some(slug.into()), title: None };
         let created = tally.create_board(&Caller::default(), new).await.unwrap();
         let admin = Caller { admin_key: Some(created.admin_key.clone()), ..Caller::default() };
-        tally.set_access(&admin, slug, access).await.unwrap();
+        tally.set_access(&admin, slug, access, Vec::new()).await.unwrap();
         if access == AccessMode::Anyone {
             continue;
         }

@@ -108,4 +108,6 @@ pub struct InvitationList {
     pub batch: u32,
     /// Whether this server offers sign-in, so `members` can be chosen.
     pub sign_in: bool,
+    /// On a board open to members, the email domains it takes (empty: any).
+    pub domains: Vec<String>,
 }

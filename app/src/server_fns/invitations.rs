@@ -20,14 +20,22 @@ pub async fn open_invitation(token: String) -> Result<String, TallyError> {
 
 /// Served at `/api/set_access`: who may answer (`anyone`, `invited` or
 /// `members`).
+/// `domains`: for `members`, the email domains taken, separated by commas
+/// or spaces (blank: any signed-in person).
 #[server(endpoint = "set_access")]
-pub async fn set_access(board: String, key: String, access: String) -> Result<AccessMode, TallyError> {
+pub async fn set_access(
+    board: String,
+    key: String,
+    access: String,
+    #[server(default)] domains: String,
+) -> Result<AccessMode, TallyError> {
     crate::backend::context::run(Some(key), |door| async move {
         let mode = AccessMode::parse(&access).ok_or_else(|| {
             let shown: String = access.chars().take(20).collect();
             TallyError::BadRequest(format!("unknown access '{shown}' (use anyone, invited or members)"))
         })?;
-        door.tally.set_access(&door.caller, &board, mode).await
+        let domains = domains.split([',', ' ', '\n']).filter(|d| !d.trim().is_empty()).map(str::to_string).collect();
+        door.tally.set_access(&door.caller, &board, mode, domains).await
     })
     .await
 }

@@ -80,7 +80,7 @@ async fn invitations_are_stored_whole_found_by_hash_and_changed_one_at_a_time(ba
     assert_eq!(served.stats().version, version, "changing nothing is no new version");
 
     // Read back from the store: setting it reloads the board.
-    let stats = engine.set_access(&served, AccessMode::Invited).await.unwrap();
+    let stats = engine.set_access(&served, AccessMode::Invited, &[]).await.unwrap();
     assert_eq!((stats.access, stats.version), (AccessMode::Invited, version + 1));
     assert_eq!(served.admission_rev(), version + 1, "who may answer changed");
 }

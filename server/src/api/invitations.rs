@@ -18,6 +18,9 @@ use serde_json::json;
 #[serde(deny_unknown_fields)]
 pub struct AccessChange {
     access: AccessMode,
+    /// For `members`: the email domains taken (none: any signed-in person).
+    #[serde(default)]
+    domains: Vec<String>,
 }
 
 /// `PUT /api/boards/{board}/access`: `{"access": "anyone" | "invited" | "members"}`.
@@ -25,9 +28,9 @@ pub async fn set_access(
     State(tally): State<Tally>,
     Path(board): Path<String>,
     ApiCaller(caller): ApiCaller,
-    JsonBody(AccessChange { access }): JsonBody<AccessChange>,
+    JsonBody(AccessChange { access, domains }): JsonBody<AccessChange>,
 ) -> Result<Response, TallyError> {
-    Ok(Json(json!({ "access": tally.set_access(&caller, &board, access).await? })).into_response())
+    Ok(Json(json!({ "access": tally.set_access(&caller, &board, access, domains).await? })).into_response())
 }
 
 /// `GET /api/boards/{board}/invitations`: the access rule, the invitations

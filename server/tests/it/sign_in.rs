@@ -185,3 +185,28 @@ async fn sign_ins_from_one_address_are_limited() {
     assert_eq!(refused.status(), 429);
     assert!(refused.headers().contains_key(reqwest::header::RETRY_AFTER));
 }
+
+#[tokio::test]
+async fn a_board_for_members_of_some_domains_takes_only_their_addresses() {
+    let provider = Provider::start();
+    let server = server_with_sign_in(&provider, &[]);
+    let key = members_board(&server, "team").await;
+    let only = |domains: Value| json!({ "access": "members", "domains": domains }).to_string();
+    let path = "/api/boards/team/access";
+    let (status, body) = send(&server, Method::PUT, path, Some(&key), only(json!(["not a domain"]))).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("'not a domain' is not an email domain"), "{body}");
+    assert_eq!(send(&server, Method::PUT, path, Some(&key), only(json!(["@Example.org"]))).await.0, 200);
+
+    let ada = signed_in(&server).await;
+    assert_eq!(submit(&server, "team", &ada, 1).await.0, 200, "ada@example.org is taken");
+    provider.person("grace", "grace@navy.example", "Grace Hopper").await;
+    let grace = signed_in(&server).await;
+    let (status, body) = submit(&server, "team", &grace, 1).await;
+    assert_eq!(status, 403);
+    let refusal = body["error"].as_str().unwrap();
+    assert!(refusal.contains("with an address at example.org") && refusal.contains("grace@navy.example"), "{refusal}");
+    // Opening it to any signed-in person again lets her in.
+    assert_eq!(send(&server, Method::PUT, path, Some(&key), only(json!([]))).await.0, 200);
+    assert_eq!(submit(&server, "team", &grace, 1).await.0, 200);
+}

@@ -16,18 +16,25 @@ use std::sync::Arc;
 /// A board's invitations by id, as read at one `admission_rev`.
 pub type InvitationsById = Arc<HashMap<String, StoredInvitation>>;
 
-/// What a served board knows of its invitations.
+/// What a served board knows of who may answer it, besides the access
+/// setting its figures carry.
 #[derive(Default)]
-pub(super) struct KnownInvitations {
-    /// The board version at which they last changed, as last heard.
+pub(super) struct KnownAdmission {
+    /// The board version at which who may answer last changed, as last heard.
     rev: u64,
-    /// As read at `rev`; `None` until asked for, or after a change.
+    /// On a board open to members, the email domains it takes (empty: any).
+    domains: Arc<Vec<String>>,
+    /// The invitations as read at `rev`; `None` until asked for, or after a change.
     by_id: Option<InvitationsById>,
 }
 
-impl KnownInvitations {
-    pub fn new(rev: u64) -> KnownInvitations {
-        KnownInvitations { rev, by_id: None }
+impl KnownAdmission {
+    pub fn new(rev: u64, domains: Vec<String>) -> KnownAdmission {
+        KnownAdmission { rev, domains: Arc::new(domains), by_id: None }
+    }
+
+    pub fn domains(&self) -> Arc<Vec<String>> {
+        self.domains.clone()
     }
 
     /// The revision, and the list as read at it if it is.
@@ -43,10 +50,11 @@ impl KnownInvitations {
         }
     }
 
-    /// Hears that they changed at `rev`: forgets the list if that is news.
-    pub fn changed_at(&mut self, rev: u64) {
+    /// Hears that who may answer changed at `rev`, to `domains`: forgets
+    /// the invitations if that is news.
+    pub fn changed_at(&mut self, rev: u64, domains: &[String]) {
         if rev > self.rev {
-            *self = KnownInvitations::new(rev);
+            *self = KnownAdmission::new(rev, domains.to_vec());
         }
     }
 }
@@ -54,8 +62,13 @@ impl KnownInvitations {
 impl Engine {
     /// Sets who may answer the board; a new version, heard by every page
     /// and instance.
-    pub async fn set_access(&self, board: &ServedBoard, access: AccessMode) -> Result<Arc<Stats>, TallyError> {
-        self.state.store.set_access(&board.info.id, access).await?;
+    pub async fn set_access(
+        &self,
+        board: &ServedBoard,
+        access: AccessMode,
+        domains: &[String],
+    ) -> Result<Arc<Stats>, TallyError> {
+        self.state.store.set_access(&board.info.id, access, domains).await?;
         self.state.reload(&board.info.id).await;
         Ok(board.stats())
     }

@@ -348,6 +348,7 @@ impl Engine {
             reveal: Default::default(),
             access: Default::default(),
             admission_rev: 0,
+            member_domains: Vec::new(),
             counts: Vec::new(),
             matrix: Some(json),
         };

@@ -4,7 +4,7 @@
 //! figures that announce the edit are published.
 
 use super::figures::{figures, Header};
-use super::invitations::{InvitationsById, KnownInvitations};
+use super::invitations::{InvitationsById, KnownAdmission};
 use crate::backend::store::{BoardInfo, StoredBoard};
 use crate::groups::GroupSettings;
 use crate::matrix::Matrix;
@@ -34,8 +34,9 @@ pub struct ServedBoard {
     /// label never changes once its round starts, so page views read it
     /// from the store once per round, not once each.
     label: RwLock<Option<(u32, String)>>,
-    /// Its invitations, kept from one change to the next.
-    invitations: RwLock<KnownInvitations>,
+    /// Who may answer besides the access setting: the member domains and
+    /// the invitations, kept from one change to the next.
+    admission: RwLock<KnownAdmission>,
     /// When it was last asked for or written to, in ms of
     /// [`clock`]: a board idle long enough is evicted.
     last_used: AtomicU64,
@@ -60,8 +61,8 @@ impl ServedBoard {
         let groups = RwLock::new(stored.groups);
         let stats = watch::channel(Arc::new(stats)).0;
         let last_used = AtomicU64::new(clock());
-        let invitations = RwLock::new(KnownInvitations::new(stored.admission_rev));
-        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None), invitations, last_used }
+        let admission = RwLock::new(KnownAdmission::new(stored.admission_rev, stored.member_domains));
+        ServedBoard { info: stored.info, matrix, groups, stats, label: RwLock::new(None), admission, last_used }
     }
 
     /// Marks the board as in use now.
@@ -108,11 +109,16 @@ impl ServedBoard {
 
     /// The admission revision, and the invitations as read at it if they are.
     pub(super) fn known_invitations(&self) -> (u64, Option<InvitationsById>) {
-        self.invitations.read().unwrap_or_else(|e| e.into_inner()).get()
+        self.admission.read().unwrap_or_else(|e| e.into_inner()).get()
+    }
+
+    /// On a board open to members, the email domains it takes (empty: any).
+    pub fn member_domains(&self) -> Arc<Vec<String>> {
+        self.admission.read().unwrap_or_else(|e| e.into_inner()).domains()
     }
 
     pub(super) fn remember_invitations(&self, rev: u64, by_id: InvitationsById) {
-        self.invitations.write().unwrap_or_else(|e| e.into_inner()).remember(rev, by_id);
+        self.admission.write().unwrap_or_else(|e| e.into_inner()).remember(rev, by_id);
     }
 
     /// The matrix with its revision and shape.
@@ -157,7 +163,8 @@ impl ServedBoard {
         // After the access setting it goes with: whoever reads the new
         // revision reads the new setting.
         self.offer(snapshot(stored, &self.matrix()));
-        self.invitations.write().unwrap_or_else(|e| e.into_inner()).changed_at(stored.admission_rev);
+        let mut admission = self.admission.write().unwrap_or_else(|e| e.into_inner());
+        admission.changed_at(stored.admission_rev, &stored.member_domains);
     }
 }
 

@@ -185,7 +185,7 @@ pub trait BoardSettings: Send + Sync {
     async fn set_reveal(&self, board: &str, settings: RevealSettings) -> Result<u64, TallyError>;
 
     /// Who may answer the board; the new version.
-    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError>;
+    async fn set_access(&self, board: &str, access: AccessMode, domains: &[String]) -> Result<u64, TallyError>;
 }
 
 /// The people invited to a board, and which of them the owners were last

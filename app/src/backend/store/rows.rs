@@ -25,6 +25,8 @@ pub(crate) struct CountRow {
     /// `access` as stored (`anyone`, `invited`, `members`).
     pub access: String,
     pub admission_rev: u64,
+    /// `member_domains` as stored (a JSON list).
+    pub member_domains: String,
     pub cell: Option<(String, u8, u64)>,
 }
 
@@ -47,6 +49,11 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
         tracing::error!(board = %first.info.id, access = %first.access, "unknown access mode; invited only");
         AccessMode::Invited
     });
+    let member_domains = serde_json::from_str(&first.member_domains).unwrap_or_else(|error| {
+        // Taking no one is the safe side of a list nobody can read.
+        tracing::error!(board = %first.info.id, %error, "stored member domains are not a JSON list");
+        vec!["unreadable.invalid".into()]
+    });
     let counts = first.cell.into_iter().chain(rows.filter_map(|row| row.cell)).collect();
     Some(StoredBoard {
         info: first.info,
@@ -60,6 +67,7 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
         reveal: RevealSettings { reveal: mode, revealed: first.reveal.1 },
         access,
         admission_rev: first.admission_rev,
+        member_domains,
         counts,
         matrix,
     })
@@ -80,5 +88,10 @@ pub(super) fn encode_answers(answers: &Answers) -> String {
 
 /// A board's group names as stored: a JSON list.
 pub(super) fn encode_group_names(groups: &GroupSettings) -> String {
-    serde_json::to_string(&groups.groups).expect("a list of names serialises")
+    encode_names(&groups.groups)
+}
+
+/// Names (groups, domains) as stored: a JSON list.
+pub(super) fn encode_names(names: &[String]) -> String {
+    serde_json::to_string(names).expect("a list of names serialises")
 }

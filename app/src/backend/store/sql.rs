@@ -8,7 +8,7 @@
 /// (`$1`: the board): one row per count, or one with empty count columns.
 pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
-        b.groups, b.min_group_size, b.reveal, b.revealed, b.access, b.admission_rev
+        b.groups, b.min_group_size, b.reveal, b.revealed, b.access, b.admission_rev, b.member_domains
      FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
      WHERE b.id = $1";
 
@@ -74,8 +74,9 @@ pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT)
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
 
 /// Who may answer changed: a new version, and a new `admission_rev`.
-pub const SET_ACCESS: &str =
-    "UPDATE boards SET access = $2, version = version + 1, admission_rev = version + 1 WHERE id = $1 RETURNING version";
+/// `$3`: the member domains, a JSON list.
+pub const SET_ACCESS: &str = "UPDATE boards SET access = $2, member_domains = $3, version = version + 1,
+     admission_rev = version + 1 WHERE id = $1 RETURNING version";
 
 /// Reads invitations, their columns in [`StoredInvitation`](super::StoredInvitation)'s order.
 macro_rules! select_invitations {

@@ -57,6 +57,8 @@ pub struct StoredBoard {
     /// The version at which who may answer last changed (the access
     /// setting or an invitation).
     pub admission_rev: u64,
+    /// On a board open to members, the email domains it takes (empty: any).
+    pub member_domains: Vec<String>,
     /// (row id, level index, count), zero counts omitted.
     pub counts: Vec<(String, u8, u64)>,
     /// The board's own matrix, JSON; `None` for a board from before boards

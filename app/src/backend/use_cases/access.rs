@@ -19,8 +19,9 @@ use crate::error::TallyError;
 pub(super) enum Respondent {
     /// Through a personal link: the invitation, and the id derived from it.
     Invited { id: String, invitation: StoredInvitation },
-    /// Signed in: their account, and the id derived from it.
-    Member { id: String, account: String },
+    /// Signed in: their account, its verified email (maybe empty), and the
+    /// id derived from the account.
+    Member { id: String, account: String, email: String },
     /// Through the browser's token (a verified one, if they sent any).
     Anonymous(Option<Token>),
 }
@@ -37,15 +38,23 @@ impl Respondent {
 
 impl Tally {
     /// Sets who may answer the board, with its admin key; every open page
-    /// hears of it live.
-    pub async fn set_access(&self, caller: &Caller, board: &str, access: AccessMode) -> Result<AccessMode, TallyError> {
+    /// hears of it live. `domains`: for `members`, the email domains taken
+    /// (none: any signed-in person).
+    pub async fn set_access(
+        &self,
+        caller: &Caller,
+        board: &str,
+        access: AccessMode,
+        domains: Vec<String>,
+    ) -> Result<AccessMode, TallyError> {
         let served = self.authorize(caller, board).await?;
         if access == AccessMode::Members && !self.offers_sign_in() {
             return Err(TallyError::BadRequest(
                 "\"members\" needs sign-in, which this server does not offer: use \"anyone\" or \"invited\"".into(),
             ));
         }
-        Ok(self.engine.set_access(&served, access).await?.access)
+        let domains = member_domains(access, domains)?;
+        Ok(self.engine.set_access(&served, access, &domains).await?.access)
     }
 
     /// Who the caller answers as on `served`: the invitation their browser
@@ -75,7 +84,7 @@ impl Tally {
         }
         if let Some(account) = self.account(caller).await? {
             let id = self.respondents.member_on_board(board, &account.id);
-            return Ok((rev, Respondent::Member { id, account: account.id }));
+            return Ok((rev, Respondent::Member { id, account: account.id, email: account.email }));
         }
         let token = caller.respondent.as_deref().and_then(|text| self.respondents.verify(text));
         Ok((rev, Respondent::Anonymous(token)))
@@ -90,12 +99,26 @@ impl Tally {
         Ok(())
     }
 
+    /// Lets a signed-in person into a board open to members, if it takes
+    /// their address's domain.
+    fn admit_member(&self, served: &ServedBoard, email: &str) -> Result<(), TallyError> {
+        let domains = served.member_domains();
+        let domain = email.rsplit_once('@').map(|(_, domain)| domain).unwrap_or_default();
+        if domains.is_empty() || domains.iter().any(|d| d == domain) {
+            return Ok(());
+        }
+        let you = if email.is_empty() { "an account without a verified address" } else { email };
+        Err(TallyError::NotAdmitted(format!(
+            "{MEMBERS_ONLY} with an address at {}: sign in with one (you are signed in with {you}).",
+            domains.join(" or ")
+        )))
+    }
+
     /// Refuses, with the way in, a respondent the board's rule keeps out.
     pub(super) fn admit(&self, served: &ServedBoard, respondent: &Respondent) -> Result<(), TallyError> {
         match (served.stats().access, respondent) {
-            (AccessMode::Anyone, _)
-            | (_, Respondent::Invited { .. })
-            | (AccessMode::Members, Respondent::Member { .. }) => Ok(()),
+            (AccessMode::Anyone, _) | (_, Respondent::Invited { .. }) => Ok(()),
+            (AccessMode::Members, Respondent::Member { email, .. }) => self.admit_member(served, email),
             (AccessMode::Invited, _) => Err(TallyError::NotAdmitted(
                 "This board is for invited people only: open the personal link you were sent \
                  (on this device), or ask the board's organiser for one."
@@ -108,5 +131,31 @@ impl Tally {
                 Err(TallyError::NotAdmitted(format!("{MEMBERS_ONLY}, and this server does not offer sign-in.")))
             }
         }
+    }
+}
+
+/// The member domains to store: lowercase, without `@`, at most 20; only
+/// a board open to members keeps any.
+fn member_domains(access: AccessMode, domains: Vec<String>) -> Result<Vec<String>, TallyError> {
+    if access != AccessMode::Members {
+        return Ok(Vec::new());
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for given in domains {
+        let domain = given.trim().trim_start_matches('@').to_lowercase();
+        let plausible = domain.contains('.')
+            && domain.len() <= 253
+            && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if !plausible {
+            let shown: String = given.chars().take(60).collect();
+            return Err(TallyError::BadRequest(format!("'{shown}' is not an email domain (like example.org)")));
+        }
+        if !kept.contains(&domain) {
+            kept.push(domain);
+        }
+    }
+    match kept.len() {
+        0..=20 => Ok(kept),
+        n => Err(TallyError::BadRequest(format!("{n} domains are too many: at most 20"))),
     }
 }

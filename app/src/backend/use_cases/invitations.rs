@@ -136,7 +136,8 @@ impl Tally {
         let invited = active.count() as u64;
         let invitations = stored.into_iter().map(|i| listed(i, &shown)).collect();
         let (access, batch, sign_in) = (served.stats().access, batch(&served), self.offers_sign_in());
-        Ok(InvitationList { access, invitations, answered, invited, batch, sign_in })
+        let domains = served.member_domains().to_vec();
+        Ok(InvitationList { access, invitations, answered, invited, batch, sign_in, domains })
     }
 
     /// The invitations whose person has answers in the open round now.

@@ -4,6 +4,7 @@
 //! everything the admin API does (docs/API.md, "Board admin"); a browser
 //! test holds the two lists together.
 
+mod access_choice;
 mod downloads;
 mod groups;
 mod next_round;

@@ -5,12 +5,12 @@
 //! how many answered follows the live figures.
 
 use super::share::copy_button;
-use crate::access::{AccessMode, Invitation, InvitationList, IssuedLink};
+use crate::access::{Invitation, InvitationList, IssuedLink};
 use crate::board_feed::BoardFeed;
 use crate::components::confirm::confirmed;
 use crate::components::editor::browser::{chosen_file, download};
 use crate::error::TallyError;
-use crate::server_fns::invitations::{load_invitations, ChangeInvitation, Invite, SetAccess};
+use crate::server_fns::invitations::{load_invitations, ChangeInvitation, Invite};
 use leptos::prelude::*;
 
 #[component]
@@ -36,41 +36,12 @@ pub fn PeopleControls(board: String, key: String, feed: BoardFeed) -> impl IntoV
     view! {
         <fieldset class="people-controls">
             <legend>"Who may answer"</legend>
-            {access_choice(board.clone(), key.clone(), list)}
+            {super::access_choice::access_choice(board.clone(), key.clone(), list)}
             {participation(list)}
             {invite_form(board.clone(), key.clone(), issued, reload)}
             {new_links(issued)}
             {invitation_table(board, key, list, issued, reload)}
         </fieldset>
-    }
-}
-
-fn access_choice(board: String, key: String, list: RwSignal<Option<InvitationList>>) -> impl IntoView {
-    let set = ServerAction::<SetAccess>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(access)) = set.value().get() {
-            list.update(|l| l.iter_mut().for_each(|l| l.access = access));
-        }
-    });
-    let current = move || list.with(|l| l.as_ref().map(|l| l.access)).unwrap_or_default();
-    let sign_in = move || list.with(|l| l.as_ref().is_some_and(|l| l.sign_in));
-    let choices = AccessMode::ALL.map(|mode| {
-        let (board, key) = (board.clone(), key.clone());
-        let choose = move |_| {
-            set.dispatch(SetAccess { board: board.clone(), key: key.clone(), access: mode.as_str().into() });
-        };
-        let offered = move || mode != AccessMode::Members || sign_in();
-        view! {
-            <label hidden=move || !offered()>
-                <input type="radio" name="access" prop:checked=move || current() == mode on:change=choose/>
-                {mode.describe()}
-            </label>
-        }
-    });
-    view! {
-        <div class="access-choice" role="radiogroup" aria-label="Who may answer">{choices.collect_view()}</div>
-        <p class="hint" hidden=sign_in>"Sign-in through your organisation is not set up on this server."</p>
-        <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
     }
 }
 

@@ -1,7 +1,7 @@
 //! [`BoardSettings`] on PostgreSQL.
 
 use super::super::contract::BoardSettings;
-use super::super::rows::encode_group_names;
+use super::super::rows::{encode_group_names, encode_names};
 use super::super::sql;
 use super::PostgresStore;
 use crate::access::AccessMode;
@@ -24,8 +24,9 @@ impl BoardSettings for PostgresStore {
         self.change_known_board("setting who sees the figures", board, sql::SET_REVEAL, &values).await
     }
 
-    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError> {
-        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 2] = [&board, &access.as_str()];
+    async fn set_access(&self, board: &str, access: AccessMode, domains: &[String]) -> Result<u64, TallyError> {
+        let domains = encode_names(domains);
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&board, &access.as_str(), &domains];
         self.change_known_board("setting who may answer", board, sql::SET_ACCESS, &values).await
     }
 }

@@ -51,6 +51,7 @@ impl Boards for PostgresStore {
             reveal: (r.get(16), r.get(17)),
             access: r.get(18),
             admission_rev: r.get::<_, i64>(19) as u64,
+            member_domains: r.get(20),
             cell: r.get::<_, Option<String>>(7).map(|row| (row, r.get::<_, i16>(8) as u8, r.get::<_, i64>(9) as u64)),
         });
         Ok(gather(rows, matrix))

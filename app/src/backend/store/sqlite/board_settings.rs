@@ -1,7 +1,7 @@
 //! [`BoardSettings`] on SQLite.
 
 use super::super::contract::BoardSettings;
-use super::super::rows::encode_group_names;
+use super::super::rows::{encode_group_names, encode_names};
 use super::super::sql;
 use super::{failed, numbered, SqliteStore};
 use crate::access::AccessMode;
@@ -32,11 +32,11 @@ impl BoardSettings for SqliteStore {
         .await
     }
 
-    async fn set_access(&self, board: &str, access: AccessMode) -> Result<u64, TallyError> {
-        let board = board.to_string();
+    async fn set_access(&self, board: &str, access: AccessMode, domains: &[String]) -> Result<u64, TallyError> {
+        let (board, domains) = (board.to_string(), encode_names(domains));
         self.write(move |conn| {
             let mode = access.as_str();
-            let values = numbered(&[&board, &mode]);
+            let values = numbered(&[&board, &mode, &domains]);
             conn.query_row(sql::SET_ACCESS, values.as_slice(), |r| r.get(0)).map_err(failed("setting who may answer"))
         })
         .await

@@ -48,6 +48,7 @@ impl Boards for SqliteStore {
                         reveal: (r.get(16)?, r.get(17)?),
                         access: r.get(18)?,
                         admission_rev: r.get(19)?,
+                        member_domains: r.get(20)?,
                         cell: match cell {
                             Some(row) => Some((row, r.get(8)?, r.get(9)?)),
                             None => None,

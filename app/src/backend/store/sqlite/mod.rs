@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0011_admission_rev.sql"),
     include_str!("../../../../migrations/sqlite/0012_sign_in.sql"),
     include_str!("../../../../migrations/sqlite/0013_owners.sql"),
+    include_str!("../../../../migrations/sqlite/0014_member_domains.sql"),
 ];
 
 #[derive(Clone)]
