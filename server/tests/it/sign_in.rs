@@ -82,7 +82,9 @@ async fn a_signed_in_person_is_one_respondent_on_every_device_until_they_sign_ou
     let export = reqwest::Client::new().get(server.url("/api/boards/team/export/csv")).bearer_auth(key);
     let export = export.send().await.unwrap().text().await.unwrap();
     assert!(export.starts_with("round,"), "{export}");
-    for (door, text) in [("stats", stats), ("export", export), ("log", server.log())] {
+    let metrics = reqwest::get(server.url("/metrics")).await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("tally_submissions_accepted_total"), "{metrics}");
+    for (door, text) in [("stats", stats), ("export", export), ("metrics", metrics), ("log", server.log())] {
         for secret in ["Ada Lovelace", "ada@example.org", token] {
             assert!(!text.contains(secret), "{door} holds {secret}");
         }
