@@ -28,6 +28,7 @@ impl Problem {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(into = "Wire", from = "Wire")]
 pub enum TallyError {
     /// The request named a board that does not exist.
     #[error("unknown board '{0}'")]
@@ -95,6 +96,85 @@ pub enum TallyError {
     Internal(String),
 }
 
+/// How an error travels from a server function to the page: its kind and
+/// its fields, flat. (Derived on the enum itself, serde's code for its
+/// twenty variants was the largest part of the errors in the page's wasm.)
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct Wire {
+    kind: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    more: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    number: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    problems: Vec<Problem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    matrix_problems: Vec<MatrixProblem>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl From<TallyError> for Wire {
+    fn from(error: TallyError) -> Wire {
+        use TallyError::*;
+        let text = |kind, text| Wire { kind, text, ..Wire::default() };
+        match error {
+            UnknownBoard(t) => text(0, t),
+            UnknownRound { board, round } => Wire { kind: 1, text: board, number: round.into(), ..Wire::default() },
+            UnknownGroup { board, group } => Wire { kind: 2, text: board, more: group, ..Wire::default() },
+            UnknownInvitation(t) => text(3, t),
+            RevokedInvitation => text(4, String::new()),
+            UnknownTemplate(t) => text(5, t),
+            InvalidSubmission(problems) => Wire { kind: 6, problems, ..Wire::default() },
+            InvalidMatrix(matrix_problems) => Wire { kind: 7, matrix_problems, ..Wire::default() },
+            InvalidList(problems) => Wire { kind: 8, problems, ..Wire::default() },
+            BadRequest(t) => text(9, t),
+            TooLarge(n) => Wire { kind: 10, number: n as u64, ..Wire::default() },
+            Conflict(t) => text(11, t),
+            AdmissionChanged(t) => text(12, t),
+            SignInRefused(t) => text(13, t),
+            BoardClosed(t) => text(14, t),
+            Forbidden(t) => text(15, t),
+            NotAdmitted(t) => text(16, t),
+            RateLimited { what, retry_after } => Wire { kind: 17, text: what, number: retry_after, ..Wire::default() },
+            Unavailable { what, retry_after } => Wire { kind: 18, text: what, number: retry_after, ..Wire::default() },
+            Internal(t) => text(19, t),
+        }
+    }
+}
+
+impl From<Wire> for TallyError {
+    fn from(w: Wire) -> TallyError {
+        use TallyError::*;
+        match w.kind {
+            0 => UnknownBoard(w.text),
+            1 => UnknownRound { board: w.text, round: w.number as u32 },
+            2 => UnknownGroup { board: w.text, group: w.more },
+            3 => UnknownInvitation(w.text),
+            4 => RevokedInvitation,
+            5 => UnknownTemplate(w.text),
+            6 => InvalidSubmission(w.problems),
+            7 => InvalidMatrix(w.matrix_problems),
+            8 => InvalidList(w.problems),
+            9 => BadRequest(w.text),
+            10 => TooLarge(w.number as usize),
+            11 => Conflict(w.text),
+            12 => AdmissionChanged(w.text),
+            13 => SignInRefused(w.text),
+            14 => BoardClosed(w.text),
+            15 => Forbidden(w.text),
+            16 => NotAdmitted(w.text),
+            17 => RateLimited { what: w.text, retry_after: w.number },
+            18 => Unavailable { what: w.text, retry_after: w.number },
+            _ => Internal(w.text),
+        }
+    }
+}
+
 impl TallyError {
     pub fn status(&self) -> u16 {
         match self {
@@ -130,4 +210,43 @@ impl FromServerFnError for TallyError {
 
 fn join(problems: &[Problem]) -> String {
     problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matrix::MatrixProblem;
+
+    #[test]
+    fn every_error_reads_back_as_it_was_sent() {
+        let problem = Problem { row: Some("r1".into()), message: "too high".into() };
+        let matrix_problem = MatrixProblem { path: "levels[0]".into(), message: "empty".into() };
+        let text = || "some text".to_string();
+        let every = [
+            TallyError::UnknownBoard(text()),
+            TallyError::UnknownRound { board: text(), round: 3 },
+            TallyError::UnknownGroup { board: text(), group: "Backend".into() },
+            TallyError::UnknownInvitation(text()),
+            TallyError::RevokedInvitation,
+            TallyError::UnknownTemplate(text()),
+            TallyError::InvalidSubmission(vec![problem.clone()]),
+            TallyError::InvalidMatrix(vec![matrix_problem]),
+            TallyError::InvalidList(vec![problem]),
+            TallyError::BadRequest(text()),
+            TallyError::TooLarge(65_536),
+            TallyError::Conflict(text()),
+            TallyError::AdmissionChanged(text()),
+            TallyError::SignInRefused(text()),
+            TallyError::BoardClosed(text()),
+            TallyError::Forbidden(text()),
+            TallyError::NotAdmitted(text()),
+            TallyError::RateLimited { what: text(), retry_after: 7 },
+            TallyError::Unavailable { what: text(), retry_after: 30 },
+            TallyError::Internal(text()),
+        ];
+        for error in every {
+            let sent = serde_json::to_string(&error).unwrap();
+            assert_eq!(serde_json::from_str::<TallyError>(&sent).unwrap(), error, "{sent}");
+        }
+    }
 }

@@ -32,19 +32,14 @@ impl LiveMessage {
             kind: String,
         }
         #[derive(Deserialize)]
-        struct StatsFrame {
-            #[serde(flatten)]
-            stats: Stats,
-            watching: u64,
-        }
-        #[derive(Deserialize)]
         struct RefusedFrame {
             message: String,
         }
         match serde_json::from_str::<Kind>(text).ok()?.kind.as_str() {
-            "stats" => serde_json::from_str(text)
-                .ok()
-                .map(|StatsFrame { stats, watching }| LiveMessage::Stats { stats, watching }),
+            "stats" => serde_json::from_str::<crate::stats::StatsWire>(text).ok().map(|frame| {
+                let watching = frame.watching;
+                LiveMessage::Stats { stats: Stats::from(frame), watching }
+            }),
             "refused" => {
                 serde_json::from_str(text).ok().map(|RefusedFrame { message }| LiveMessage::Refused { message })
             }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StatsWire")]
 pub struct Stats {
     pub board: String,
     /// Grows by one with every applied submission, and when the board is
@@ -44,6 +45,43 @@ pub struct Stats {
     /// Row id -> count per level, in level order; left out when withheld.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub counts: BTreeMap<String, Vec<u64>>,
+}
+
+/// [`Stats`] as written, flat: read through this rather than with `flatten`
+/// (whose buffering costs the browser's bundle kilobytes). A live frame is
+/// the same object with `watching` beside it.
+#[derive(Deserialize)]
+pub(crate) struct StatsWire {
+    board: String,
+    version: u64,
+    #[serde(default = "first_round")]
+    round: u32,
+    respondents: u64,
+    #[serde(default)]
+    closed: bool,
+    #[serde(default)]
+    matrix_rev: u64,
+    #[serde(default)]
+    reveal: crate::reveal::RevealMode,
+    #[serde(default)]
+    revealed: bool,
+    #[serde(default)]
+    access: AccessMode,
+    #[serde(default)]
+    withheld: bool,
+    #[serde(default)]
+    counts: BTreeMap<String, Vec<u64>>,
+    /// Only in a live frame: how many watch the board.
+    #[serde(default)]
+    pub watching: u64,
+}
+
+impl From<StatsWire> for Stats {
+    fn from(w: StatsWire) -> Stats {
+        let reveal = RevealSettings { reveal: w.reveal, revealed: w.revealed };
+        let StatsWire { board, version, round, respondents, closed, matrix_rev, access, withheld, counts, .. } = w;
+        Stats { board, version, round, respondents, closed, matrix_rev, reveal, access, withheld, counts }
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -179,5 +217,23 @@ mod tests {
         assert_eq!(serde_json::to_value(&full).unwrap().get("withheld"), None);
         assert!(full.supersedes(&withheld) && !withheld.supersedes(&full) && !full.supersedes(&full));
         assert_eq!(serde_json::from_value::<Stats>(json).unwrap(), withheld);
+    }
+
+    #[test]
+    fn figures_read_back_flat_as_the_server_writes_them() {
+        use crate::reveal::RevealMode;
+        let mut stats = Stats::empty("b", &sample());
+        (stats.version, stats.round, stats.respondents, stats.closed, stats.matrix_rev) = (9, 2, 3, true, 4);
+        stats.reveal = RevealSettings { reveal: RevealMode::Facilitator, revealed: true };
+        stats.access = AccessMode::Invited;
+        stats.counts.insert("r1".into(), vec![1, 0, 2]);
+        let written = serde_json::to_value(&stats).unwrap();
+        assert_eq!(
+            (&written["reveal"], &written["revealed"]),
+            (&serde_json::json!("facilitator"), &serde_json::json!(true))
+        );
+        assert_eq!(serde_json::from_value::<Stats>(written).unwrap(), stats);
+        let withheld = stats.withheld();
+        assert_eq!(serde_json::from_str::<Stats>(&serde_json::to_string(&withheld).unwrap()).unwrap(), withheld);
     }
 }
