@@ -31,3 +31,33 @@ fn not_toml(text: &str, error: &toml::de::Error) -> TallyError {
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     TallyError::BadRequest(format!("not valid TOML at line {line}, column {column}: {reason}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matrix::Role;
+
+    #[test]
+    fn a_matrix_with_roles_goes_through_toml_and_back_unchanged() {
+        let mut matrix = crate::matrix::tests::sample();
+        let expects = [("r1", "c"), ("r3", "b")].map(|(r, l)| (r.to_string(), l.to_string())).into();
+        matrix.roles.push(Role { id: "senior".into(), title: "Senior engineer".into(), expects });
+        let text = write(&matrix).unwrap();
+        assert!(text.contains("[[roles]]") && text.contains("[roles.expects]"), "{text}");
+        let read_back = read(&text).unwrap();
+        assert_eq!(read_back, matrix);
+        assert_eq!(write(&read_back).unwrap(), text, "byte for byte");
+    }
+
+    #[test]
+    fn a_role_without_an_id_is_given_one_from_its_title_once_accepted() {
+        let mut text = write(&crate::matrix::tests::sample()).unwrap();
+        text.push_str("\n[[roles]]\ntitle = \"Staff engineer\"\n\n[roles.expects]\nr2 = \"c\"\n");
+        let matrix = matrix_body::checked(read(&text).unwrap()).unwrap();
+        let role = &matrix.roles[0];
+        assert_eq!((role.id.as_str(), matrix.expected_level(role, "r2")), ("staff-engineer", Some(2)));
+        text.push_str("unknown = 1\n");
+        let refused = read(&text).unwrap_err().to_string();
+        assert!(refused.contains("unknown"), "{refused}");
+    }
+}

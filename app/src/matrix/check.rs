@@ -35,15 +35,15 @@ pub struct MatrixProblem {
 }
 
 /// Collects problems as the walk goes.
-struct Found(Vec<MatrixProblem>);
+pub(super) struct Found(Vec<MatrixProblem>);
 
 impl Found {
-    fn add(&mut self, path: String, message: String) {
+    pub(super) fn add(&mut self, path: String, message: String) {
         self.0.push(MatrixProblem { path, message });
     }
 
     /// A text that must be there.
-    fn text(&mut self, path: String, what: &str, text: &str) {
+    pub(super) fn text(&mut self, path: String, what: &str, text: &str) {
         if text.trim().is_empty() {
             self.add(path, format!("{what} is empty"));
         }
@@ -51,7 +51,7 @@ impl Found {
 
     /// A text that must not be longer than `max` characters, nor hold a
     /// character no text may hold ([`plain_text`]).
-    fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
+    pub(super) fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
         if text.chars().count() > max {
             self.add(path, format!("{what} is longer than {max} characters"));
         } else if let Err(message) = plain_text::check(what, text) {
@@ -59,7 +59,7 @@ impl Found {
         }
     }
 
-    fn id(&mut self, path: String, what: &str, id: &str, seen: &mut HashSet<String>) {
+    pub(super) fn id(&mut self, path: String, what: &str, id: &str, seen: &mut HashSet<String>) {
         if !is_identifier(id) {
             self.add(path, format!("{what}: id '{id}' must be 1-64 characters of a-z, 0-9, '-' or '_'"));
         } else if !seen.insert(id.to_string()) {
@@ -100,6 +100,7 @@ impl Matrix {
                 row_problems(&mut found, &format!("{at}/rows/{r}"), row, self.levels.len(), &mut row_ids);
             }
         }
+        super::roles::role_problems(&mut found, self);
         found.0
     }
 

@@ -33,6 +33,7 @@ impl Matrix {
             allow_partial: false,
             levels: Vec::new(),
             categories: Vec::new(),
+            roles: Vec::new(),
         }
     }
 

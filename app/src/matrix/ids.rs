@@ -33,6 +33,10 @@ impl Matrix {
         for (i, row) in rows.enumerate().filter(|(_, r)| r.id.is_empty()) {
             row.id = unique(slug(&row.title, "row", i + 1), &mut taken);
         }
+        let mut taken: HashSet<String> = self.roles.iter().map(|r| r.id.clone()).collect();
+        for (i, role) in self.roles.iter_mut().enumerate().filter(|(_, r)| r.id.is_empty()) {
+            role.id = unique(slug(&role.title, "role", i + 1), &mut taken);
+        }
     }
 }
 

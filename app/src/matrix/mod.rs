@@ -1,5 +1,6 @@
 //! A competency matrix: ordered proficiency levels, and rows grouped in
-//! categories, each row describing what every level means for it.
+//! categories, each row describing what every level means for it; and,
+//! optionally, roles and the level each expects in each row ([`roles`]).
 //!
 //! A matrix comes from a template (a TOML file under `matrices/`) or from
 //! whoever creates a board; either way [`Matrix::problems`] is strict and
@@ -11,9 +12,11 @@ mod check;
 mod edit;
 #[cfg(feature = "ssr")]
 mod ids;
+mod roles;
 
 pub use check::{MatrixProblem, MAX_CATEGORIES, MAX_DESCRIPTION, MAX_LEVELS, MAX_ROWS, MAX_TITLE};
 pub use edit::Direction;
+pub use roles::{Role, MAX_ROLES};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +33,9 @@ pub struct Matrix {
     pub allow_partial: bool,
     pub levels: Vec<Level>,
     pub categories: Vec<Category>,
+    /// What each role expects ([`Role`]); most matrices declare none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,6 +118,7 @@ pub(crate) mod tests {
                 Category { id: "one".into(), title: "One".into(), rows: vec![row("r1"), row("r2")] },
                 Category { id: "two".into(), title: "Two".into(), rows: vec![row("r3")] },
             ],
+            roles: Vec::new(),
         }
     }
 

@@ -115,3 +115,29 @@ async fn every_bad_edit_is_refused_with_its_reason_and_changes_nothing() {
     }
     assert_eq!((matrix(&server, "guarded").await, server.stats("guarded").await), before);
 }
+
+/// Roles and what each expects are text: set after answers, read back,
+/// and refused with the path of each problem.
+#[tokio::test]
+async fn roles_and_their_expectations_change_after_answers_and_bad_ones_are_refused_at_their_path() {
+    let server = TestServer::start();
+    let key = answered_board(&server, "roles").await;
+    let (mut edited, etag) = matrix(&server, "roles").await;
+    let senior = json!({ "title": "Senior engineer", "expects": { "data-structures": "n", "algorithms": "logn" } });
+    edited["roles"] = json!([senior]);
+    let response = put(&server, "roles", Some(&key), Some(&etag), edited.to_string()).await;
+    assert_eq!(response.status(), 200, "expectations are not a change of shape");
+    let (stored, etag) = matrix(&server, "roles").await;
+    assert_eq!(stored["roles"][0]["id"], "senior-engineer", "the id is made from the title");
+    assert_eq!(stored["roles"][0]["expects"], senior["expects"]);
+
+    let mut bad = stored.clone();
+    bad["roles"][0]["expects"]["no-such-row"] = json!("n");
+    bad["roles"][0]["expects"]["algorithms"] = json!("guru");
+    let (status, text) = refusal(put(&server, "roles", Some(&key), Some(&etag), bad.to_string()).await).await;
+    assert_eq!(status, 422, "{text}");
+    let body: Value = serde_json::from_str(&text).unwrap();
+    let paths: Vec<&str> = body["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["/roles/0/expects/algorithms", "/roles/0/expects/no-such-row"]);
+    assert_eq!(matrix(&server, "roles").await.0, stored, "nothing was applied");
+}
