@@ -101,7 +101,8 @@ pub enum TallyError {
 /// twenty variants was the largest part of the errors in the page's wasm.)
 #[derive(Clone, Default, Serialize, Deserialize)]
 struct Wire {
-    kind: u8,
+    /// The variant's name.
+    kind: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     text: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -121,28 +122,36 @@ fn is_zero(n: &u64) -> bool {
 impl From<TallyError> for Wire {
     fn from(error: TallyError) -> Wire {
         use TallyError::*;
-        let text = |kind, text| Wire { kind, text, ..Wire::default() };
+        let text = |kind: &str, text| Wire { kind: kind.into(), text, ..Wire::default() };
         match error {
-            UnknownBoard(t) => text(0, t),
-            UnknownRound { board, round } => Wire { kind: 1, text: board, number: round.into(), ..Wire::default() },
-            UnknownGroup { board, group } => Wire { kind: 2, text: board, more: group, ..Wire::default() },
-            UnknownInvitation(t) => text(3, t),
-            RevokedInvitation => text(4, String::new()),
-            UnknownTemplate(t) => text(5, t),
-            InvalidSubmission(problems) => Wire { kind: 6, problems, ..Wire::default() },
-            InvalidMatrix(matrix_problems) => Wire { kind: 7, matrix_problems, ..Wire::default() },
-            InvalidList(problems) => Wire { kind: 8, problems, ..Wire::default() },
-            BadRequest(t) => text(9, t),
-            TooLarge(n) => Wire { kind: 10, number: n as u64, ..Wire::default() },
-            Conflict(t) => text(11, t),
-            AdmissionChanged(t) => text(12, t),
-            SignInRefused(t) => text(13, t),
-            BoardClosed(t) => text(14, t),
-            Forbidden(t) => text(15, t),
-            NotAdmitted(t) => text(16, t),
-            RateLimited { what, retry_after } => Wire { kind: 17, text: what, number: retry_after, ..Wire::default() },
-            Unavailable { what, retry_after } => Wire { kind: 18, text: what, number: retry_after, ..Wire::default() },
-            Internal(t) => text(19, t),
+            UnknownBoard(t) => text("UnknownBoard", t),
+            UnknownRound { board, round } => {
+                Wire { kind: "UnknownRound".into(), text: board, number: round.into(), ..Wire::default() }
+            }
+            UnknownGroup { board, group } => {
+                Wire { kind: "UnknownGroup".into(), text: board, more: group, ..Wire::default() }
+            }
+            UnknownInvitation(t) => text("UnknownInvitation", t),
+            RevokedInvitation => text("RevokedInvitation", String::new()),
+            UnknownTemplate(t) => text("UnknownTemplate", t),
+            InvalidSubmission(problems) => Wire { kind: "InvalidSubmission".into(), problems, ..Wire::default() },
+            InvalidMatrix(matrix_problems) => Wire { kind: "InvalidMatrix".into(), matrix_problems, ..Wire::default() },
+            InvalidList(problems) => Wire { kind: "InvalidList".into(), problems, ..Wire::default() },
+            BadRequest(t) => text("BadRequest", t),
+            TooLarge(n) => Wire { kind: "TooLarge".into(), number: n as u64, ..Wire::default() },
+            Conflict(t) => text("Conflict", t),
+            AdmissionChanged(t) => text("AdmissionChanged", t),
+            SignInRefused(t) => text("SignInRefused", t),
+            BoardClosed(t) => text("BoardClosed", t),
+            Forbidden(t) => text("Forbidden", t),
+            NotAdmitted(t) => text("NotAdmitted", t),
+            RateLimited { what, retry_after } => {
+                Wire { kind: "RateLimited".into(), text: what, number: retry_after, ..Wire::default() }
+            }
+            Unavailable { what, retry_after } => {
+                Wire { kind: "Unavailable".into(), text: what, number: retry_after, ..Wire::default() }
+            }
+            Internal(t) => text("Internal", t),
         }
     }
 }
@@ -150,26 +159,26 @@ impl From<TallyError> for Wire {
 impl From<Wire> for TallyError {
     fn from(w: Wire) -> TallyError {
         use TallyError::*;
-        match w.kind {
-            0 => UnknownBoard(w.text),
-            1 => UnknownRound { board: w.text, round: w.number as u32 },
-            2 => UnknownGroup { board: w.text, group: w.more },
-            3 => UnknownInvitation(w.text),
-            4 => RevokedInvitation,
-            5 => UnknownTemplate(w.text),
-            6 => InvalidSubmission(w.problems),
-            7 => InvalidMatrix(w.matrix_problems),
-            8 => InvalidList(w.problems),
-            9 => BadRequest(w.text),
-            10 => TooLarge(w.number as usize),
-            11 => Conflict(w.text),
-            12 => AdmissionChanged(w.text),
-            13 => SignInRefused(w.text),
-            14 => BoardClosed(w.text),
-            15 => Forbidden(w.text),
-            16 => NotAdmitted(w.text),
-            17 => RateLimited { what: w.text, retry_after: w.number },
-            18 => Unavailable { what: w.text, retry_after: w.number },
+        match w.kind.as_str() {
+            "UnknownBoard" => UnknownBoard(w.text),
+            "UnknownRound" => UnknownRound { board: w.text, round: w.number as u32 },
+            "UnknownGroup" => UnknownGroup { board: w.text, group: w.more },
+            "UnknownInvitation" => UnknownInvitation(w.text),
+            "RevokedInvitation" => RevokedInvitation,
+            "UnknownTemplate" => UnknownTemplate(w.text),
+            "InvalidSubmission" => InvalidSubmission(w.problems),
+            "InvalidMatrix" => InvalidMatrix(w.matrix_problems),
+            "InvalidList" => InvalidList(w.problems),
+            "BadRequest" => BadRequest(w.text),
+            "TooLarge" => TooLarge(w.number as usize),
+            "Conflict" => Conflict(w.text),
+            "AdmissionChanged" => AdmissionChanged(w.text),
+            "SignInRefused" => SignInRefused(w.text),
+            "BoardClosed" => BoardClosed(w.text),
+            "Forbidden" => Forbidden(w.text),
+            "NotAdmitted" => NotAdmitted(w.text),
+            "RateLimited" => RateLimited { what: w.text, retry_after: w.number },
+            "Unavailable" => Unavailable { what: w.text, retry_after: w.number },
             _ => Internal(w.text),
         }
     }

@@ -241,7 +241,9 @@ async fn the_submit_server_function_over_http() {
         .await
         .unwrap();
     assert_eq!(bad.status(), 422);
-    let problems = bad.json::<Value>().await.unwrap()["InvalidSubmission"].clone();
+    let error = bad.json::<Value>().await.unwrap();
+    assert_eq!(error["kind"], "InvalidSubmission", "{error}");
+    let problems = error["problems"].clone();
     let text = problems.to_string();
     assert!(text.contains(&format!("({}): no level chosen", rows[0])), "{text}");
     assert!(text.contains(&format!("({}): level must be a whole number", rows[1])), "{text}");

@@ -55,9 +55,12 @@ async fn a_respondent_over_their_rate_is_refused_and_nothing_is_applied() {
         .send()
         .await
         .unwrap();
-    // Server functions encode the error enum itself.
+    // Server functions send the error as its kind and fields.
     let body = assert_limited(response).await;
-    assert_eq!(body["RateLimited"]["what"], "too many submissions from this respondent", "{body}");
+    assert_eq!(
+        (&body["kind"], &body["text"]),
+        (&json!("RateLimited"), &json!("too many submissions from this respondent"))
+    );
 }
 
 #[tokio::test]
@@ -174,7 +177,11 @@ async fn board_creation_is_limited_per_address() {
         .send()
         .await
         .unwrap();
-    assert_eq!(assert_limited(page).await["RateLimited"]["what"], "too many new boards from this network");
+    let body = assert_limited(page).await;
+    assert_eq!(
+        (&body["kind"], &body["text"]),
+        (&json!("RateLimited"), &json!("too many new boards from this network"))
+    );
 }
 
 #[tokio::test]
