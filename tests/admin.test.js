@@ -12,7 +12,10 @@ import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations } fr
 let server, browser;
 serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
 
-/** The admin operations docs/API.md lists under "Board admin", as "METHOD path". */
+/** The admin operations docs/API.md lists under "Board admin", as "METHOD path".
+ * (Its owners row is written `GET`, `POST …` on purpose and not read here:
+ * owners exist only on a server that offers sign-in, and
+ * tests/sign_in.test.js walks their controls against a real provider.) */
 function adminOperations() {
   const doc = readFileSync(new URL('../docs/API.md', import.meta.url), 'utf8');
   const section = doc.split('## Board admin')[1].split('\n\n')[1];
