@@ -130,7 +130,13 @@ test('a respondent picks their group; a group of one stays withheld', async () =
   // than three people, and shown live when the third arrives.
   const compare = await openPage(browser, server.base + '/b/grouped/compare?a=g:1:Backend&b=r:1');
   await compare.page.getByText('Backend in Round 1: its figures are withheld (fewer than 3 people, or a smaller group could be worked out from them).').waitFor();
-  const trendsFrame = new Promise((ok) => person.page.once('websocket', (ws) => ws.once('framereceived', ok)));
+  // Any socket's first frame: the board page's own socket may reconnect just
+  // before the navigation and be the first one seen (then closed unanswered),
+  // which waited forever once. Bounded, so a dead socket fails, not hangs.
+  const trendsFrame = new Promise((ok, fail) => {
+    person.page.on('websocket', (ws) => ws.once('framereceived', ok));
+    setTimeout(() => fail(new Error('no live frame on the trends page within 15 s')), 15_000).unref();
+  });
   await person.page.goto(server.base + '/b/grouped/trends?group=Backend');
   await person.page.getByRole('img', { name: 'People who answered in Backend: Round 1: withheld' }).waitFor();
   await person.page.getByRole('img', { name: 'Data structures, median level: Round 1: withheld' }).waitFor();
