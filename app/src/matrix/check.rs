@@ -7,7 +7,7 @@
 //! request from costing the server much. Templates are the operator's own
 //! files and may exceed them.
 
-use super::{is_identifier, Level, Matrix, Row};
+use super::{is_identifier, Level, Matrix, Row, MAX_ROLES};
 use crate::plain_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -35,15 +35,15 @@ pub struct MatrixProblem {
 }
 
 /// Collects problems as the walk goes.
-pub(super) struct Found(Vec<MatrixProblem>);
+struct Found(Vec<MatrixProblem>);
 
 impl Found {
-    pub(super) fn add(&mut self, path: String, message: String) {
+    fn add(&mut self, path: String, message: String) {
         self.0.push(MatrixProblem { path, message });
     }
 
     /// A text that must be there.
-    pub(super) fn text(&mut self, path: String, what: &str, text: &str) {
+    fn text(&mut self, path: String, what: &str, text: &str) {
         if text.trim().is_empty() {
             self.add(path, format!("{what} is empty"));
         }
@@ -51,7 +51,7 @@ impl Found {
 
     /// A text that must not be longer than `max` characters, nor hold a
     /// character no text may hold ([`plain_text`]).
-    pub(super) fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
+    fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
         if text.chars().count() > max {
             self.add(path, format!("{what} is longer than {max} characters"));
         } else if let Err(message) = plain_text::check(what, text) {
@@ -59,7 +59,7 @@ impl Found {
         }
     }
 
-    pub(super) fn id(&mut self, path: String, what: &str, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, path: String, what: &str, id: &str, seen: &mut HashSet<String>) {
         if !is_identifier(id) {
             self.add(path, format!("{what}: id '{id}' must be 1-64 characters of a-z, 0-9, '-' or '_'"));
         } else if !seen.insert(id.to_string()) {
@@ -100,7 +100,7 @@ impl Matrix {
                 row_problems(&mut found, &format!("{at}/rows/{r}"), row, self.levels.len(), &mut row_ids);
             }
         }
-        super::roles::role_problems(&mut found, self);
+        role_problems(&mut found, self);
         found.0
     }
 
@@ -181,6 +181,34 @@ fn row_problems(found: &mut Found, at: &str, row: &Row, levels: usize, seen: &mu
     }
     for (d, description) in row.descriptions.iter().enumerate() {
         found.text(format!("{at}/descriptions/{d}"), &format!("{what}: description {d}"), description);
+    }
+}
+
+/// Every problem of the matrix's roles, each at its field.
+fn role_problems(found: &mut Found, matrix: &Matrix) {
+    if matrix.roles.len() > MAX_ROLES {
+        found.add(
+            "/roles".into(),
+            format!("a matrix has at most {MAX_ROLES} roles, this one has {}", matrix.roles.len()),
+        );
+    }
+    let rows: HashSet<&str> = matrix.rows().map(|r| r.id.as_str()).collect();
+    let levels: Vec<&str> = matrix.levels.iter().map(|l| l.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, role) in matrix.roles.iter().enumerate() {
+        let (at, what) = (format!("/roles/{i}"), format!("role '{}'", role.id));
+        found.id(format!("{at}/id"), &what, &role.id, &mut seen);
+        found.text(format!("{at}/title"), &format!("{what}: title"), &role.title);
+        found.long(format!("{at}/title"), &format!("{what}: title"), &role.title, MAX_TITLE);
+        for (row, level) in &role.expects {
+            let here = format!("{at}/expects/{row}");
+            if !rows.contains(row.as_str()) {
+                found.add(here, format!("{what}: expects a level in row '{row}', which the matrix does not have"));
+            } else if !levels.contains(&level.as_str()) {
+                let known = levels.join(", ");
+                found.add(here, format!("{what}: expects level '{level}' in row '{row}'; the levels are {known}"));
+            }
+        }
     }
 }
 

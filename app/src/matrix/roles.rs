@@ -5,10 +5,9 @@
 //! are text, like titles: changing them keeps the matrix's shape, so they
 //! may change after answers.
 
-use super::check::{Found, MAX_TITLE};
 use super::Matrix;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Roles one matrix may declare.
 pub const MAX_ROLES: usize = 20;
@@ -30,34 +29,6 @@ impl Matrix {
     pub fn expected_level(&self, role: &Role, row: &str) -> Option<usize> {
         let level = role.expects.get(row)?;
         self.levels.iter().position(|l| &l.id == level)
-    }
-}
-
-/// Every problem of the matrix's roles, each at its field.
-pub(super) fn role_problems(found: &mut Found, matrix: &Matrix) {
-    if matrix.roles.len() > MAX_ROLES {
-        found.add(
-            "/roles".into(),
-            format!("a matrix has at most {MAX_ROLES} roles, this one has {}", matrix.roles.len()),
-        );
-    }
-    let rows: HashSet<&str> = matrix.rows().map(|r| r.id.as_str()).collect();
-    let levels: Vec<&str> = matrix.levels.iter().map(|l| l.id.as_str()).collect();
-    let mut seen = HashSet::new();
-    for (i, role) in matrix.roles.iter().enumerate() {
-        let (at, what) = (format!("/roles/{i}"), format!("role '{}'", role.id));
-        found.id(format!("{at}/id"), &what, &role.id, &mut seen);
-        found.text(format!("{at}/title"), &format!("{what}: title"), &role.title);
-        found.long(format!("{at}/title"), &format!("{what}: title"), &role.title, MAX_TITLE);
-        for (row, level) in &role.expects {
-            let here = format!("{at}/expects/{row}");
-            if !rows.contains(row.as_str()) {
-                found.add(here, format!("{what}: expects a level in row '{row}', which the matrix does not have"));
-            } else if !levels.contains(&level.as_str()) {
-                let known = levels.join(", ");
-                found.add(here, format!("{what}: expects level '{level}' in row '{row}'; the levels are {known}"));
-            }
-        }
     }
 }
 
