@@ -13,8 +13,12 @@
 //! people, or everything is withheld.
 //!
 //! Decided here once per round, and [`crate::backend::engine::Engine::group_stats`]
-//! asks it for every door: stats, compare, trends, exports.
+//! asks it for every door: stats, compare, trends, exports. Roles, and
+//! groups crossed with roles, are decided in [`crossed`] on top of it.
 
+mod crossed;
+
+pub use crossed::{shown_slices, Shown, SliceSizes};
 use std::collections::BTreeSet;
 
 /// The groups of one round whose figures may be shown, given how many
