@@ -96,8 +96,10 @@ async fn run(tally: &Tally, board: &'static str, callers: &[Caller], rows: &Arc<
                 while Instant::now() < deadline {
                     let raw =
                         rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + count) % 4)));
-                    let submitted =
-                        tally.submit(&caller, board, raw, None).await.expect("a valid submission is accepted");
+                    let submitted = tally
+                        .submit(&caller, board, raw, Default::default())
+                        .await
+                        .expect("a valid submission is accepted");
                     // After the first, each submitter replaces their answers, on both boards.
                     if let Some(token) = submitted.token {
                         caller.respondent = Some(token.as_str().to_string());

@@ -58,7 +58,10 @@ async fn main() {
         for k in 0..per_round {
             let raw = rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
             let group = groups[(k as usize) % groups.len()].clone();
-            tally.submit(&Caller::default(), "limit", raw, Some(group)).await.unwrap();
+            tally
+                .submit(&Caller::default(), "limit", raw, app::answers::Belonging { group: Some(group), role: None })
+                .await
+                .unwrap();
         }
         if [25, 50, rounds].contains(&round) {
             println!("{}", readings(&tally, &admin, round).await);

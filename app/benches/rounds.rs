@@ -118,7 +118,7 @@ async fn fill(tally: &Tally, board: &str, count: u64) {
             tokio::spawn(async move {
                 for k in (w..count).step_by(SUBMITTERS) {
                     let raw = rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
-                    tally.submit(&Caller::default(), &board, raw, None).await.unwrap();
+                    tally.submit(&Caller::default(), &board, raw, Default::default()).await.unwrap();
                 }
             })
         })
@@ -143,7 +143,7 @@ async fn throughput(tally: &Tally, board: &str, catalog: &Catalog, seconds: u64)
                     let respondent = if k % 3 == 2 { previous.take() } else { None };
                     let raw = rows.iter().enumerate().map(|(i, r)| (r.clone(), RawLevel::Index((i as u64 + k) % 4)));
                     let caller = Caller { respondent, ..Caller::default() };
-                    let submitted = tally.submit(&caller, &board, raw, None).await.unwrap();
+                    let submitted = tally.submit(&caller, &board, raw, Default::default()).await.unwrap();
                     previous = submitted.token.map(|token| token.as_str().to_string());
                     (k, done) = (k + 1, done + 1);
                 }

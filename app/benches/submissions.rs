@@ -59,7 +59,7 @@ async fn main() {
                             let caller = Caller { respondent, ..Caller::default() };
                             let started = Instant::now();
                             let submitted = tally
-                                .submit(&caller, "default", raw, None)
+                                .submit(&caller, "default", raw, Default::default())
                                 .await
                                 .expect("a valid submission is accepted");
                             latencies.push(started.elapsed());

@@ -25,6 +25,17 @@ pub struct PreviousAnswers {
     /// The group they gave, if any.
     #[serde(default)]
     pub group: Option<String>,
+    /// The role they gave (a role's id in the matrix), if any.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// Where a respondent says they belong, each optional: one of the board's
+/// groups and one of its matrix's roles (by id).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Belonging {
+    pub group: Option<String>,
+    pub role: Option<String>,
 }
 
 /// The choices of a form the server refused, posted without JavaScript
@@ -34,11 +45,18 @@ pub struct Draft {
     pub answers: Answers,
     /// The group picked (blank: none).
     pub group: String,
+    /// The role picked, by id (blank: none).
+    #[serde(default)]
+    pub role: String,
 }
 
 impl From<PreviousAnswers> for Draft {
     fn from(previous: PreviousAnswers) -> Draft {
-        Draft { answers: previous.answers, group: previous.group.unwrap_or_default() }
+        Draft {
+            answers: previous.answers,
+            group: previous.group.unwrap_or_default(),
+            role: previous.role.unwrap_or_default(),
+        }
     }
 }
 

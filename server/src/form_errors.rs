@@ -9,7 +9,7 @@
 //! an `__err` that cookie does not vouch for is redirected to the same
 //! address without it.
 
-use crate::local_path::on_this_site;
+use app::backend::local_path::on_this_site;
 use app::backend::signer::Signer;
 use app::backend::site_cookie::SiteCookie;
 use axum::extract::{Request, State};

@@ -5,8 +5,9 @@
 //! browsers keep addresses in their history and send them on as `Referer`,
 //! and servers log them; a person's self-ratings belong in none of those.
 //!
-//! The cookie holds `<board>.<matrix revision>.<group>.<levels>`: the group
-//! as its position among the board's groups, and one hex digit per row in
+//! The cookie holds `<board>.<matrix revision>.<group>.<role>.<levels>`: the
+//! group and role as their positions among the board's groups and the
+//! matrix's roles (`-`: none), and one hex digit per row in
 //! the matrix's order (`-`: no choice), which keeps the largest matrix
 //! (300 rows) far under a cookie's 4 KiB. A draft of another board or of
 //! an earlier revision of the matrix is ignored.
@@ -20,10 +21,12 @@ use std::collections::BTreeMap;
 /// Long enough to follow the refusal's redirect.
 const LIFETIME_SECONDS: u64 = 60;
 
-/// What the form posted: level indices as text, by row id, and the group.
+/// What the form posted: level indices as text, by row id, the group and
+/// the role's id.
 pub struct Posted<'a> {
     pub answers: &'a BTreeMap<String, String>,
     pub group: &'a str,
+    pub role: &'a str,
 }
 
 /// The board a draft is of, as it stands.
@@ -49,22 +52,30 @@ pub fn keep(cookie: &SiteCookie, form: &Form, posted: &Posted) -> HeaderValue {
             }
         })
         .collect();
-    let group = match form.groups.iter().position(|g| g == posted.group) {
+    let group = position(form.groups.iter(), posted.group);
+    let role = position(form.matrix.roles.iter().map(|r| &r.id), posted.role);
+    cookie.set(&format!("{}.{}.{group}.{role}.{levels}", form.board, form.rev), LIFETIME_SECONDS)
+}
+
+/// Where `picked` is among `known`, as text (`-`: not there).
+fn position<'a>(mut known: impl Iterator<Item = &'a String>, picked: &str) -> String {
+    match known.position(|k| k == picked) {
         Some(index) => index.to_string(),
         None => "-".to_string(),
-    };
-    cookie.set(&format!("{}.{}.{group}.{levels}", form.board, form.rev), LIFETIME_SECONDS)
+    }
 }
 
 /// The draft the request's cookie holds for `form`, if it holds one.
 pub fn recall(cookie: &SiteCookie, headers: &HeaderMap, form: &Form) -> Option<Draft> {
     let text = cookie.read(headers)?;
-    let mut parts = text.splitn(4, '.');
-    let (board, rev, group, levels) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let mut parts = text.splitn(5, '.');
+    let (board, rev, group) = (parts.next()?, parts.next()?, parts.next()?);
+    let (role, levels) = (parts.next()?, parts.next()?);
     if board != form.board || rev.parse::<u64>().ok()? != form.rev {
         return None;
     }
     let group = group.parse::<usize>().ok().and_then(|i| form.groups.get(i)).cloned().unwrap_or_default();
+    let role = role.parse::<usize>().ok().and_then(|i| form.matrix.roles.get(i)).map(|r| r.id.clone());
     let answers: Answers = form
         .matrix
         .rows()
@@ -72,7 +83,7 @@ pub fn recall(cookie: &SiteCookie, headers: &HeaderMap, form: &Form) -> Option<D
         .filter_map(|(row, digit)| Some((row.id.clone(), digit.to_digit(16)? as u8)))
         .filter(|(_, level)| (*level as usize) < form.matrix.levels.len())
         .collect();
-    Some(Draft { answers, group })
+    Some(Draft { answers, group, role: role.unwrap_or_default() })
 }
 
 #[cfg(test)]
@@ -81,7 +92,7 @@ mod tests {
     use axum::http::header;
 
     fn matrix() -> Matrix {
-        crate::matrix::tests::sample()
+        crate::matrix::tests::sample_with_roles()
     }
 
     fn round_trip(posted: &Posted, stored_as: &Form, read_as: &Form) -> Option<Draft> {
@@ -105,18 +116,20 @@ mod tests {
         ]);
         let groups = ["Backend".to_string(), "Frontend".to_string()];
         let form = Form { board: "team-a", matrix: &matrix, rev: 4, groups: &groups };
-        let draft = round_trip(&Posted { answers: &answers, group: "Frontend" }, &form, &form).unwrap();
+        let role = matrix.roles[1].id.clone();
+        let draft = round_trip(&Posted { answers: &answers, group: "Frontend", role: &role }, &form, &form).unwrap();
         assert_eq!(draft.answers, Answers::from([(rows[0].clone(), 2)]));
-        assert_eq!(draft.group, "Frontend");
+        assert_eq!((draft.group.as_str(), draft.role.as_str()), ("Frontend", role.as_str()));
     }
 
     #[test]
     fn a_draft_of_another_board_or_revision_is_ignored() {
         let matrix = matrix();
         let answers = BTreeMap::from([(matrix.rows().next().unwrap().id.clone(), "1".to_string())]);
-        let posted = Posted { answers: &answers, group: "" };
+        let posted = Posted { answers: &answers, group: "", role: "no-such-role" };
         let form = Form { board: "team-a", matrix: &matrix, rev: 4, groups: &[] };
-        assert!(round_trip(&posted, &form, &form).is_some_and(|d| d.answers.len() == 1 && d.group.is_empty()));
+        assert!(round_trip(&posted, &form, &form)
+            .is_some_and(|d| d.answers.len() == 1 && d.group.is_empty() && d.role.is_empty()));
         assert_eq!(round_trip(&posted, &form, &Form { rev: 5, ..form }), None);
         assert_eq!(round_trip(&posted, &form, &Form { board: "team-b", ..form }), None);
     }

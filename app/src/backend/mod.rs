@@ -7,6 +7,7 @@
 //! * [`engine`] — group commit and the published snapshots;
 //! * [`store`] — SQLite or PostgreSQL, the migrations and the batch plan;
 //! * [`limits`] — abuse limits; [`client_addr`] — whom they count;
+//!   [`local_path`] — where redirects may go;
 //!   [`respondent`] — who answered; [`signer`] — what only this server
 //!   can sign; [`site_cookie`] — the cookies it sets;
 //!   [`admin_key`] — who administers a board; [`oidc`] — signing in with
@@ -31,6 +32,7 @@ pub mod form_draft;
 pub mod http_error;
 pub mod invited;
 pub mod limits;
+pub mod local_path;
 pub mod matrix_body;
 pub mod matrix_file;
 pub mod metrics;

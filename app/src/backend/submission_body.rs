@@ -19,6 +19,8 @@ pub struct SubmissionBody {
     pub respondent: Option<String>,
     /// One of the board's groups.
     pub group: Option<String>,
+    /// One of its matrix's roles, by id.
+    pub role: Option<String>,
 }
 
 impl SubmissionBody {

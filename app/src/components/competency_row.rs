@@ -2,7 +2,9 @@
 //! people at that level and carrying a popover with the live figures. The
 //! figures are read from the board's `stats` signal, so a new snapshot
 //! updates shading and any open popover in place. Withheld figures have no
-//! counts: no shading and no figures; the page says once why.
+//! counts: no shading and no figures; the page says once why. When the
+//! person has picked a role, the level it expects here is marked, and
+//! their gap to it is told beside their standing: only in their browser.
 
 use crate::answers::PreviousAnswers;
 use crate::matrix::{Matrix, Row};
@@ -18,6 +20,8 @@ pub fn CompetencyRow(
     chosen: RwSignal<Option<u8>>,
     previous: RwSignal<Option<PreviousAnswers>>,
     at_fault: Signal<bool>,
+    /// The level the person's role expects in this row, if it expects one.
+    expected: Signal<Option<usize>>,
 ) -> impl IntoView {
     let title_id = format!("row-{}", row.id);
     let cells = matrix
@@ -47,7 +51,12 @@ pub fn CompetencyRow(
             };
             let initially_checked = chosen.get_untracked() == Some(index as u8);
             view! {
-                <td class="cell" class:chosen=move || chosen.get() == Some(index as u8) style=shading>
+                <td
+                    class="cell"
+                    class:chosen=move || chosen.get() == Some(index as u8)
+                    class:expected=move || expected.get() == Some(index)
+                    style=shading
+                >
                     <label>
                         <input
                             type="radio"
@@ -59,6 +68,9 @@ pub fn CompetencyRow(
                         />
                         <span class="level-tag">{level.short.clone()}</span>
                         <span class="description">{description.clone()}</span>
+                        {move || (expected.get() == Some(index)).then(|| view! {
+                            <span class="expected-tag">"Your role expects this"</span>
+                        })}
                     </label>
                     <span class="popover" role="tooltip" id=popover_id>
                         <strong>{format!("{}: ", level.label)}</strong>
@@ -70,7 +82,7 @@ pub fn CompetencyRow(
         })
         .collect_view();
 
-    let levels = matrix.clone();
+    let (levels, matrix) = (matrix.clone(), matrix);
     let row_id = row.id.clone();
     let standing = move || {
         let mine = previous.with(|p| p.as_ref().and_then(|p| p.answers.get(&row_id).copied()))?;
@@ -88,7 +100,22 @@ pub fn CompetencyRow(
         <tr class:at-fault=move || at_fault.get()>
             <th scope="row" id=title_id>{row.title.clone()}</th>
             {cells}
-            <td class="standing">{standing}</td>
+            <td class="standing">
+                {standing}
+                {move || gap(&matrix, chosen.get(), expected.get()).map(|text| view! { <span class="gap">{text}</span> })}
+            </td>
         </tr>
     }
+}
+
+/// The person's gap to what their role expects, by how many levels.
+fn gap(matrix: &Matrix, chosen: Option<u8>, expected: Option<usize>) -> Option<String> {
+    let (mine, expected) = (chosen? as usize, expected?);
+    let short = &matrix.levels.get(expected)?.short;
+    let levels = |n: usize| if n == 1 { "1 level".to_string() } else { format!("{n} levels") };
+    Some(match mine.cmp(&expected) {
+        std::cmp::Ordering::Less => format!("Your role expects {short}: you are {} below", levels(expected - mine)),
+        std::cmp::Ordering::Equal => format!("Your role expects {short}: you are at it"),
+        std::cmp::Ordering::Greater => format!("Your role expects {short}: you are {} above", levels(mine - expected)),
+    })
 }

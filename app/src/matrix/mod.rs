@@ -122,6 +122,19 @@ pub(crate) mod tests {
         }
     }
 
+    /// [`sample`] with two roles: `junior` expects `a` in r1 and `b` in r2;
+    /// `senior` expects `c` in r1 and `b` in r3.
+    pub fn sample_with_roles() -> Matrix {
+        let role = |id: &str, expects: [(&str, &str); 2]| Role {
+            id: id.into(),
+            title: id.to_uppercase(),
+            expects: expects.map(|(r, l)| (r.to_string(), l.to_string())).into(),
+        };
+        let mut m = sample();
+        m.roles = vec![role("junior", [("r1", "a"), ("r2", "b")]), role("senior", [("r1", "c"), ("r3", "b")])];
+        m
+    }
+
     fn messages(m: &Matrix) -> Vec<String> {
         m.problems().into_iter().map(|p| p.message).collect()
     }

@@ -86,14 +86,17 @@ pub async fn submit_answers(
     board: String,
     #[server(default)] answers: BTreeMap<String, String>,
     #[server(default)] group: String,
+    #[server(default)] role: String,
 ) -> Result<SubmitOutcome, TallyError> {
-    use crate::answers::RawLevel;
+    use crate::answers::{Belonging, RawLevel};
     use crate::backend::context;
     context::run(None, |door| async move {
         let raw = answers.iter().map(|(row, level)| (row.clone(), RawLevel::from_text(level)));
-        let submitted = door.tally.submit(&door.caller, &board, raw, Some(group.clone())).await;
+        let belonging = Belonging { group: Some(group.clone()), role: Some(role.clone()) };
+        let submitted = door.tally.submit(&door.caller, &board, raw, belonging).await;
         if submitted.is_err() && context::plain_form_post() {
-            keep_draft(&door, &board, &crate::backend::form_draft::Posted { answers: &answers, group: &group }).await;
+            let posted = crate::backend::form_draft::Posted { answers: &answers, group: &group, role: &role };
+            keep_draft(&door, &board, &posted).await;
         }
         let submitted = submitted?;
         if let Some(token) = submitted.token.as_ref().filter(|_| submitted.issued) {

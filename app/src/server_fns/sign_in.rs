@@ -19,7 +19,7 @@ pub struct AccountState {
 #[server(endpoint = "start_sign_in")]
 pub async fn start_sign_in(#[server(default)] return_to: String) -> Result<String, TallyError> {
     crate::backend::context::run(None, |door| async move {
-        door.tally.start_sign_in(&door.caller, &on_this_site(&return_to)).await
+        door.tally.start_sign_in(&door.caller, &return_path(&return_to)).await
     })
     .await
 }
@@ -31,7 +31,7 @@ pub async fn finish_sign_in(state: String, code: String) -> Result<String, Tally
     crate::backend::context::run(None, |door| async move {
         let (cookie, return_to) = door.tally.finish_sign_in(&door.caller, &state, &code).await?;
         crate::backend::context::add_header(axum::http::header::SET_COOKIE, cookie);
-        Ok(on_this_site(&return_to))
+        Ok(return_path(&return_to))
     })
     .await
 }
@@ -67,9 +67,9 @@ pub async fn signed_in() -> Result<AccountState, TallyError> {
 /// `path` as a path on this site, whatever was sent: one leading slash
 /// (`//host` would leave the site), visible ASCII only (a header value).
 #[cfg(feature = "ssr")]
-fn on_this_site(path: &str) -> String {
+fn return_path(path: &str) -> String {
     let visible: String = path.chars().filter(|c| c.is_ascii_graphic()).take(300).collect();
-    format!("/{}", visible.trim_start_matches(['/', '\\']))
+    crate::backend::local_path::on_this_site(&visible)
 }
 
 /// Served at `/api/load_my_boards`: the boards the signed-in visitor owns

@@ -97,7 +97,7 @@ async fn answers_let_in_before_a_change_on_another_instance_are_refused() {
     a.add_invitations(&on_a, vec![person("a", "Ada")], 10).await.unwrap();
     let rows = rows();
     let answers = || raw(&uniform(&rows, |_| 1));
-    let checked = b.validate(&on_b, answers(), None).unwrap();
+    let checked = b.validate(&on_b, answers(), Default::default()).unwrap();
     // B let Ada in at the revision it knew; A revokes her before B commits.
     let let_in_at = b.invitations_by_id(&on_b).await.unwrap().0;
     a.change_invitation(&on_a, "a", InvitationChange::Revoke).await.unwrap();
@@ -107,7 +107,7 @@ async fn answers_let_in_before_a_change_on_another_instance_are_refused() {
     assert_eq!(stored[0].get::<_, i64>(0), 0, "nothing was stored");
     // Positive control: let in at the current revision, the same answers go in.
     b.refresh_admission(&on_b).await;
-    let now = b.validate(&on_b, answers(), None).unwrap();
+    let now = b.validate(&on_b, answers(), Default::default()).unwrap();
     b.commit(&on_b, "ada".into(), now, on_b.admission_rev()).await.unwrap();
     let stored = db.execute("SELECT COUNT(*) FROM submissions WHERE board_id = 'raced'").await;
     assert_eq!(stored[0].get::<_, i64>(0), 1);

@@ -70,7 +70,7 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     let engine = start(&db).await;
     let (board, key) = create_board(&engine, "programmer", Some("reshaped"), None).await.unwrap();
     let served = engine.board(&board.id).await.unwrap();
-    let checked = engine.validate(&served, raw(&uniform(&rows(), |_| 1)), None).unwrap();
+    let checked = engine.validate(&served, raw(&uniform(&rows(), |_| 1)), Default::default()).unwrap();
 
     let mut fewer = (*served.matrix()).clone();
     fewer.categories[0].rows.pop();
@@ -83,7 +83,7 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     assert_eq!((served.stats().respondents, served.stats().version), (0, 1), "nothing was counted");
 
     let rows: Vec<String> = fewer.rows().map(|r| r.id.clone()).collect();
-    let again = engine.validate(&served, raw(&uniform(&rows, |_| 1)), None).unwrap();
+    let again = engine.validate(&served, raw(&uniform(&rows, |_| 1)), Default::default()).unwrap();
     assert_eq!(engine.commit(&served, id, again, served.admission_rev()).await.unwrap().version, 2);
 }
 

@@ -64,6 +64,7 @@ pub async fn generate(url: &str, shape: Shape, mut progress: impl FnMut(&str, us
                 submitted_at: 1_700_000_000 + r as i64,
                 shape: 0,
                 group: None,
+                role: None,
                 // Generated boards are open to anyone and never change that.
                 admitted_at: 0,
             });

@@ -2,6 +2,7 @@
 //! them back.
 
 use super::extract::{ApiCaller, OptionalJson, RawBody};
+use app::answers::Belonging;
 use app::backend::submission_body::SubmissionBody;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
@@ -21,8 +22,8 @@ pub async fn submit(
 ) -> Result<Response, TallyError> {
     let body = SubmissionBody::decode(&body)?;
     caller.respondent = body.respondent.clone().or(caller.respondent);
-    let group = body.group.clone();
-    let submitted = tally.submit(&caller, &board, body.raw_answers(), group).await?;
+    let belonging = Belonging { group: body.group.clone(), role: body.role.clone() };
+    let submitted = tally.submit(&caller, &board, body.raw_answers(), belonging).await?;
     let receipt = &submitted.receipt;
     let reply = json!({
         "version": receipt.version,

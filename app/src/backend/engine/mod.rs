@@ -34,7 +34,7 @@ use board_cache::BoardCache;
 pub use board_cache::CachePolicy;
 pub use served_board::{BoardMatrix, ServedBoard};
 
-use crate::answers::{self, Answers, PreviousAnswers, RawLevel};
+use crate::answers::{self, Answers, Belonging, PreviousAnswers, RawLevel};
 use crate::backend::catalog::Catalog;
 use crate::backend::store::{BoardInfo, Placed, Store, StoredBoard, Submission};
 use crate::error::TallyError;
@@ -82,8 +82,9 @@ pub struct Receipt {
 /// Answers checked against one revision of a board's matrix, ready to commit.
 pub struct Validated {
     answers: Answers,
-    /// One of the board's groups, if the respondent named one.
-    group: Option<String>,
+    /// One of the board's groups and one of its matrix's roles, each if
+    /// the respondent named one.
+    belonging: Belonging,
     /// The shape they were checked against; the commit refuses them if the
     /// board's rows or levels have changed since.
     shape: u64,
@@ -218,29 +219,25 @@ impl Engine {
         })
     }
 
-    /// Checks `raw` against the board's matrix (all problems at once) and
-    /// `group` against its groups (blank is none), and refuses a closed board.
+    /// Checks `raw` against the board's matrix (all problems at once), the
+    /// group against its groups and the role against its matrix's roles
+    /// (blank is none), and refuses a closed board.
     pub fn validate(
         &self,
         board: &ServedBoard,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
-        group: Option<String>,
+        belonging: Belonging,
     ) -> Result<Validated, TallyError> {
         if board.stats().closed {
             return Err(TallyError::BoardClosed(board.info.id.clone()));
         }
         let BoardMatrix { matrix, shape, .. } = board.current();
-        let group = group.map(|g| g.trim().to_string()).filter(|g| !g.is_empty());
-        let known = board.groups().groups;
-        if let Some(unknown) = group.as_ref().filter(|g| !known.contains(g)) {
-            let shown: String = unknown.chars().take(80).collect();
-            let message = match known.is_empty() {
-                true => format!("this board has no groups, so '{shown}' cannot be chosen"),
-                false => format!("unknown group '{shown}' (this board's groups: {})", known.join(", ")),
-            };
-            return Err(TallyError::InvalidSubmission(vec![crate::error::Problem { row: None, message }]));
-        }
-        Ok(Validated { answers: answers::validate(&matrix, raw)?, group, shape })
+        let roles: Vec<String> = matrix.roles.iter().map(|r| r.id.clone()).collect();
+        let belonging = Belonging {
+            group: one_of(belonging.group, &board.groups().groups, "group")?,
+            role: one_of(belonging.role, &roles, "role")?,
+        };
+        Ok(Validated { answers: answers::validate(&matrix, raw)?, belonging, shape })
     }
 
     /// Durably applies validated answers as `respondent`'s to `board`,
@@ -256,10 +253,10 @@ impl Engine {
     ) -> Result<Receipt, TallyError> {
         let (ack, done) = oneshot::channel();
         let submitted_at = now();
-        let Validated { answers, group, shape } = validated;
-        let (board_id, respondent_id) = (board.info.id.clone(), respondent.clone());
+        let Validated { answers, belonging: Belonging { group, role }, shape } = validated;
+        let (board, respondent_id) = (board.info.id.clone(), respondent.clone());
         let submission =
-            Submission { board: board_id, respondent: respondent_id, answers, submitted_at, shape, group, admitted_at };
+            Submission { board, respondent: respondent_id, answers, submitted_at, shape, group, role, admitted_at };
         let closed = || TallyError::Internal("the engine is shutting down".into());
         // Waiting for the batch ahead and then its own, each bounded by the
         // commit timeout; past both the answer is "not confirmed", which is
@@ -367,4 +364,21 @@ fn to_json(matrix: &Matrix) -> String {
 /// Unix seconds now.
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+/// `picked` trimmed (blank is none), if it is one of `known`, the board's
+/// groups or roles (`what`).
+fn one_of(picked: Option<String>, known: &[String], what: &str) -> Result<Option<String>, TallyError> {
+    let picked = picked.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    match picked.as_ref().filter(|p| !known.contains(p)) {
+        None => Ok(picked),
+        Some(unknown) => {
+            let shown: String = unknown.chars().take(80).collect();
+            let message = match known.is_empty() {
+                true => format!("this board has no {what}s, so '{shown}' cannot be chosen"),
+                false => format!("unknown {what} '{shown}' (this board's {what}s: {})", known.join(", ")),
+            };
+            Err(TallyError::InvalidSubmission(vec![crate::error::Problem { row: None, message }]))
+        }
+    }
 }

@@ -24,7 +24,7 @@
 //!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
 
 use super::{
-    BoardInfo, Change, Committed, InvitationChange, NewInvitation, PendingSignIn, Session, StoredBoard,
+    BoardInfo, Change, Committed, InvitationChange, ListedBoard, NewInvitation, PendingSignIn, Session, StoredBoard,
     StoredInvitation, Submission,
 };
 use crate::access::AccessMode;
@@ -89,14 +89,14 @@ pub trait Owners: Send + Sync {
 
     /// Binds to `account` every ownership given to its verified `email`
     /// (when not empty), then lists the boards `account` owns.
-    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<String>, TallyError>;
+    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<ListedBoard>, TallyError>;
 
     async fn is_owner(&self, board: &str, account: &str) -> Result<bool, TallyError>;
 
     /// Remembers that `account` answered `board`.
     async fn note_answered(&self, account: &str, board: &str) -> Result<(), TallyError>;
 
-    async fn answered_boards(&self, account: &str) -> Result<Vec<String>, TallyError>;
+    async fn answered_boards(&self, account: &str) -> Result<Vec<ListedBoard>, TallyError>;
 }
 
 /// Boards themselves: what they are, their matrix, open or closed.

@@ -34,8 +34,8 @@ pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
 pub use types::{
-    BoardInfo, Change, InvitationChange, NewInvitation, PendingSignIn, Session, StoredBoard, StoredInvitation,
-    Submission,
+    BoardInfo, Change, InvitationChange, ListedBoard, NewInvitation, PendingSignIn, Session, StoredBoard,
+    StoredInvitation, Submission,
 };
 
 use crate::error::TallyError;

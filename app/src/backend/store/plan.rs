@@ -65,6 +65,8 @@ pub struct Latest<'a> {
     /// Unix seconds.
     pub submitted_at: i64,
     pub group: Option<&'a str>,
+    /// The role's id in the board's matrix.
+    pub role: Option<&'a str>,
 }
 
 /// Everything borrows from the batch and from [`replaced`]'s answers, so
@@ -116,7 +118,12 @@ impl<'a> Plan<'a> {
             if refused.is_some() {
                 continue;
             }
-            let latest = Latest { answers: &s.answers, submitted_at: s.submitted_at, group: s.group.as_deref() };
+            let latest = Latest {
+                answers: &s.answers,
+                submitted_at: s.submitted_at,
+                group: s.group.as_deref(),
+                role: s.role.as_deref(),
+            };
             plan.latest.insert((&s.board, &s.respondent), latest);
             let step = plan.boards.entry(&s.board).or_default();
             step.submissions += 1;
@@ -249,6 +256,7 @@ mod tests {
             submitted_at: 7,
             shape: 0,
             group: None,
+            role: None,
             admitted_at: 0,
         }
     }

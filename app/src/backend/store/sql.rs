@@ -57,12 +57,13 @@ pub const GROUP_SIZES: &str = "SELECT group_name, COUNT(*) FROM submissions
      WHERE board_id = $1 AND round = $2 GROUP BY group_name";
 
 /// A respondent's answers in the latest round they answered, whether that
-/// is the open round, its label, and the group they gave (`$1`: the board,
+/// is the open round, its label, and the group and role they gave (`$1`: the board,
 /// `$2`: the respondent). Driven from the board's rounds, so each round costs
 /// one probe of the `(board, round, respondent)` key and no index by
 /// respondent is needed (on SQLite, keeping one cost a tenth of the
 /// submission rate on a board with many rounds).
-pub const PREVIOUS: &str = "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label, s.group_name
+pub const PREVIOUS: &str =
+    "SELECT CAST(s.answers AS TEXT), s.submitted_at, s.round = b.round, r.label, s.group_name, s.role
      FROM rounds r JOIN boards b ON b.id = r.board_id
      JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round DESC LIMIT 1";
@@ -164,8 +165,12 @@ pub const ADD_OWNER: &str =
     "INSERT INTO board_owners (board_id, email, account) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 pub const OWNERS: &str = "SELECT email, account FROM board_owners WHERE board_id = $1 ORDER BY email, account";
 pub const REMOVE_OWNER: &str = "DELETE FROM board_owners WHERE board_id = $1 AND email = $2";
-pub const OWNED_BOARDS: &str = "SELECT DISTINCT board_id FROM board_owners WHERE account = $1 ORDER BY board_id";
+/// The boards an account owns, as [`super::ListedBoard`]s.
+pub const OWNED_BOARDS: &str = "SELECT b.id, b.title, b.round, b.access, b.respondents, b.closed FROM boards b
+     WHERE b.id IN (SELECT board_id FROM board_owners WHERE account = $1) ORDER BY b.id";
 pub const IS_OWNER: &str = "SELECT COUNT(*) FROM board_owners WHERE board_id = $1 AND account = $2";
 pub const NOTE_ANSWERED: &str =
     "INSERT INTO answered_boards (account, board_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-pub const ANSWERED_BOARDS: &str = "SELECT board_id FROM answered_boards WHERE account = $1 ORDER BY board_id";
+/// The boards an account answered, as [`super::ListedBoard`]s.
+pub const ANSWERED_BOARDS: &str = "SELECT b.id, b.title, b.round, b.access, b.respondents, b.closed FROM boards b
+     WHERE b.id IN (SELECT board_id FROM answered_boards WHERE account = $1) ORDER BY b.id";

@@ -30,6 +30,8 @@ pub struct Submission {
     pub shape: u64,
     /// The group the respondent said they are in, if the board has groups.
     pub group: Option<String>,
+    /// The role (its id) the respondent said they hold, if the matrix has roles.
+    pub role: Option<String>,
     /// The board's `admission_rev` when the respondent was let in: the
     /// commit refuses the answers if who may answer has changed since.
     pub admitted_at: u64,
@@ -74,6 +76,21 @@ pub enum Change {
     /// Notices may have been missed (the listener reconnected, or the
     /// periodic check is due): compare every board's version.
     Resync,
+}
+
+/// A board as a person's "My boards" lists it: read with the listing, so
+/// listing boards loads none of them into the engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedBoard {
+    pub id: String,
+    pub title: String,
+    /// The open round.
+    pub round: u32,
+    /// `access` as stored (`anyone`, `invited`, `members`).
+    pub access: String,
+    /// How many answered the open round.
+    pub respondents: u64,
+    pub closed: bool,
 }
 
 /// A sign-in under way, while the person is at the identity provider.

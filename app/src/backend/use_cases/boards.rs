@@ -247,7 +247,7 @@ impl Tally {
             groups: served.groups().groups,
             draft: match (&previous, self.respondent(caller, &served).await?) {
                 (None, Respondent::Invited { invitation, .. }) => {
-                    invitation.group.map(|group| Draft { answers: Default::default(), group })
+                    invitation.group.map(|group| Draft { group, ..Draft::default() })
                 }
                 _ => None,
             },

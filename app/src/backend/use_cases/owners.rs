@@ -5,6 +5,7 @@
 
 use super::sign_in::Account;
 use super::{Caller, Tally};
+use crate::access::AccessMode;
 use crate::backend::engine::{now, ServedBoard};
 use crate::backend::respondent::OWNER_PASS;
 use crate::error::TallyError;
@@ -21,23 +22,21 @@ impl Tally {
         let account = self.signed_in_account(caller).await?;
         let owners = self.engine.owners();
         let mut mine = MyBoards::default();
-        for id in owners.owned_boards(&account.id, &account.email).await? {
-            let Ok(served) = self.engine.board(&id).await else { continue };
-            let stats = served.stats();
-            let pass = self.respondents.owner_pass(&id, &account.id, now() + PASS_SECONDS);
+        for listed in owners.owned_boards(&account.id, &account.email).await? {
+            let pass = self.respondents.owner_pass(&listed.id, &account.id, now() + PASS_SECONDS);
             mine.owned.push(OwnedBoard {
-                title: served.info.title.clone(),
-                round: stats.round,
-                access: stats.access,
-                respondents: stats.respondents,
-                closed: stats.closed,
-                manage: format!("/b/{id}#admin={pass}"),
-                board: id,
+                title: listed.title,
+                round: listed.round,
+                // As the board's loader reads it: an unknown mode is the safe one.
+                access: AccessMode::parse(&listed.access).unwrap_or(AccessMode::Invited),
+                respondents: listed.respondents,
+                closed: listed.closed,
+                manage: format!("/b/{}#admin={pass}", listed.id),
+                board: listed.id,
             });
         }
-        for id in owners.answered_boards(&account.id).await? {
-            let Ok(served) = self.engine.board(&id).await else { continue };
-            mine.answered.push(AnsweredBoard { title: served.info.title.clone(), board: id });
+        for listed in owners.answered_boards(&account.id).await? {
+            mine.answered.push(AnsweredBoard { title: listed.title, board: listed.id });
         }
         Ok(mine)
     }

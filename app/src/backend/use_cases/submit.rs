@@ -5,7 +5,7 @@
 use super::access::Respondent;
 use super::reveal::shown;
 use super::{Caller, Tally};
-use crate::answers::RawLevel;
+use crate::answers::{Belonging, RawLevel};
 use crate::backend::engine::{Receipt, ServedBoard};
 use crate::backend::metrics;
 use crate::backend::respondent::Token;
@@ -34,18 +34,25 @@ pub struct Submitted {
     pub pass: String,
 }
 
+/// Which try of one submission this is (see [`Tally::try_submit`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Try {
+    First,
+    Again,
+}
+
 impl Tally {
     /// Validates and durably applies `raw` as the caller's answers to
-    /// `board`, in `group` if given, replacing any they gave before in the
+    /// `board`, in the group and role given, replacing any they gave before in the
     /// open round. Every outcome is counted in the metrics, by status.
     pub async fn submit(
         &self,
         caller: &Caller,
         board: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
-        group: Option<String>,
+        belonging: Belonging,
     ) -> Result<Submitted, TallyError> {
-        let result = self.try_submit(caller, board, raw, group).await;
+        let result = self.try_submit(caller, board, raw, belonging).await;
         match &result {
             Ok(_) => metrics::accepted(),
             Err(error) => metrics::rejected(error.status()),
@@ -61,20 +68,21 @@ impl Tally {
     }
 
     /// Submits; again once if another instance changed who may answer
-    /// after this one let the respondent in (the second try decides afresh).
+    /// after this one let the respondent in (the second try decides afresh,
+    /// but does not take from the limits again: the first try already did).
     async fn try_submit(
         &self,
         caller: &Caller,
         board: &str,
         raw: impl IntoIterator<Item = (String, RawLevel)>,
-        group: Option<String>,
+        belonging: Belonging,
     ) -> Result<Submitted, TallyError> {
         let served = self.engine.board(board).await?;
         let raw: Vec<_> = raw.into_iter().collect();
-        match self.submit_once(caller, &served, raw.clone(), group.clone()).await {
+        match self.submit_once(caller, &served, raw.clone(), belonging.clone(), Try::First).await {
             Err(TallyError::AdmissionChanged(_)) => {
                 self.engine.refresh_admission(&served).await;
-                self.submit_once(caller, &served, raw, group).await
+                self.submit_once(caller, &served, raw, belonging, Try::Again).await
             }
             done => done,
         }
@@ -85,7 +93,8 @@ impl Tally {
         caller: &Caller,
         served: &ServedBoard,
         raw: Vec<(String, RawLevel)>,
-        group: Option<String>,
+        belonging: Belonging,
+        attempt: Try,
     ) -> Result<Submitted, TallyError> {
         let (admitted_at, respondent) = self.respondent_as_of(caller, served).await?;
         self.admit(served, &respondent)?;
@@ -105,8 +114,10 @@ impl Tally {
         };
         // Limits take a token only for a submission that would be applied,
         // so cheap invalid ones cannot use up someone's allowance.
-        let answers = self.engine.validate(served, raw, group)?;
-        self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
+        let answers = self.engine.validate(served, raw, belonging)?;
+        if attempt == Try::First {
+            self.limits.submission(caller.ip, &served.info.id, &id, issued)?;
+        }
         let receipt = self.engine.commit(served, id, answers, admitted_at).await?;
         if let Some(account) = member {
             // For their "My boards": that they answered, not what.

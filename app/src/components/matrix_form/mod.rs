@@ -27,7 +27,7 @@ use crate::server_fns::SubmitAnswers;
 use choices::Choices;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use notes::{board_header, board_links, board_notices, group_choice};
+use notes::{belonging_choice, board_header, board_links, board_notices};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use submit_bar::submit_bar;
@@ -39,15 +39,20 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
     // A refused form's choices, else the visitor's last answers.
     let draft = draft.or_else(|| previous.as_ref().map(|p| Draft::from(p.clone())));
     let my_group = draft.as_ref().map(|d| d.group.clone()).unwrap_or_default();
+    let my_role = draft.as_ref().map(|d| d.role.clone()).unwrap_or_default();
+    let role_options = matrix.roles.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
+    let group_options = groups.iter().map(|g| (g.clone(), g.clone())).collect();
     let start = FeedStart { board: board.clone(), stats, round_label, matrix, matrix_rev };
     let feed = BoardFeed::follow(start);
     // The group picked in the form (blank: none).
     let group = RwSignal::new(my_group.clone());
+    // The role picked (its id; blank: none): only this browser marks its gaps.
+    let role = RwSignal::new(my_role.clone());
     let choices = Choices::new(draft);
     keep_choices_across_edits(feed, choices);
     let previous = RwSignal::new(previous);
     let submit = ServerAction::<SubmitAnswers>::new();
-    take_replies(feed, submit, choices, group, previous);
+    take_replies(feed, submit, choices, (group, role), previous);
     mark_answers_of_an_earlier_round(feed, previous);
     let problems = Signal::derive(move || match submit.value().get() {
         Some(Err(TallyError::InvalidSubmission(problems))) => problems,
@@ -74,7 +79,8 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
             }
             let answers: BTreeMap<String, u8> = feed.matrix.with_untracked(|m| choices.chosen(m));
             let answers = answers.into_iter().map(|(row, level)| (row, level.to_string())).collect();
-            submit.dispatch(SubmitAnswers { board: board.clone(), answers, group: group.get_untracked() });
+            let (group, role) = (group.get_untracked(), role.get_untracked());
+            submit.dispatch(SubmitAnswers { board: board.clone(), answers, group, role });
         }
     };
     view! {
@@ -99,9 +105,10 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 on:focusin=move |_| dismissed.set(false)
                 on:pointerdown=move |_| dismissed.set(false)
             >
-                {matrix_table(feed, choices, previous, at_fault)}
+                {matrix_table(feed, choices, previous, at_fault, role)}
             </div>
-            {group_choice(groups, my_group, group)}
+            {belonging_choice(("group", "Your group (optional) ", "No group"), group_options, my_group, group)}
+            {belonging_choice(("role", "Your role (optional) ", "No role"), role_options, my_role, role)}
             {submit_bar(feed, choices, previous, missing)}
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <div class="errors" role="alert">
@@ -160,7 +167,7 @@ fn take_replies(
     feed: BoardFeed,
     submit: ServerAction<SubmitAnswers>,
     choices: Choices,
-    group: RwSignal<String>,
+    (group, role): (RwSignal<String>, RwSignal<String>),
     previous: RwSignal<Option<PreviousAnswers>>,
 ) {
     Effect::new(move |_| {
@@ -168,9 +175,9 @@ fn take_replies(
             feed.offer(outcome.stats);
             feed.add_credential(ClientMessage::Pass(outcome.pass));
             let answers = feed.matrix.with_untracked(|m| choices.chosen(m));
-            let group = Some(group.get_untracked()).filter(|g| !g.is_empty());
-            let submitted_at = outcome.submitted_at;
-            previous.set(Some(PreviousAnswers { answers, submitted_at, from_round: None, group }));
+            let picked = |signal: RwSignal<String>| Some(signal.get_untracked()).filter(|p| !p.is_empty());
+            let (group, role, submitted_at) = (picked(group), picked(role), outcome.submitted_at);
+            previous.set(Some(PreviousAnswers { answers, submitted_at, from_round: None, group, role }));
         }
     });
 }

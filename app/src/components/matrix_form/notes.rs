@@ -53,18 +53,25 @@ pub fn board_notices(feed: BoardFeed) -> impl IntoView {
     }
 }
 
-/// The group a respondent may say they are in, when the board has groups.
-pub fn group_choice(groups: Vec<String>, my_group: String, group: RwSignal<String>) -> impl IntoView {
-    (!groups.is_empty()).then(|| {
-        let options = groups
-            .iter()
-            .map(|g| view! { <option value=g.clone() selected=*g == my_group>{g.clone()}</option> })
+/// One optional choice of where a person belongs (their group or role),
+/// when the board offers any: `options` are (value, label); `picked` is
+/// the value picked in `signal` (blank: none).
+pub fn belonging_choice(
+    (name, label, none): (&'static str, &'static str, &'static str),
+    options: Vec<(String, String)>,
+    picked: String,
+    signal: RwSignal<String>,
+) -> impl IntoView {
+    (!options.is_empty()).then(|| {
+        let options = options
+            .into_iter()
+            .map(|(value, label)| view! { <option selected=value == picked value=value>{label}</option> })
             .collect_view();
         view! {
             <label class="group-choice">
-                "Your group (optional) "
-                <select name="group" on:change=move |ev| group.set(event_target_value(&ev))>
-                    <option value="" selected=my_group.is_empty()>"No group"</option>
+                {label}
+                <select name=name on:change=move |ev| signal.set(event_target_value(&ev))>
+                    <option value="" selected=picked.is_empty()>{none}</option>
                     {options}
                 </select>
             </label>

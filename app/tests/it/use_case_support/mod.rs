@@ -93,7 +93,7 @@ pub async fn submit(
     raw: Vec<(String, RawLevel)>,
 ) -> Result<Receipt, TallyError> {
     let caller = Caller { respondent: Some(token(respondent)), ..Caller::default() };
-    Ok(tally(engine).submit(&caller, board, raw, None).await?.receipt)
+    Ok(tally(engine).submit(&caller, board, raw, Default::default()).await?.receipt)
 }
 
 /// Closes or reopens a board as the holder of `key`.

@@ -99,7 +99,7 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     let plan = Plan::new(batch, &replaced, refused);
 
     let round = |board: &str| gates[board].round as i32;
-    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut latest = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, respondent), stored) in &plan.latest {
         latest.0.push(*board);
         latest.1.push(*respondent);
@@ -107,6 +107,7 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
         latest.3.push(stored.submitted_at);
         latest.4.push(round(board));
         latest.5.push(stored.group);
+        latest.6.push(stored.role);
     }
     let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((board, row, level), delta) in &plan.deltas {
@@ -129,6 +130,7 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
         (&latest.3, Type::INT8_ARRAY),
         (&latest.4, Type::INT4_ARRAY),
         (&latest.5, Type::TEXT_ARRAY),
+        (&latest.6, Type::TEXT_ARRAY),
     ];
     let cells: Params = &[
         (&cells.0, Type::TEXT_ARRAY),
@@ -141,11 +143,13 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     let (_, _, heads) = tokio::try_join!(
         biased;
         client.query_typed(
-            "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round, group_name)
-             SELECT b, r, a::jsonb, t, n, g
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[]) AS k(b, r, a, t, n, g)
+            "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round, group_name, role)
+             SELECT b, r, a::jsonb, t, n, g, o
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[], $6::text[], $7::text[])
+                 AS k(b, r, a, t, n, g, o)
              ON CONFLICT (board_id, round, respondent) DO UPDATE
-             SET answers = excluded.answers, submitted_at = excluded.submitted_at, group_name = excluded.group_name",
+             SET answers = excluded.answers, submitted_at = excluded.submitted_at,
+                 group_name = excluded.group_name, role = excluded.role",
             latest,
         ),
         client.query_typed(

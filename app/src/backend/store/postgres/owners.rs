@@ -2,13 +2,13 @@
 //! shared, so a transaction of several could interleave with another's).
 
 use super::super::contract::Owners;
-use super::super::sql;
+use super::super::{sql, ListedBoard};
 use super::{failed, PostgresStore};
 use crate::error::TallyError;
 use async_trait::async_trait;
 
 /// Co-ownerships given to `$2` (an email) become `$1`'s (an account), and
-/// then the boards `$1` owns.
+/// then the boards `$1` owns, as [`ListedBoard`]s.
 const CLAIM_AND_LIST: &str = "WITH claimed AS (
         DELETE FROM board_owners WHERE email = $2 AND $2 <> '' AND account = '' RETURNING board_id, email
     ),
@@ -16,7 +16,8 @@ const CLAIM_AND_LIST: &str = "WITH claimed AS (
         INSERT INTO board_owners (board_id, email, account) SELECT board_id, email, $1 FROM claimed
         ON CONFLICT DO NOTHING RETURNING board_id
     )
-    SELECT board_id FROM board_owners WHERE account = $1 UNION SELECT board_id FROM bound ORDER BY board_id";
+    SELECT b.id, b.title, b.round, b.access, b.respondents, b.closed FROM boards b
+    WHERE b.id IN (SELECT board_id FROM board_owners WHERE account = $1 UNION SELECT board_id FROM bound) ORDER BY b.id";
 
 #[async_trait]
 impl Owners for PostgresStore {
@@ -38,10 +39,10 @@ impl Owners for PostgresStore {
         Ok(removed.map_err(failed("removing an owner"))? > 0)
     }
 
-    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<String>, TallyError> {
+    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<ListedBoard>, TallyError> {
         let client = self.requests.get().await?;
         let rows = client.query(CLAIM_AND_LIST, &[&account, &email]).await.map_err(failed("listing owned boards"))?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+        Ok(rows.iter().map(listed).collect())
     }
 
     async fn is_owner(&self, board: &str, account: &str) -> Result<bool, TallyError> {
@@ -56,9 +57,20 @@ impl Owners for PostgresStore {
         Ok(())
     }
 
-    async fn answered_boards(&self, account: &str) -> Result<Vec<String>, TallyError> {
+    async fn answered_boards(&self, account: &str) -> Result<Vec<ListedBoard>, TallyError> {
         let client = self.requests.get().await?;
         let rows = client.query(sql::ANSWERED_BOARDS, &[&account]).await.map_err(failed("listing answered boards"))?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+        Ok(rows.iter().map(listed).collect())
+    }
+}
+
+fn listed(row: &tokio_postgres::Row) -> ListedBoard {
+    ListedBoard {
+        id: row.get(0),
+        title: row.get(1),
+        round: row.get::<_, i32>(2) as u32,
+        access: row.get(3),
+        respondents: row.get::<_, i64>(4) as u64,
+        closed: row.get(5),
     }
 }

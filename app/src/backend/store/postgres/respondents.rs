@@ -48,6 +48,7 @@ impl Respondents for PostgresStore {
                 submitted_at: r.get(1),
                 from_round: (!open).then(|| r.get(3)),
                 group: r.get(4),
+                role: r.get(5),
             })
         })
         .transpose()

@@ -77,14 +77,15 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     let plan = Plan::new(batch, &replaced, refused);
     {
         let mut upsert = tx.prepare_cached(
-            "INSERT INTO submissions (board_id, round, respondent, answers, submitted_at, group_name)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO submissions (board_id, round, respondent, answers, submitted_at, group_name, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (board_id, round, respondent) DO UPDATE
-             SET answers = excluded.answers, submitted_at = excluded.submitted_at, group_name = excluded.group_name",
+             SET answers = excluded.answers, submitted_at = excluded.submitted_at,
+                 group_name = excluded.group_name, role = excluded.role",
         )?;
         for ((board, respondent), latest) in &plan.latest {
-            let (answers, submitted_at, group) = (latest.answers, latest.submitted_at, latest.group);
-            upsert.execute(params![board, round(board), respondent, encode_answers(answers), submitted_at, group])?;
+            let (answers, at, group, role) = (latest.answers, latest.submitted_at, latest.group, latest.role);
+            upsert.execute(params![board, round(board), respondent, encode_answers(answers), at, group, role])?;
         }
         let mut bump = tx.prepare_cached(
             "INSERT INTO counts (board_id, round, row_id, level, n) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0012_sign_in.sql"),
     include_str!("../../../../migrations/sqlite/0013_owners.sql"),
     include_str!("../../../../migrations/sqlite/0014_member_domains.sql"),
+    include_str!("../../../../migrations/sqlite/0015_roles.sql"),
 ];
 
 #[derive(Clone)]

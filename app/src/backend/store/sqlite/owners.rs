@@ -1,7 +1,7 @@
 //! [`Owners`] on SQLite.
 
 use super::super::contract::Owners;
-use super::super::sql;
+use super::super::{sql, ListedBoard};
 use super::{failed, numbered, SqliteStore};
 use crate::error::TallyError;
 use async_trait::async_trait;
@@ -43,24 +43,18 @@ impl Owners for SqliteStore {
         .await
     }
 
-    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<String>, TallyError> {
-        let (account, email) = (account.to_string(), email.to_string());
-        self.write(move |conn| {
-            let tx = conn.transaction().map_err(failed("claiming ownerships"))?;
-            if !email.is_empty() {
+    async fn owned_boards(&self, account: &str, email: &str) -> Result<Vec<ListedBoard>, TallyError> {
+        if !email.is_empty() {
+            let (account, email) = (account.to_string(), email.to_string());
+            self.write(move |conn| {
+                let tx = conn.transaction().map_err(failed("claiming ownerships"))?;
                 tx.execute(CLAIM, [&account, &email]).map_err(failed("claiming ownerships"))?;
                 tx.execute(CLAIMED, [&email]).map_err(failed("claiming ownerships"))?;
-            }
-            let boards = {
-                let mut stmt = tx.prepare_cached(sql::OWNED_BOARDS).map_err(failed("listing owned boards"))?;
-                let rows = stmt.query_map(numbered(&[&account]).as_slice(), |r| r.get(0));
-                rows.and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
-                    .map_err(failed("listing owned boards"))?
-            };
-            tx.commit().map_err(failed("claiming ownerships"))?;
-            Ok(boards)
-        })
-        .await
+                tx.commit().map_err(failed("claiming ownerships"))
+            })
+            .await?;
+        }
+        self.listed(sql::OWNED_BOARDS, account.to_string(), "listing owned boards").await
     }
 
     async fn is_owner(&self, board: &str, account: &str) -> Result<bool, TallyError> {
@@ -84,12 +78,32 @@ impl Owners for SqliteStore {
         .await
     }
 
-    async fn answered_boards(&self, account: &str) -> Result<Vec<String>, TallyError> {
-        let account = account.to_string();
+    async fn answered_boards(&self, account: &str) -> Result<Vec<ListedBoard>, TallyError> {
+        self.listed(sql::ANSWERED_BOARDS, account.to_string(), "listing answered boards").await
+    }
+}
+
+impl SqliteStore {
+    /// The boards `statement` lists for `account`.
+    async fn listed(
+        &self,
+        statement: &'static str,
+        account: String,
+        doing: &'static str,
+    ) -> Result<Vec<ListedBoard>, TallyError> {
         self.read(move |conn| {
-            let mut stmt = conn.prepare_cached(sql::ANSWERED_BOARDS).map_err(failed("listing answered boards"))?;
-            let rows = stmt.query_map(numbered(&[&account]).as_slice(), |r| r.get(0));
-            rows.and_then(|rows| rows.collect()).map_err(failed("listing answered boards"))
+            let mut stmt = conn.prepare_cached(statement).map_err(failed(doing))?;
+            let rows = stmt.query_map(numbered(&[&account]).as_slice(), |r| {
+                Ok(ListedBoard {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    round: r.get(2)?,
+                    access: r.get(3)?,
+                    respondents: r.get::<_, i64>(4)? as u64,
+                    closed: r.get(5)?,
+                })
+            });
+            rows.and_then(|rows| rows.collect()).map_err(failed(doing))
         })
         .await
     }

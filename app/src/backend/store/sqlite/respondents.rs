@@ -9,26 +9,30 @@ use crate::error::TallyError;
 use async_trait::async_trait;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
+/// Answers, when, whether in the open round, the round's label, group, role.
+type PreviousRow = (String, i64, bool, String, Option<String>, Option<String>);
+
 #[async_trait]
 impl Respondents for SqliteStore {
     async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError> {
         let (board, respondent) = (board.to_string(), respondent.to_string());
-        let row: Option<(String, i64, bool, String, Option<String>)> = self
+        let row: Option<PreviousRow> = self
             .read(move |conn| {
                 let values = numbered(&[&board, &respondent]);
                 conn.query_row(sql::PREVIOUS, values.as_slice(), |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
                 })
                 .optional()
                 .map_err(failed("reading previous answers"))
             })
             .await?;
-        row.map(|(answers, submitted_at, open, label, group)| {
+        row.map(|(answers, submitted_at, open, label, group, role)| {
             Ok(PreviousAnswers {
                 answers: decode_answers(&answers)?,
                 submitted_at,
                 from_round: (!open).then_some(label),
                 group,
+                role,
             })
         })
         .transpose()

@@ -1,0 +1,3 @@
+-- A matrix may declare roles, each expecting a level per row; a respondent
+-- may say which role they hold, and an answer keeps it (the role's id).
+ALTER TABLE submissions ADD COLUMN role TEXT;
