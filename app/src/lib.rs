@@ -31,6 +31,7 @@
 //! `backend::catalog` loads, or written by the board's creator);
 //! [`rounds`] and [`groups`] hold what a board's rounds and groups are
 //! (a group's figures are withheld below its anonymity threshold);
+//! [`gaps`] holds where a role's respondents stand against what it expects;
 //! [`plain_text`] says which characters no typed text may hold;
 //! [`join_code`] is the short code people type to reach a board;
 //! [`access`] says who may answer a board and [`my_boards`] what a
@@ -52,6 +53,7 @@ pub mod board_feed;
 pub mod comparison;
 pub mod components;
 pub mod error;
+pub mod gaps;
 pub mod groups;
 pub mod join_code;
 pub mod live_client;

@@ -1,6 +1,7 @@
 use crate::components::board_page::BoardPage;
 use crate::components::compare_page::ComparePage;
 use crate::components::editor::pages::{EditMatrixPage, NewMatrixPage};
+use crate::components::gaps_page::GapsPage;
 use crate::components::home_page::HomePage;
 use crate::components::invitation_page::InvitationPage;
 use crate::components::join_page::JoinPage;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/b/:board/edit") view=EditMatrixPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/compare") view=ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/trends") view=TrendsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/b/:board/gaps") view=GapsPage ssr=SsrMode::Async/>
                     <Route path=path!("/b/:board/present") view=PresentPage ssr=SsrMode::Async/>
                     <Route path=path!("/new") view=NewMatrixPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=MyBoardsPage ssr=SsrMode::Async/>

@@ -7,7 +7,8 @@
 //! reopening and exporting it, for whoever holds the admin link) and
 //! `editor` (writing a matrix of one's own, or editing a board's) and
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
-//! (every round, charted) and `present_page` (the projector's screen);
+//! (every round, charted), `gaps_page` (a role's people against what it
+//! expects) and `present_page` (the projector's screen);
 //! `sign_in_pages` (to the identity provider and back, and the account bar).
 //!
 //! Pages are server components: they read the address, fetch what they
@@ -15,7 +16,7 @@
 //! (`#[island]`), handed that data as their props: `matrix_form::MatrixForm`
 //! on the board page, and, each in a wasm file of
 //! its own (`#[island(lazy)]`), the editor's two, the live comparison, the
-//! live trends and the presenter. Components an island uses (a row, the
+//! live trends, the live gaps and the presenter. Components an island uses (a row, the
 //! admin panel, the legend) run inside it.
 
 #[cfg(feature = "hydrate")]
@@ -29,6 +30,7 @@ pub mod compare_page;
 pub mod competency_row;
 pub mod confirm;
 pub mod editor;
+pub mod gaps_page;
 pub mod home_page;
 pub mod invitation_page;
 pub mod join_page;

@@ -285,6 +285,29 @@ pub async fn withdraw_answers(board: String, every_round: bool) -> Result<usize,
     .await
 }
 
+/// Served at `/api/board_gaps`: a role's gaps in one round and the round
+/// before (blanks: the matrix's first role, everyone, the open round).
+/// `key`, the admin's, shows figures the board hides from others.
+#[server(endpoint = "board_gaps")]
+pub async fn board_gaps(
+    board: String,
+    #[server(default)] role: String,
+    #[server(default)] group: String,
+    #[server(default)] round: String,
+    #[server(default)] key: String,
+) -> Result<crate::gaps::Gaps, TallyError> {
+    use crate::backend::use_cases::gaps::GapsQuery;
+    let key = Some(key).filter(|k| !k.is_empty());
+    let round = match round.trim() {
+        "" => None,
+        text => Some(text.parse().map_err(|_| {
+            TallyError::BadRequest(format!("'{}' is not a round number", text.chars().take(20).collect::<String>()))
+        })?),
+    };
+    let query = GapsQuery { role, group, round };
+    crate::backend::context::run(key, |door| async move { door.tally.gaps(&door.caller, &board, query).await }).await
+}
+
 /// Served at `/api/board_trends`: every round's figures, oldest first, of
 /// the whole board or of one group (blank: the whole board). `key`, the
 /// admin's, shows figures the board hides from others.

@@ -4,6 +4,7 @@
 //! case, and encode its outcome; errors become responses in one place
 //! (`app::backend::http_error`).
 
+use app::backend::use_cases::gaps::GapsQuery;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use axum::extract::rejection::QueryRejection;
@@ -64,6 +65,7 @@ pub fn router<S>(tally: Tally) -> Router<S> {
         )
         .route("/{board}/stats", get(stats))
         .route("/{board}/rounds", get(rounds::list).post(rounds::start))
+        .route("/{board}/gaps", get(gaps))
         .route("/{board}/groups", get(board_settings::groups).put(board_settings::set_groups))
         .route("/{board}/settings", put(board_settings::set_reveal))
         .route("/{board}/access", put(invitations::set_access))
@@ -106,6 +108,29 @@ struct StatsQuery {
     round: Option<u32>,
     /// One of the board's groups; everyone when left out.
     group: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GapsParams {
+    /// One of the matrix's roles, by id; its first when left out.
+    role: Option<String>,
+    /// One of the board's groups; everyone in the role when left out.
+    group: Option<String>,
+    /// A round's number; the open round when left out.
+    round: Option<u32>,
+}
+
+/// `GET /api/boards/{board}/gaps`: a role's gaps, as the gaps page shows them.
+async fn gaps(
+    State(tally): State<Tally>,
+    Path(board): Path<String>,
+    ApiCaller(caller): ApiCaller,
+    query: Result<Query<GapsParams>, QueryRejection>,
+) -> Result<Response, TallyError> {
+    let Query(GapsParams { role, group, round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
+    let query = GapsQuery { role: role.unwrap_or_default(), group: group.unwrap_or_default(), round };
+    Ok(Json(tally.gaps(&caller, &board, query).await?).into_response())
 }
 
 /// The figures, or what of them the caller may see: the respondent cookie

@@ -14,6 +14,7 @@ mod custom_matrices;
 mod doors;
 mod durability;
 mod form_errors;
+mod gaps;
 mod groups;
 mod health;
 mod invitations;

@@ -52,7 +52,7 @@ impl Engine {
     }
 
     /// Rounds are numbered from 1 to the open one.
-    fn check_round(&self, board: &ServedBoard, round: u32) -> Result<(), TallyError> {
+    pub(super) fn check_round(&self, board: &ServedBoard, round: u32) -> Result<(), TallyError> {
         match (1..=board.stats().round).contains(&round) {
             true => Ok(()),
             false => Err(TallyError::UnknownRound { board: board.info.id.clone(), round }),

@@ -22,6 +22,7 @@ mod board_cache;
 mod board_settings;
 mod figures;
 mod follower;
+mod gaps;
 mod groups;
 mod invitations;
 mod respondents;

@@ -38,6 +38,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
+/// A group and a role given (`None`: none), and how many gave them.
+pub type SliceSize = (Option<String>, Option<String>, u64);
+
 /// A whole database, as the engine holds it.
 pub trait Store:
     Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Upkeep
@@ -223,8 +226,9 @@ pub trait Invitations: Send + Sync {
     async fn show_participation(&self, board: &str, round: u32, ids: Vec<String>) -> Result<(), TallyError>;
 }
 
-/// What a group's figures are counted from. Read only through the engine,
-/// which decides which groups may be shown (see `backend::suppression`).
+/// What the figures of groups and roles are counted from. Read only
+/// through the engine, which decides which slices may be shown (see
+/// `backend::suppression`).
 #[async_trait]
 pub trait Groups: Send + Sync {
     /// The answers given in one round by the people in one group.
@@ -232,6 +236,19 @@ pub trait Groups: Send + Sync {
 
     /// How many answered in one round per group given (`None`: no group).
     async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError>;
+
+    /// How many answered in one round per (group, role) given (`None`: none).
+    async fn slice_sizes(&self, board: &str, round: u32) -> Result<Vec<SliceSize>, TallyError>;
+
+    /// The answers given in one round by the people in one role, of every
+    /// group or (`group`) of one.
+    async fn role_answers(
+        &self,
+        board: &str,
+        round: u32,
+        role: &str,
+        group: Option<&str>,
+    ) -> Result<Vec<Answers>, TallyError>;
 }
 
 /// One respondent's own answers: to show them, and to take them back.

@@ -51,6 +51,18 @@ pub const ROUND_COUNTS: &str = "SELECT row_id, level, n FROM counts WHERE board_
 pub const GROUP_ANSWERS: &str =
     "SELECT CAST(answers AS TEXT) FROM submissions WHERE board_id = $1 AND round = $2 AND group_name = $3";
 
+/// How many answered one round per (group, role) given, `NULL` for none.
+pub const SLICE_SIZES: &str = "SELECT group_name, role, COUNT(*) FROM submissions
+     WHERE board_id = $1 AND round = $2 GROUP BY group_name, role";
+
+/// The answers one role (`$3`) gave in one round.
+pub const ROLE_ANSWERS: &str =
+    "SELECT CAST(answers AS TEXT) FROM submissions WHERE board_id = $1 AND round = $2 AND role = $3";
+
+/// The answers one role (`$3`) gave in one round within one group (`$4`).
+pub const ROLE_IN_GROUP_ANSWERS: &str = "SELECT CAST(answers AS TEXT) FROM submissions
+     WHERE board_id = $1 AND round = $2 AND role = $3 AND group_name = $4";
+
 /// How many people answered in each group in one round, `NULL` for those
 /// who gave none (`$1`: the board, `$2`: the round).
 pub const GROUP_SIZES: &str = "SELECT group_name, COUNT(*) FROM submissions

@@ -91,7 +91,7 @@ impl Tally {
 
     /// A page made only of figures has nothing to show someone who may not
     /// see them: it says why instead.
-    async fn refuse_if_hidden(&self, caller: &Caller, served: &ServedBoard) -> Result<(), TallyError> {
+    pub(super) async fn refuse_if_hidden(&self, caller: &Caller, served: &ServedBoard) -> Result<(), TallyError> {
         match self.sees_figures(caller, served).await? {
             true => Ok(()),
             false => Err(TallyError::Forbidden(served.stats().reveal.hidden_note().to_string())),

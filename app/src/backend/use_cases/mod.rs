@@ -13,7 +13,8 @@
 //! * [`admin`] — close, reopen, start a round, set groups, edit the matrix
 //!   and export a board, with its admin key;
 //! * [`join`] — find a board by its join code or a pasted link;
-//! * [`compare`] — two rounds or two groups side by side;
+//! * [`compare`] — two rounds or two groups side by side; [`gaps`] — a
+//!   role's people against what it expects;
 //! * [`reveal`] — who sees the figures, and the gate every figure passes;
 //! * [`access`], [`invitations`], [`sign_in`] — who may answer, personal
 //!   links, and signing in with an OpenID Connect provider.
@@ -24,6 +25,7 @@ pub mod access;
 pub mod admin;
 pub mod boards;
 pub mod compare;
+pub mod gaps;
 pub mod invitations;
 pub mod join;
 pub mod owners;

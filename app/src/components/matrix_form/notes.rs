@@ -20,10 +20,12 @@ pub fn board_header(feed: BoardFeed, title: String) -> impl IntoView {
 }
 
 /// Links to compare and trends (once there is more than one round or any
-/// group), and the matrix's description.
+/// group), to the gaps (once the matrix has roles), and the matrix's
+/// description.
 pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
     let board = feed.board();
     let (compare_url, trends_url) = (format!("/b/{board}/compare"), format!("/b/{board}/trends"));
+    let gaps_url = format!("/b/{board}/gaps");
     let description = move || feed.matrix.with(|m| m.description.clone());
     view! {
         {move || (grouped || feed.stats.with(|s| s.round > 1)).then(|| view! {
@@ -31,6 +33,11 @@ pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
                 <a href=compare_url.clone()>"Compare rounds or groups"</a>
                 " · "
                 <a href=trends_url.clone()>"Trends over the rounds"</a>
+            </p>
+        })}
+        {move || feed.matrix.with(|m| !m.roles.is_empty()).then(|| view! {
+            <p class="compare-link">
+                <a href=gaps_url.clone()>"Where each role stands against what it expects"</a>
             </p>
         })}
         {move || (!description().is_empty()).then(|| view! {

@@ -59,7 +59,8 @@ fn exposed(sizes: &SliceSizes, shown: &Shown, k: u32) -> Option<Vec<(Option<Stri
         let n: u64 = picked.iter().map(|&i| sizes.counts.get(&cells[i]).copied().unwrap_or(0)).sum();
         let indicator = (0..cells.len()).map(|i| if picked.contains(&i) { 1.0 } else { 0.0 }).collect();
         let follows = reduce(&basis, indicator).iter().all(|x| x.abs() < 1e-6);
-        (n > 0 && n < u64::from(k) && n < everyone && follows).then(|| picked.iter().map(|&i| cells[i].clone()).collect())
+        (n > 0 && n < u64::from(k) && n < everyone && follows)
+            .then(|| picked.iter().map(|&i| cells[i].clone()).collect())
     })
 }
 
