@@ -137,8 +137,10 @@ fn figures_table(figures: &GapFigures, before: Option<&(String, Option<GapFigure
             });
             view! {
                 <tr>
-                    <th scope="row">{gap.title.clone()}</th>
-                    <td>{gap.expected.clone()}</td>
+                    <th scope="row">
+                        {gap.title.clone()}
+                        <span class="expects">{format!("expected: {}", gap.expected)}</span>
+                    </th>
                     <td>
                         <span class="gap-bar" aria-hidden="true">
                             <span class="below" style=width(gap.below, gap.answered())></span>
@@ -158,8 +160,7 @@ fn figures_table(figures: &GapFigures, before: Option<&(String, Option<GapFigure
             <table class="gaps">
                 <thead>
                     <tr>
-                        <th scope="col">"Competency"</th>
-                        <th scope="col">"Expected"</th>
+                        <th scope="col">"Competency and expected level"</th>
                         <th scope="col">"Against the expectation"</th>
                         {before_heading.map(|h| view! { <th scope="col">{h}</th> })}
                     </tr>

@@ -1,0 +1,100 @@
+// Roles in a real browser: a person picks their role, sees the level it
+// expects marked in each row and their own gap to it (and nobody else's
+// browser does), the role is remembered, and the gaps page shows where
+// the role's people stand, live, withheld while they are too few.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations } from './harness.js';
+
+let server, browser;
+serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
+
+async function boardWithRoles(slug) {
+  const created = await (await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', slug }),
+  })).json();
+  const url = `${server.base}/api/boards/${slug}/matrix`;
+  const current = await fetch(url);
+  const matrix = await current.json();
+  matrix.roles = [
+    { id: 'engineer', title: 'Engineer', expects: { 'data-structures': 'n' } },
+    { id: 'senior', title: 'Senior engineer', expects: { 'data-structures': 'logn', algorithms: 'n' } },
+  ];
+  const put = await fetch(url, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${created.admin_key}`, 'if-match': current.headers.get('etag') },
+    body: JSON.stringify(matrix),
+  });
+  assert.equal(put.status, 200);
+  return created;
+}
+
+async function submitAs(slug, role, level) {
+  const matrix = await (await fetch(`${server.base}/api/boards/${slug}/matrix`)).json();
+  const answers = {};
+  for (const category of matrix.categories) for (const row of category.rows) answers[row.id] = level;
+  const response = await fetch(`${server.base}/api/boards/${slug}/submissions`, {
+    method: 'POST',
+    body: JSON.stringify({ answers, role }),
+  });
+  assert.equal(response.status, 200);
+}
+
+test('a person sees their own gap to their role, and only they do; the gaps page follows the role live', async () => {
+  await boardWithRoles('roles');
+  const person = await openPage(browser, server.base + '/b/roles', { viewport: { width: 1280, height: 900 } });
+  await waitForHydration(person.page);
+  await person.page.getByLabel('Your role (optional)').selectOption('senior');
+  await person.page.locator('input[name="answers[data-structures]"][value="1"]').check();
+  const row = person.page.locator('tr', { has: person.page.getByRole('rowheader', { name: 'Data structures' }) });
+  await row.getByText('Your role expects log n: you are 2 levels below').waitFor();
+  await row.locator('td.cell.expected', { hasText: 'Your role expects this' }).waitFor();
+  assert.equal(await row.locator('td.cell.expected input').getAttribute('value'), '3');
+  const radios = person.page.locator('input[type="radio"][value="2"]');
+  for (let i = 1; i < await radios.count(); i++) await radios.nth(i).check();
+  const algorithms = person.page.locator('tr', { has: person.page.getByRole('rowheader', { name: 'Algorithms' }) });
+  await algorithms.getByText('Your role expects n: you are at it').waitFor();
+  assert.deepEqual(await axeViolations(person.page), [], 'the board with a role picked');
+  await row.screenshot({ path: 'artifacts/roles-row-1280.png' });
+  await person.page.locator('label.group-choice').screenshot({ path: 'artifacts/roles-choice.png' });
+  await person.page.getByRole('button', { name: 'Submit' }).click();
+  await person.page.getByText('1 person has answered').waitFor();
+
+  // Another person's browser sees no one's gap.
+  const other = await openPage(browser, server.base + '/b/roles');
+  await waitForHydration(other.page);
+  await other.page.getByText('1 person has answered').waitFor();
+  assert.equal(await other.page.getByText(/Your role expects/).count(), 0);
+  assert.equal(await other.page.locator('td.cell.expected').count(), 0);
+  assert.ok(!(await other.page.content()).includes('levels below'), 'nothing of the first person’s gap is in the page');
+
+  // Remembered: the role and the gap come back with the page.
+  await person.page.reload();
+  await waitForHydration(person.page);
+  assert.equal(await person.page.getByLabel('Your role (optional)').inputValue(), 'senior');
+  await row.getByText('Your role expects log n: you are 2 levels below').waitFor();
+
+  // The gaps page: one senior is too few to show; three are enough.
+  await person.page.getByRole('link', { name: 'Where each role stands against what it expects' }).click();
+  await person.page.waitForURL(/\/b\/roles\/gaps/);
+  await person.page.getByLabel('Role').selectOption('senior');
+  await person.page.getByRole('button', { name: 'Show' }).click();
+  await person.page.getByText(/^Withheld: fewer than 3 people/).waitFor();
+  await submitAs('roles', 'senior', 3);
+  await submitAs('roles', 'senior', 3);
+  const gap = person.page.locator('table.gaps tr', { hasText: 'Data structures' });
+  await gap.getByText('1 of 3 below · 2 at · 0 above').waitFor({ timeout: 10_000 });
+  await submitAs('roles', 'senior', 0);
+  await gap.getByText('2 of 4 below · 2 at · 0 above').waitFor({ timeout: 10_000 });
+  const first = await person.page.locator('table.gaps tbody tr').first().locator('th').innerText();
+  assert.equal(first.split('\n')[0], 'Data structures', 'the row with the largest share below comes first');
+  assert.deepEqual(await axeViolations(person.page), [], 'the gaps page');
+  await person.page.screenshot({ path: 'artifacts/gaps-1280.png', fullPage: true });
+  await person.page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await person.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the gaps page fits a phone (${overflow}px too wide)`);
+  await person.page.screenshot({ path: 'artifacts/gaps-360.png', fullPage: true });
+  assert.deepEqual([...person.errors, ...other.errors], []);
+});
