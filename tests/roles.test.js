@@ -37,7 +37,7 @@ async function submitAs(slug, role, level) {
   for (const category of matrix.categories) for (const row of category.rows) answers[row.id] = level;
   const response = await fetch(`${server.base}/api/boards/${slug}/submissions`, {
     method: 'POST',
-    body: JSON.stringify({ answers, role }),
+    body: JSON.stringify(role ? { answers, role } : { answers }),
   });
   assert.equal(response.status, 200);
 }
@@ -97,4 +97,35 @@ test('a person sees their own gap to their role, and only they do; the gaps page
   assert.ok(overflow <= 0, `the gaps page fits a phone (${overflow}px too wide)`);
   await person.page.screenshot({ path: 'artifacts/gaps-360.png', fullPage: true });
   assert.deepEqual([...person.errors, ...other.errors], []);
+});
+
+test('an admin builds a role by keyboard alone on a board with answers, and problems show at their fields', async () => {
+  const created = await (await fetch(server.base + '/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ matrix: 'programmer', slug: 'role-editor' }),
+  })).json();
+  await submitAs('role-editor', undefined, 1);
+  const { page, errors } = await openPage(browser, `${server.base}/b/role-editor/edit#admin=${created.admin_key}`);
+  await page.locator('.editor[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+  const add = page.getByRole('button', { name: 'Add role' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'field-roles-0-title', null, { timeout: 5_000 });
+  // Untitled, the role's problem shows under its title.
+  await page.locator('#field-roles-0-title-problem').filter({ hasText: /title/ }).waitFor({ timeout: 10_000 });
+  await page.keyboard.type('Staff engineer');
+  // The first expectation is the next field: pick "n" with the arrow keys.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-roles-0-expects-data-structures');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#field-roles-0-expects-data-structures').inputValue(), 'n');
+  await page.getByText('No problems found: ready to save.').waitFor({ timeout: 10_000 });
+  assert.deepEqual(await axeViolations(page), [], 'the editor with a role');
+  await page.locator('.editor-role').screenshot({ path: 'artifacts/roles-editor.png' });
+  await page.getByRole('button', { name: 'Save the matrix' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Saved: every open page of the board shows it now.').waitFor();
+  const matrix = await (await fetch(`${server.base}/api/boards/role-editor/matrix`)).json();
+  assert.deepEqual(matrix.roles, [{ id: 'staff-engineer', title: 'Staff engineer', expects: { 'data-structures': 'n' } }]);
+  assert.deepEqual(errors, []);
 });

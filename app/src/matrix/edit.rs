@@ -1,9 +1,9 @@
 //! The editor's structural operations on a matrix: adding, removing and
-//! moving levels, categories and rows, each keeping every row's
+//! moving levels, categories, rows and roles, each keeping every row's
 //! descriptions in step with the levels. Plain functions on [`Matrix`], so
 //! they are tested here and the editor's views only call them.
 
-use super::{Category, Level, Matrix, Row};
+use super::{Category, Level, Matrix, Role, Row};
 
 /// Which way an item moves in its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +97,31 @@ impl Matrix {
         shift(&mut self.categories.get_mut(category)?.rows, index, direction)
     }
 
+    /// Appends a role that expects nothing yet.
+    pub fn add_role(&mut self) {
+        self.roles.push(Role { id: String::new(), title: String::new(), expects: Default::default() });
+    }
+
+    pub fn remove_role(&mut self, index: usize) {
+        if index < self.roles.len() {
+            self.roles.remove(index);
+        }
+    }
+
+    pub fn move_role(&mut self, index: usize, direction: Direction) -> Option<usize> {
+        shift(&mut self.roles, index, direction)
+    }
+
+    /// Sets the level (by id) `role` expects in `row`, or (`None`) expects nothing there.
+    pub fn set_expectation(&mut self, role: usize, row: &str, level: Option<String>) {
+        if let Some(role) = self.roles.get_mut(role) {
+            match level {
+                Some(level) => role.expects.insert(row.to_string(), level),
+                None => role.expects.remove(row),
+            };
+        }
+    }
+
     fn each_row(&mut self, mut change: impl FnMut(&mut Row)) {
         self.categories.iter_mut().flat_map(|c| c.rows.iter_mut()).for_each(&mut change);
     }
@@ -137,6 +162,24 @@ mod tests {
         m.remove_row(9, 9);
         m.remove_level(9);
         assert_eq!(m.rows().count(), 1, "out-of-range indices change nothing");
+    }
+
+    #[test]
+    fn roles_are_added_moved_and_removed_and_their_expectations_set() {
+        let mut m = sample();
+        m.add_role();
+        m.add_role();
+        m.roles[0].title = "First".into();
+        m.set_expectation(0, "r1", Some("c".into()));
+        m.set_expectation(0, "r2", Some("a".into()));
+        m.set_expectation(0, "r2", None);
+        assert_eq!(m.roles[0].expects.len(), 1);
+        assert_eq!(m.expected_level(&m.roles[0], "r1"), Some(2));
+        assert_eq!(m.move_role(0, Direction::Down), Some(1));
+        assert_eq!(m.roles[1].title, "First");
+        m.remove_role(0);
+        m.remove_role(9);
+        assert_eq!(m.roles.len(), 1);
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Draft {
     }
 
     /// The messages of the problems at any of `paths`.
-    fn problems_at(&self, paths: &[String]) -> Vec<String> {
+    pub(super) fn problems_at(&self, paths: &[String]) -> Vec<String> {
         self.problems.with(|all| all.iter().filter(|p| paths.contains(&p.path)).map(|p| p.message.clone()).collect())
     }
 }
@@ -57,7 +57,7 @@ pub fn field_id(path: &str) -> String {
 
 /// One labelled text field with its problems under it. `paths` are the
 /// pointers whose problems it shows (its own first); `write` stores a new value.
-fn text_field(
+pub(super) fn text_field(
     draft: Draft,
     label: String,
     paths: Vec<String>,
@@ -103,7 +103,7 @@ fn text_field(
 }
 
 /// The problems of a whole list (e.g. "a matrix needs 2 to 16 levels").
-fn list_problems(draft: Draft, path: String) -> impl IntoView {
+pub(super) fn list_problems(draft: Draft, path: String) -> impl IntoView {
     let paths = vec![path];
     view! { <p class="field-problem">{move || draft.problems_at(&paths).join(" ")}</p> }
 }
@@ -111,7 +111,7 @@ fn list_problems(draft: Draft, path: String) -> impl IntoView {
 /// Move up, move down and remove for the item at `path` (`index` of `count`
 /// in its list); `moved` and `removed` change the matrix, `sibling` gives
 /// the path of the item at another index, to keep focus on the moved item.
-fn item_buttons(
+pub(super) fn item_buttons(
     draft: Draft,
     name: String,
     index: usize,
@@ -147,7 +147,7 @@ fn item_buttons(
 }
 
 /// An "Add …" button that focuses the new item's first field.
-fn add_button(
+pub(super) fn add_button(
     draft: Draft,
     text: &'static str,
     focus: String,
@@ -287,6 +287,7 @@ pub fn MatrixFields(draft: Draft) -> impl IntoView {
                 {categories}
                 {add_button(draft, "Add category", field_id(&format!("/categories/{count}/title")), Matrix::add_category)}
             </section>
+            {super::roles::roles_view(draft, &matrix)}
         }
     }
 }

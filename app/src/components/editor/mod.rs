@@ -14,6 +14,7 @@
 pub(crate) mod browser;
 mod fields;
 pub mod pages;
+mod roles;
 
 use crate::error::TallyError;
 use crate::matrix::Matrix;
