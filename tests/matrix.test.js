@@ -183,7 +183,7 @@ test('a team can start its own board from the home page', async () => {
   const download = page.waitForEvent('download');
   await panel.locator('button', { hasText: 'Download CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  assert.match(csv.split('\n')[0], /^round,round_label,group,category,row,row_title,level,count,answered$/);
+  assert.match(csv.split('\n')[0], /^round,round_label,group,category,row,row_title,level,count,answered,role$/);
   await panel.locator('button.toggle-closed', { hasText: 'Reopen the board' }).click();
   await page.locator('.closed-notice').waitFor({ state: 'detached' });
   // The editor, opened from the controls without the key in its link, finds it in the tab.

@@ -1,20 +1,24 @@
 //! A board's aggregates for its admin, as JSON or CSV: the figures per
 //! round, for everyone and for each group, per row and level, with the
-//! matrix's names beside them, so the file makes sense on its own.
-//! Individual answers are never part of it, and a group whose figures are
-//! withheld (see `suppression`) is only named as withheld.
+//! matrix's names beside them, so the file makes sense on its own; and,
+//! when the matrix has roles, what each expects and each role's gaps (of
+//! everyone in it, then within each group). Individual answers are never
+//! part of it, and a slice whose figures are withheld (see `suppression`)
+//! is only named as withheld.
 //!
-//! Streamed: each round's sections (everyone, then each group) are read and
-//! written in turn, so a board with many rounds costs one round's memory,
-//! however long the file.
+//! Streamed: each round's sections (everyone, each group, then each role)
+//! are read and written in turn, so a board with many rounds costs one
+//! round's memory, however long the file.
 
 use crate::backend::engine::{Engine, ServedBoard};
 use crate::error::TallyError;
+use crate::gaps::RowGap;
 use crate::matrix::Matrix;
 use crate::rounds::RoundInfo;
 use crate::stats::Stats;
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What the file says about the board as a whole, before its sections.
@@ -32,6 +36,16 @@ struct Header {
     min_group_size: u32,
     /// Level labels, in column order.
     levels: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<RoleExpects>,
+}
+
+/// A role and the level (its label) it expects, by row id.
+#[derive(Serialize)]
+struct RoleExpects {
+    id: String,
+    title: String,
+    expects: BTreeMap<String, String>,
 }
 
 /// The figures of one round, for everyone or for one group.
@@ -41,12 +55,18 @@ struct Section {
     round_label: String,
     /// `None` for everyone.
     group: Option<String>,
-    /// The group's figures are withheld: no figure of it is given.
+    /// A role's gaps (its title) rather than the figures per level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    /// The slice's figures are withheld: no figure of it is given.
     withheld: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     respondents: Option<u64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     rows: Vec<RowFigures>,
+    /// A role's rows: how many are below, at and above what it expects.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    gaps: Vec<RowGap>,
 }
 
 #[derive(Serialize)]
@@ -91,11 +111,26 @@ impl Report {
             closed: current.closed,
             min_group_size: groups.min_group_size,
             levels: matrix.levels.iter().map(|l| l.label.clone()).collect(),
+            roles: matrix
+                .roles
+                .iter()
+                .map(|role| RoleExpects {
+                    id: role.id.clone(),
+                    title: role.title.clone(),
+                    expects: matrix
+                        .rows()
+                        .filter_map(|row| {
+                            Some((row.id.clone(), matrix.levels[matrix.expected_level(role, &row.id)?].label.clone()))
+                        })
+                        .collect(),
+                })
+                .collect(),
         };
         Ok(Report { header, engine: engine.clone(), board, rounds })
     }
 
-    /// Each round's sections in turn: everyone's, then each group's.
+    /// Each round's sections in turn: everyone's, each group's, then each
+    /// role's gaps (everyone in it, then within each group).
     fn sections(self) -> (Header, BoxStream<'static, Result<Section, TallyError>>) {
         let Report { header, engine, board, rounds } = self;
         let per_round = stream::iter(rounds).then(move |info| {
@@ -104,10 +139,26 @@ impl Report {
                 let everyone = Some((*engine.round_figures(&board, &info).await?).clone());
                 let groups = engine.round_group_stats(&board, info.round).await?;
                 let matrix = board.matrix();
-                let sections = std::iter::once((None, everyone))
+                let mut sections = std::iter::once((None, everyone))
                     .chain(groups.into_iter().map(|(group, stats)| (Some(group), stats)))
                     .map(|(group, stats)| Ok(section(&matrix, &info, group, stats)))
                     .collect::<Vec<_>>();
+                let names = board.groups().groups;
+                for role in &matrix.roles {
+                    for group in std::iter::once(None).chain(names.iter().map(Some)) {
+                        let gaps = engine.gap_figures(&board, info.round, role, group.map(String::as_str)).await?;
+                        sections.push(Ok(Section {
+                            round: info.round,
+                            round_label: info.label.clone(),
+                            group: group.cloned(),
+                            role: Some(role.title.clone()),
+                            withheld: gaps.is_none(),
+                            respondents: gaps.as_ref().map(|g| g.respondents),
+                            rows: Vec::new(),
+                            gaps: gaps.map(|g| g.rows).unwrap_or_default(),
+                        }));
+                    }
+                }
                 Ok::<_, TallyError>(stream::iter(sections))
             }
         });
@@ -127,12 +178,14 @@ impl Report {
     }
 
     /// One line per (round, group, row, level):
-    /// `round,round_label,group,category,row,row_title,level,count,answered`, the group
-    /// empty for everyone; a withheld group gets one line saying so.
+    /// `round,round_label,group,category,row,row_title,level,count,answered,role`,
+    /// the group empty for everyone, the role empty but for a role's gaps
+    /// (whose `level` says `below`, `at` or `above` and the expected level);
+    /// a withheld slice gets one line saying so.
     pub fn csv(self) -> Chunks {
         let (header, sections) = self.sections();
         let levels = header.levels;
-        let opening = "round,round_label,group,category,row,row_title,level,count,answered\n".to_string();
+        let opening = "round,round_label,group,category,row,row_title,level,count,answered,role\n".to_string();
         let body = sections.map(move |section| section.map(|section| section_lines(&section, &levels)));
         stream::once(async { Ok(opening) }).chain(body).boxed()
     }
@@ -146,6 +199,8 @@ fn section(matrix: &Matrix, info: &RoundInfo, group: Option<String>, stats: Opti
         withheld: stats.is_none(),
         respondents: stats.as_ref().map(|s| s.respondents),
         rows: stats.map(|s| rows(matrix, &s)).unwrap_or_default(),
+        role: None,
+        gaps: Vec::new(),
     }
 }
 
@@ -154,14 +209,24 @@ fn section_lines(section: &Section, levels: &[String]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     let (round, label) = (section.round.to_string(), defused(&section.round_label));
     let group = defused(section.group.as_deref().unwrap_or(""));
+    let role = defused(section.role.as_deref().unwrap_or(""));
     if section.withheld {
-        out.write_record([round.as_str(), &label, &group, "", "", "", "", "withheld", ""]).expect("writing to memory");
+        let record = [round.as_str(), &label, &group, "", "", "", "", "withheld", "", &role];
+        out.write_record(record).expect("writing to memory");
     }
     for row in &section.rows {
         let (category, id, title) = (defused(&row.category), defused(&row.id), defused(&row.title));
         for (level, count) in levels.iter().zip(&row.counts) {
             let (level, count, answered) = (defused(level), count.to_string(), row.answered.to_string());
-            let record = [&round, &label, &group, &category, &id, &title, &level, &count, &answered];
+            let record = [&round, &label, &group, &category, &id, &title, &level, &count, &answered, &role];
+            out.write_record(record).expect("writing to memory");
+        }
+    }
+    for gap in &section.gaps {
+        let (id, title, answered) = (defused(&gap.row), defused(&gap.title), gap.answered().to_string());
+        for (side, count) in [("below", gap.below), ("at", gap.at), ("above", gap.above)] {
+            let (level, count) = (defused(&format!("{side} {}", gap.expected)), count.to_string());
+            let record = [&round, &label, &group, "", &id, &title, &level, &count, &answered, &role];
             out.write_record(record).expect("writing to memory");
         }
     }
@@ -214,12 +279,14 @@ mod tests {
                 counts: vec![2, 1],
                 answered: 3,
             }],
+            role: None,
+            gaps: Vec::new(),
         };
         let lines = section_lines(&section, &["plain".into(), "\t=1+1".into()]);
         assert_eq!(
             lines,
-            "1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",plain,2,3\n\
-             1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",'\t=1+1,1,3\n"
+            "1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",plain,2,3,\n\
+             1,\"'@Q4, \"\"late\"\"\",'=SUM(A1),\"a, \"\"b\"\"\",r1,\"'\r=1+1\",'\t=1+1,1,3,\n"
         );
     }
 }

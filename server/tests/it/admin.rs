@@ -92,10 +92,10 @@ async fn the_admin_key_closes_reopens_and_exports() {
 
     let csv = admin(&server, "export/csv", Some(&key)).await.text().await.unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("round,round_label,group,category,row,row_title,level,count,answered"));
+    assert_eq!(lines.next(), Some("round,round_label,group,category,row,row_title,level,count,answered,role"));
     assert_eq!(
         lines.next(),
-        Some("1,Round 1,,Computer Science,data-structures,Data structures,Starting out (level 0),1,1")
+        Some("1,Round 1,,Computer Science,data-structures,Data structures,Starting out (level 0),1,1,")
     );
     assert!(!people.iter().any(|p| csv.contains(&random_part(p))));
     assert_eq!(admin(&server, "export/xml", Some(&key)).await.status(), 400);

@@ -91,6 +91,36 @@ async fn roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(s
         assert!(!withheld.to_string().contains("respondents"), "not even how many: {withheld}");
     }
 
+    // The admin's export carries the roles, what each expects, and the same gaps withheld the same.
+    let export = |format: &'static str| {
+        let url = server.url(&format!("/api/boards/gaps/export/{format}"));
+        async move {
+            Client::new()
+                .get(url)
+                .header(AUTHORIZATION, format!("Bearer {key}"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let report: Value = serde_json::from_str(&export("json").await).unwrap();
+    assert_eq!(report["roles"][1]["expects"], json!({ "data-structures": "Expert (level 3)" }));
+    let role_sections: Vec<&Value> =
+        report["sections"].as_array().unwrap().iter().filter(|s| s.get("role").is_some()).collect();
+    assert_eq!(role_sections.len(), 9, "three roles, each of everyone then of each of two groups");
+    for section in &role_sections {
+        let shows = section["role"] == "Senior" && section["group"].is_null();
+        assert_eq!(section["withheld"], !shows, "{section}");
+        assert_eq!(section.get("gaps").is_some(), shows, "a withheld slice has no figure: {section}");
+    }
+    let csv = export("csv").await;
+    assert!(csv.contains("\n1,Round 1,,,data-structures,Data structures,below log n,2,3,Senior\n"), "{csv}");
+    assert!(csv.contains("\n1,Round 1,A,,,,,withheld,,Senior\n"), "{csv}");
+    assert!(!csv.lines().any(|l| l.ends_with(",Engineer") && !l.contains("withheld")), "{csv}");
+
     // Positive control: once every slice holds 3, each is shown.
     answer(&server, &rows, ("B", "staff"), 0, 2).await;
     answer(&server, &rows, ("A", "senior"), 3, 2).await;
