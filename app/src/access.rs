@@ -74,6 +74,9 @@ pub struct Invitation {
     pub email: String,
     /// Preselected in the form, when given.
     pub group: Option<String>,
+    /// A role's id, preselected in the form, when given.
+    #[serde(default)]
+    pub role: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
     /// Its link no longer opens the board (it can be issued again).

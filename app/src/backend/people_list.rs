@@ -1,7 +1,7 @@
 //! The people an admin invites, as they paste them or upload them: one per
-//! line, `name, email, group`, the last two optional — which is CSV, so the
-//! `csv` crate reads both (quoted names with commas included), and a first
-//! line of column names (`name,email,group`) is skipped. Every line is
+//! line, `name, email, group, role`, the last three optional — which is
+//! CSV, so the `csv` crate reads both (quoted names with commas included),
+//! and a first line of column names (`name,email,group,role`) is skipped. Every line is
 //! checked before anything is stored; the refusal names each bad line.
 
 use crate::error::{Problem, TallyError};
@@ -21,12 +21,22 @@ pub struct Person {
     /// Blank when none was given.
     pub email: String,
     pub group: Option<String>,
+    /// A role's id.
+    pub role: Option<String>,
 }
 
-/// The people in `text`, or every line's problem. `groups`: the board's
-/// groups (a person's group must be one of them); `known_emails`: the
+/// What a person's group and role must be one of.
+#[derive(Clone, Copy)]
+pub struct Offered<'a> {
+    /// The board's groups.
+    pub groups: &'a [String],
+    /// The matrix's roles, (id, title): either names a role.
+    pub roles: &'a [(String, String)],
+}
+
+/// The people in `text`, or every line's problem. `known_emails`: the
 /// emails already invited to the board, in lower case.
-pub fn parse(text: &str, groups: &[String], known_emails: &HashSet<String>) -> Result<Vec<Person>, TallyError> {
+pub fn parse(text: &str, offered: Offered, known_emails: &HashSet<String>) -> Result<Vec<Person>, TallyError> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let (mut people, mut problems) = (Vec::new(), Vec::new());
@@ -46,7 +56,7 @@ pub fn parse(text: &str, groups: &[String], known_emails: &HashSet<String>) -> R
         if fields.iter().all(|f| f.is_empty()) || (index == 0 && is_header(&fields)) {
             continue;
         }
-        match person(&fields, groups, &mut emails) {
+        match person(&fields, offered, &mut emails) {
             Ok(person) => people.push(person),
             Err(message) => problems.push(problem(message)),
         }
@@ -71,12 +81,12 @@ fn is_header(fields: &[&str]) -> bool {
 }
 
 /// One line's person, or what is wrong with it. `emails` gains theirs.
-fn person(fields: &[&str], groups: &[String], emails: &mut HashSet<String>) -> Result<Person, String> {
-    if fields.len() > 3 {
-        return Err(format!("{} columns; give at most three: name, email, group", fields.len()));
+fn person(fields: &[&str], offered: Offered, emails: &mut HashSet<String>) -> Result<Person, String> {
+    if fields.len() > 4 {
+        return Err(format!("{} columns; give at most four: name, email, group, role", fields.len()));
     }
     let field = |i: usize| fields.get(i).copied().unwrap_or("").to_string();
-    let (name, email, group) = (field(0), field(1), field(2));
+    let (name, email, group, role) = (field(0), field(1), field(2), field(3));
     if name.is_empty() {
         return Err("the name is missing".into());
     }
@@ -96,12 +106,19 @@ fn person(fields: &[&str], groups: &[String], emails: &mut HashSet<String>) -> R
     }
     let group = match group.as_str() {
         "" => None,
-        given => match groups.iter().find(|g| g.as_str() == given) {
+        given => match offered.groups.iter().find(|g| g.as_str() == given) {
             Some(known) => Some(known.clone()),
             None => return Err(format!("'{given}' is not one of the board's groups")),
         },
     };
-    Ok(Person { name, email, group })
+    let role = match role.as_str() {
+        "" => None,
+        given => match offered.roles.iter().find(|(id, title)| id == given || title == given) {
+            Some((id, _)) => Some(id.clone()),
+            None => return Err(format!("'{given}' is not one of the matrix's roles")),
+        },
+    };
+    Ok(Person { name, email, group, role })
 }
 
 /// One `@` with something on each side, a dot in the domain, no spaces:
@@ -115,39 +132,51 @@ fn looks_like_email(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn groups() -> Vec<String> {
-        vec!["Backend".into(), "Frontend".into()]
+    const GROUPS: [&str; 2] = ["Backend", "Frontend"];
+
+    fn offered(run: impl FnOnce(Offered) -> Result<Vec<Person>, TallyError>) -> Result<Vec<Person>, TallyError> {
+        let groups: Vec<String> = GROUPS.map(String::from).to_vec();
+        let roles = vec![("senior".to_string(), "Senior engineer".to_string())];
+        run(Offered { groups: &groups, roles: &roles })
+    }
+
+    fn person(name: &str, email: &str, group: Option<&str>, role: Option<&str>) -> Person {
+        Person { name: name.into(), email: email.into(), group: group.map(String::from), role: role.map(String::from) }
     }
 
     #[test]
     fn pasted_lines_and_a_csv_with_a_header_read_the_same() {
-        let pasted = "Ada Lovelace, ada@example.org, Backend\n\n\"Hopper, Grace\",,Frontend\nLinus\n";
-        let csv =
-            "name,email,group\r\nAda Lovelace,ada@example.org,Backend\r\n\"Hopper, Grace\",,Frontend\r\nLinus,,\r\n";
+        let pasted =
+            "Ada Lovelace, ada@example.org, Backend, senior\n\n\"Hopper, Grace\",,Frontend,Senior engineer\nLinus\n";
+        let csv = "name,email,group,role\r\nAda Lovelace,ada@example.org,Backend,senior\r\n\"Hopper, Grace\",,Frontend,senior\r\nLinus,,\r\n";
         let expected = vec![
-            Person { name: "Ada Lovelace".into(), email: "ada@example.org".into(), group: Some("Backend".into()) },
-            Person { name: "Hopper, Grace".into(), email: String::new(), group: Some("Frontend".into()) },
-            Person { name: "Linus".into(), email: String::new(), group: None },
+            person("Ada Lovelace", "ada@example.org", Some("Backend"), Some("senior")),
+            person("Hopper, Grace", "", Some("Frontend"), Some("senior")),
+            person("Linus", "", None, None),
         ];
-        assert_eq!(parse(pasted, &groups(), &HashSet::new()).unwrap(), expected);
-        assert_eq!(parse(csv, &groups(), &HashSet::new()).unwrap(), expected);
+        assert_eq!(offered(|o| parse(pasted, o, &HashSet::new())).unwrap(), expected);
+        assert_eq!(offered(|o| parse(csv, o, &HashSet::new())).unwrap(), expected);
     }
 
     #[test]
     fn every_bad_line_is_named_and_nothing_is_taken() {
-        let text = "Ada, ada@example.org\n, bob@example.org\nCy, not-an-email\nDee, ADA@example.org\nEd,,Sales\nFay,a@b.c,Backend,x\nGil, old@example.org";
+        let text = "Ada, ada@example.org\n, bob@example.org\nCy, not-an-email\nDee, ADA@example.org\nEd,,Sales\nFay,a@b.c,Backend,x\nGil, old@example.org\nHal,,,x,y";
         let known = HashSet::from(["old@example.org".to_string()]);
-        let Err(TallyError::InvalidList(problems)) = parse(text, &groups(), &known) else { panic!("refused") };
+        let Err(TallyError::InvalidList(problems)) = offered(|o| parse(text, o, &known)) else { panic!("refused") };
         let lines: Vec<_> = problems.iter().map(|p| p.row.clone().unwrap()).collect();
-        assert_eq!(lines, ["line 2", "line 3", "line 4", "line 5", "line 6", "line 7"]);
+        assert_eq!(lines, ["line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8"]);
         assert!(problems[2].message.contains("invited already"), "{:?}", problems[2]);
         assert!(problems[3].message.contains("'Sales' is not one of the board's groups"));
+        assert!(problems[4].message.contains("'x' is not one of the matrix's roles"), "{:?}", problems[4]);
+        assert!(problems[6].message.contains("give at most four"), "{:?}", problems[6]);
     }
 
     #[test]
     fn an_empty_list_or_a_hidden_character_is_refused() {
-        assert!(matches!(parse("\n  \n", &groups(), &HashSet::new()), Err(TallyError::InvalidList(_))));
-        let Err(TallyError::InvalidList(problems)) = parse("Ada\u{202E}x", &[], &HashSet::new()) else { panic!() };
+        assert!(matches!(offered(|o| parse("\n  \n", o, &HashSet::new())), Err(TallyError::InvalidList(_))));
+        let Err(TallyError::InvalidList(problems)) = offered(|o| parse("Ada\u{202E}x", o, &HashSet::new())) else {
+            panic!()
+        };
         assert!(problems[0].message.contains("U+202E"));
     }
 }

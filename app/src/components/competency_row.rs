@@ -68,9 +68,6 @@ pub fn CompetencyRow(
                         />
                         <span class="level-tag">{level.short.clone()}</span>
                         <span class="description">{description.clone()}</span>
-                        {move || (expected.get() == Some(index)).then(|| view! {
-                            <span class="expected-tag">"Your role expects this"</span>
-                        })}
                     </label>
                     <span class="popover" role="tooltip" id=popover_id>
                         <strong>{format!("{}: ", level.label)}</strong>
@@ -101,8 +98,8 @@ pub fn CompetencyRow(
             <th scope="row" id=title_id>{row.title.clone()}</th>
             {cells}
             <td class="standing">
-                {standing}
-                {move || gap(&matrix, chosen.get(), expected.get()).map(|text| view! { <span class="gap">{text}</span> })}
+                <span class="you">{standing}</span>
+                <span class="gap">{move || gap(&matrix, chosen.get(), expected.get())}</span>
             </td>
         </tr>
     }
@@ -112,10 +109,11 @@ pub fn CompetencyRow(
 fn gap(matrix: &Matrix, chosen: Option<u8>, expected: Option<usize>) -> Option<String> {
     let (mine, expected) = (chosen? as usize, expected?);
     let short = &matrix.levels.get(expected)?.short;
-    let levels = |n: usize| if n == 1 { "1 level".to_string() } else { format!("{n} levels") };
-    Some(match mine.cmp(&expected) {
-        std::cmp::Ordering::Less => format!("Your role expects {short}: you are {} below", levels(expected - mine)),
-        std::cmp::Ordering::Equal => format!("Your role expects {short}: you are at it"),
-        std::cmp::Ordering::Greater => format!("Your role expects {short}: you are {} above", levels(mine - expected)),
-    })
+    let (levels, side) = match mine.cmp(&expected) {
+        std::cmp::Ordering::Less => (expected - mine, "below"),
+        std::cmp::Ordering::Equal => return Some(format!("Your role expects {short}: you are at it")),
+        std::cmp::Ordering::Greater => (mine - expected, "above"),
+    };
+    let plural = if levels == 1 { "" } else { "s" };
+    Some(format!("Your role expects {short}: you are {levels} level{plural} {side}"))
 }

@@ -43,9 +43,12 @@ impl Matrix {
         self.each_row(|row| row.descriptions.push(String::new()));
     }
 
+    /// Removes a level, with its description in every row and whatever a
+    /// role expected of it.
     pub fn remove_level(&mut self, index: usize) {
         if index < self.levels.len() {
-            self.levels.remove(index);
+            let gone = self.levels.remove(index).id;
+            self.roles.iter_mut().for_each(|role| role.expects.retain(|_, level| *level != gone));
             self.each_row(|row| {
                 if index < row.descriptions.len() {
                     row.descriptions.remove(index);
@@ -69,9 +72,12 @@ impl Matrix {
         self.categories.push(Category { id: String::new(), title: String::new(), rows: Vec::new() });
     }
 
+    /// Removes a category, with its rows and what roles expected of them.
     pub fn remove_category(&mut self, index: usize) {
         if index < self.categories.len() {
-            self.categories.remove(index);
+            for row in self.categories.remove(index).rows {
+                self.forget_expectations_of(&row.id);
+            }
         }
     }
 
@@ -87,10 +93,18 @@ impl Matrix {
         }
     }
 
+    /// Removes a row, with what roles expected of it.
     pub fn remove_row(&mut self, category: usize, index: usize) {
         if let Some(category) = self.categories.get_mut(category).filter(|c| index < c.rows.len()) {
-            category.rows.remove(index);
+            let gone = category.rows.remove(index).id;
+            self.forget_expectations_of(&gone);
         }
+    }
+
+    fn forget_expectations_of(&mut self, row: &str) {
+        self.roles.iter_mut().for_each(|role| {
+            role.expects.remove(row);
+        });
     }
 
     pub fn move_row(&mut self, category: usize, index: usize, direction: Direction) -> Option<usize> {
@@ -180,6 +194,16 @@ mod tests {
         m.remove_role(0);
         m.remove_role(9);
         assert_eq!(m.roles.len(), 1);
+    }
+
+    #[test]
+    fn removing_a_row_or_a_level_takes_what_roles_expected_of_it() {
+        let mut m = crate::matrix::tests::sample_with_roles();
+        m.remove_row(0, 0); // r1, expected by both roles
+        assert!(m.roles.iter().all(|r| !r.expects.contains_key("r1")));
+        m.remove_level(1); // b: junior's r2 and senior's r3
+        assert!(m.roles.iter().all(|r| r.expects.is_empty()), "{:?}", m.roles);
+        assert!(m.problems().is_empty(), "{:?}", m.problems());
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn person(id: &str, name: &str) -> NewInvitation {
         name: name.into(),
         email: format!("{id}@example.org"),
         group: (id == "b").then(|| "Backend".to_string()),
+        role: (id == "b").then(|| "senior".to_string()),
         created_at: 1_700_000_000,
     }
 }
@@ -53,6 +54,7 @@ async fn invitations_are_stored_whole_found_by_hash_and_changed_one_at_a_time(ba
     let names: Vec<&str> = listed.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["Ada", "Bea"]);
     assert_eq!((listed[1].group.as_deref(), listed[1].generation, listed[1].revoked), (Some("Backend"), 1, false));
+    assert_eq!(listed[1].role.as_deref(), Some("senior"), "the role is stored with it");
 
     let found = store.invitation_by_token("hash-of-b").await.unwrap().unwrap();
     assert_eq!((found.board.as_str(), found.id.as_str()), (board.id.as_str(), "b"));

@@ -5,10 +5,12 @@
 
 use crate::common;
 
+use common::live_frames::next_stats;
 use common::{answers, get_json, row_ids, send, Backend, TestDatabase, TestServer};
 use reqwest::header::{AUTHORIZATION, ETAG, IF_MATCH};
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
+use tokio_tungstenite::connect_async;
 
 /// Gives the board's matrix three roles: engineer expects `n` (level 2)
 /// in data structures and algorithms; senior expects `logn` (3) in data
@@ -57,11 +59,10 @@ async fn roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(s
     let rows = row_ids(&server.matrix().await);
     let settings = json!({ "groups": ["A", "B"], "min_group_size": 3 });
     assert_eq!(send(&server, Method::PUT, "/api/boards/gaps/groups", Some(key), settings.to_string()).await.0, 200);
-    let (status, refused) = get_json(&server, "/api/boards/gaps/gaps").await;
-    assert_eq!(
-        (status, refused["error"].as_str().unwrap()),
-        (400, "board 'gaps' has no roles: its matrix declares none")
-    );
+    server.create_board(json!({ "matrix": "site-reliability", "slug": "no-roles" })).await;
+    let (status, refused) = get_json(&server, "/api/boards/no-roles/gaps").await;
+    let refused = refused["error"].as_str().unwrap().to_string();
+    assert_eq!((status, refused.as_str()), (400, "board 'no-roles' has no roles: its matrix declares none"));
     add_roles(&server, "gaps", key).await;
 
     let body = json!({ "answers": answers(&rows, |_| 0), "role": "boss" });
@@ -170,4 +171,40 @@ async fn on_postgres() {
     let db = TestDatabase::create(Backend::Postgres).await;
     let server = TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]);
     roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(server).await;
+}
+
+/// An expectation edited on instance A reaches a page on instance B: B's
+/// live socket hears of the new version (the gaps page fetches again on
+/// each), and B's gaps then measure against the new expectation.
+#[tokio::test]
+async fn on_postgres_an_expectation_edited_on_one_instance_reaches_gaps_on_another() {
+    let db = TestDatabase::create(Backend::Postgres).await;
+    let (a, b) = (
+        TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]),
+        TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]),
+    );
+    let created = a.create_board(json!({ "matrix": "programmer", "slug": "gaps" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let rows = row_ids(&a.matrix().await);
+    add_roles(&a, "gaps", key).await;
+    answer(&a, &rows, ("", "senior"), 2, 3).await;
+    let below = |gaps: &Value| gaps["figures"]["rows"][0]["below"].as_u64().unwrap();
+    assert_eq!(below(&gaps(&b, "senior", "").await), 3, "seniors at n are below log n");
+
+    let (mut socket, _) = connect_async(b.ws_url("/api/boards/gaps/live")).await.unwrap();
+    let before = next_stats(&mut socket).await["matrix_rev"].as_u64().unwrap();
+    let url = a.url("/api/boards/gaps/matrix");
+    let response = reqwest::get(&url).await.unwrap();
+    let etag = response.headers()[ETAG].to_str().unwrap().to_string();
+    let mut matrix: Value = response.json().await.unwrap();
+    matrix["roles"][1]["expects"]["data-structures"] = json!("n");
+    let put = Client::new().put(url).header(AUTHORIZATION, format!("Bearer {key}")).header(IF_MATCH, etag);
+    assert_eq!(put.body(matrix.to_string()).send().await.unwrap().status(), 200);
+    loop {
+        if next_stats(&mut socket).await["matrix_rev"].as_u64().unwrap() > before {
+            break;
+        }
+    }
+    let now = gaps(&b, "senior", "").await;
+    assert_eq!((below(&now), &now["figures"]["rows"][0]["expected"]), (0, &json!("n")), "{now}");
 }

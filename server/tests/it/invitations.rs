@@ -80,7 +80,8 @@ async fn list(server: &TestServer, board: &str, key: &str) -> Value {
 async fn a_board_for_invited_people_keeps_everyone_else_out_at_every_door() {
     let server = TestServer::start_with(&[("RUST_LOG", "debug")]);
     let key = invited_board(&server, "circle").await;
-    let links = invite(&server, "circle", &key, "Ada Lovelace, ada@example.org").await;
+    let links = invite(&server, "circle", &key, "Ada Lovelace, ada@example.org,,Senior engineer").await;
+    assert_eq!(list(&server, "circle", &key).await["invitations"][0]["role"], "senior-engineer", "named by its title");
     assert_eq!(answer(&server, "circle", None, 1).await, 403);
 
     for path in ["/b/circle", "/api/boards/circle/stats", "/api/boards/circle/rounds", "/api/boards/circle/matrix"] {
@@ -91,6 +92,8 @@ async fn a_board_for_invited_people_keeps_everyone_else_out_at_every_door() {
     assert!(!page.contains("type=\"radio\""), "and shows no form");
     let ada = open(&links[0]).await;
     assert_eq!(status_of(&server, "/b/circle", Some(&ada)).await, 200);
+    let hers = client().get(server.url("/b/circle")).header(COOKIE, &ada).send().await.unwrap().text().await.unwrap();
+    assert!(hers.contains("<option selected value=\"senior-engineer\">"), "her role is preselected on her form");
     assert_eq!(answer(&server, "circle", Some(&ada), 2).await, 200);
 
     // The live socket tells an outsider nothing, not even how many answered.

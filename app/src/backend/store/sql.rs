@@ -95,7 +95,7 @@ pub const SET_ACCESS: &str = "UPDATE boards SET access = $2, member_domains = $3
 macro_rules! select_invitations {
     ($condition:literal) => {
         concat!(
-            "SELECT board_id, id, token_hash, name, email, group_name, created_at, generation, revoked
+            "SELECT board_id, id, token_hash, name, email, group_name, created_at, generation, revoked, role
              FROM invitations WHERE ",
             $condition
         )
@@ -161,8 +161,8 @@ pub const ADD_PARTICIPATION_SHOWN: &str =
     "INSERT INTO participation_shown (board_id, round, invitation_id) VALUES ($1, $2, $3)";
 
 pub const ADD_INVITATION: &str =
-    "INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    "INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at, role)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
 /// Deleted as it is read, so a state is good once (`$1`: its keyed hash).
 pub const TAKE_SIGN_IN: &str =

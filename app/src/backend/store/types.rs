@@ -131,6 +131,8 @@ pub struct NewInvitation {
     pub name: String,
     pub email: String,
     pub group: Option<String>,
+    /// A role's id.
+    pub role: Option<String>,
     pub created_at: i64,
 }
 
@@ -147,6 +149,8 @@ pub struct StoredInvitation {
     /// Raised each time its link is issued again.
     pub generation: u32,
     pub revoked: bool,
+    /// A role's id.
+    pub role: Option<String>,
 }
 
 /// What can happen to an invitation after it is made.

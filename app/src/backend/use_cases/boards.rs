@@ -247,7 +247,8 @@ impl Tally {
             groups: served.groups().groups,
             draft: match (&previous, self.respondent(caller, &served).await?) {
                 (None, Respondent::Invited { invitation, .. }) => {
-                    invitation.group.map(|group| Draft { group, ..Draft::default() })
+                    let (group, role) = (invitation.group.unwrap_or_default(), invitation.role.unwrap_or_default());
+                    (!group.is_empty() || !role.is_empty()).then(|| Draft { group, role, ..Draft::default() })
                 }
                 _ => None,
             },

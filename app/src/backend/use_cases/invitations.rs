@@ -41,7 +41,10 @@ impl Tally {
         let existing = self.engine.invitations().invitations(&board).await?;
         let known: HashSet<String> =
             existing.iter().map(|i| i.email.to_lowercase()).filter(|e| !e.is_empty()).collect();
-        let people = people_list::parse(text, &served.groups().groups, &known)?;
+        let roles: Vec<(String, String)> =
+            served.matrix().roles.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
+        let offered = people_list::Offered { groups: &served.groups().groups, roles: &roles };
+        let people = people_list::parse(text, offered, &known)?;
         self.limits.invitations(&board)?;
         let now = crate::backend::engine::now();
         let (mut new, mut links) = (Vec::new(), Vec::new());
@@ -55,8 +58,8 @@ impl Tally {
                 email: person.email.clone(),
                 link: format!("{base}/i/{token}"),
             });
-            let (name, email, group) = (person.name, person.email, person.group);
-            new.push(NewInvitation { id, token_hash, name, email, group, created_at: now });
+            let (name, email, group, role) = (person.name, person.email, person.group, person.role);
+            new.push(NewInvitation { id, token_hash, name, email, group, role, created_at: now });
         }
         self.engine.add_invitations(&served, new, MAX_PEOPLE).await?;
         Ok(links)
@@ -187,6 +190,6 @@ fn batch(served: &ServedBoard) -> u32 {
 
 fn listed(stored: StoredInvitation, shown: &HashSet<String>) -> Invitation {
     let answered = shown.contains(&stored.id) && !stored.revoked;
-    let StoredInvitation { id, name, email, group, created_at, revoked, .. } = stored;
-    Invitation { id, name, email, group, created_at, revoked, answered }
+    let StoredInvitation { id, name, email, group, role, created_at, revoked, .. } = stored;
+    Invitation { id, name, email, group, role, created_at, revoked, answered }
 }

@@ -87,7 +87,7 @@ fn invite_form(board: String, key: String, issued: RwSignal<Vec<IssuedLink>>, re
     view! {
         <form class="invite" on:submit=send>
             <label>
-                "People to invite, one per line: name, then optionally email and group"
+                "People to invite, one per line: name, then optionally email, group and role"
                 <textarea rows="4" placeholder="Ada Lovelace, ada@example.org, Backend"
                     prop:value=move || people.get() on:input=move |ev| people.set(event_target_value(&ev))></textarea>
             </label>
@@ -181,7 +181,7 @@ fn invitation_table(
                 <caption>"Invited people"</caption>
                 <thead>
                     <tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Group"</th>
-                        <th scope="col">"Answered"</th><th scope="col">"Link"</th></tr>
+                        <th scope="col">"Role"</th><th scope="col">"Answered"</th><th scope="col">"Link"</th></tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -194,7 +194,7 @@ fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
     invitation: Invitation,
     act: StoredValue<F>,
 ) -> impl IntoView {
-    let Invitation { id, name, email, group, revoked, answered, .. } = invitation;
+    let Invitation { id, name, email, group, role, revoked, answered, .. } = invitation;
     let status = match (revoked, answered) {
         (true, _) => "Link withdrawn",
         (false, true) => "Yes",
@@ -214,6 +214,7 @@ fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
             <th scope="row">{name.clone()}</th>
             <td data-label="Email">{(!email.is_empty()).then_some(email)}</td>
             <td data-label="Group">{group}</td>
+            <td data-label="Role">{role}</td>
             <td data-label="Answered">{status}</td>
             <td class="actions">
                 {button(format!("New link for {name}"), "reissue", Some(format!("Issue a new link for {name}? Their current link stops working.")))}

@@ -50,11 +50,13 @@ pub fn History(
     };
     move || {
         let (board, matrix) = (board.clone(), matrix.clone());
+        let role_id = previous.with(|p| p.as_ref().and_then(|p| p.role.clone()));
+        let role = matrix.roles.iter().find(|r| Some(&r.id) == role_id.as_ref());
         mine.with(|mine| {
             (!mine.is_empty()).then(|| {
                 let lines = matrix
                     .rows()
-                    .map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title)}</li> })
+                    .map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title, role)}</li> })
                     .collect_view();
                 let remove = move |every_round: bool| {
                     let board = board.clone();

@@ -63,26 +63,54 @@ async fn mount_history(
     leptos::mount::mount_to(place.into(), history).forget();
 }
 
-/// "Title: 2ⁿ (Round 1) → n (2026 Q4)", from the rounds the row was answered in.
+/// "Title: 2ⁿ (Round 1) → n (2026 Q4)", from the rounds the row was
+/// answered in; with the person's `role`, where it expects a level here,
+/// their gap to it in each of those rounds and whether it closed.
 #[cfg(any(feature = "hydrate", test))]
-fn progress_line(matrix: &Matrix, mine: &[MyRound], row: &str, title: &str) -> String {
-    let steps: Vec<String> = mine
+fn progress_line(
+    matrix: &Matrix,
+    mine: &[MyRound],
+    row: &str,
+    title: &str,
+    role: Option<&crate::matrix::Role>,
+) -> String {
+    let answered: Vec<(usize, &str)> =
+        mine.iter().filter_map(|r| Some((*r.answers.get(row)? as usize, r.label.as_str()))).collect();
+    let steps: Vec<String> = answered
         .iter()
-        .filter_map(|r| {
-            let level = matrix.levels.get(*r.answers.get(row)? as usize)?;
-            Some(format!("{} ({})", level.short, r.label))
+        .filter_map(|(level, label)| Some(format!("{} ({label})", matrix.levels.get(*level)?.short)))
+        .collect();
+    if steps.is_empty() {
+        return format!("{title}: not answered");
+    }
+    let line = format!("{title}: {}", steps.join(" → "));
+    let Some(expected) = role.and_then(|role| matrix.expected_level(role, row)) else { return line };
+    let short = |level: usize| expected.saturating_sub(level);
+    let gaps: Vec<String> = answered
+        .iter()
+        .map(|(level, _)| match (short(*level), *level > expected) {
+            (0, true) => "above".to_string(),
+            (0, false) => "at".to_string(),
+            (n, _) => format!("{n} below"),
         })
         .collect();
-    match steps.is_empty() {
-        true => format!("{title}: not answered"),
-        false => format!("{title}: {}", steps.join(" → ")),
-    }
+    let trend = match (answered.first(), answered.last()) {
+        (Some(first), Some(last)) if answered.len() > 1 => match short(last.0).cmp(&short(first.0)) {
+            std::cmp::Ordering::Less if short(last.0) == 0 => ": the gap closed",
+            std::cmp::Ordering::Less => ": the gap narrowed",
+            std::cmp::Ordering::Equal => "",
+            std::cmp::Ordering::Greater => ": the gap widened",
+        },
+        _ => "",
+    };
+    let expects = &matrix.levels[expected].short;
+    format!("{line}; your role expects {expects}: {}{trend}", gaps.join(" → "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matrix::tests::sample;
+    use crate::matrix::tests::{sample, sample_with_roles};
 
     #[test]
     fn a_row_reads_as_its_levels_over_the_rounds() {
@@ -92,7 +120,24 @@ mod tests {
             answers: [("r1".to_string(), level)].into_iter().collect(),
         };
         let mine = [round(1, "Round 1", 0), round(2, "2026 Q4", 2)];
-        assert_eq!(progress_line(&sample(), &mine, "r1", "Row r1"), "Row r1: a (Round 1) → c (2026 Q4)");
-        assert_eq!(progress_line(&sample(), &mine, "r2", "Row r2"), "Row r2: not answered");
+        assert_eq!(progress_line(&sample(), &mine, "r1", "Row r1", None), "Row r1: a (Round 1) → c (2026 Q4)");
+        assert_eq!(progress_line(&sample(), &mine, "r2", "Row r2", None), "Row r2: not answered");
+    }
+
+    #[test]
+    fn with_a_role_a_row_tells_whether_its_gap_closed() {
+        let matrix = sample_with_roles();
+        let round = |n: u32, level: u8| MyRound {
+            round: n,
+            label: format!("Round {n}"),
+            answers: [("r1".to_string(), level)].into_iter().collect(),
+        };
+        let senior = Some(&matrix.roles[1]); // expects c (2) in r1, nothing in r2
+        let closed = progress_line(&matrix, &[round(1, 0), round(2, 2)], "r1", "R1", senior);
+        assert_eq!(closed, "R1: a (Round 1) → c (Round 2); your role expects c: 2 below → at: the gap closed");
+        let widened = progress_line(&matrix, &[round(1, 1), round(2, 0)], "r1", "R1", senior);
+        assert!(widened.ends_with("1 below → 2 below: the gap widened"), "{widened}");
+        let unexpected = progress_line(&matrix, &[round(1, 1)], "r2", "R2", senior);
+        assert_eq!(unexpected, "R2: not answered");
     }
 }

@@ -23,16 +23,16 @@ macro_rules! then_new_version {
     };
 }
 
-/// Adds the invitations in `$2`… (arrays, one element each) unless the
-/// board would then hold more than `$8`; under the board's row lock.
+/// Adds the invitations in `$2`… and `$9` (arrays, one element each)
+/// unless the board would then hold more than `$8`; under the board's row lock.
 const ADD_INVITATIONS: &str = then_new_version!(
     "locked AS (SELECT id FROM boards WHERE id = $1 FOR UPDATE),
     held AS (SELECT COUNT(*) AS n FROM invitations WHERE board_id = $1),
     changed AS (
-        INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at)
-        SELECT locked.id, i.id, i.token_hash, i.name, i.email, i.group_name, $7
-        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-            AS i(id, token_hash, name, email, group_name), locked, held
+        INSERT INTO invitations (board_id, id, token_hash, name, email, group_name, created_at, role)
+        SELECT locked.id, i.id, i.token_hash, i.name, i.email, i.group_name, $7, i.role
+        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $9::text[])
+            AS i(id, token_hash, name, email, group_name, role), locked, held
         WHERE held.n + cardinality($2::text[]) <= $8
         RETURNING 1
     )"
@@ -67,9 +67,10 @@ impl Invitations for PostgresStore {
         let hashes = column(|i| Some(i.token_hash.clone()));
         let names = column(|i| Some(i.name.clone()));
         let emails = column(|i| Some(i.email.clone()));
-        let groups = column(|i| i.group.clone());
+        let (groups, roles) = (column(|i| i.group.clone()), column(|i| i.role.clone()));
         let now = new.first().map_or(0, |i| i.created_at);
-        let values: [&(dyn ToSql + Sync); 8] = [&board, &ids, &hashes, &names, &emails, &groups, &now, &(max as i64)];
+        let values: [&(dyn ToSql + Sync); 9] =
+            [&board, &ids, &hashes, &names, &emails, &groups, &now, &(max as i64), &roles];
         if let Some(version) = self.change_board("storing invitations", board, ADD_INVITATIONS, &values).await? {
             return Ok(version);
         }
@@ -138,5 +139,6 @@ fn invitation(r: &Row) -> StoredInvitation {
         created_at: r.get(6),
         generation: r.get::<_, i32>(7) as u32,
         revoked: r.get(8),
+        role: r.get(9),
     }
 }

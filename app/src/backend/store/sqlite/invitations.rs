@@ -21,8 +21,8 @@ impl Invitations for SqliteStore {
                 return Err(super::super::contract::too_many_invitations(held as usize, new.len(), max));
             }
             for person in &new {
-                let NewInvitation { id, token_hash, name, email, group, created_at } = person;
-                let values = numbered(&[&board, id, token_hash, name, email, group, created_at]);
+                let NewInvitation { id, token_hash, name, email, group, role, created_at } = person;
+                let values = numbered(&[&board, id, token_hash, name, email, group, created_at, role]);
                 tx.execute(sql::ADD_INVITATION, values.as_slice()).map_err(failed("storing an invitation"))?;
             }
             let version = new_version(&tx, &board)?;
@@ -139,5 +139,6 @@ fn invitation(r: &Row) -> rusqlite::Result<StoredInvitation> {
         created_at: r.get(6)?,
         generation: r.get(7)?,
         revoked: r.get(8)?,
+        role: r.get(9)?,
     })
 }

@@ -195,7 +195,7 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
 /// Binds `values` to a shared statement's `$1`, `$2`, … by name: SQLite
 /// numbers `$N` parameters in the order they first appear, not by N.
 fn numbered<'a>(values: &[&'a dyn ToSql]) -> Vec<(&'static str, &'a dyn ToSql)> {
-    const NAMES: [&str; 7] = ["$1", "$2", "$3", "$4", "$5", "$6", "$7"];
-    assert!(values.len() <= NAMES.len(), "a shared statement takes at most seven values");
+    const NAMES: [&str; 8] = ["$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8"];
+    assert!(values.len() <= NAMES.len(), "a shared statement takes at most eight values");
     NAMES.into_iter().zip(values.iter().copied()).collect()
 }
