@@ -49,7 +49,7 @@ async fn text_edits_come_at_any_time_and_structure_only_before_answers(backend: 
     let stale = edit(&engine, &board.id, &key, text.clone(), Some(0)).await.unwrap_err();
     assert!(stale.to_string().contains("edited by someone else"), "{stale}");
     let mut fewer = text.clone();
-    fewer.categories[0].rows.pop();
+    fewer.remove_row(0, fewer.categories[0].rows.len() - 1);
     let refused = edit(&engine, &board.id, &key, fewer, None).await.unwrap_err();
     assert_eq!(refused.status(), 409);
     assert!(refused.to_string().contains("only change while the board has no answers"), "{refused}");
@@ -73,7 +73,7 @@ async fn a_structural_edit_overtakes_answers_checked_before_it(backend: Backend)
     let checked = engine.validate(&served, raw(&uniform(&rows(), |_| 1)), Default::default()).unwrap();
 
     let mut fewer = (*served.matrix()).clone();
-    fewer.categories[0].rows.pop();
+    fewer.remove_row(0, fewer.categories[0].rows.len() - 1);
     edit(&engine, &board.id, &key, fewer.clone(), None).await.unwrap();
     let respondents = tally(&engine).respondents.clone();
     let id = respondents.on_board(&respondents.verify(&token("ann")).unwrap(), &board.id);
