@@ -3,8 +3,9 @@
 //! figures are read from the board's `stats` signal, so a new snapshot
 //! updates shading and any open popover in place. Withheld figures have no
 //! counts: no shading and no figures; the page says once why. When the
-//! person has picked a role, the level it expects here is marked, and
-//! their gap to it is told beside their standing: only in their browser.
+//! person has picked a role, `matrix_form::role_marks` marks the level it
+//! expects here and tells their gap to it in the row's `.gap`: only in
+//! their browser.
 
 use crate::answers::PreviousAnswers;
 use crate::matrix::{Matrix, Row};
@@ -20,8 +21,6 @@ pub fn CompetencyRow(
     chosen: RwSignal<Option<u8>>,
     previous: RwSignal<Option<PreviousAnswers>>,
     at_fault: Signal<bool>,
-    /// The level the person's role expects in this row, if it expects one.
-    expected: Signal<Option<usize>>,
 ) -> impl IntoView {
     let title_id = format!("row-{}", row.id);
     let cells = matrix
@@ -51,12 +50,7 @@ pub fn CompetencyRow(
             };
             let initially_checked = chosen.get_untracked() == Some(index as u8);
             view! {
-                <td
-                    class="cell"
-                    class:chosen=move || chosen.get() == Some(index as u8)
-                    class:expected=move || expected.get() == Some(index)
-                    style=shading
-                >
+                <td class="cell" class:chosen=move || chosen.get() == Some(index as u8) style=shading>
                     <label>
                         <input
                             type="radio"
@@ -79,7 +73,7 @@ pub fn CompetencyRow(
         })
         .collect_view();
 
-    let (levels, matrix) = (matrix.clone(), matrix);
+    let levels = matrix.clone();
     let row_id = row.id.clone();
     let standing = move || {
         let mine = previous.with(|p| p.as_ref().and_then(|p| p.answers.get(&row_id).copied()))?;
@@ -99,21 +93,8 @@ pub fn CompetencyRow(
             {cells}
             <td class="standing">
                 <span class="you">{standing}</span>
-                <span class="gap">{move || gap(&matrix, chosen.get(), expected.get())}</span>
+                <span class="gap" id=format!("gap-{}", row.id)></span>
             </td>
         </tr>
     }
-}
-
-/// The person's gap to what their role expects, by how many levels.
-fn gap(matrix: &Matrix, chosen: Option<u8>, expected: Option<usize>) -> Option<String> {
-    let (mine, expected) = (chosen? as usize, expected?);
-    let short = &matrix.levels.get(expected)?.short;
-    let (levels, side) = match mine.cmp(&expected) {
-        std::cmp::Ordering::Less => (expected - mine, "below"),
-        std::cmp::Ordering::Equal => return Some(format!("Your role expects {short}: you are at it")),
-        std::cmp::Ordering::Greater => (mine - expected, "above"),
-    };
-    let plural = if levels == 1 { "" } else { "s" };
-    Some(format!("Your role expects {short}: you are {levels} level{plural} {side}"))
 }

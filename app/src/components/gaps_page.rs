@@ -2,7 +2,8 @@
 //! expects, row by row, the largest share below first: the team's
 //! learning needs. Of everyone in the role or of one group, in one round,
 //! each row beside the round before (did the gap close?). Live like
-//! trends: fetched again whenever the board's figures move.
+//! trends: fetched again whenever the board's figures move. `?present=1`
+//! sets it in the presenter's large type, for a projector.
 
 use crate::board_feed::refetched_live;
 use crate::components::board_page::head_text;
@@ -16,6 +17,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// What the page was asked for: role, group and round, as in its address.
 type Asked = (String, String, String);
 
+/// Whether the page is on a projector (`?present=1`).
+fn presenting(asked_present: &str) -> bool {
+    asked_present == "1"
+}
+
 #[component]
 pub fn GapsPage() -> impl IntoView {
     let (params, query) = (use_params_map(), use_query_map());
@@ -24,24 +30,27 @@ pub fn GapsPage() -> impl IntoView {
         let get = |name: &str| q.get(name).unwrap_or_default();
         (get("role"), get("group"), get("round"))
     });
+    let present = presenting(&query.with_untracked(|q| q.get("present").unwrap_or_default()));
     view! {
+        <div class="gaps-view" class:presenting=present>
         <Suspense fallback=|| view! { <p>"Loading the gaps…"</p> }>
             {Suspend::new(async move {
                 let (role, group, round) = asked.clone();
                 match board_gaps(board.clone(), role, group, round, String::new()).await {
                     Ok(initial) => {
                         let title = head_text(&format!("Gaps: {} · Tally", initial.title));
-                        view! { <Title text=title/><LiveGaps board asked initial=Some(initial) refusal=None/> }.into_any()
+                        view! { <Title text=title/><LiveGaps board asked present initial=Some(initial) refusal=None/> }.into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <Title text="Gaps · Tally"/><LiveGaps board asked initial=None refusal=Some(error)/> }
+                        view! { <Title text="Gaps · Tally"/><LiveGaps board asked present initial=None refusal=Some(error)/> }
                             .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
         </Suspense>
+        </div>
     }
 }
 
@@ -50,7 +59,13 @@ pub fn GapsPage() -> impl IntoView {
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn LiveGaps(board: String, asked: Asked, initial: Option<Gaps>, refusal: Option<TallyError>) -> impl IntoView {
+fn LiveGaps(
+    board: String,
+    asked: Asked,
+    present: bool,
+    initial: Option<Gaps>,
+    refusal: Option<TallyError>,
+) -> impl IntoView {
     let key = crate::components::admin_key::held_key(&board);
     let fetch = {
         let board = board.clone();
@@ -61,13 +76,13 @@ fn LiveGaps(board: String, asked: Asked, initial: Option<Gaps>, refusal: Option<
     };
     let gaps = refetched_live(board.clone(), key, initial, fetch);
     move || match (gaps.get(), &refusal) {
-        (Some(gaps), _) => gaps_view(&board, gaps).into_any(),
+        (Some(gaps), _) => gaps_view(&board, gaps, present).into_any(),
         (None, Some(refusal)) => crate::components::unavailable::reason(&board, refusal).into_any(),
         (None, None) => ().into_any(),
     }
 }
 
-fn gaps_view(board: &str, gaps: Gaps) -> impl IntoView {
+fn gaps_view(board: &str, gaps: Gaps, present: bool) -> impl IntoView {
     let role_title = gaps.roles.iter().find(|(id, _)| *id == gaps.role).map(|(_, t)| t.clone()).unwrap_or_default();
     let whose = match &gaps.group {
         Some(group) => format!("{role_title} in {group}"),
@@ -79,7 +94,7 @@ fn gaps_view(board: &str, gaps: Gaps) -> impl IntoView {
             <h1>{format!("Gaps: {whose}, {round_label}")}</h1>
             <a href=format!("/b/{board}")>"Back to the board"</a>
         </header>
-        {choices(&gaps)}
+        {choices(&gaps, present)}
         {match &gaps.figures {
             Some(figures) => figures_table(figures, gaps.before.as_ref()).into_any(),
             None => view! {
@@ -96,8 +111,8 @@ fn gaps_view(board: &str, gaps: Gaps) -> impl IntoView {
     }
 }
 
-/// A GET form to pick the role, the group and the round.
-fn choices(gaps: &Gaps) -> impl IntoView {
+/// A GET form to pick the role, the group and the round (on a projector, it stays there).
+fn choices(gaps: &Gaps, present: bool) -> impl IntoView {
     let option =
         |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
     let roles = gaps.roles.iter().map(|(id, title)| option(id.clone(), title.clone(), *id == gaps.role)).collect_view();
@@ -118,6 +133,7 @@ fn choices(gaps: &Gaps) -> impl IntoView {
                 </label>
             })}
             <label>"Round " <select name="round">{rounds}</select></label>
+            {present.then(|| view! { <input type="hidden" name="present" value="1"/> })}
             <button type="submit">"Show"</button>
         </form>
     }

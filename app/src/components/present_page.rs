@@ -114,6 +114,9 @@ fn presenter(present: PresentData, room_key: Option<String>) -> impl IntoView {
                 {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
                 {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
                 {full_screen_button()}
+                {move || feed.matrix.with(|m| !m.roles.is_empty()).then(|| view! {
+                    <a class="present-gaps-link" href=format!("/b/{}/gaps?present=1", feed.board())>"Gaps by role"</a>
+                })}
             </header>
             <div class="present-body">
                 <div class="present-rows" style=layout>{rows}</div>

@@ -11,6 +11,7 @@
 
 mod choices;
 mod notes;
+mod role_marks;
 mod submit_bar;
 mod table;
 
@@ -105,10 +106,11 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 on:focusin=move |_| dismissed.set(false)
                 on:pointerdown=move |_| dismissed.set(false)
             >
-                {matrix_table(feed, choices, previous, at_fault, role)}
+                {matrix_table(feed, choices, previous, at_fault)}
             </div>
             {belonging_choice(("group", "Your group (optional) ", "No group"), group_options, my_group, group)}
             {belonging_choice(("role", "Your role (optional) ", "No role"), role_options, my_role, role)}
+            {role_marks::role_marks(feed, role, choices)}
             {submit_bar(feed, choices, previous, missing)}
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <div class="errors" role="alert">

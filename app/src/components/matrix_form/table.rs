@@ -9,14 +9,12 @@ use crate::components::competency_row::CompetencyRow;
 use crate::matrix::Matrix;
 use leptos::prelude::*;
 
-/// `at_fault`: the rows the last refusal named; `role`: the id of the role
-/// the person picked (blank: none).
+/// `at_fault`: the rows the last refusal named.
 pub fn matrix_table(
     feed: BoardFeed,
     choices: Choices,
     previous: RwSignal<Option<PreviousAnswers>>,
     at_fault: Signal<Vec<String>>,
-    role: RwSignal<String>,
 ) -> impl IntoView {
     move || {
         let matrix = feed.matrix.get();
@@ -32,7 +30,7 @@ pub fn matrix_table(
                         <th scope="col">"You and the crowd"</th>
                     </tr>
                 </thead>
-                {categories(&matrix, feed, choices, previous, (at_fault, role))}
+                {categories(&matrix, feed, choices, previous, at_fault)}
             </table>
         }
     }
@@ -56,17 +54,13 @@ fn categories(
     feed: BoardFeed,
     choices: Choices,
     previous: RwSignal<Option<PreviousAnswers>>,
-    (at_fault, role): (Signal<Vec<String>>, RwSignal<String>),
+    at_fault: Signal<Vec<String>>,
 ) -> impl IntoView {
     let level_count = matrix.levels.len();
     let bodies = matrix.categories.iter().map(|category| {
         let rows = category.rows.iter().map(|row| {
             let row_id = row.id.clone();
             let faulty = Signal::derive(move || at_fault.with(|rows| rows.contains(&row_id)));
-            let (row_id, of) = (row.id.clone(), matrix.clone());
-            let expected = Signal::derive(move || {
-                role.with(|picked| of.expected_level(of.roles.iter().find(|r| &r.id == picked)?, &row_id))
-            });
             view! {
                 <CompetencyRow
                     row=row.clone()
@@ -75,7 +69,6 @@ fn categories(
                     chosen=choices.of(&row.id)
                     previous
                     at_fault=faulty
-                    expected
                 />
             }
         });
