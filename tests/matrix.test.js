@@ -44,6 +44,9 @@ test('keyboard only: answer every row, submit, see 1 of 1 (100%)', async () => {
     await page.keyboard.press('ArrowRight'); // ... and level 2
   }
   await page.locator('.progress', { hasText: `${rows} of ${rows} answered` }).waitFor();
+  // Past the optional role choice (the template has roles), to Submit.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'role');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'submit');
   await page.keyboard.press('Enter');

@@ -97,6 +97,19 @@ test('a person sees their own gap to their role, and only they do; the gaps page
   const overflow = await person.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the gaps page fits a phone (${overflow}px too wide)`);
   await person.page.screenshot({ path: 'artifacts/gaps-360.png', fullPage: true });
+  // On a projector: the presenter links to the gaps in large type, at 1920 px.
+  await person.page.setViewportSize({ width: 1920, height: 1080 });
+  await person.page.goto(server.base + '/b/roles/present');
+  await person.page.getByRole('link', { name: 'Gaps by role' }).click();
+  await person.page.waitForURL(/\/b\/roles\/gaps\?present=1/);
+  await person.page.getByLabel('Role').selectOption('senior');
+  await person.page.getByRole('button', { name: 'Show' }).click();
+  await person.page.waitForURL(/present=1/);
+  await person.page.getByText('2 of 4 below · 2 at · 0 above').waitFor();
+  const size = await person.page.locator('table.gaps td').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 24, `large type on a projector (${size}px)`);
+  assert.deepEqual(await axeViolations(person.page), [], 'the gaps page on a projector');
+  await person.page.screenshot({ path: 'artifacts/gaps-present-1920.png' });
   assert.deepEqual([...person.errors, ...other.errors], []);
 });
 

@@ -110,7 +110,8 @@ test('a team lead runs two rounds of a private board, from the home page to the 
   assert.equal(csv[0], 'round,round_label,group,category,row,row_title,level,count,answered,role');
   assert.ok(csv.some((line) => line.startsWith('2,2027 Q1,,')), 'the second round by its label');
   const backend = csv.filter((line) => line.startsWith('1,Round 1,Backend,'));
-  assert.deepEqual(backend, ['1,Round 1,Backend,,,,,withheld,,'], 'a group of one is marked withheld, with no figure');
+  assert.ok(backend.includes('1,Round 1,Backend,,,,,withheld,,'), 'a group of one is marked withheld');
+  assert.ok(backend.every((line) => line.includes(',withheld,')), `with no figure, nor its roles': ${backend}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -12,8 +12,10 @@ use std::future::Future;
 
 /// `refusal`: why the server kept the visitor out (the way in, in words).
 /// Written out rather than through `unavailable::reason`, whose messages
-/// would bring every error's text into the board page's bundle.
-#[island]
+/// would bring every error's text into its bundle.
+// Lazy (a wasm file of its own) in split builds: only refusal pages carry it.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
     let place = NodeRef::<leptos::html::Div>::new();
     let opened = RwSignal::new(false);
@@ -45,8 +47,6 @@ pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
 /// Draws the board into `place`. Its code loads from a wasm file of its
 /// own (in split builds): drawing the form from nothing, rather than
 /// hydrating it, is code the board page's bundle would otherwise carry.
-/// (A lazy island here, or a lazy function doing the loading too, made
-/// wasm-split keep every lazy island's text in the main file.)
 #[cfg(feature = "hydrate")]
 #[cfg_attr(feature = "split", lazy)]
 async fn mount_board(place: leptos::web_sys::HtmlDivElement, view: crate::page_data::BoardPageData) {

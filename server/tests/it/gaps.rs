@@ -70,13 +70,15 @@ async fn roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(s
     assert_eq!(status, 422);
     assert!(refused["error"].as_str().unwrap().contains("unknown role 'boss'"), "{refused}");
 
-    // Engineers 3 (all in A), seniors 3 (A 1, B 2), staff 1 (B): the staff
-    // member is withheld, and so is a role pooled with them; no role is
-    // crossed with groups, as every role has a small cell.
+    // Engineers 3 (all in A), seniors 3 (A 1, B 2), staff 1 (B), and 1 with
+    // no role (B): the staff member and the one without a role are
+    // withheld, and so is a role pooled with them; no role is crossed with
+    // groups, as every role has a small cell.
     answer(&server, &rows, ("A", "engineer"), 1, 3).await;
     answer(&server, &rows, ("A", "senior"), 3, 1).await;
     answer(&server, &rows, ("B", "senior"), 2, 2).await;
     answer(&server, &rows, ("B", "staff"), 0, 1).await;
+    answer(&server, &rows, ("B", ""), 1, 1).await;
     let senior = gaps(&server, "senior", "").await;
     assert!(shown(&senior), "{senior}");
     assert_eq!(senior["figures"]["respondents"], 3);
@@ -124,6 +126,7 @@ async fn roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(s
 
     // Positive control: once every slice holds 3, each is shown.
     answer(&server, &rows, ("B", "staff"), 0, 2).await;
+    answer(&server, &rows, ("B", ""), 1, 2).await;
     answer(&server, &rows, ("A", "senior"), 3, 2).await;
     answer(&server, &rows, ("B", "senior"), 2, 1).await;
     for (role, group, people) in [
