@@ -287,7 +287,6 @@ pub fn MatrixFields(draft: Draft) -> impl IntoView {
                 {categories}
                 {add_button(draft, "Add category", field_id(&format!("/categories/{count}/title")), Matrix::add_category)}
             </section>
-            {super::roles::roles_view(draft, &matrix)}
         }
     }
 }

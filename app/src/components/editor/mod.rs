@@ -20,6 +20,7 @@ use crate::error::TallyError;
 use crate::matrix::Matrix;
 use fields::{field_id, Draft, MatrixFields};
 use leptos::prelude::*;
+use roles::RoleFields;
 
 /// What the editor saves to.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +136,7 @@ pub fn MatrixEditor(
             </Show>
             {files_bar(draft, notices)}
             <MatrixFields draft/>
+            <RoleFields draft/>
             <section class="editor-check" aria-live="polite">
                 <p>{summary}</p>
                 <ul>{problem_list}</ul>

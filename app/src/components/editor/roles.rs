@@ -7,7 +7,17 @@ use super::fields::{add_button, field_id, item_buttons, list_problems, text_fiel
 use crate::matrix::{Matrix, Role};
 use leptos::prelude::*;
 
-pub fn roles_view(draft: Draft, matrix: &Matrix) -> impl IntoView {
+/// The roles' fields, drawn again after each structural change, like the
+/// matrix's own.
+#[component]
+pub fn RoleFields(draft: Draft) -> impl IntoView {
+    move || {
+        draft.layout.track();
+        roles_view(draft, &draft.matrix.get_untracked())
+    }
+}
+
+fn roles_view(draft: Draft, matrix: &Matrix) -> impl IntoView {
     // Expectations name rows and levels by id, which a new matrix only has once saved.
     let unnamed = matrix.levels.iter().any(|l| l.id.is_empty()) || matrix.rows().any(|r| r.id.is_empty());
     let draft = Draft { locked: false, ..draft };
