@@ -16,15 +16,21 @@ use tokio_tungstenite::connect_async;
 /// in data structures and algorithms; senior expects `logn` (3) in data
 /// structures; staff expects `logn` in algorithms.
 async fn add_roles(server: &TestServer, board: &str, key: &str) {
-    let url = server.url(&format!("/api/boards/{board}/matrix"));
-    let response = reqwest::get(&url).await.unwrap();
-    let etag = response.headers()[ETAG].to_str().unwrap().to_string();
-    let mut matrix: Value = response.json().await.unwrap();
-    matrix["roles"] = json!([
+    let roles = json!([
         { "id": "engineer", "title": "Engineer", "expects": { "data-structures": "n", "algorithms": "n" } },
         { "id": "senior", "title": "Senior", "expects": { "data-structures": "logn" } },
         { "id": "staff", "title": "Staff", "expects": { "algorithms": "logn" } },
     ]);
+    set_roles(server, board, key, roles).await;
+}
+
+/// Replaces the roles of the board's matrix with `roles`.
+async fn set_roles(server: &TestServer, board: &str, key: &str, roles: Value) {
+    let url = server.url(&format!("/api/boards/{board}/matrix"));
+    let response = reqwest::get(&url).await.unwrap();
+    let etag = response.headers()[ETAG].to_str().unwrap().to_string();
+    let mut matrix: Value = response.json().await.unwrap();
+    matrix["roles"] = roles;
     let put = Client::new().put(url).header(AUTHORIZATION, format!("Bearer {key}")).header(IF_MATCH, etag);
     assert_eq!(put.body(matrix.to_string()).send().await.unwrap().status(), 200);
 }
@@ -59,7 +65,8 @@ async fn roles_of_3_3_and_1_give_nothing_away_until_each_slice_is_large_enough(s
     let rows = row_ids(&server.matrix().await);
     let settings = json!({ "groups": ["A", "B"], "min_group_size": 3 });
     assert_eq!(send(&server, Method::PUT, "/api/boards/gaps/groups", Some(key), settings.to_string()).await.0, 200);
-    server.create_board(json!({ "matrix": "site-reliability", "slug": "no-roles" })).await;
+    let plain = server.create_board(json!({ "matrix": "programmer", "slug": "no-roles" })).await;
+    set_roles(&server, "no-roles", plain["admin_key"].as_str().unwrap(), json!([])).await;
     let (status, refused) = get_json(&server, "/api/boards/no-roles/gaps").await;
     let refused = refused["error"].as_str().unwrap().to_string();
     assert_eq!((status, refused.as_str()), (400, "board 'no-roles' has no roles: its matrix declares none"));
