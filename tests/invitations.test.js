@@ -25,11 +25,13 @@ test('a lead invites two people; one person on two devices counts once; a withdr
   const adminUrl = await lead.page.evaluate(() => `${location.origin}/b/invited-team#admin=${sessionStorage.getItem('tally.admin.invited-team')}`);
 
   await lead.page.getByLabel('Invited people only, each with a personal link').check();
-  await lead.page.getByLabel(/^People to invite/).fill('Ada Lovelace, ada@example.org\nGrace Hopper');
+  await lead.page.getByLabel(/^People to invite/).fill('Ada Lovelace, ada@example.org,,senior-engineer\nGrace Hopper');
   await lead.page.getByRole('button', { name: 'Create personal links' }).click();
   const adaLink = await lead.page.getByLabel("Ada Lovelace's link").inputValue();
   assert.match(adaLink, /\/i\/[0-9a-f]{32}$/);
   await lead.page.getByRole('rowheader', { name: 'Grace Hopper' }).waitFor();
+  const adaRow = lead.page.getByRole('row', { name: /Ada Lovelace/ });
+  await adaRow.locator('td[data-label="Role"]', { hasText: 'Senior engineer' }).waitFor();
   await lead.page.screenshot({ path: 'artifacts/invitations-lead-1280.png', fullPage: true });
   assert.deepEqual(await axeViolations(lead.page), []);
 
@@ -43,6 +45,7 @@ test('a lead invites two people; one person on two devices counts once; a withdr
   const adaPhone = await openPage(browser, adaLink, phone);
   await adaPhone.page.waitForURL(`${server.base}/b/invited-team`);
   await waitForHydration(adaPhone.page);
+  assert.equal(await adaPhone.page.getByLabel('Your role (optional)').inputValue(), 'senior-engineer', 'her role is preselected');
   const rows = adaPhone.page.locator('tr:has(th[scope="row"])');
   const count = await rows.count();
   for (let r = 0; r < count; r++) await rows.nth(r).locator('td.cell').nth(1).locator('label').tap();

@@ -40,7 +40,7 @@ pub fn PeopleControls(board: String, key: String, feed: BoardFeed) -> impl IntoV
             {participation(list)}
             {invite_form(board.clone(), key.clone(), issued, reload)}
             {new_links(issued)}
-            {invitation_table(board, key, list, issued, reload)}
+            {invitation_table((board, key), list, issued, reload, feed)}
         </fieldset>
     }
 }
@@ -152,12 +152,14 @@ fn links_csv(links: &[IssuedLink]) -> String {
     std::iter::once("name,email,link\r\n".to_string()).chain(rows).collect()
 }
 
+/// The invited people, each role named by its title in the matrix as it
+/// now stands (`feed`).
 fn invitation_table(
-    board: String,
-    key: String,
+    (board, key): (String, String),
     list: RwSignal<Option<InvitationList>>,
     issued: RwSignal<Vec<IssuedLink>>,
     reload: Callback<()>,
+    feed: BoardFeed,
 ) -> impl IntoView {
     let change = ServerAction::<ChangeInvitation>::new();
     Effect::new(move |_| {
@@ -172,7 +174,11 @@ fn invitation_table(
     let act = StoredValue::new(act);
     let rows = move || {
         let invitations = list.with(|l| l.as_ref().map(|l| l.invitations.clone())).unwrap_or_default();
-        invitations.into_iter().map(|invitation| invitation_row(invitation, act)).collect_view()
+        let title = |id: String| {
+            feed.matrix.with(|m| m.roles.iter().find(|r| r.id == id).map_or(id.clone(), |r| r.title.clone()))
+        };
+        let titled = invitations.into_iter().map(|i| Invitation { role: i.role.clone().map(title), ..i });
+        titled.map(|invitation| invitation_row(invitation, act)).collect_view()
     };
     view! {
         // Its own scroll box on a phone, reachable by keyboard.
