@@ -143,21 +143,17 @@ impl Report {
                     .chain(groups.into_iter().map(|(group, stats)| (Some(group), stats)))
                     .map(|(group, stats)| Ok(section(&matrix, &info, group, stats)))
                     .collect::<Vec<_>>();
-                let names = board.groups().groups;
-                for role in &matrix.roles {
-                    for group in std::iter::once(None).chain(names.iter().map(Some)) {
-                        let gaps = engine.gap_figures(&board, info.round, role, group.map(String::as_str)).await?;
-                        sections.push(Ok(Section {
-                            round: info.round,
-                            round_label: info.label.clone(),
-                            group: group.cloned(),
-                            role: Some(role.title.clone()),
-                            withheld: gaps.is_none(),
-                            respondents: gaps.as_ref().map(|g| g.respondents),
-                            rows: Vec::new(),
-                            gaps: gaps.map(|g| g.rows).unwrap_or_default(),
-                        }));
-                    }
+                for (role, group, gaps) in engine.round_gap_figures(&board, info.round).await? {
+                    sections.push(Ok(Section {
+                        round: info.round,
+                        round_label: info.label.clone(),
+                        group,
+                        role: Some(role.title),
+                        withheld: gaps.is_none(),
+                        respondents: gaps.as_ref().map(|g| g.respondents),
+                        rows: Vec::new(),
+                        gaps: gaps.map(|g| g.rows).unwrap_or_default(),
+                    }));
                 }
                 Ok::<_, TallyError>(stream::iter(sections))
             }

@@ -5,7 +5,7 @@
 //! [`suppression::crossed`]: crate::backend::suppression
 
 use super::{Engine, ServedBoard};
-use crate::backend::suppression::{shown_slices, SliceSizes};
+use crate::backend::suppression::{shown_slices, Shown, SliceSizes};
 use crate::error::TallyError;
 use crate::gaps::GapFigures;
 use crate::matrix::Role;
@@ -21,21 +21,62 @@ impl Engine {
         role: &Role,
         group: Option<&str>,
     ) -> Result<Option<GapFigures>, TallyError> {
+        let shown = self.shown_slices(board, round).await?;
+        self.gaps_if_shown(board, round, &shown, role, group).await
+    }
+
+    /// Every role's gaps in one round, of everyone in it then of each of
+    /// the board's groups, each as [`Engine::gap_figures`] gives it, with
+    /// the round's slice sizes read once for all of them (for an export).
+    pub async fn round_gap_figures(
+        &self,
+        board: &ServedBoard,
+        round: u32,
+    ) -> Result<Vec<(Role, Option<String>, Option<GapFigures>)>, TallyError> {
+        let shown = self.shown_slices(board, round).await?;
+        let (matrix, groups) = (board.matrix(), board.groups().groups);
+        let mut all = Vec::new();
+        for role in &matrix.roles {
+            for group in std::iter::once(None).chain(groups.iter().map(Some)) {
+                let gaps = self.gaps_if_shown(board, round, &shown, role, group.map(String::as_str)).await?;
+                all.push((role.clone(), group.cloned(), gaps));
+            }
+        }
+        Ok(all)
+    }
+
+    /// What of `round` may be shown, decided from how many people answered
+    /// in each group and role (see [`crate::backend::suppression`]).
+    async fn shown_slices(&self, board: &ServedBoard, round: u32) -> Result<Shown, TallyError> {
         self.check_round(board, round)?;
-        let matrix = board.matrix();
         let settings = board.groups();
         let mut sizes = SliceSizes {
-            groups: settings.groups.clone(),
-            roles: matrix.roles.iter().map(|r| r.id.clone()).collect(),
+            groups: settings.groups,
+            roles: board.matrix().roles.iter().map(|r| r.id.clone()).collect(),
             ..SliceSizes::default()
         };
         for (group, role, n) in self.state.store.slice_sizes(&board.info.id, round).await? {
             sizes.add(group, role, n);
         }
-        if !shown_slices(&sizes, settings.min_group_size).shows(group, Some(&role.id)) {
+        Ok(shown_slices(&sizes, settings.min_group_size))
+    }
+
+    /// The slice's gaps, counted from its people's answers, if `shown` shows it.
+    async fn gaps_if_shown(
+        &self,
+        board: &ServedBoard,
+        round: u32,
+        shown: &Shown,
+        role: &Role,
+        group: Option<&str>,
+    ) -> Result<Option<GapFigures>, TallyError> {
+        if let Some(group) = group {
+            self.check_group(board, group)?;
+        }
+        if !shown.shows(group, Some(&role.id)) {
             return Ok(None);
         }
         let answers = self.state.store.role_answers(&board.info.id, round, &role.id, group).await?;
-        Ok(Some(GapFigures::count(&matrix, role, &answers)))
+        Ok(Some(GapFigures::count(&board.matrix(), role, &answers)))
     }
 }

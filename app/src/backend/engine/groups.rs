@@ -16,13 +16,7 @@ impl Engine {
     /// be worked out by subtraction (see [`suppression`]). Then not even
     /// how many people are in it is told.
     pub async fn group_stats(&self, board: &ServedBoard, round: u32, group: &str) -> Result<Option<Stats>, TallyError> {
-        let settings = board.groups();
-        if !settings.groups.iter().any(|g| g == group) {
-            return Err(TallyError::UnknownGroup {
-                board: board.info.id.clone(),
-                group: group.chars().take(80).collect(),
-            });
-        }
+        self.check_group(board, group)?;
         self.check_round(board, round)?;
         if !self.shown_groups(board, round).await?.contains(group) {
             return Ok(None);
@@ -49,6 +43,16 @@ impl Engine {
             all.push((group, stats));
         }
         Ok(all)
+    }
+
+    /// A group asked for by name must be one of the board's.
+    pub(super) fn check_group(&self, board: &ServedBoard, group: &str) -> Result<(), TallyError> {
+        match board.groups().groups.iter().any(|g| g == group) {
+            true => Ok(()),
+            false => {
+                Err(TallyError::UnknownGroup { board: board.info.id.clone(), group: group.chars().take(80).collect() })
+            }
+        }
     }
 
     /// Rounds are numbered from 1 to the open one.
