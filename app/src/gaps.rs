@@ -10,7 +10,7 @@ use crate::matrix::{Matrix, Role};
 use serde::{Deserialize, Serialize};
 
 /// One row's standing against the role's expectation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowGap {
     pub row: String,
     pub title: String,
@@ -53,7 +53,8 @@ impl GapFigures {
             .filter_map(|(order, row)| {
                 let expected = matrix.expected_level(role, &row.id)?;
                 let short = matrix.levels[expected].short.clone();
-                let gap = RowGap { row: row.id.clone(), title: row.title.clone(), expected: short, ..RowGap::empty() };
+                let gap =
+                    RowGap { row: row.id.clone(), title: row.title.clone(), expected: short, ..RowGap::default() };
                 Some((order, gap))
             })
             .collect();
@@ -85,20 +86,6 @@ impl GapFigures {
 
     pub fn row(&self, row: &str) -> Option<&RowGap> {
         self.rows.iter().find(|gap| gap.row == row)
-    }
-}
-
-impl RowGap {
-    fn empty() -> RowGap {
-        RowGap {
-            row: String::new(),
-            title: String::new(),
-            expected: String::new(),
-            below: 0,
-            at: 0,
-            above: 0,
-            shortfall: 0,
-        }
     }
 }
 
