@@ -5,7 +5,6 @@
 //! Which slices may be shown at all is decided by
 //! `backend::suppression::shown_slices`, as for every other figure.
 
-use crate::answers::Answers;
 use crate::matrix::{Matrix, Role};
 use serde::{Deserialize, Serialize};
 
@@ -45,8 +44,9 @@ pub struct GapFigures {
 }
 
 impl GapFigures {
-    /// Counts `answers` (the slice's people, one set each) against `role`.
-    pub fn count<'a>(matrix: &Matrix, role: &Role, answers: impl IntoIterator<Item = &'a Answers>) -> GapFigures {
+    /// Counts a slice of `respondents` people against `role`, from how many
+    /// of them gave each (row, level): `counts`.
+    pub fn count(matrix: &Matrix, role: &Role, respondents: u64, counts: &[(String, u8, u64)]) -> GapFigures {
         let mut rows: Vec<(usize, RowGap)> = matrix
             .rows()
             .enumerate()
@@ -58,20 +58,16 @@ impl GapFigures {
                 Some((order, gap))
             })
             .collect();
-        let mut respondents = 0;
-        for given in answers {
-            respondents += 1;
-            for (_, gap) in rows.iter_mut() {
-                let Some(level) = given.get(&gap.row) else { continue };
-                let expected = matrix.expected_level(role, &gap.row).unwrap_or_default() as u64;
-                match u64::from(*level).cmp(&expected) {
-                    std::cmp::Ordering::Less => {
-                        gap.below += 1;
-                        gap.shortfall += expected - u64::from(*level);
-                    }
-                    std::cmp::Ordering::Equal => gap.at += 1,
-                    std::cmp::Ordering::Greater => gap.above += 1,
+        for (row, level, n) in counts {
+            let Some((_, gap)) = rows.iter_mut().find(|(_, gap)| gap.row == *row) else { continue };
+            let expected = matrix.expected_level(role, row).unwrap_or_default() as u64;
+            match u64::from(*level).cmp(&expected) {
+                std::cmp::Ordering::Less => {
+                    gap.below += n;
+                    gap.shortfall += (expected - u64::from(*level)) * n;
                 }
+                std::cmp::Ordering::Equal => gap.at += n,
+                std::cmp::Ordering::Greater => gap.above += n,
             }
         }
         // Largest share below first (compared without division), then the
@@ -115,17 +111,24 @@ pub struct Gaps {
 mod tests {
     use super::*;
     use crate::matrix::tests::sample_with_roles;
+    use std::collections::BTreeMap;
 
-    fn answers(levels: [u8; 3]) -> Answers {
-        ["r1", "r2", "r3"].iter().zip(levels).map(|(r, l)| (r.to_string(), l)).collect()
+    /// How many of `people` (each one level per row r1, r2, r3) gave each (row, level).
+    fn counts(people: &[[u8; 3]]) -> Vec<(String, u8, u64)> {
+        let mut counts = BTreeMap::new();
+        for levels in people {
+            for (row, level) in ["r1", "r2", "r3"].iter().zip(levels) {
+                *counts.entry((row.to_string(), *level)).or_default() += 1;
+            }
+        }
+        counts.into_iter().map(|((row, level), n)| (row, level, n)).collect()
     }
 
     #[test]
     fn each_row_counts_who_is_below_at_and_above_and_the_largest_shortfall_comes_first() {
         let matrix = sample_with_roles();
         let senior = &matrix.roles[1]; // expects c (2) in r1 and b (1) in r3
-        let people = [answers([0, 0, 1]), answers([2, 0, 2]), answers([1, 0, 0])];
-        let gaps = GapFigures::count(&matrix, senior, &people);
+        let gaps = GapFigures::count(&matrix, senior, 3, &counts(&[[0, 0, 1], [2, 0, 2], [1, 0, 0]]));
         assert_eq!(gaps.respondents, 3);
         let order: Vec<&str> = gaps.rows.iter().map(|g| g.row.as_str()).collect();
         assert_eq!(order, ["r1", "r3"], "r2 is not expected of a senior; r1 has 2 of 3 below");

@@ -1,6 +1,6 @@
-//! A role's gaps in the engine: counted from the answers of the role's
-//! people in one round (in one group, or in every group), and only where
-//! the suppression rule shows that slice (see [`suppression::crossed`]).
+//! A role's gaps in the engine: from the counts of the role's people in
+//! one round (in one group, or in every group), and only where the
+//! suppression rule shows that slice (see [`suppression::crossed`]).
 //!
 //! [`suppression::crossed`]: crate::backend::suppression
 
@@ -21,8 +21,8 @@ impl Engine {
         role: &Role,
         group: Option<&str>,
     ) -> Result<Option<GapFigures>, TallyError> {
-        let shown = self.shown_slices(board, round).await?;
-        self.gaps_if_shown(board, round, &shown, role, group).await
+        let sizes = self.slice_sizes(board, round).await?;
+        self.gaps_if_shown(board, round, &sizes, role, group).await
     }
 
     /// Every role's gaps in one round, of everyone in it then of each of
@@ -33,21 +33,21 @@ impl Engine {
         board: &ServedBoard,
         round: u32,
     ) -> Result<Vec<(Role, Option<String>, Option<GapFigures>)>, TallyError> {
-        let shown = self.shown_slices(board, round).await?;
+        let sizes = self.slice_sizes(board, round).await?;
         let (matrix, groups) = (board.matrix(), board.groups().groups);
         let mut all = Vec::new();
         for role in &matrix.roles {
             for group in std::iter::once(None).chain(groups.iter().map(Some)) {
-                let gaps = self.gaps_if_shown(board, round, &shown, role, group.map(String::as_str)).await?;
+                let gaps = self.gaps_if_shown(board, round, &sizes, role, group.map(String::as_str)).await?;
                 all.push((role.clone(), group.cloned(), gaps));
             }
         }
         Ok(all)
     }
 
-    /// What of `round` may be shown, decided from how many people answered
-    /// in each group and role (see [`crate::backend::suppression`]).
-    async fn shown_slices(&self, board: &ServedBoard, round: u32) -> Result<Shown, TallyError> {
+    /// How many people answered `round` in each group and role, and so
+    /// (see [`crate::backend::suppression`]) what of it may be shown.
+    async fn slice_sizes(&self, board: &ServedBoard, round: u32) -> Result<(SliceSizes, Shown), TallyError> {
         self.check_round(board, round)?;
         let settings = board.groups();
         let mut sizes = SliceSizes {
@@ -58,15 +58,16 @@ impl Engine {
         for (group, role, n) in self.state.store.slice_sizes(&board.info.id, round).await? {
             sizes.add(group, role, n);
         }
-        Ok(shown_slices(&sizes, settings.min_group_size))
+        let shown = shown_slices(&sizes, settings.min_group_size);
+        Ok((sizes, shown))
     }
 
-    /// The slice's gaps, counted from its people's answers, if `shown` shows it.
+    /// The slice's gaps, from its counts, if the round's sizes show it.
     async fn gaps_if_shown(
         &self,
         board: &ServedBoard,
         round: u32,
-        shown: &Shown,
+        (sizes, shown): &(SliceSizes, Shown),
         role: &Role,
         group: Option<&str>,
     ) -> Result<Option<GapFigures>, TallyError> {
@@ -76,7 +77,8 @@ impl Engine {
         if !shown.shows(group, Some(&role.id)) {
             return Ok(None);
         }
-        let answers = self.state.store.role_answers(&board.info.id, round, &role.id, group).await?;
-        Ok(Some(GapFigures::count(&board.matrix(), role, &answers)))
+        let counts = self.state.store.slice_counts(&board.info.id, round, group, Some(&role.id)).await?;
+        let respondents = sizes.of(group, Some(&role.id));
+        Ok(Some(GapFigures::count(&board.matrix(), role, respondents, &counts)))
     }
 }

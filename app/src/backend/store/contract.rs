@@ -226,29 +226,26 @@ pub trait Invitations: Send + Sync {
     async fn show_participation(&self, board: &str, round: u32, ids: Vec<String>) -> Result<(), TallyError>;
 }
 
-/// What the figures of groups and roles are counted from. Read only
+/// What the figures of groups and roles are read from. Read only
 /// through the engine, which decides which slices may be shown (see
 /// `backend::suppression`).
 #[async_trait]
 pub trait Groups: Send + Sync {
-    /// The answers given in one round by the people in one group.
-    async fn group_answers(&self, board: &str, round: u32, group: &str) -> Result<Vec<Answers>, TallyError>;
-
     /// How many answered in one round per group given (`None`: no group).
     async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError>;
 
     /// How many answered in one round per (group, role) given (`None`: none).
     async fn slice_sizes(&self, board: &str, round: u32) -> Result<Vec<SliceSize>, TallyError>;
 
-    /// The answers given in one round by the people in one role, of every
-    /// group or (`group`) of one.
-    async fn role_answers(
+    /// How many people in `group` and `role` (`None`: any) gave each (row,
+    /// level) in one round, non-zero counts only.
+    async fn slice_counts(
         &self,
         board: &str,
         round: u32,
-        role: &str,
         group: Option<&str>,
-    ) -> Result<Vec<Answers>, TallyError>;
+        role: Option<&str>,
+    ) -> Result<Vec<(String, u8, u64)>, TallyError>;
 }
 
 /// One respondent's own answers: to show them, and to take them back.

@@ -3,8 +3,8 @@
 //! [`contract`] is the page that defines persistence: the [`Store`] traits
 //! the engine talks to, and the promises every database keeps. Each backend
 //! applies a whole batch of submissions in one transaction (group commit)
-//! and reports how each touched board's figures moved ([`FiguresDelta`],
-//! worked out once in [`plan`]), so the engine moves its in-memory figures
+//! and reports how each touched board's figures moved ([`FiguresDelta`] in
+//! [`committed`], worked out once in [`plan`]), so the engine moves its in-memory figures
 //! by the same deltas without reading them back.
 //!
 //! SQLite serves one instance. PostgreSQL lets several instances share the
@@ -17,6 +17,7 @@
 //! deadline), [`settings`] (`DATABASE_URL` and time limits), and one folder
 //! per database, holding one file per trait of the contract.
 
+mod committed;
 pub mod contract;
 mod deadline;
 mod errors;
@@ -28,8 +29,8 @@ mod sql;
 mod sqlite;
 mod types;
 
+pub use committed::{Committed, FiguresDelta, Placed, Refusal};
 pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store};
-pub use plan::{Committed, FiguresDelta, Placed, Refusal};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;

@@ -1,13 +1,14 @@
 //! What one group commit does to the aggregates, worked out once in Rust so
 //! both backends write the same thing: the answers each submission replaces,
-//! the net change per (board, row, level) cell, and how far each board's
-//! version and respondent count move. The engine moves its in-memory figures
-//! by the same deltas ([`FiguresDelta::apply_to`]): this is the only place
-//! counts change.
+//! the net change per (board, group, role, row, level) cell (per slice, so a
+//! group's figures and a role's gaps are read, never recounted from answers),
+//! and how far each board's version and respondent count move. The engine
+//! moves its in-memory figures by the same deltas, summed over slices
+//! ([`FiguresDelta::apply_to`]): this is the only place counts change.
 
+use super::committed::{Committed, FiguresDelta, Placed, Refusal};
 use super::Submission;
 use crate::answers::Answers;
-use crate::stats::Stats;
 use std::collections::{BTreeMap, HashMap};
 
 /// (board, respondent): the key of one person's stored answers.
@@ -19,17 +20,6 @@ pub struct Advance {
     pub submissions: u64,
     /// Respondents answering this board for the first time.
     pub joined: u64,
-}
-
-/// Why the commit refused a submission; a refused one changes nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// Its board was closed before the batch.
-    Closed,
-    /// Its board's rows or levels changed after the answers were checked.
-    MatrixChanged,
-    /// Who may answer its board changed after its respondent was let in.
-    AdmissionChanged,
 }
 
 /// What the transaction found of one board, under the board's row lock, so
@@ -69,6 +59,19 @@ pub struct Latest<'a> {
     pub role: Option<&'a str>,
 }
 
+/// One respondent's answers as the database holds them, with the group and
+/// role they were given in: a new submission takes them out of that slice.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Given {
+    pub answers: Answers,
+    pub group: Option<String>,
+    pub role: Option<String>,
+}
+
+/// A count's cell: (board, group, role, row, level), `""` for no group or
+/// no role (neither may be empty).
+pub type Cell<'a> = (&'a str, &'a str, &'a str, &'a str, u8);
+
 /// Everything borrows from the batch and from [`replaced`]'s answers, so
 /// working out a plan copies no strings.
 pub struct Plan<'a> {
@@ -77,9 +80,11 @@ pub struct Plan<'a> {
     /// The answers each key ends with and when they were given; a respondent
     /// who appears twice in one batch is written once, with their last answers.
     pub latest: BTreeMap<(&'a str, &'a str), Latest<'a>>,
-    /// Net change per (board, row, level), zero changes left out. Sorted, so
-    /// every writer touches counter rows in the same order.
-    pub deltas: BTreeMap<(&'a str, &'a str, u8), i64>,
+    /// Net change per [`Cell`], zero changes left out. Sorted, so every
+    /// writer touches counter rows in the same order.
+    pub deltas: BTreeMap<Cell<'a>, i64>,
+    /// Net change of respondents per (board, group, role), as in a [`Cell`].
+    pub people: BTreeMap<(&'a str, &'a str, &'a str), i64>,
     pub boards: BTreeMap<&'a str, Advance>,
 }
 
@@ -94,16 +99,16 @@ pub fn refusals(batch: &[Submission], gates: &HashMap<String, Gate>) -> Vec<Opti
 pub fn replaced(
     batch: &[Submission],
     refused: &[Option<Refusal>],
-    mut stored: HashMap<Key, Answers>,
-) -> Vec<Option<Answers>> {
-    let mut earlier: HashMap<(&str, &str), &Answers> = HashMap::new();
+    mut stored: HashMap<Key, Given>,
+) -> Vec<Option<Given>> {
+    let mut earlier: HashMap<(&str, &str), &Submission> = HashMap::new();
     batch
         .iter()
         .zip(refused)
         .map(|(s, refused)| match refused {
             Some(_) => None,
-            None => match earlier.insert((&s.board, &s.respondent), &s.answers) {
-                Some(answers) => Some(answers.clone()),
+            None => match earlier.insert((&s.board, &s.respondent), s) {
+                Some(e) => Some(Given { answers: e.answers.clone(), group: e.group.clone(), role: e.role.clone() }),
                 None => stored.remove(&(s.board.clone(), s.respondent.clone())),
             },
         })
@@ -112,8 +117,14 @@ pub fn replaced(
 
 impl<'a> Plan<'a> {
     /// `refused` from [`refusals`], `replaced` from [`replaced`].
-    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Answers>], refused: Vec<Option<Refusal>>) -> Plan<'a> {
-        let mut plan = Plan { refused, latest: BTreeMap::new(), deltas: BTreeMap::new(), boards: BTreeMap::new() };
+    pub fn new(batch: &'a [Submission], replaced: &'a [Option<Given>], refused: Vec<Option<Refusal>>) -> Plan<'a> {
+        let mut plan = Plan {
+            refused,
+            latest: BTreeMap::new(),
+            deltas: BTreeMap::new(),
+            people: BTreeMap::new(),
+            boards: BTreeMap::new(),
+        };
         for ((s, previous), refused) in batch.iter().zip(replaced).zip(&plan.refused) {
             if refused.is_some() {
                 continue;
@@ -129,74 +140,29 @@ impl<'a> Plan<'a> {
             step.submissions += 1;
             match previous {
                 Some(previous) => {
-                    for (row, level) in previous {
-                        *plan.deltas.entry((&s.board, row, *level)).or_default() -= 1;
+                    let (group, role) = (slice(&previous.group), slice(&previous.role));
+                    *plan.people.entry((&s.board, group, role)).or_default() -= 1;
+                    for (row, level) in &previous.answers {
+                        *plan.deltas.entry((&s.board, group, role, row, *level)).or_default() -= 1;
                     }
                 }
                 None => step.joined += 1,
             }
+            let (group, role) = (slice(&s.group), slice(&s.role));
+            *plan.people.entry((&s.board, group, role)).or_default() += 1;
             for (row, level) in &s.answers {
-                *plan.deltas.entry((&s.board, row, *level)).or_default() += 1;
+                *plan.deltas.entry((&s.board, group, role, row, *level)).or_default() += 1;
             }
         }
         plan.deltas.retain(|_, delta| *delta != 0);
+        plan.people.retain(|_, delta| *delta != 0);
         plan
     }
 }
 
-/// What one committed batch did, for the engine to move its figures by.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Committed {
-    /// Per submission, in batch order: where it went in, or why it was
-    /// refused.
-    pub versions: Vec<Result<Placed, Refusal>>,
-    /// Per touched board, how its figures moved.
-    pub boards: Vec<FiguresDelta>,
-}
-
-/// Where an accepted submission went in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Placed {
-    /// Its board's version with it in.
-    pub version: u64,
-    /// The round it counts in: the one open when its batch committed.
-    pub round: u32,
-}
-
-/// How one board's figures moved in one commit: the same net changes the
-/// store wrote, so the in-memory figures move exactly as the stored ones.
-#[derive(Debug, PartialEq, Eq)]
-pub struct FiguresDelta {
-    pub board: String,
-    /// The board's version after the commit.
-    pub version: u64,
-    /// Versions the commit spans: one per submission to the board.
-    pub steps: u64,
-    /// Respondents answering the board for the first time.
-    pub joined: u64,
-    /// Net change per (row, level), zero changes left out.
-    pub cells: Vec<(String, u8, i64)>,
-}
-
-impl FiguresDelta {
-    /// Moves `stats` by this change, if they are exactly the version before
-    /// it. Otherwise (another instance committed in between) they are left
-    /// as they are and `false` says to reload them from the store. Counts
-    /// saturate rather than wrap, so a corrupt store cannot panic the
-    /// server; the recount at start-up is what detects such corruption.
-    pub fn apply_to(&self, stats: &mut Stats) -> bool {
-        if stats.version + self.steps != self.version {
-            return false;
-        }
-        for (row, level, delta) in &self.cells {
-            if let Some(count) = stats.counts.get_mut(row).and_then(|c| c.get_mut(*level as usize)) {
-                *count = count.saturating_add_signed(*delta);
-            }
-        }
-        stats.respondents += self.joined;
-        stats.version = self.version;
-        true
-    }
+/// A group or role as a count's cell names it.
+fn slice(name: &Option<String>) -> &str {
+    name.as_deref().unwrap_or("")
 }
 
 impl Plan<'_> {
@@ -232,15 +198,24 @@ impl Plan<'_> {
                 version: last_version[*board],
                 steps: step.submissions,
                 joined: step.joined,
-                cells: self
-                    .deltas
-                    .range((*board, "", 0)..)
-                    .take_while(|((b, _, _), _)| b == board)
-                    .map(|((_, row, level), delta)| (row.to_string(), *level, *delta))
-                    .collect(),
+                cells: self.board_cells(board),
             })
             .collect();
         Committed { versions, boards }
+    }
+
+    /// One board's net change per (row, level), summed over its slices.
+    fn board_cells(&self, board: &str) -> Vec<(String, u8, i64)> {
+        let mut cells: BTreeMap<(&str, u8), i64> = BTreeMap::new();
+        let of_board = self.deltas.range((board, "", "", "", 0)..).take_while(|((b, ..), _)| *b == board);
+        for ((_, _, _, row, level), delta) in of_board {
+            *cells.entry((row, *level)).or_default() += delta;
+        }
+        cells
+            .into_iter()
+            .filter(|(_, delta)| *delta != 0)
+            .map(|((row, level), d)| (row.to_string(), level, d))
+            .collect()
     }
 }
 
@@ -269,6 +244,11 @@ mod tests {
         Ok(Placed { version, round: 1 })
     }
 
+    fn given(answers: &[(&str, u8)], group: Option<&str>) -> Given {
+        let answers = answers.iter().map(|(r, l)| (r.to_string(), *l)).collect();
+        Given { answers, group: group.map(Into::into), role: None }
+    }
+
     #[test]
     fn a_repeat_in_one_batch_replaces_the_first_and_nets_out() {
         let batch = vec![
@@ -276,15 +256,15 @@ mod tests {
             submission("b", "bob", &[("x", 2)]),
             submission("b", "ann", &[("x", 3)]),
         ];
-        let stored = HashMap::from([(("b".to_string(), "bob".to_string()), Answers::from([("x".into(), 0)]))]);
+        let stored = HashMap::from([(("b".to_string(), "bob".to_string()), given(&[("x", 0)], None))]);
         let gates = HashMap::from([("b".into(), open())]);
         let refused = refusals(&batch, &gates);
         let replaced = replaced(&batch, &refused, stored);
         assert_eq!(replaced[0], None);
-        assert_eq!(replaced[1], Some(Answers::from([("x".into(), 0)])));
-        assert_eq!(replaced[2], Some(Answers::from([("x".into(), 1)])));
+        assert_eq!(replaced[1], Some(given(&[("x", 0)], None)));
+        assert_eq!(replaced[2], Some(given(&[("x", 1)], None)));
         let plan = Plan::new(&batch, &replaced, refused);
-        let deltas: Vec<_> = plan.deltas.iter().map(|((_, row, level), d)| (*row, *level, *d)).collect();
+        let deltas: Vec<_> = plan.deltas.iter().map(|((_, _, _, row, level), d)| (*row, *level, *d)).collect();
         // ann's level 1 came and went inside the batch, so it is not written.
         assert_eq!(deltas, [("x", 0, -1), ("x", 2, 1), ("x", 3, 1)]);
         assert_eq!((plan.boards["b"].submissions, plan.boards["b"].joined), (3, 1));
@@ -294,6 +274,24 @@ mod tests {
         let delta = &committed.boards[0];
         assert_eq!((delta.version, delta.steps, delta.joined), (13, 3, 1));
         assert_eq!(delta.cells, [("x".into(), 0, -1), ("x".into(), 2, 1), ("x".into(), 3, 1)]);
+    }
+
+    #[test]
+    fn a_respondent_who_changes_group_or_role_moves_their_counts_to_the_new_slice() {
+        let mut moved = submission("b", "bob", &[("x", 2)]);
+        (moved.group, moved.role) = (Some("blue".into()), Some("lead".into()));
+        let batch = vec![moved];
+        let stored = HashMap::from([(("b".to_string(), "bob".to_string()), given(&[("x", 2)], Some("red")))]);
+        let (gates, refused) = (HashMap::from([("b".into(), open())]), vec![None]);
+        let replaced = replaced(&batch, &refused, stored);
+        let plan = Plan::new(&batch, &replaced, refused);
+        let deltas: Vec<_> = plan.deltas.iter().map(|((_, g, r, row, level), d)| (*g, *r, *row, *level, *d)).collect();
+        assert_eq!(deltas, [("blue", "lead", "x", 2, 1), ("red", "", "x", 2, -1)]);
+        let people: Vec<_> = plan.people.iter().map(|(slice, d)| (*slice, *d)).collect();
+        assert_eq!(people, [(("b", "blue", "lead"), 1), (("b", "red", ""), -1)]);
+        let committed = plan.committed(&batch, &HashMap::from([("b".into(), 4)]), &gates);
+        let board = &committed.boards[0];
+        assert!(board.cells.is_empty() && board.joined == 0, "the board's own figures do not move");
     }
 
     #[test]
@@ -320,7 +318,7 @@ mod tests {
         let replaced = replaced(&batch, &refused, HashMap::new());
         let plan = Plan::new(&batch, &replaced, refused);
         assert_eq!(plan.boards.keys().copied().collect::<Vec<_>>(), ["moved", "open"]);
-        assert!(plan.deltas.keys().all(|(board, _, _)| *board != "shut") && plan.latest.len() == 2);
+        assert!(plan.deltas.keys().all(|(board, ..)| *board != "shut") && plan.latest.len() == 2);
         let committed = plan.committed(&batch, &HashMap::from([("open".into(), 5), ("moved".into(), 9)]), &gates);
         let refusals = [Err(Refusal::Closed), Err(Refusal::MatrixChanged)];
         assert_eq!(
@@ -328,25 +326,5 @@ mod tests {
             [placed(5), refusals[0], refusals[1], placed(9), Err(Refusal::AdmissionChanged)]
         );
         assert_eq!(committed.boards.len(), 2);
-    }
-
-    #[test]
-    fn figures_move_by_a_delta_only_from_the_version_before_it() {
-        let mut stats = Stats::empty("b", &crate::matrix::tests::sample());
-        stats.counts.insert("r1".into(), vec![1, 0, 0]);
-        stats.version = 4;
-        let delta = FiguresDelta {
-            board: "b".into(),
-            version: 6,
-            steps: 2,
-            joined: 1,
-            cells: vec![("r1".into(), 0, -1), ("r1".into(), 2, 1), ("gone".into(), 0, 1)],
-        };
-        assert!(delta.apply_to(&mut stats));
-        assert_eq!((stats.version, stats.respondents), (6, 1));
-        assert_eq!(stats.counts["r1"], vec![0, 0, 1]);
-        // Applied again, it no longer starts where the figures are.
-        assert!(!delta.apply_to(&mut stats));
-        assert_eq!((stats.version, stats.respondents), (6, 1));
     }
 }

@@ -73,9 +73,21 @@ pub(crate) fn gather(rows: impl IntoIterator<Item = CountRow>, matrix: Option<St
     })
 }
 
-/// One place where a board's stored aggregates and its recount disagree, in words.
-pub(super) fn mismatch(board: &str, round: i64, row: &str, level: i64, stored: i64, recounted: i64) -> String {
-    format!("board '{board}', round {round}, row '{row}', level {level}: stored {stored} but recount gives {recounted}")
+/// One place where a board's stored aggregates and its recount disagree,
+/// in words; `slice` is the (group, role) of the count, `''` for none.
+pub(super) fn mismatch(
+    board: &str,
+    round: i64,
+    (row, slice): (&str, &(String, String)),
+    level: i64,
+    stored: i64,
+    recounted: i64,
+) -> String {
+    let within = match slice {
+        (group, role) if group.is_empty() && role.is_empty() => String::new(),
+        (group, role) => format!(" (group '{group}', role '{role}')"),
+    };
+    format!("board '{board}', round {round}, row '{row}'{within}, level {level}: stored {stored} but recount gives {recounted}")
 }
 
 pub(super) fn decode_answers(text: &str) -> Result<Answers, TallyError> {

@@ -4,12 +4,17 @@
 //! batch's statements) and statements that need one database's own JSON,
 //! casts or common table expressions stay beside their backend.
 
-/// One board joined with its open round's non-zero counts, in one snapshot
-/// (`$1`: the board): one row per count, or one with empty count columns.
+/// One board joined with its open round's non-zero counts (summed over
+/// groups and roles), in one snapshot (`$1`: the board): one row per count,
+/// or one with empty count columns.
 pub const BOARD: &str = "SELECT b.id, b.matrix_id, b.title, b.private, b.created_at, b.version, b.respondents,
         c.row_id, c.level, c.n, b.closed, b.matrix_rev, b.shape, b.round,
         b.groups, b.min_group_size, b.reveal, b.revealed, b.access, b.admission_rev, b.member_domains
-     FROM boards b LEFT JOIN counts c ON c.board_id = b.id AND c.round = b.round AND c.n > 0
+     FROM boards b LEFT JOIN (
+        SELECT row_id, level, CAST(SUM(n) AS BIGINT) AS n FROM counts
+        WHERE board_id = $1 AND round = (SELECT round FROM boards WHERE id = $1)
+        GROUP BY row_id, level HAVING SUM(n) > 0
+     ) c ON TRUE
      WHERE b.id = $1";
 
 /// A board's matrix, read apart from its counts so a large matrix is not
@@ -45,28 +50,24 @@ pub const ROUNDS: &str = "SELECT r.round, r.label, r.started_at, r.ended_at,
      FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1 ORDER BY r.round";
 
 /// One round's non-zero counts, by the (board, round) key prefix.
-pub const ROUND_COUNTS: &str = "SELECT row_id, level, n FROM counts WHERE board_id = $1 AND round = $2 AND n > 0";
+pub const ROUND_COUNTS: &str = "SELECT row_id, level, CAST(SUM(n) AS BIGINT) FROM counts
+     WHERE board_id = $1 AND round = $2 GROUP BY row_id, level HAVING SUM(n) > 0";
 
-/// The answers one group gave in one round (`$3`: the group).
-pub const GROUP_ANSWERS: &str =
-    "SELECT CAST(answers AS TEXT) FROM submissions WHERE board_id = $1 AND round = $2 AND group_name = $3";
+/// One round's non-zero counts of one group (`$3`) and role (`$4`), either
+/// `NULL` for any, by the (board, round) key prefix; `''` in the table is
+/// no group or no role.
+pub const SLICE_COUNTS: &str = "SELECT row_id, level, CAST(SUM(n) AS BIGINT) FROM counts
+     WHERE board_id = $1 AND round = $2 AND group_name = COALESCE($3, group_name) AND role = COALESCE($4, role)
+     GROUP BY row_id, level HAVING SUM(n) > 0";
 
 /// How many answered one round per (group, role) given, `NULL` for none.
-pub const SLICE_SIZES: &str = "SELECT group_name, role, COUNT(*) FROM submissions
-     WHERE board_id = $1 AND round = $2 GROUP BY group_name, role";
-
-/// The answers one role (`$3`) gave in one round.
-pub const ROLE_ANSWERS: &str =
-    "SELECT CAST(answers AS TEXT) FROM submissions WHERE board_id = $1 AND round = $2 AND role = $3";
-
-/// The answers one role (`$3`) gave in one round within one group (`$4`).
-pub const ROLE_IN_GROUP_ANSWERS: &str = "SELECT CAST(answers AS TEXT) FROM submissions
-     WHERE board_id = $1 AND round = $2 AND role = $3 AND group_name = $4";
+pub const SLICE_SIZES: &str = "SELECT NULLIF(group_name, ''), NULLIF(role, ''), n FROM slice_respondents
+     WHERE board_id = $1 AND round = $2 AND n > 0";
 
 /// How many people answered in each group in one round, `NULL` for those
 /// who gave none (`$1`: the board, `$2`: the round).
-pub const GROUP_SIZES: &str = "SELECT group_name, COUNT(*) FROM submissions
-     WHERE board_id = $1 AND round = $2 GROUP BY group_name";
+pub const GROUP_SIZES: &str = "SELECT NULLIF(group_name, ''), CAST(SUM(n) AS BIGINT) FROM slice_respondents
+     WHERE board_id = $1 AND round = $2 GROUP BY group_name HAVING SUM(n) > 0";
 
 /// A respondent's answers in the latest round they answered, whether that
 /// is the open round, its label, and the group and role they gave (`$1`: the board,

@@ -68,6 +68,11 @@ impl SliceSizes {
         *self.counts.entry((group, role)).or_default() += n;
     }
 
+    /// How many are in `group` and `role`, `None` meaning any.
+    pub fn of(&self, group: Option<&str>, role: Option<&str>) -> u64 {
+        self.sum(|g, r| group.is_none_or(|group| g == Some(group)) && role.is_none_or(|role| r == Some(role)))
+    }
+
     fn sum(&self, keep: impl Fn(Option<&str>, Option<&str>) -> bool) -> u64 {
         self.counts.iter().filter(|((g, r), _)| keep(g.as_deref(), r.as_deref())).map(|(_, n)| n).sum()
     }

@@ -2,9 +2,10 @@
 //! set-wise in one transaction, under the touched boards' row locks, which
 //! also settle each board's gate (open, same matrix shape).
 
+use super::super::committed::Committed;
 use super::super::contract::Commits;
 use super::super::deadline::past_deadline;
-use super::super::plan::{self, Committed, Gate, Key, Plan};
+use super::super::plan::{self, Gate, Given, Key, Plan};
 use super::super::rows::{decode_answers, encode_answers};
 use super::super::{Change, Submission};
 use super::{announce, failed, listener, PostgresStore};
@@ -70,7 +71,7 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
             // (board, respondent, round) index answers in one probe; joined on
             // the round too, the planner would probe (board, round) and scan
             // the whole round for each respondent.
-            "SELECT s.board_id, s.respondent, s.answers::text
+            "SELECT s.board_id, s.respondent, s.answers::text, s.group_name, s.role
              FROM unnest($1::text[], $2::text[]) AS k(board_id, respondent)
              JOIN submissions s ON s.board_id = k.board_id AND s.respondent = k.respondent
              WHERE s.round = (SELECT b.round FROM boards b WHERE b.id = k.board_id)",
@@ -80,7 +81,8 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
     .map_err(failed("reading a batch's boards"))?;
     let mut stored: HashMap<Key, _> = HashMap::new();
     for row in previous {
-        stored.insert((row.get(0), row.get(1)), decode_answers(row.get(2))?);
+        let given = Given { answers: decode_answers(row.get(2))?, group: row.get(3), role: row.get(4) };
+        stored.insert((row.get(0), row.get(1)), given);
     }
     let gates: HashMap<String, Gate> = locked
         .iter()
@@ -109,13 +111,23 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
         latest.5.push(stored.group);
         latest.6.push(stored.role);
     }
-    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for ((board, row, level), delta) in &plan.deltas {
+    let mut cells = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((board, group, role, row, level), delta) in &plan.deltas {
         cells.0.push(*board);
         cells.1.push(*row);
         cells.2.push(*level as i16);
         cells.3.push(*delta);
         cells.4.push(round(board));
+        cells.5.push(*group);
+        cells.6.push(*role);
+    }
+    let mut people = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((board, group, role), delta) in &plan.people {
+        people.0.push(*board);
+        people.1.push(round(board));
+        people.2.push(*group);
+        people.3.push(*role);
+        people.4.push(*delta);
     }
     let mut steps = (Vec::new(), Vec::new(), Vec::new());
     for (board, step) in &plan.boards {
@@ -138,9 +150,18 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
         (&cells.2, Type::INT2_ARRAY),
         (&cells.3, Type::INT8_ARRAY),
         (&cells.4, Type::INT4_ARRAY),
+        (&cells.5, Type::TEXT_ARRAY),
+        (&cells.6, Type::TEXT_ARRAY),
+    ];
+    let people: Params = &[
+        (&people.0, Type::TEXT_ARRAY),
+        (&people.1, Type::INT4_ARRAY),
+        (&people.2, Type::TEXT_ARRAY),
+        (&people.3, Type::TEXT_ARRAY),
+        (&people.4, Type::INT8_ARRAY),
     ];
     let steps: Params = &[(&steps.0, Type::TEXT_ARRAY), (&steps.1, Type::INT8_ARRAY), (&steps.2, Type::INT8_ARRAY)];
-    let (_, _, heads) = tokio::try_join!(
+    let (_, _, _, heads) = tokio::try_join!(
         biased;
         client.query_typed(
             "INSERT INTO submissions (board_id, respondent, answers, submitted_at, round, group_name, role)
@@ -153,10 +174,16 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
             latest,
         ),
         client.query_typed(
-            "INSERT INTO counts (board_id, row_id, level, n, round)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[], $5::int4[])
-             ON CONFLICT (board_id, round, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
+            "INSERT INTO counts (board_id, row_id, level, n, round, group_name, role)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::int2[], $4::int8[], $5::int4[], $6::text[], $7::text[])
+             ON CONFLICT (board_id, round, group_name, role, row_id, level) DO UPDATE SET n = counts.n + excluded.n",
             cells,
+        ),
+        client.query_typed(
+            "INSERT INTO slice_respondents (board_id, round, group_name, role, n)
+             SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::int8[])
+             ON CONFLICT (board_id, round, group_name, role) DO UPDATE SET n = slice_respondents.n + excluded.n",
+            people,
         ),
         client.query_typed(
             "UPDATE boards b SET version = b.version + k.submissions, respondents = b.respondents + k.joined

@@ -70,6 +70,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0013_owners.sql"),
     include_str!("../../../../migrations/postgres/0014_member_domains.sql"),
     include_str!("../../../../migrations/postgres/0015_roles.sql"),
+    include_str!("../../../../migrations/postgres/0016_counts_by_slice.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

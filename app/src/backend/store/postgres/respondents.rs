@@ -9,7 +9,8 @@ use crate::error::TallyError;
 use async_trait::async_trait;
 
 /// Deletes a respondent's answers (`$3`: of every round, else of the open
-/// one) and takes them out of each round's counts and respondent count, in
+/// one) and takes them out of each round's (and slice's) counts and
+/// respondent count, in
 /// one statement under the board's row lock, which every batch touching the
 /// board also takes. One statement, because the connection is shared: a
 /// transaction of several statements on it could interleave with another's.
@@ -17,12 +18,20 @@ const WITHDRAW: &str = "WITH locked AS (SELECT id, round FROM boards WHERE id = 
     gone AS (
         DELETE FROM submissions s USING locked
         WHERE s.board_id = locked.id AND s.respondent = $2 AND ($3 OR s.round = locked.round)
-        RETURNING s.round, s.answers
+        RETURNING s.round, s.answers, COALESCE(s.group_name, '') AS group_name, COALESCE(s.role, '') AS role
     ),
-    cells AS (SELECT g.round, j.key AS row_id, j.value::int2 AS level FROM gone g, jsonb_each_text(g.answers) j),
+    cells AS (
+        SELECT g.round, g.group_name, g.role, j.key AS row_id, j.value::int2 AS level
+        FROM gone g, jsonb_each_text(g.answers) j
+    ),
     fewer_counts AS (
         UPDATE counts c SET n = c.n - 1 FROM cells
-        WHERE c.board_id = $1 AND c.round = cells.round AND c.row_id = cells.row_id AND c.level = cells.level
+        WHERE c.board_id = $1 AND c.round = cells.round AND c.group_name = cells.group_name
+            AND c.role = cells.role AND c.row_id = cells.row_id AND c.level = cells.level
+    ),
+    fewer_people AS (
+        UPDATE slice_respondents p SET n = p.n - 1 FROM gone
+        WHERE p.board_id = $1 AND p.round = gone.round AND p.group_name = gone.group_name AND p.role = gone.role
     ),
     fewer_frozen AS (
         UPDATE rounds r SET respondents = r.respondents - 1 FROM gone, locked

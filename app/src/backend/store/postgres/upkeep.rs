@@ -11,22 +11,33 @@ use async_trait::async_trait;
 /// See SQLite's `MISMATCHES`: the same parts, with PostgreSQL's JSON.
 const MISMATCHES: &str = "
     WITH recount AS (
-        SELECT s.round, j.key AS row_id, j.value::int AS level, COUNT(*)::bigint AS n
+        SELECT s.round, COALESCE(s.group_name, '') AS group_name, COALESCE(s.role, '') AS role,
+            j.key AS row_id, j.value::int AS level, COUNT(*)::bigint AS n
         FROM submissions s, jsonb_each_text(s.answers) j WHERE s.board_id = $1
-        GROUP BY s.round, j.key, j.value
-    ), stored AS (SELECT round, row_id, level::int AS level, n FROM counts WHERE board_id = $1 AND n <> 0),
+        GROUP BY 1, 2, 3, 4, 5
+    ), stored AS (
+        SELECT round, group_name, role, row_id, level::int AS level, n FROM counts WHERE board_id = $1 AND n <> 0
+    ),
     people AS (SELECT round, COUNT(*)::bigint AS n FROM submissions WHERE board_id = $1 GROUP BY round),
     kept AS (
         SELECT r.round, CASE WHEN r.round = b.round THEN b.respondents ELSE r.respondents END AS n
         FROM rounds r JOIN boards b ON b.id = r.board_id WHERE r.board_id = $1
     )
-    SELECT round, row_id, level, SUM(stored_n)::bigint, SUM(recount_n)::bigint FROM (
-        SELECT round, row_id, level, n AS stored_n, 0::bigint AS recount_n FROM stored
+    SELECT round, row_id, level, SUM(stored_n)::bigint, SUM(recount_n)::bigint, group_name, role FROM (
+        SELECT round, group_name, role, row_id, level, n AS stored_n, 0::bigint AS recount_n FROM stored
         UNION ALL
-        SELECT round, row_id, level, 0::bigint, n FROM recount
-    ) AS both_sides GROUP BY round, row_id, level HAVING SUM(stored_n) <> SUM(recount_n)
+        SELECT round, group_name, role, row_id, level, 0::bigint, n FROM recount
+    ) AS both_sides GROUP BY round, group_name, role, row_id, level HAVING SUM(stored_n) <> SUM(recount_n)
     UNION ALL
-    SELECT k.round, '*respondents*', -1, k.n, COALESCE(p.n, 0)
+    SELECT round, '*respondents of a slice*', -1, SUM(stored_n)::bigint, SUM(recount_n)::bigint, group_name, role FROM (
+        SELECT round, group_name, role, n AS stored_n, 0::bigint AS recount_n FROM slice_respondents
+        WHERE board_id = $1 AND n <> 0
+        UNION ALL
+        SELECT round, COALESCE(group_name, ''), COALESCE(role, ''), 0::bigint, COUNT(*)::bigint FROM submissions
+        WHERE board_id = $1 GROUP BY 1, 2, 3
+    ) AS people_by_slice GROUP BY round, group_name, role HAVING SUM(stored_n) <> SUM(recount_n)
+    UNION ALL
+    SELECT k.round, '*respondents*', -1, k.n, COALESCE(p.n, 0), '', ''
     FROM kept k LEFT JOIN people p ON p.round = k.round
     WHERE k.n <> COALESCE(p.n, 0)";
 
@@ -51,7 +62,7 @@ impl Upkeep for PostgresStore {
             .iter()
             .map(|r| {
                 let (round, level) = (r.get::<_, i32>(0) as i64, r.get::<_, i32>(2) as i64);
-                mismatch(id, round, r.get(1), level, r.get(3), r.get(4))
+                mismatch(id, round, (r.get(1), &(r.get(5), r.get(6))), level, r.get(3), r.get(4))
             })
             .collect())
     }

@@ -2,9 +2,10 @@
 //! immediate transaction, which also checks each board's gate (open, same matrix shape) and
 //! puts the answers in the board's open round.
 
+use super::super::committed::Committed;
 use super::super::contract::Commits;
 use super::super::deadline::past_deadline;
-use super::super::plan::{self, Committed, Gate, Plan};
+use super::super::plan::{self, Gate, Given, Plan};
 use super::super::rows::{decode_answers, encode_answers};
 use super::super::{Change, Submission};
 use super::{blocking, failed, SqliteStore};
@@ -55,20 +56,22 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     let round = |board: &str| gates[board].round;
     let mut stored = HashMap::new();
     {
-        let mut select = tx
-            .prepare_cached("SELECT answers FROM submissions WHERE board_id = ?1 AND round = ?2 AND respondent = ?3")?;
+        let mut select = tx.prepare_cached(
+            "SELECT answers, group_name, role FROM submissions WHERE board_id = ?1 AND round = ?2 AND respondent = ?3",
+        )?;
         for s in batch {
             let key = (s.board.clone(), s.respondent.clone());
             if stored.contains_key(&key) {
                 continue;
             }
-            let previous: Option<String> =
-                select.query_row(params![key.0, round(&key.0), key.1], |r| r.get(0)).optional()?;
-            if let Some(previous) = previous {
-                let previous = decode_answers(&previous).map_err(|e| {
+            let previous: Option<(String, Option<String>, Option<String>)> = select
+                .query_row(params![key.0, round(&key.0), key.1], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            if let Some((answers, group, role)) = previous {
+                let answers = decode_answers(&answers).map_err(|e| {
                     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
                 })?;
-                stored.insert(key, previous);
+                stored.insert(key, Given { answers, group, role });
             }
         }
     }
@@ -88,11 +91,19 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
             upsert.execute(params![board, round(board), respondent, encode_answers(answers), at, group, role])?;
         }
         let mut bump = tx.prepare_cached(
-            "INSERT INTO counts (board_id, round, row_id, level, n) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (board_id, round, row_id, level) DO UPDATE SET n = n + excluded.n",
+            "INSERT INTO counts (board_id, round, group_name, role, row_id, level, n)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (board_id, round, group_name, role, row_id, level) DO UPDATE SET n = n + excluded.n",
         )?;
-        for ((board, row, level), delta) in &plan.deltas {
-            bump.execute(params![board, round(board), row, level, delta])?;
+        for ((board, group, role, row, level), delta) in &plan.deltas {
+            bump.execute(params![board, round(board), group, role, row, level, delta])?;
+        }
+        let mut people = tx.prepare_cached(
+            "INSERT INTO slice_respondents (board_id, round, group_name, role, n) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (board_id, round, group_name, role) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((board, group, role), delta) in &plan.people {
+            people.execute(params![board, round(board), group, role, delta])?;
         }
     }
     let mut last_version = HashMap::new();

@@ -43,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0013_owners.sql"),
     include_str!("../../../../migrations/sqlite/0014_member_domains.sql"),
     include_str!("../../../../migrations/sqlite/0015_roles.sql"),
+    include_str!("../../../../migrations/sqlite/0016_counts_by_slice.sql"),
 ];
 
 #[derive(Clone)]

@@ -64,8 +64,9 @@ impl Respondents for SqliteStore {
             if given.is_empty() {
                 return Ok(0);
             }
-            for (round, answers) in &given {
-                take_out(&tx, &board, &respondent, *round, open, &decode_answers(answers)?).map_err(&failed)?;
+            for (round, answers, slice) in &given {
+                take_out(&tx, (&board, &respondent), (*round, open), slice, &decode_answers(answers)?)
+                    .map_err(&failed)?;
             }
             tx.execute("UPDATE boards SET version = version + 1 WHERE id = ?1", [&board]).map_err(&failed)?;
             tx.commit().map_err(&failed)?;
@@ -74,6 +75,10 @@ impl Respondents for SqliteStore {
         .await
     }
 }
+
+/// The group and role answers were given in, as their counts name them
+/// (`''` for none).
+type Slice = (String, String);
 
 /// The respondent's stored answers (of the open round, or of every round),
 /// read round by round through the primary key: there is no index by
@@ -84,30 +89,38 @@ fn answers_given(
     respondent: &str,
     every_round: bool,
     open: u32,
-) -> rusqlite::Result<Vec<(u32, String)>> {
+) -> rusqlite::Result<Vec<(u32, String, Slice)>> {
     let mut stmt = tx.prepare(
-        "SELECT round, answers FROM submissions WHERE board_id = ?1 AND respondent = ?2
+        "SELECT round, answers, COALESCE(group_name, ''), COALESCE(role, '') FROM submissions
+         WHERE board_id = ?1 AND respondent = ?2
          AND round IN (SELECT round FROM rounds WHERE board_id = ?1 AND (?3 OR round = ?4))",
     )?;
-    let given = stmt.query_map(params![board, respondent, every_round, open], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let given = stmt.query_map(params![board, respondent, every_round, open], |r| {
+        Ok((r.get(0)?, r.get(1)?, (r.get(2)?, r.get(3)?)))
+    })?;
     given.collect()
 }
 
-/// Takes one round's answers out of its counts and respondent count, and deletes them.
+/// Takes one round's answers out of its slice's counts and its respondent
+/// count, and deletes them.
 fn take_out(
     tx: &Transaction,
-    board: &str,
-    respondent: &str,
-    round: u32,
-    open: u32,
+    (board, respondent): (&str, &str),
+    (round, open): (u32, u32),
+    (group, role): &Slice,
     answers: &Answers,
 ) -> rusqlite::Result<()> {
     for (row, level) in answers {
         tx.execute(
-            "UPDATE counts SET n = n - 1 WHERE board_id = ?1 AND round = ?2 AND row_id = ?3 AND level = ?4",
-            params![board, round, row, level],
+            "UPDATE counts SET n = n - 1 WHERE board_id = ?1 AND round = ?2 AND group_name = ?3 AND role = ?4
+             AND row_id = ?5 AND level = ?6",
+            params![board, round, group, role, row, level],
         )?;
     }
+    tx.execute(
+        "UPDATE slice_respondents SET n = n - 1 WHERE board_id = ?1 AND round = ?2 AND group_name = ?3 AND role = ?4",
+        params![board, round, group, role],
+    )?;
     match round == open {
         true => tx.execute("UPDATE boards SET respondents = respondents - 1 WHERE id = ?1", [board])?,
         false => tx.execute(
