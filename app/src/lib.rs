@@ -36,6 +36,7 @@
 //! [`join_code`] is the short code people type to reach a board;
 //! [`access`] says who may answer a board and [`my_boards`] what a
 //! signed-in person owns and answered;
+//! [`i18n`] gives every string a person reads in their language;
 //! [`error::TallyError`] is the one error type,
 //! with the HTTP status of each failure.
 //!
@@ -55,6 +56,7 @@ pub mod components;
 pub mod error;
 pub mod gaps;
 pub mod groups;
+pub mod i18n;
 pub mod join_code;
 pub mod live_client;
 pub mod live_message;

@@ -13,6 +13,7 @@ mod connection_cap;
 mod error_status;
 mod form_errors;
 mod health;
+mod language;
 mod live;
 mod local_path;
 mod origin;
@@ -27,8 +28,10 @@ use anyhow::Context;
 use app::backend::assets::Assets;
 use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
+use app::backend::site_cookie::SiteCookie;
 use app::backend::use_cases::Tally;
 use app::backend::{catalog, engine::Engine, metrics, store};
+use app::i18n::negotiate;
 use app::{shell, App};
 use axum::Router;
 use connection_cap::ConnectionGate;
@@ -158,6 +161,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))
         .layer(axum::middleware::from_fn(local_path::drop_trailing_slash))
+        .layer(axum::middleware::from_fn_with_state(SiteCookie::new(negotiate::COOKIE, https), language::choose))
         .layer(axum::middleware::from_fn_with_state(config.body_deadline, request_body::read_first))
         .layer(axum::middleware::from_fn_with_state(config.origins.clone(), origin::Origins::guard))
         .layer(axum::middleware::from_fn_with_state(config.hosts.clone(), allowed_hosts::AllowedHosts::guard))

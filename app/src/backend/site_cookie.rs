@@ -5,6 +5,7 @@
 
 use axum::http::{header, HeaderMap, HeaderValue};
 
+#[derive(Clone, Debug)]
 pub struct SiteCookie {
     /// As sent, prefix included.
     name: String,

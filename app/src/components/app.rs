@@ -5,11 +5,13 @@ use crate::components::gaps_page::GapsPage;
 use crate::components::home_page::HomePage;
 use crate::components::invitation_page::InvitationPage;
 use crate::components::join_page::JoinPage;
+use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::my_boards_page::MyBoardsPage;
 use crate::components::present_page::PresentPage;
 use crate::components::sign_in_pages::{AccountBar, SignInPage, SignInReturnPage};
 use crate::components::start_page::StartPage;
 use crate::components::trends_page::TrendsPage;
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -26,9 +28,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let assets = use_context::<crate::backend::assets::Assets>()
         .unwrap_or_else(|| crate::backend::assets::Assets::read(&options));
     let nonce = leptos::nonce::use_nonce();
+    let locale = crate::i18n::current();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.tag() dir=locale.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -51,11 +54,12 @@ pub fn App() -> impl IntoView {
     // first byte: no loading flash, and complete HTML without JavaScript.
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Title text="Tally"/>
+        <Title text=t("site-name")/>
         <Router>
+            <LanguageSwitcher/>
             <AccountBar/>
             <main>
-                <Routes fallback=|| view! { <p class="error">"There is no page at this address."</p> }>
+                <Routes fallback=|| view! { <p class="error">{t("page-missing")}</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/start") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>

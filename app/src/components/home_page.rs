@@ -4,6 +4,7 @@
 //! from the server: it adds nothing to the page's wasm.
 
 use crate::components::board_page::BoardPage;
+use crate::i18n::{t, t_with};
 use crate::page_data::KnownBoard;
 use crate::server_fns::home::your_boards;
 use leptos::prelude::*;
@@ -13,11 +14,12 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <header class="home-intro">
             <p class="home-lead">
-                <strong>"Tally"</strong>
-                " is a live competency matrix: each person picks their level in every skill, and the whole team sees, as it happens, where it stands. Try it on the matrix below."
+                <strong>{t("site-name")}</strong>
+                " "
+                {t("home-lead")}
             </p>
             <div class="home-actions">
-                <a class="button primary" href="/start">"Start a board for your team"</a>
+                <a class="button primary" href="/start">{t("home-start")}</a>
                 <JoinForm code=String::new() problem=None/>
             </div>
             <Suspense>{Suspend::new(async { your_boards().await.ok().map(known_boards) })}</Suspense>
@@ -33,12 +35,12 @@ pub fn JoinForm(code: String, problem: Option<String>) -> impl IntoView {
     let invalid = problem.is_some();
     view! {
         <form class="join-form" action="/join" method="get">
-            <label for="join-code">"Join a board"</label>
+            <label for="join-code">{t("join-label")}</label>
             <input
                 id="join-code"
                 name="code"
                 value=code
-                placeholder="Code or link"
+                placeholder=t("join-placeholder")
                 autocomplete="off"
                 autocapitalize="none"
                 spellcheck="false"
@@ -47,7 +49,7 @@ pub fn JoinForm(code: String, problem: Option<String>) -> impl IntoView {
                 aria-describedby=invalid.then_some("join-problem")
                 autofocus=invalid
             />
-            <button type="submit">"Join"</button>
+            <button type="submit">{t("join-button")}</button>
             {problem.map(|text| view! { <p id="join-problem" class="field-error">{text}</p> })}
         </form>
     }
@@ -60,7 +62,7 @@ fn known_boards(boards: Vec<KnownBoard>) -> Option<impl IntoView> {
         let items = boards
             .into_iter()
             .map(|board| {
-                let role = if board.created { "you started it" } else { "you answered" };
+                let role = t(if board.created { "your-board-started" } else { "your-board-answered" });
                 view! {
                     <li>
                         <a href=format!("/b/{}", board.id)>{board.title}</a>
@@ -71,7 +73,7 @@ fn known_boards(boards: Vec<KnownBoard>) -> Option<impl IntoView> {
             .collect_view();
         view! {
             <details class="your-boards">
-                <summary>{format!("Your boards ({count})")}</summary>
+                <summary>{t_with("your-boards", &[("count", count.into())])}</summary>
                 <ul>{items}</ul>
             </details>
         }

@@ -9,7 +9,8 @@
 //! `compare_page` (two rounds or two groups side by side), `trends_page`
 //! (every round, charted), `gaps_page` (a role's people against what it
 //! expects) and `present_page` (the projector's screen);
-//! `sign_in_pages` (to the identity provider and back, and the account bar).
+//! `sign_in_pages` (to the identity provider and back, and the account bar);
+//! `language_switcher` (every page, in every offered language).
 //!
 //! Pages are server components: they read the address, fetch what they
 //! show and render it. The parts that change in the browser are islands
@@ -34,6 +35,7 @@ pub mod gaps_page;
 pub mod home_page;
 pub mod invitation_page;
 pub mod join_page;
+pub mod language_switcher;
 pub mod legend;
 pub mod matrix_form;
 pub mod my_boards_page;

@@ -4,6 +4,7 @@
 //! Server-rendered: nothing of it reaches any bundle.
 
 use crate::components::unavailable::unavailable;
+use crate::i18n::{t, t_with};
 use crate::my_boards::{MyBoards, OwnedBoard};
 use crate::server_fns::sign_in::load_my_boards;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn MyBoardsPage() -> impl IntoView {
     view! {
-        <Title text="My boards · Tally"/>
+        <Title text=format!("{} · {}", t("my-boards-title"), t("site-name"))/>
         <Meta name="robots" content="noindex"/>
         <Suspense>
             {Suspend::new(async move {
@@ -20,7 +21,7 @@ pub fn MyBoardsPage() -> impl IntoView {
                     Ok(mine) => my_boards(mine).into_any(),
                     Err(error) => view! {
                         {unavailable("", &error)}
-                        <p><a href="/auth/sign-in?return=%2Fme">"Sign in"</a></p>
+                        <p><a href="/auth/sign-in?return=%2Fme">{t("account-sign-in")}</a></p>
                     }
                     .into_any(),
                 }
@@ -35,14 +36,14 @@ fn my_boards(mine: MyBoards) -> impl IntoView {
     });
     view! {
         <div class="my-boards">
-        <h1>"My boards"</h1>
+        <h1>{t("my-boards-title")}</h1>
         <section aria-labelledby="owned">
-            <h2 id="owned">"Boards you own"</h2>
+            <h2 id="owned">{t("my-boards-owned")}</h2>
             {owned_table(mine.owned)}
-            <p><a href="/start">"Start a board"</a></p>
+            <p><a href="/start">{t("my-boards-start")}</a></p>
         </section>
         <section aria-labelledby="answered">
-            <h2 id="answered">"Boards you answered"</h2>
+            <h2 id="answered">{t("my-boards-answered")}</h2>
             <ul class="answered-boards">{answered.collect_view()}</ul>
         </section>
         </div>
@@ -51,17 +52,18 @@ fn my_boards(mine: MyBoards) -> impl IntoView {
 
 fn owned_table(owned: Vec<OwnedBoard>) -> impl IntoView {
     if owned.is_empty() {
-        return view! { <p>"None yet: a board you start while signed in is yours."</p> }.into_any();
+        return view! { <p>{t("my-boards-none")}</p> }.into_any();
     }
     let rows = owned.into_iter().map(|b| {
         let state = if b.closed { "closed" } else { "open" };
+        let round = t_with("my-boards-round", &[("round", u64::from(b.round).into()), ("state", state.into())]);
         view! {
             <tr>
                 <th scope="row"><a href=format!("/b/{}", b.board)>{b.title.clone()}</a></th>
-                <td>{format!("Round {} ({state})", b.round)}</td>
+                <td>{round}</td>
                 <td>{b.access.describe()}</td>
-                <td>{format!("{} answered", b.respondents)}</td>
-                <td><a href=b.manage aria-label=format!("Manage {}", b.title)>"Manage"</a></td>
+                <td>{t_with("answered-count", &[("count", b.respondents.into())])}</td>
+                <td><a href=b.manage aria-label=t_with("manage-board", &[("board", b.title.clone().into())])>{t("manage")}</a></td>
             </tr>
         }
     });
@@ -70,11 +72,11 @@ fn owned_table(owned: Vec<OwnedBoard>) -> impl IntoView {
             <table class="owned-boards">
                 <thead>
                     <tr>
-                        <th scope="col">"Board"</th>
-                        <th scope="col">"Round"</th>
-                        <th scope="col">"Who may answer"</th>
-                        <th scope="col">"Answered"</th>
-                        <th scope="col"><span class="visually-hidden">"Manage"</span></th>
+                        <th scope="col">{t("my-boards-column-board")}</th>
+                        <th scope="col">{t("my-boards-column-round")}</th>
+                        <th scope="col">{t("my-boards-column-access")}</th>
+                        <th scope="col">{t("my-boards-column-answered")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("manage")}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows.collect_view()}</tbody>

@@ -6,6 +6,7 @@
 
 use crate::components::unavailable::unavailable;
 use crate::error::TallyError;
+use crate::i18n::t;
 use crate::server_fns::sign_in::{finish_sign_in, signed_in, start_sign_in, AccountState};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -86,18 +87,18 @@ pub fn AccountBar() -> impl IntoView {
 fn account_bar(who: Option<String>, here: &str) -> impl IntoView {
     let state = match who {
         Some(who) => view! {
-            <span>"Signed in as " <strong>{who}</strong></span>
-            <a href="/me">"My boards"</a>
+            <span>{t("account-signed-in-as")}" " <strong translate="no">{who}</strong></span>
+            <a href="/me">{t("account-my-boards")}</a>
             <form method="post" action="/api/sign_out">
-                <button type="submit" class="link-button">"Sign out"</button>
+                <button type="submit" class="link-button">{t("account-sign-out")}</button>
             </form>
         }
         .into_any(),
         None => {
             let here = percent_encoding::utf8_percent_encode(here, percent_encoding::NON_ALPHANUMERIC);
             let href = format!("/auth/sign-in?return={here}");
-            view! { <a href=href>"Sign in"</a> }.into_any()
+            view! { <a href=href>{t("account-sign-in")}</a> }.into_any()
         }
     };
-    view! { <nav class="account-bar" aria-label="Your account">{state}</nav> }
+    view! { <nav class="account-bar" aria-label=t("account-label")>{state}</nav> }
 }

@@ -11,7 +11,11 @@ use common::TestServer;
 async fn fetched(server: &TestServer, path: &str, accept: &str) -> (String, String, usize) {
     let response = reqwest::Client::new().get(server.url(path)).header("accept-encoding", accept).send().await.unwrap();
     assert_eq!(response.status(), 200, "{path}");
-    let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    // Every value of the header: `Vary` comes once per layer that adds to it.
+    let header = |name: &str| {
+        let values: Vec<&str> = response.headers().get_all(name).iter().map(|v| v.to_str().unwrap()).collect();
+        values.join(", ")
+    };
     let (encoding, vary) = (header("content-encoding"), header("vary"));
     (encoding, vary, response.bytes().await.unwrap().len())
 }

@@ -18,6 +18,7 @@ mod gaps;
 mod groups;
 mod health;
 mod invitations;
+mod languages;
 mod limits;
 mod live;
 mod live_channels;

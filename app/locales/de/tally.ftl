@@ -1,0 +1,52 @@
+# Tallys Texte auf Deutsch. Begriffe: siehe GLOSSARY.md.
+
+## Jede Seite
+
+site-name = Tally
+page-missing = Unter dieser Adresse gibt es keine Seite.
+language-label = Sprache
+
+## Die Kontoleiste
+
+account-label = Dein Konto
+account-signed-in-as = Angemeldet als
+account-my-boards = Meine Boards
+account-sign-out = Abmelden
+account-sign-in = Anmelden
+
+## Die Startseite
+
+home-lead = ist eine Kompetenzmatrix, die live mitzählt: Alle wählen bei jeder Fähigkeit ihre Stufe, und das ganze Team sieht sofort, wo es steht. Probier es mit der Matrix unten aus.
+home-start = Ein Board für dein Team anlegen
+join-label = Einem Board beitreten
+join-placeholder = Code oder Link
+join-button = Beitreten
+your-boards = Deine Boards ({ $count })
+your-board-started = von dir angelegt
+your-board-answered = von dir beantwortet
+
+## Meine Boards
+
+my-boards-title = Meine Boards
+my-boards-owned = Boards, die dir gehören
+my-boards-answered = Boards, die du beantwortet hast
+my-boards-start = Ein Board anlegen
+my-boards-none = Noch keins: Ein Board, das du angemeldet anlegst, gehört dir.
+my-boards-round = Runde { $round } ({ $state ->
+        [closed] geschlossen
+       *[open] offen
+    })
+my-boards-column-board = Board
+my-boards-column-round = Runde
+my-boards-column-access = Wer antworten darf
+my-boards-column-answered = Beantwortet
+manage = Verwalten
+manage-board = { $board } verwalten
+
+## Zahlen
+
+answered-count = { $count ->
+        [0] noch hat niemand geantwortet
+        [one] { $count } Person hat geantwortet
+       *[other] { $count } Personen haben geantwortet
+    }

@@ -1,0 +1,53 @@
+# Tally's messages in English, the source language. Every other catalogue
+# holds the same messages; see GLOSSARY.md in each folder for the terms.
+
+## Every page
+
+site-name = Tally
+page-missing = There is no page at this address.
+language-label = Language
+
+## The account bar
+
+account-label = Your account
+account-signed-in-as = Signed in as
+account-my-boards = My boards
+account-sign-out = Sign out
+account-sign-in = Sign in
+
+## The home page
+
+home-lead = is a live competency matrix: each person picks their level in every skill, and the whole team sees, as it happens, where it stands. Try it on the matrix below.
+home-start = Start a board for your team
+join-label = Join a board
+join-placeholder = Code or link
+join-button = Join
+your-boards = Your boards ({ $count })
+your-board-started = you started it
+your-board-answered = you answered
+
+## My boards
+
+my-boards-title = My boards
+my-boards-owned = Boards you own
+my-boards-answered = Boards you answered
+my-boards-start = Start a board
+my-boards-none = None yet: a board you start while signed in is yours.
+my-boards-round = Round { $round } ({ $state ->
+        [closed] closed
+       *[open] open
+    })
+my-boards-column-board = Board
+my-boards-column-round = Round
+my-boards-column-access = Who may answer
+my-boards-column-answered = Answered
+manage = Manage
+manage-board = Manage { $board }
+
+## Figures
+
+answered-count = { $count ->
+        [0] no one has answered yet
+        [one] { $count } person has answered
+       *[other] { $count } people have answered
+    }

@@ -1,0 +1,52 @@
+# Los textos de Tally en español. Términos: véase GLOSSARY.md.
+
+## Todas las páginas
+
+site-name = Tally
+page-missing = No hay ninguna página en esta dirección.
+language-label = Idioma
+
+## La barra de la cuenta
+
+account-label = Tu cuenta
+account-signed-in-as = Sesión iniciada como
+account-my-boards = Mis tableros
+account-sign-out = Cerrar sesión
+account-sign-in = Iniciar sesión
+
+## La página de inicio
+
+home-lead = es una matriz de competencias en vivo: cada persona elige su nivel en cada habilidad y todo el equipo ve al momento en qué punto está. Pruébala con la matriz de abajo.
+home-start = Crear un tablero para tu equipo
+join-label = Unirse a un tablero
+join-placeholder = Código o enlace
+join-button = Unirse
+your-boards = Tus tableros ({ $count })
+your-board-started = lo creaste tú
+your-board-answered = respondiste
+
+## Mis tableros
+
+my-boards-title = Mis tableros
+my-boards-owned = Tableros que son tuyos
+my-boards-answered = Tableros que respondiste
+my-boards-start = Crear un tablero
+my-boards-none = Todavía ninguno: un tablero que creas con la sesión iniciada es tuyo.
+my-boards-round = Ronda { $round } ({ $state ->
+        [closed] cerrada
+       *[open] abierta
+    })
+my-boards-column-board = Tablero
+my-boards-column-round = Ronda
+my-boards-column-access = Quién puede responder
+my-boards-column-answered = Respuestas
+manage = Gestionar
+manage-board = Gestionar { $board }
+
+## Cifras
+
+answered-count = { $count ->
+        [0] nadie ha respondido todavía
+        [one] { $count } persona ha respondido
+       *[other] { $count } personas han respondido
+    }

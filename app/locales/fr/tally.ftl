@@ -1,0 +1,52 @@
+# Les textes de Tally en français. Termes : voir GLOSSARY.md.
+
+## Toutes les pages
+
+site-name = Tally
+page-missing = Aucune page ne se trouve à cette adresse.
+language-label = Langue
+
+## La barre du compte
+
+account-label = Votre compte
+account-signed-in-as = Connecté en tant que
+account-my-boards = Mes tableaux
+account-sign-out = Se déconnecter
+account-sign-in = Se connecter
+
+## La page d’accueil
+
+home-lead = est une matrice de compétences en direct : chacun choisit son niveau pour chaque compétence, et toute l’équipe voit aussitôt où elle en est. Essayez avec la matrice ci-dessous.
+home-start = Créer un tableau pour votre équipe
+join-label = Rejoindre un tableau
+join-placeholder = Code ou lien
+join-button = Rejoindre
+your-boards = Vos tableaux ({ $count })
+your-board-started = créé par vous
+your-board-answered = vous y avez répondu
+
+## Mes tableaux
+
+my-boards-title = Mes tableaux
+my-boards-owned = Les tableaux qui sont à vous
+my-boards-answered = Les tableaux auxquels vous avez répondu
+my-boards-start = Créer un tableau
+my-boards-none = Aucun pour l’instant : un tableau créé pendant que vous êtes connecté vous appartient.
+my-boards-round = Tour { $round } ({ $state ->
+        [closed] fermé
+       *[open] ouvert
+    })
+my-boards-column-board = Tableau
+my-boards-column-round = Tour
+my-boards-column-access = Qui peut répondre
+my-boards-column-answered = Réponses
+manage = Gérer
+manage-board = Gérer { $board }
+
+## Chiffres
+
+answered-count = { $count ->
+        [0] personne n’a encore répondu
+        [one] { $count } personne a répondu
+       *[other] { $count } personnes ont répondu
+    }

@@ -1,0 +1,60 @@
+//! Which language a page comes in: the browser's `Accept-Language` when
+//! nothing else says, a `?lang=` address (remembered in a cookie) before
+//! it, and the right-to-left pseudo-locale turning the whole page around.
+
+use crate::common;
+
+use common::TestServer;
+use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE, VARY};
+
+/// The home page as a client with these headers gets it: (html, `Set-Cookie`, `Vary`).
+async fn home(
+    server: &TestServer,
+    query: &str,
+    headers: &[(reqwest::header::HeaderName, &str)],
+) -> (String, String, String) {
+    let mut request = reqwest::Client::new().get(server.url(&format!("/{query}")));
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let header = |name| {
+        response.headers().get_all(name).iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>().join(", ")
+    };
+    let (cookie, vary) = (header(SET_COOKIE), header(VARY));
+    (response.text().await.unwrap(), cookie, vary)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browser_language_the_address_and_the_cookie_choose_the_page_language() {
+    let server = TestServer::start();
+    let (english, _, _) = home(&server, "", &[]).await;
+    assert!(english.contains(r#"<html lang="en" dir="ltr""#), "{}", &english[..200]);
+    assert!(english.contains("Join a board"));
+
+    let (german, cookie, vary) = home(&server, "", &[(ACCEPT_LANGUAGE, "de-DE,de;q=0.9,en;q=0.5")]).await;
+    assert!(german.contains(r#"<html lang="de""#) && german.contains("Einem Board beitreten"));
+    assert!(!german.contains("Join a board"), "the header is German through and through");
+    assert!(cookie.is_empty(), "a browser's language is not remembered: {cookie}");
+    assert!(vary.contains("Accept-Language") && vary.contains("Cookie"), "{vary}");
+
+    let (french, cookie, _) = home(&server, "?lang=fr", &[(ACCEPT_LANGUAGE, "de")]).await;
+    assert!(french.contains(r#"<html lang="fr""#) && french.contains("Rejoindre un tableau"));
+    assert!(cookie.starts_with("tally_lang=fr;") && cookie.contains("Max-Age=31536000"), "{cookie}");
+    let (remembered, _, _) = home(&server, "", &[(ACCEPT_LANGUAGE, "de"), (COOKIE, "tally_lang=fr")]).await;
+    assert!(remembered.contains(r#"<html lang="fr""#), "the remembered language beats the browser's");
+    // The switcher links to this page in each language, marking the current one.
+    assert!(remembered.contains(r#"href="/?lang=es""#) && remembered.contains(r#"aria-current="true""#));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pseudo_locales_are_reached_by_name_and_one_turns_the_page_around() {
+    let server = TestServer::start();
+    let (mirrored, _, _) = home(&server, "?lang=ar-XB", &[]).await;
+    assert!(mirrored.contains(r#"<html lang="ar-XB" dir="rtl""#), "{}", &mirrored[..200]);
+    let (accented, _, _) = home(&server, "?lang=en-XA", &[]).await;
+    assert!(accented.contains(r#"lang="en-XA""#) && !accented.contains("Join a board"));
+    let (unknown, cookie, _) = home(&server, "?lang=xx", &[]).await;
+    assert!(unknown.contains(r#"<html lang="en""#) && cookie.is_empty(), "an unknown name is ignored");
+}
