@@ -3,6 +3,7 @@
 //! form again and what was typed in it.
 
 use crate::components::home_page::JoinForm;
+use crate::i18n::{t, t_with};
 use crate::server_fns::home::join_board;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn JoinPage() -> impl IntoView {
     let code = use_query_map().read_untracked().get("code").unwrap_or_default();
     view! {
-        <Title text="Join a board · Tally"/>
+        <Title text=format!("{} · {}", t("join-label"), t("site-name"))/>
         <Suspense>
             {Suspend::new(async move {
                 let problem = match code.trim() {
@@ -29,10 +30,10 @@ pub fn JoinPage() -> impl IntoView {
                 };
                 view! {
                     <section class="join-page">
-                        <h1>"Join a board"</h1>
-                        <p>"Type the code the board's organiser showed you (on the presenter screen, under the QR code), or paste the board's link."</p>
+                        <h1>{t("join-label")}</h1>
+                        <p>{t("join-help")}</p>
                         <JoinForm code problem/>
-                        <p><a href="/">"Back to the home page"</a></p>
+                        <p><a href="/">{t("back-home")}</a></p>
                     </section>
                 }
             })}
@@ -44,11 +45,7 @@ pub fn JoinPage() -> impl IntoView {
 fn why(error: &crate::error::TallyError) -> String {
     use crate::error::TallyError;
     match error {
-        TallyError::UnknownBoard(typed) => {
-            format!(
-                "No board has the code or address “{typed}”. Check it with whoever shared it, or paste the whole link."
-            )
-        }
+        TallyError::UnknownBoard(typed) => t_with("join-unknown", &[("typed", typed.as_str().into())]),
         other => format!("{other}."),
     }
 }

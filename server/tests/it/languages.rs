@@ -58,3 +58,15 @@ async fn the_pseudo_locales_are_reached_by_name_and_one_turns_the_page_around() 
     let (unknown, cookie, _) = home(&server, "?lang=xx", &[]).await;
     assert!(unknown.contains(r#"<html lang="en""#) && cookie.is_empty(), "an unknown name is ignored");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refusal_is_worded_in_the_page_language_with_what_was_typed() {
+    let server = TestServer::start();
+    let page = |lang: &'static str| {
+        let url = server.url(&format!("/join?code=zz-top&lang={lang}"));
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    assert!(page("de").await.contains("Kein Board hat den Code oder die Adresse „zz-top“"));
+    assert!(page("es").await.contains("Ningún tablero tiene el código o la dirección «zz-top»"));
+    assert!(page("en").await.contains("No board has the code or address “zz-top”"));
+}
