@@ -28,6 +28,30 @@ your-boards = Deine Boards ({ $count })
 your-board-started = von dir angelegt
 your-board-answered = von dir beantwortet
 
+## Ein Board anlegen
+
+start-title = Ein Board anlegen
+start-two-links = Du bekommst zwei Links: einen für das Team und einen Admin-Link nur für dich.
+start-keep-admin-link = Bewahre den Admin-Link gut auf:
+start-cannot-be-recovered = Er lässt sich nicht wiederherstellen.
+start-matrix = Matrix
+start-own-matrix = Oder schreib deine eigene Matrix
+start-own-matrix-how = aus einer Vorlage oder ganz neu.
+start-template-size = { $rows ->
+        [one] { $rows } Kompetenz
+       *[other] { $rows } Kompetenzen
+    }, { $levels ->
+        [one] { $levels } Stufe
+       *[other] { $levels } Stufen
+    }
+start-field-title = Titel
+start-field-title-example = z. B. Plattform-Team
+start-field-title-hint = Leer lassen, um den Titel der Matrix zu nehmen.
+start-field-address = Öffentliche Adresse (optional)
+start-field-address-example = team-a
+start-field-address-hint = 3–64 Zeichen aus a–z, 0–9, - oder _: Das Board ist dann öffentlich unter /b/<Adresse>. Leer lassen für ein privates Board mit einem Link, den niemand erraten kann.
+start-create = Board anlegen
+
 ## Meine Boards
 
 my-boards-title = Meine Boards

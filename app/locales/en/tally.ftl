@@ -29,6 +29,30 @@ your-boards = Your boards ({ $count })
 your-board-started = you started it
 your-board-answered = you answered
 
+## Starting a board
+
+start-title = Start a board
+start-two-links = You get two links: one to share with the team, and an admin link for you alone.
+start-keep-admin-link = Keep the admin link:
+start-cannot-be-recovered = it cannot be recovered.
+start-matrix = Matrix
+start-own-matrix = Or write your own matrix
+start-own-matrix-how = from a template or from nothing.
+start-template-size = { $rows ->
+        [one] { $rows } competency
+       *[other] { $rows } competencies
+    }, { $levels ->
+        [one] { $levels } level
+       *[other] { $levels } levels
+    }
+start-field-title = Title
+start-field-title-example = e.g. Platform team
+start-field-title-hint = Leave it empty to use the matrix’s title.
+start-field-address = Public address (optional)
+start-field-address-example = team-a
+start-field-address-hint = 3–64 characters of a–z, 0–9, - or _: the board is then public at /b/<address>. Leave it empty for a private board with an unguessable link.
+start-create = Create board
+
 ## My boards
 
 my-boards-title = My boards

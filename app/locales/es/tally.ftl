@@ -28,6 +28,30 @@ your-boards = Tus tableros ({ $count })
 your-board-started = lo creaste tú
 your-board-answered = respondiste
 
+## Crear un tablero
+
+start-title = Crear un tablero
+start-two-links = Recibes dos enlaces: uno para compartir con el equipo y otro de administración solo para ti.
+start-keep-admin-link = Guarda el enlace de administración:
+start-cannot-be-recovered = no se puede recuperar.
+start-matrix = Matriz
+start-own-matrix = O escribe tu propia matriz
+start-own-matrix-how = a partir de una plantilla o desde cero.
+start-template-size = { $rows ->
+        [one] { $rows } competencia
+       *[other] { $rows } competencias
+    }, { $levels ->
+        [one] { $levels } nivel
+       *[other] { $levels } niveles
+    }
+start-field-title = Título
+start-field-title-example = p. ej., Equipo de plataforma
+start-field-title-hint = Déjalo vacío para usar el título de la matriz.
+start-field-address = Dirección pública (opcional)
+start-field-address-example = equipo-a
+start-field-address-hint = Entre 3 y 64 caracteres de a–z, 0–9, - o _: el tablero será público en /b/<dirección>. Déjalo vacío para un tablero privado con un enlace imposible de adivinar.
+start-create = Crear tablero
+
 ## Mis tableros
 
 my-boards-title = Mis tableros

@@ -28,6 +28,30 @@ your-boards = Vos tableaux ({ $count })
 your-board-started = créé par vous
 your-board-answered = vous y avez répondu
 
+## Créer un tableau
+
+start-title = Créer un tableau
+start-two-links = Vous recevez deux liens : l’un à partager avec l’équipe, l’autre, le lien d’administration, pour vous seul.
+start-keep-admin-link = Gardez le lien d’administration :
+start-cannot-be-recovered = il est impossible de le retrouver.
+start-matrix = Matrice
+start-own-matrix = Ou écrivez votre propre matrice
+start-own-matrix-how = à partir d’un modèle ou d’une page blanche.
+start-template-size = { $rows ->
+        [one] { $rows } compétence
+       *[other] { $rows } compétences
+    }, { $levels ->
+        [one] { $levels } niveau
+       *[other] { $levels } niveaux
+    }
+start-field-title = Titre
+start-field-title-example = p. ex. Équipe plateforme
+start-field-title-hint = Laissez vide pour reprendre le titre de la matrice.
+start-field-address = Adresse publique (facultative)
+start-field-address-example = equipe-a
+start-field-address-hint = De 3 à 64 caractères parmi a–z, 0–9, - ou _ : le tableau est alors public à /b/<adresse>. Laissez vide pour un tableau privé au lien impossible à deviner.
+start-create = Créer le tableau
+
 ## Mes tableaux
 
 my-boards-title = Mes tableaux

@@ -8,6 +8,7 @@
 //! again (`load_start_form`) and names each problem beside its field, with focus
 //! on the first one.
 
+use crate::i18n::{t, t_with};
 use crate::page_data::{StartForm, TemplateCard};
 use crate::server_fns::home::load_start_form;
 use crate::server_fns::CreateBoard;
@@ -23,7 +24,7 @@ pub fn StartPage() -> impl IntoView {
     let (matrix, title, slug) = (text("matrix"), text("title"), text("slug"));
     let (check, wait) = (text("check") == "true", text("wait").parse().unwrap_or(0));
     view! {
-        <Title text="Start a board · Tally"/>
+        <Title text=format!("{} · {}", t("start-title"), t("site-name"))/>
         <Suspense>
             {Suspend::new(async move {
                 load_start_form(matrix, title, slug, check, wait).await.map(form_view).map_err(|e| e.to_string())
@@ -40,25 +41,28 @@ fn form_view(form: StartForm) -> impl IntoView {
     let focus_address = address_problem.is_some() && !focus_title;
     view! {
         <section class="start-page">
-            <h1>"Start a board for your team"</h1>
+            <h1>{t("home-start")}</h1>
             <p>
-                "You get two links: one to share with the team, and an admin link for you alone. "
-                <strong>"Keep the admin link:"</strong>
-                " it cannot be recovered."
+                {t("start-two-links")}
+                " "
+                <strong>{t("start-keep-admin-link")}</strong>
+                " "
+                {t("start-cannot-be-recovered")}
             </p>
             {problem.map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <form action=CreateBoard::url() method="post">
                 <fieldset class="templates">
-                    <legend>"Matrix"</legend>
+                    <legend>{t("start-matrix")}</legend>
                     {templates.into_iter().map(|t| template_choice(t, &chosen)).collect_view()}
                     <p class="hint">
-                        <a href="/new">"Or write your own matrix"</a>
-                        ", from a template or from nothing."
+                        <a href="/new">{t("start-own-matrix")}</a>
+                        " "
+                        {t("start-own-matrix-how")}
                     </p>
                 </fieldset>
-                {field("title", "Title", title, "e.g. Platform team", 120, "Leave it empty to use the matrix's title.", title_problem, focus_title)}
-                {field("slug", "Public address (optional)", slug, "team-a", 64, "3–64 characters of a–z, 0–9, - or _: the board is then public at /b/<address>. Leave it empty for a private board with an unguessable link.", address_problem, focus_address)}
-                <button type="submit" class="primary">"Create board"</button>
+                {field("title", "start-field-title", title, 120, title_problem, focus_title)}
+                {field("slug", "start-field-address", slug, 64, address_problem, focus_address)}
+                <button type="submit" class="primary">{t("start-create")}</button>
             </form>
         </section>
     }
@@ -72,24 +76,24 @@ fn template_choice(template: TemplateCard, chosen: &str) -> impl IntoView {
         <label class="template-card">
             <input type="radio" name="matrix" value=id checked=checked/>
             <span class="template-title">{title}</span>
-            <span class="hint">{format!("{rows} competencies, {levels} levels")}</span>
+            <span class="hint">{t_with("start-template-size", &[("rows", rows.into()), ("levels", levels.into())])}</span>
             <span class="template-description">{description}</span>
         </label>
     }
 }
 
-/// A text field with its hint, and its problem (if any) beside it.
-#[allow(clippy::too_many_arguments)]
+/// A text field with its hint, and its problem (if any) beside it; its
+/// label, placeholder and hint are the messages `{messages}`, `…-example`
+/// and `…-hint`.
 fn field(
     name: &'static str,
-    label: &'static str,
+    messages: &str,
     value: String,
-    placeholder: &'static str,
     max: u32,
-    hint: &'static str,
     problem: Option<String>,
     focus: bool,
 ) -> impl IntoView {
+    let (label, placeholder, hint) = (t(messages), t(&format!("{messages}-example")), t(&format!("{messages}-hint")));
     let (hint_id, problem_id) = (format!("{name}-hint"), format!("{name}-problem"));
     let described = match problem {
         Some(_) => format!("{problem_id} {hint_id}"),

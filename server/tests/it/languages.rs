@@ -70,3 +70,17 @@ async fn a_refusal_is_worded_in_the_page_language_with_what_was_typed() {
     assert!(page("es").await.contains("Ningún tablero tiene el código o la dirección «zz-top»"));
     assert!(page("en").await.contains("No board has the code or address “zz-top”"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_start_page_counts_each_template_in_the_page_language() {
+    let server = TestServer::start();
+    let page = |lang: &'static str| {
+        let url = server.url(&format!("/start?lang={lang}"));
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    let spanish = page("es").await;
+    assert!(spanish.contains("32 competencias, 4 niveles") && spanish.contains(">Crear tablero</button>"), "{spanish}");
+    let german = page("de").await;
+    assert!(german.contains("32 Kompetenzen, 4 Stufen") && german.contains("Öffentliche Adresse (optional)"));
+    assert!(page("en").await.contains("32 competencies, 4 levels"));
+}
