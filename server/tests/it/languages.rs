@@ -26,6 +26,13 @@ async fn home(
     (response.text().await.unwrap(), cookie, vary)
 }
 
+/// The page at `path` (which ends with its query so far, or `?`) in `lang`.
+async fn page_in(server: &TestServer, path: &str, lang: &str) -> String {
+    let separator = if path.ends_with('?') { "" } else { "&" };
+    let url = server.url(&format!("{path}{separator}lang={lang}"));
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_browser_language_the_address_and_the_cookie_choose_the_page_language() {
     let server = TestServer::start();
@@ -62,10 +69,7 @@ async fn the_pseudo_locales_are_reached_by_name_and_one_turns_the_page_around() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refusal_is_worded_in_the_page_language_with_what_was_typed() {
     let server = TestServer::start();
-    let page = |lang: &'static str| {
-        let url = server.url(&format!("/join?code=zz-top&lang={lang}"));
-        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
-    };
+    let page = |lang| page_in(&server, "/join?code=zz-top", lang);
     assert!(page("de").await.contains("Kein Board hat den Code oder die Adresse „zz-top“"));
     assert!(page("es").await.contains("Ningún tablero tiene el código o la dirección «zz-top»"));
     assert!(page("en").await.contains("No board has the code or address “zz-top”"));
@@ -74,10 +78,7 @@ async fn a_refusal_is_worded_in_the_page_language_with_what_was_typed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_start_page_counts_each_template_in_the_page_language() {
     let server = TestServer::start();
-    let page = |lang: &'static str| {
-        let url = server.url(&format!("/start?lang={lang}"));
-        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
-    };
+    let page = |lang| page_in(&server, "/start?", lang);
     let spanish = page("es").await;
     assert!(spanish.contains("32 competencias, 4 niveles") && spanish.contains(">Crear tablero</button>"), "{spanish}");
     let german = page("de").await;
