@@ -5,7 +5,7 @@
 //! [`suppression::crossed`]: crate::backend::suppression
 
 use super::{Engine, ServedBoard};
-use crate::backend::suppression::{shown_slices, Shown, SliceSizes};
+use crate::backend::suppression::{Shown, SliceSizes};
 use crate::error::TallyError;
 use crate::gaps::GapFigures;
 use crate::matrix::Role;
@@ -43,23 +43,6 @@ impl Engine {
             }
         }
         Ok(all)
-    }
-
-    /// How many people answered `round` in each group and role, and so
-    /// (see [`crate::backend::suppression`]) what of it may be shown.
-    async fn slice_sizes(&self, board: &ServedBoard, round: u32) -> Result<(SliceSizes, Shown), TallyError> {
-        self.check_round(board, round)?;
-        let settings = board.groups();
-        let mut sizes = SliceSizes {
-            groups: settings.groups,
-            roles: board.matrix().roles.iter().map(|r| r.id.clone()).collect(),
-            ..SliceSizes::default()
-        };
-        for (group, role, n) in self.state.store.slice_sizes(&board.info.id, round).await? {
-            sizes.add(group, role, n);
-        }
-        let shown = shown_slices(&sizes, settings.min_group_size);
-        Ok((sizes, shown))
     }
 
     /// The slice's gaps, from its counts, if the round's sizes show it.

@@ -231,9 +231,6 @@ pub trait Invitations: Send + Sync {
 /// `backend::suppression`).
 #[async_trait]
 pub trait Groups: Send + Sync {
-    /// How many answered in one round per group given (`None`: no group).
-    async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError>;
-
     /// How many answered in one round per (group, role) given (`None`: none).
     async fn slice_sizes(&self, board: &str, round: u32) -> Result<Vec<SliceSize>, TallyError>;
 

@@ -64,11 +64,6 @@ pub const SLICE_COUNTS: &str = "SELECT row_id, level, CAST(SUM(n) AS BIGINT) FRO
 pub const SLICE_SIZES: &str = "SELECT NULLIF(group_name, ''), NULLIF(role, ''), n FROM slice_respondents
      WHERE board_id = $1 AND round = $2 AND n > 0";
 
-/// How many people answered in each group in one round, `NULL` for those
-/// who gave none (`$1`: the board, `$2`: the round).
-pub const GROUP_SIZES: &str = "SELECT NULLIF(group_name, ''), CAST(SUM(n) AS BIGINT) FROM slice_respondents
-     WHERE board_id = $1 AND round = $2 GROUP BY group_name HAVING SUM(n) > 0";
-
 /// A respondent's answers in the latest round they answered, whether that
 /// is the open round, its label, and the group and role they gave (`$1`: the board,
 /// `$2`: the respondent). Driven from the board's rounds, so each round costs

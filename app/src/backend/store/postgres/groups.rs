@@ -8,15 +8,6 @@ use async_trait::async_trait;
 
 #[async_trait]
 impl Groups for PostgresStore {
-    async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
-        let client = self.requests.get().await?;
-        let rows = client
-            .query(sql::GROUP_SIZES, &[&board, &(round as i32)])
-            .await
-            .map_err(failed("counting a round's groups"))?;
-        Ok(rows.iter().map(|r| (r.get(0), r.get::<_, i64>(1) as u64)).collect())
-    }
-
     async fn slice_sizes(&self, board: &str, round: u32) -> Result<Vec<SliceSize>, TallyError> {
         let client = self.requests.get().await?;
         let rows = client

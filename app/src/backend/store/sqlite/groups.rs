@@ -8,17 +8,6 @@ use async_trait::async_trait;
 
 #[async_trait]
 impl Groups for SqliteStore {
-    async fn group_sizes(&self, board: &str, round: u32) -> Result<Vec<(Option<String>, u64)>, TallyError> {
-        let board = board.to_string();
-        self.read(move |conn| {
-            let mut stmt = conn.prepare_cached(sql::GROUP_SIZES).map_err(failed("counting a round's groups"))?;
-            let sizes =
-                stmt.query_map(numbered(&[&board, &round]).as_slice(), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)));
-            sizes.and_then(|rows| rows.collect()).map_err(failed("counting a round's groups"))
-        })
-        .await
-    }
-
     async fn slice_sizes(&self, board: &str, round: u32) -> Result<Vec<SliceSize>, TallyError> {
         let board = board.to_string();
         self.read(move |conn| {
