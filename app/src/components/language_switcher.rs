@@ -3,7 +3,7 @@
 //! it works without JavaScript. Server-rendered: nothing of it reaches any
 //! bundle.
 
-use crate::i18n::{t, Locale};
+use crate::i18n::{self, t, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_location;
 pub fn LanguageSwitcher() -> impl IntoView {
     let location = use_location();
     let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
-    let current = current_locale();
+    let current = i18n::current();
     let links = Locale::OFFERED
         .into_iter()
         .map(|locale| {
@@ -21,14 +21,6 @@ pub fn LanguageSwitcher() -> impl IntoView {
         })
         .collect_view();
     view! { <nav class="language-switcher" aria-label=t("language-label")>{links}</nav> }
-}
-
-/// The request's language on the server; the browser never renders this.
-fn current_locale() -> Locale {
-    #[cfg(feature = "ssr")]
-    return crate::i18n::current();
-    #[cfg(not(feature = "ssr"))]
-    Locale::default()
 }
 
 /// This address (`path`, and its query `search`) in `locale`: the same

@@ -110,12 +110,15 @@ impl From<u64> for Arg {
     }
 }
 
-/// The language of the request being rendered (English outside one).
-#[cfg(feature = "ssr")]
+/// The language of the request being rendered (English outside one, and
+/// in the browser, which renders no server component).
 pub fn current() -> Locale {
-    leptos::prelude::use_context::<axum::http::request::Parts>()
+    #[cfg(feature = "ssr")]
+    return leptos::prelude::use_context::<axum::http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<Locale>().copied())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    Locale::default()
 }
 
 /// Message `id` in the current request's language.
