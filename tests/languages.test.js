@@ -1,12 +1,13 @@
 // Languages in a real browser: a person whose browser asks for German gets
 // German, switches to French from the switcher by tapping it, keeps French
-// after a reload, and goes back to English; the right-to-left pseudo-locale
-// turns the page around without sideways scrolling; axe finds nothing in
-// German or right to left.
+// after a reload, and goes back to English; on the board page, switching
+// keeps the choices made so far, and the live form speaks the language;
+// the right-to-left pseudo-locale turns the page around without sideways
+// scrolling; axe finds nothing in German or right to left.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowserPerFile, openPage, axeViolations } from './harness.js';
+import { serverAndBrowserPerFile, openPage, waitForHydration, axeViolations, submitViaApi } from './harness.js';
 
 let server, browser;
 serverAndBrowserPerFile((s, b) => ([server, browser] = [s, b]));
@@ -34,6 +35,64 @@ test('the browser language first, then the switcher, remembered across a reload'
   await page.getByText('Join a board').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
+});
+
+// The board's rows, and the level chosen in each (-1: none), as the page shows them.
+const rows = (page) => page.locator('tbody tr:not(.category)');
+const chosenLevels = (page) => rows(page).evaluateAll((trs) =>
+  trs.map((tr) => [...tr.querySelectorAll('input[type=radio]')].findIndex((input) => input.checked)));
+
+test('the board page switches language and keeps the choices made so far', async () => {
+  await submitViaApi(server.base, 1);
+  const { page, context, errors } = await openPage(browser, server.base + '/', { locale: 'de-DE' });
+  await waitForHydration(page);
+  const total = await rows(page).count();
+  await page.locator('.progress', { hasText: `0 von ${total} beantwortet` }).waitFor();
+  assert.equal(await page.locator('.submit-bar button[type="submit"]').innerText(), 'Abschicken');
+  assert.match(await page.locator('.respondents').innerText(), /1 Person hat geantwortet/);
+  // Tap two levels, as a person does.
+  await rows(page).nth(0).locator('td.cell label').nth(2).click();
+  await rows(page).nth(3).locator('td.cell label').nth(0).click();
+  await page.locator('.progress', { hasText: `2 von ${total} beantwortet` }).waitFor();
+  const chosen = await chosenLevels(page);
+  assert.deepEqual([chosen[0], chosen[3]], [2, 0]);
+  await rows(page).nth(0).locator('input').nth(1).focus();
+  assert.match(await rows(page).nth(0).locator('td.cell').nth(1).locator('.figures').innerText(), /1 von 1 \(100\s%\) hat sich hier eingestuft/);
+  assert.deepEqual(await axeViolations(page), [], 'the board page in German');
+  await page.screenshot({ path: 'artifacts/languages-board-de.png', fullPage: false });
+
+  await switcher(page).getByRole('link', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Submit' }).waitFor();
+  await waitForHydration(page);
+  await page.locator('.progress', { hasText: `2 of ${total} answered` }).waitFor();
+  assert.deepEqual(await chosenLevels(page), chosen, 'the choices came along to English');
+
+  await switcher(page).getByRole('link', { name: 'Deutsch' }).click();
+  await page.getByRole('button', { name: 'Abschicken' }).waitFor();
+  await waitForHydration(page);
+  await page.locator('.progress', { hasText: `2 von ${total} beantwortet` }).waitFor();
+  assert.deepEqual(await chosenLevels(page), chosen, 'and back to German');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the admin's controls come in the page's language, with their own words fetched", async () => {
+  const created = await (await fetch(server.base + '/api/boards', {
+    method: 'POST', body: JSON.stringify({ matrix: 'programmer', slug: 'en-francais' }),
+  })).json();
+  const admin = await openPage(browser, `${server.base}/b/en-francais?lang=fr#admin=${created.admin_key}`);
+  await waitForHydration(admin.page);
+  await admin.page.getByRole('heading', { name: 'Vous administrez ce tableau' }).waitFor();
+  await admin.page.getByRole('button', { name: 'Fermer le tableau' }).click();
+  await admin.page.getByRole('button', { name: 'Rouvrir le tableau' }).waitFor();
+  await admin.page.getByText('Ce tableau est fermé\u00a0: il ne prend plus de réponses.', { exact: false }).waitFor();
+  await admin.page.getByRole('button', { name: 'Rouvrir le tableau' }).click();
+  await admin.page.getByRole('button', { name: 'Lancer le tour suivant' }).click();
+  await admin.page.getByText(/Le tour 1 sera figé/).waitFor();
+  assert.deepEqual(await axeViolations(admin.page), [], 'the admin panel in French');
+  await admin.page.locator('.admin-panel').screenshot({ path: 'artifacts/languages-admin-fr.png' });
+  assert.deepEqual(admin.errors, []);
+  await admin.context.close();
 });
 
 test('right to left, the page turns around and still fits a phone', async () => {

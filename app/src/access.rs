@@ -8,6 +8,7 @@
 //! answers are stored under an id derived from the invitation with the
 //! server's secret, so no table relates a name to what was answered.
 
+use crate::i18n::Say;
 use serde::{Deserialize, Serialize};
 
 /// Who may answer (and see) a board.
@@ -40,11 +41,11 @@ impl AccessMode {
     }
 
     /// How the admin panel offers it.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> Say {
         match self {
-            AccessMode::Anyone => "Anyone with the link",
-            AccessMode::Invited => "Invited people only, each with a personal link",
-            AccessMode::Members => "People signed in to this site",
+            AccessMode::Anyone => Say::AccessAnyone,
+            AccessMode::Invited => Say::AccessInvited,
+            AccessMode::Members => Say::AccessMembers,
         }
     }
 }

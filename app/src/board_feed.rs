@@ -7,6 +7,7 @@
 //! On the server a feed is just its starting values: nothing moves until
 //! the page hydrates and the socket ([`crate::live_client`]) opens.
 
+use crate::i18n::{say_with, Say};
 use crate::live_client::LiveStatus;
 use crate::live_message::ClientMessage;
 #[cfg(feature = "hydrate")]
@@ -180,15 +181,13 @@ impl BoardFeed {
 /// nobody named. `label` is (round, its name) as last fetched; a label of
 /// another round than the figures' is not used ("Round N" until it comes).
 pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
-    let people = match stats.respondents {
-        1 => "1 person has answered".to_string(),
-        n => format!("{n} people have answered"),
+    let people = say_with(Say::Respondents, &[("count", stats.respondents.into())]);
+    let round = match label {
+        (round, name) if *round == stats.round && (*round > 1 || name != "Round 1") => name.clone(),
+        (round, _) if *round == stats.round => return people,
+        _ => say_with(Say::RoundNumber, &[("n", stats.round.into())]),
     };
-    match label {
-        (round, name) if *round == stats.round && (*round > 1 || name != "Round 1") => format!("{name}: {people}"),
-        (round, _) if *round == stats.round => people,
-        _ => format!("Round {}: {people}", stats.round),
-    }
+    say_with(Say::RespondentsInRound, &[("round", round.into()), ("people", people.into())])
 }
 
 /// Figures a page fetches on its own (compare, trends), starting from those

@@ -5,6 +5,8 @@
 //! on `web-sys`: the socket crates for the browser leave reconnection to the
 //! caller, and this is the whole of it in under a hundred lines.
 
+use crate::i18n::{say, say_with, Say};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveStatus {
     /// No connection (before hydration, or without JavaScript).
@@ -29,12 +31,12 @@ impl LiveStatus {
     /// The status line pages show: "● Live · 3 watching", and so on.
     pub fn describe(self, watching: Option<u64>) -> String {
         match (self, watching) {
-            (LiveStatus::Live, Some(n)) => format!("● Live · {n} watching"),
-            (LiveStatus::Live, None) => "● Live".to_string(),
-            (LiveStatus::Connecting, _) => "○ Connecting…".to_string(),
-            (LiveStatus::Reconnecting, _) => "○ Reconnecting…".to_string(),
+            (LiveStatus::Live, Some(n)) => say_with(Say::LiveWatching, &[("count", n.into())]),
+            (LiveStatus::Live, None) => say(Say::LiveOn),
+            (LiveStatus::Connecting, _) => say(Say::LiveConnecting),
+            (LiveStatus::Reconnecting, _) => say(Say::LiveReconnecting),
             // Also what a page says while its script loads: true, and no alarm.
-            (LiveStatus::Offline, _) => "Figures as of page load".to_string(),
+            (LiveStatus::Offline, _) => say(Say::LiveOffline),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! socket); the browser only reads it to say why figures are missing.
 //! How many people have answered is never hidden.
 
+use crate::i18n::Say;
 use serde::{Deserialize, Serialize};
 
 /// When the figures are shown.
@@ -37,11 +38,11 @@ impl RevealMode {
     }
 
     /// How the admin panel offers it.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> Say {
         match self {
-            RevealMode::Live => "Live: everyone sees the figures",
-            RevealMode::AfterSubmit => "After answering: each person once they submit",
-            RevealMode::Facilitator => "When I reveal them",
+            RevealMode::Live => Say::RevealLive,
+            RevealMode::AfterSubmit => Say::RevealAfterSubmit,
+            RevealMode::Facilitator => Say::RevealFacilitator,
         }
     }
 }
@@ -84,10 +85,10 @@ impl RevealSettings {
     }
 
     /// What a page says in place of the figures it may not show.
-    pub fn hidden_note(&self) -> &'static str {
+    pub fn hidden_note(&self) -> Say {
         match self.reveal {
-            RevealMode::AfterSubmit => "The team's figures appear once you submit your answers.",
-            _ => "The figures are hidden until the facilitator reveals them.",
+            RevealMode::AfterSubmit => Say::HiddenUntilSubmit,
+            _ => Say::HiddenUntilReveal,
         }
     }
 }

@@ -9,16 +9,16 @@ pub fn utc_minute(unix_seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", seconds / 3600, seconds % 3600 / 60)
 }
 
-/// Unix seconds in the reader's time zone, `2026-11-22 15:05 (your time)`:
-/// the browser knows the zone, the server does not. (Shown only once the
-/// page is hydrated; until then the page shows [`utc_minute`], which the
-/// server rendered.)
+/// Unix seconds in the reader's time zone, `2026-11-22 15:05`: the
+/// browser knows the zone, the server does not. (Shown only once the page
+/// is hydrated, and said to be the reader's time; until then the page
+/// shows [`utc_minute`], which the server rendered.)
 #[cfg(feature = "hydrate")]
 pub fn reader_minute(unix_seconds: i64) -> String {
     let at = wasm_bindgen::JsValue::from_f64(unix_seconds as f64 * 1000.0);
     let minutes_behind_utc = js_sys::Date::new(&at).get_timezone_offset() as i64;
     let local = utc_minute(unix_seconds - minutes_behind_utc * 60);
-    format!("{} (your time)", local.trim_end_matches(" UTC"))
+    local.trim_end_matches(" UTC").to_string()
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's

@@ -77,3 +77,198 @@ answered-count = { $count ->
         [one] { $count } Person hat geantwortet
        *[other] { $count } Personen haben geantwortet
     }
+
+## Live-Seiten: was sie über das Board sagen, während es sich ändert
+
+respondents = { $count ->
+        [one] { $count } Person hat geantwortet
+       *[other] { $count } Personen haben geantwortet
+    }
+respondents-in-round = { $round }: { $people }
+round-number = Runde { $n }
+live-watching = ● Live · { $count ->
+        [one] { $count } schaut zu
+       *[other] { $count } schauen zu
+    }
+live-on = ● Live
+live-connecting = ○ Verbinde …
+live-reconnecting = ○ Verbinde erneut …
+live-offline = Zahlen vom Laden der Seite
+hidden-until-submit = Die Zahlen des Teams erscheinen, sobald du deine Antworten abschickst.
+hidden-until-reveal = Die Zahlen bleiben verborgen, bis die Moderation sie zeigt.
+percent = { $n } %
+
+## Das Formular des Boards
+
+form-table-label = Kompetenzmatrix (seitlich scrollbar)
+form-table-caption = Kompetenzen in den Zeilen, Stufen in den Spalten; jede Zelle ist eine Auswahl.
+form-competency = Kompetenz
+form-standing = Du und die anderen
+cell-no-answers = Noch keine Antworten
+cell-figures = { $k } von { $n } ({ $percent }) { $k ->
+        [one] hat sich hier eingestuft
+       *[other] haben sich hier eingestuft
+    }
+row-standing-below = Du: { $mine } · Median der Gruppe: { $median } (du liegst darunter)
+row-standing-at = Du: { $mine } · Median der Gruppe: { $median } (du liegst gleichauf)
+row-standing-above = Du: { $mine } · Median der Gruppe: { $median } (du liegst darüber)
+intro-closed = Dieses Board nimmt keine Antworten mehr an. Zeig auf eine Zelle, fokussiere oder tippe sie an, um zu sehen, wie viele sie gewählt haben.
+intro-hidden = Wähle in jeder Zeile die Stufe, die dich am besten beschreibt, und schick dann ab.
+intro-open = Wähle in jeder Zeile die Stufe, die dich am besten beschreibt, und schick dann ab. Zeig auf eine Zelle, fokussiere oder tippe sie an, um zu sehen, wie viele sie gewählt haben.
+legend-label = Legende der Schattierung
+legend-caption = Anteil der Personen auf jeder Stufe:
+choice-group = Deine Gruppe (freiwillig)
+choice-no-group = Keine Gruppe
+choice-role = Deine Rolle (freiwillig)
+choice-no-role = Keine Rolle
+form-nothing-counted = Nichts wurde gezählt:
+form-progress = { $answered } von { $total } beantwortet
+form-submit = Abschicken
+form-update = Antworten aktualisieren
+form-submitted-on = Abgeschickt am { $when }.
+form-your-time = { $when } (deine Zeit)
+form-carried-over = Deine Antworten aus { $round } sind eingetragen: Bestätige oder ändere sie und schick dann ab. Bis dahin zählt nichts.
+form-row-missing = „{ $title }“ hat noch keine Antwort: Wähle dort eine Stufe und schick dann ab.
+link-compare = Runden oder Gruppen vergleichen
+link-trends = Verlauf über die Runden
+link-gaps = Wo jede Rolle gegenüber ihren Erwartungen steht
+notice-closed = Dieses Board ist geschlossen: Es nimmt keine Antworten mehr an. Seine Zahlen bleiben sichtbar.
+role-gap-at = Deine Rolle erwartet { $expected }: Du liegst genau dort
+role-gap-below = Deine Rolle erwartet { $expected }: Du liegst { $levels ->
+        [one] { $levels } Stufe
+       *[other] { $levels } Stufen
+    } darunter
+role-gap-above = Deine Rolle erwartet { $expected }: Du liegst { $levels ->
+        [one] { $levels } Stufe
+       *[other] { $levels } Stufen
+    } darüber
+cell-chosen = deine Wahl
+cell-expected = Deine Rolle erwartet diese Stufe
+
+## Die Präsentation
+
+present-closed = Geschlossen: keine Antworten mehr
+present-hidden = Zahlen verborgen, bis sie gezeigt werden
+present-gaps = Abstände nach Rolle
+present-of-invited = (von { $count } Eingeladenen)
+present-join-label = Diesem Board beitreten
+present-qr-alt = QR-Code: { $address }
+present-scan = Scannen oder aufrufen:
+present-enter-code = und den Code eingeben
+present-full-screen = Vollbild
+present-controls = Steuerung
+present-hide-controls = Steuerung ausblenden
+present-levels = Stufen
+present-row-hidden = { $title }: Zahlen verborgen
+present-row-nobody = { $title }: noch keine Antworten
+present-row-figures = { $title }: { $parts } von { $n }
+present-row-part = { $level } { $k } ({ $percent })
+present-nobody = noch keine Antworten
+present-withheld = verborgen bis zur Freigabe
+
+## Der eigene Verlauf auf einem Board
+
+history-summary = Deine Antworten im Verlauf (nur du siehst das)
+history-withdraw-round = Meine Antworten aus dieser Runde zurückziehen
+history-withdraw-all = Meine Antworten aus allen Runden zurückziehen
+history-ask-round = Deine Antworten aus dieser Runde zurückziehen? Sie zählen sofort nicht mehr; du kannst erneut antworten.
+history-ask-all = Deine Antworten aus allen Runden zurückziehen? Dein ganzer Verlauf auf diesem Board wird gelöscht.
+history-not-answered = { $title }: nicht beantwortet
+history-line = { $title }: { $steps }
+history-step = { $level } ({ $round })
+history-above = darüber
+history-at = gleichauf
+history-below = { $levels } darunter
+history-role = { $line }; deine Rolle erwartet { $expected }: { $gaps }
+history-closed = { $role }: Der Abstand ist geschlossen
+history-narrowed = { $role }: Der Abstand ist kleiner geworden
+history-widened = { $role }: Der Abstand ist größer geworden
+
+## Die Steuerung für die Admin-Person (auf der Board-Seite und der Präsentation)
+
+admin-label = Board-Verwaltung
+admin-heading = Du verwaltest dieses Board
+admin-pages = Die Seiten des Boards
+admin-present = Präsentieren
+admin-compare = Runden oder Gruppen vergleichen
+admin-trends = Verlauf
+admin-edit = Matrix bearbeiten
+admin-reopen = Board wieder öffnen
+admin-close = Board schließen
+admin-download = { $format } herunterladen
+share-board = Board teilen
+share-copy-board = Link zum Board kopieren
+share-keep-admin = Bewahre den Admin-Link sicher auf: Nur mit ihm lässt sich dieses Board verwalten, und ein verlorener Link lässt sich nicht wiederherstellen. Er wird hier nicht angezeigt, damit er auf geteilten Bildschirmen nicht zu sehen ist.
+share-copy-admin = Admin-Link kopieren
+copied = Kopiert.
+copy-refused = Dieser Browser erlaubt das Kopieren nicht; markiere die Adresse und kopiere sie selbst.
+reveal-show = Zahlen zeigen
+reveal-live = Live: Alle sehen die Zahlen
+reveal-after-submit = Nach dem Antworten: jede Person, sobald sie abgeschickt hat
+reveal-facilitator = Wenn ich sie freigebe
+reveal-hide = Zahlen verbergen
+reveal-reveal = Zahlen freigeben
+groups-legend = Gruppen
+groups-hint = Teilnehmende können angeben, zu welcher Gruppe sie gehören (höchstens { $groups }, je bis zu { $chars } Zeichen). Die Zahlen einer Gruppe bleiben verborgen, bis genug Personen darin geantwortet haben.
+groups-names = Gruppen, eine pro Zeile
+groups-threshold = Kleinste Gruppe, deren Zahlen gezeigt werden
+groups-threshold-problem = Gib eine ganze Zahl ab { $n } ein.
+groups-save = Gruppen speichern
+groups-saved = { $count ->
+        [0] Gespeichert: Es werden keine Gruppen angeboten.
+        [one] Gespeichert: { $count } Gruppe wird angeboten.
+       *[other] Gespeichert: { $count } Gruppen werden angeboten.
+    }
+round-next-label = Name der nächsten Runde
+round-next-example = z. B. 2026 Q4
+round-start = Nächste Runde starten
+round-confirm-label = Nächste Runde bestätigen
+round-frozen = Runde { $n } wird eingefroren: Ihre Zahlen bleiben erhalten, und sie nimmt keine Antworten mehr an. In der neuen Runde antworten alle erneut.
+round-shown-after-submit = Ihre Zahlen sieht jede Person, sobald sie in ihr geantwortet hat.
+round-hidden-until-reveal = Ihre Zahlen bleiben verborgen, bis du sie freigibst.
+round-yes = Ja, neue Runde starten
+cancel = Abbrechen
+round-open = { $label } ist offen.
+owners-legend = Eigentümer
+owners-hint = Eigentümer verwalten dieses Board unter „Meine Boards“, sobald sie sich mit ihrer Adresse anmelden; der Admin-Link funktioniert weiterhin.
+owners-add-label = Eigentümer per E-Mail hinzufügen
+owners-add = Hinzufügen
+owners-starter = (hat das Board angelegt)
+owners-signed-in = hat sich angemeldet
+owners-not-signed-in = noch nicht angemeldet
+remove = Entfernen
+remove-who = { $name } entfernen
+access-label = Wer antworten darf
+access-anyone = Alle mit dem Link
+access-invited = Nur Eingeladene, jede Person mit eigenem Link
+access-members = Auf dieser Seite angemeldete Personen
+access-domains = Nur Adressen bei (freiwillig)
+access-domains-example = beispiel.de, beispiel.org
+access-save-domains = Domains speichern
+access-no-sign-in = Die Anmeldung über deine Organisation ist auf diesem Server nicht eingerichtet.
+people-participation = { $answered } von { $invited } Eingeladenen haben in dieser Runde geantwortet.
+people-batches = Wer geantwortet hat, wird in Schüben von mindestens { $batch } aktualisiert, damit sich niemandes Antworten aus den sich ändernden Zahlen ablesen lassen.
+people-invite-label = Einzuladende Personen, eine pro Zeile: Name, dann wahlweise E-Mail, Gruppe und Rolle
+people-invite-example = Ada Lovelace, ada@beispiel.de, Backend
+people-csv = Oder eine CSV-Datei mit diesen Spalten
+people-create = Persönliche Links erstellen
+people-copy-link = Link von { $name } kopieren
+people-link-label = Link von { $name }
+people-new-links = Neue persönliche Links
+people-copy-now = Kopiere diese Links jetzt oder lade sie herunter: Tally behält keine Kopie und kann sie nicht noch einmal zeigen. Ein verlorener Link kann neu ausgestellt werden.
+people-download = Diese Links herunterladen (CSV)
+people-table-label = Eingeladene Personen, scrollbar
+people-caption = Eingeladene Personen
+people-name = Name
+people-email = E-Mail
+people-group = Gruppe
+people-role = Rolle
+people-answered = Geantwortet
+people-link = Link
+people-withdrawn = Link zurückgezogen
+people-yes = Ja
+people-not-yet = Noch nicht
+people-reissue = Neuer Link für { $name }
+people-ask-reissue = Einen neuen Link für { $name } ausstellen? Der bisherige Link funktioniert dann nicht mehr.
+people-revoke = Link von { $name } zurückziehen
+people-ask-delete = { $name } von der Liste entfernen? Die Antworten zählen weiter, anonym.

@@ -78,3 +78,192 @@ answered-count = { $count ->
         [one] { $count } person has answered
        *[other] { $count } people have answered
     }
+
+## Live pages: what they say of the board as it changes
+
+respondents = { $count ->
+        [one] { $count } person has answered
+       *[other] { $count } people have answered
+    }
+respondents-in-round = { $round }: { $people }
+round-number = Round { $n }
+live-watching = ● Live · { $count } watching
+live-on = ● Live
+live-connecting = ○ Connecting…
+live-reconnecting = ○ Reconnecting…
+live-offline = Figures as of page load
+hidden-until-submit = The team's figures appear once you submit your answers.
+hidden-until-reveal = The figures are hidden until the facilitator reveals them.
+percent = { $n }%
+
+## The board's form
+
+form-table-label = Competency matrix (scrolls sideways)
+form-table-caption = Competencies by row, proficiency levels by column; each cell is an option.
+form-competency = Competency
+form-standing = You and the crowd
+cell-no-answers = No answers yet
+cell-figures = { $k } of { $n } ({ $percent }) rated themselves here
+row-standing-below = You: { $mine } · crowd median: { $median } (you are below it)
+row-standing-at = You: { $mine } · crowd median: { $median } (you are at it)
+row-standing-above = You: { $mine } · crowd median: { $median } (you are above it)
+intro-closed = This board no longer takes answers. Hover, focus or tap a cell to see how many people chose it.
+intro-hidden = Pick the level that best describes you in each row, then submit.
+intro-open = Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it.
+legend-label = Shading legend
+legend-caption = Share of people at each level:
+choice-group = Your group (optional)
+choice-no-group = No group
+choice-role = Your role (optional)
+choice-no-role = No role
+form-nothing-counted = Nothing was counted:
+form-progress = { $answered } of { $total } answered
+form-submit = Submit
+form-update = Update my answers
+form-submitted-on = You submitted on { $when }.
+form-your-time = { $when } (your time)
+form-carried-over = Your answers from { $round } are filled in: confirm or change them, then submit. Nothing counts until you do.
+form-row-missing = “{ $title }” has no answer yet: pick a level there, then submit.
+link-compare = Compare rounds or groups
+link-trends = Trends over the rounds
+link-gaps = Where each role stands against what it expects
+notice-closed = This board is closed: it no longer takes answers. Its figures stay visible.
+role-gap-at = Your role expects { $expected }: you are at it
+role-gap-below = Your role expects { $expected }: you are { $levels ->
+        [one] { $levels } level
+       *[other] { $levels } levels
+    } below
+role-gap-above = Your role expects { $expected }: you are { $levels ->
+        [one] { $levels } level
+       *[other] { $levels } levels
+    } above
+cell-chosen = your choice
+cell-expected = Your role expects this
+
+## The presenter
+
+present-closed = Closed: no more answers
+present-hidden = Figures hidden until revealed
+present-gaps = Gaps by role
+present-of-invited = (of { $count } invited)
+present-join-label = Join this board
+present-qr-alt = QR code: { $address }
+present-scan = Scan, or go to
+present-enter-code = and enter the code
+present-full-screen = Full screen
+present-controls = Controls
+present-hide-controls = Hide the controls
+present-levels = Levels
+present-row-hidden = { $title }: figures hidden
+present-row-nobody = { $title }: no answers yet
+present-row-figures = { $title }: { $parts } of { $n }
+present-row-part = { $level } { $k } ({ $percent })
+present-nobody = no answers yet
+present-withheld = hidden until revealed
+
+## The visitor's history on a board
+
+history-summary = Your answers over time (only you see this)
+history-withdraw-round = Withdraw my answers from this round
+history-withdraw-all = Withdraw my answers from every round
+history-ask-round = Withdraw your answers from this round? They stop counting at once; you can answer again.
+history-ask-all = Withdraw your answers from every round? Your whole history on this board is deleted.
+history-not-answered = { $title }: not answered
+history-line = { $title }: { $steps }
+history-step = { $level } ({ $round })
+history-above = above
+history-at = at
+history-below = { $levels } below
+history-role = { $line }; your role expects { $expected }: { $gaps }
+history-closed = { $role }: the gap closed
+history-narrowed = { $role }: the gap narrowed
+history-widened = { $role }: the gap widened
+
+## The admin's controls (on the board page and the presenter)
+
+admin-label = Board admin
+admin-heading = You are this board's admin
+admin-pages = The board's pages
+admin-present = Present it
+admin-compare = Compare rounds or groups
+admin-trends = Trends
+admin-edit = Edit the matrix
+admin-reopen = Reopen the board
+admin-close = Close the board
+admin-download = Download { $format }
+share-board = Share the board
+share-copy-board = Copy the board's link
+share-keep-admin = Keep the admin link somewhere safe: it is the only way to manage this board, and a lost one cannot be recovered. It is not shown here, so it stays off screens you share.
+share-copy-admin = Copy the admin link
+copied = Copied.
+copy-refused = This browser did not allow copying; select the address and copy it.
+reveal-show = Show the figures
+reveal-live = Live: everyone sees the figures
+reveal-after-submit = After answering: each person once they submit
+reveal-facilitator = When I reveal them
+reveal-hide = Hide the figures
+reveal-reveal = Reveal the figures
+groups-legend = Groups
+groups-hint = People may say which group they are in (at most { $groups }, each up to { $chars } characters). A group's figures stay hidden until enough people have answered in it.
+groups-names = Groups, one per line
+groups-threshold = Smallest group whose figures are shown
+groups-threshold-problem = Give a whole number from { $n } up.
+groups-save = Save the groups
+groups-saved = { $count ->
+        [0] Saved: no groups are offered.
+        [one] Saved: { $count } group is offered.
+       *[other] Saved: { $count } groups are offered.
+    }
+round-next-label = Next round's label
+round-next-example = e.g. 2026 Q4
+round-start = Start the next round
+round-confirm-label = Confirm the next round
+round-frozen = Round { $n } will be frozen: its figures are kept, and it takes no more answers. Everyone answers again in the new round.
+round-shown-after-submit = Its figures are shown to each person once they have answered in it.
+round-hidden-until-reveal = Its figures stay hidden until you reveal them.
+round-yes = Yes, start the new round
+cancel = Cancel
+round-open = { $label } is open.
+owners-legend = Owners
+owners-hint = Owners manage this board from My boards once they sign in with their address; the admin link keeps working.
+owners-add-label = Add an owner by email
+owners-add = Add owner
+owners-starter = (who started the board)
+owners-signed-in = has signed in
+owners-not-signed-in = not signed in yet
+remove = Remove
+remove-who = Remove { $name }
+access-label = Who may answer
+access-anyone = Anyone with the link
+access-invited = Invited people only, each with a personal link
+access-members = People signed in to this site
+access-domains = Only addresses at (optional)
+access-domains-example = example.org, example.com
+access-save-domains = Save domains
+access-no-sign-in = Sign-in through your organisation is not set up on this server.
+people-participation = { $answered } of { $invited } invited have answered this round.
+people-batches = Who answered is updated in batches of at least { $batch }, so nobody's answers can be told from the figures moving.
+people-invite-label = People to invite, one per line: name, then optionally email, group and role
+people-invite-example = Ada Lovelace, ada@example.org, Backend
+people-csv = Or a CSV file with those columns
+people-create = Create personal links
+people-copy-link = Copy { $name }'s link
+people-link-label = { $name }'s link
+people-new-links = New personal links
+people-copy-now = Copy these links now, or download them: Tally keeps no copy, so it cannot show them again. A lost link can be issued again.
+people-download = Download these links (CSV)
+people-table-label = Invited people, scrollable
+people-caption = Invited people
+people-name = Name
+people-email = Email
+people-group = Group
+people-role = Role
+people-answered = Answered
+people-link = Link
+people-withdrawn = Link withdrawn
+people-yes = Yes
+people-not-yet = Not yet
+people-reissue = New link for { $name }
+people-ask-reissue = Issue a new link for { $name }? Their current link stops working.
+people-revoke = Withdraw { $name }'s link
+people-ask-delete = Remove { $name } from the list? What they answered stays counted, anonymously.

@@ -77,3 +77,201 @@ answered-count = { $count ->
         [one] { $count } persona ha respondido
        *[other] { $count } personas han respondido
     }
+
+## Páginas en vivo: lo que dicen del tablero mientras cambia
+
+respondents = { $count ->
+        [one] { $count } persona ha respondido
+       *[other] { $count } personas han respondido
+    }
+respondents-in-round = { $round }: { $people }
+round-number = Ronda { $n }
+live-watching = ● En vivo · { $count } { $count ->
+        [one] persona mirando
+       *[other] personas mirando
+    }
+live-on = ● En vivo
+live-connecting = ○ Conectando…
+live-reconnecting = ○ Reconectando…
+live-offline = Cifras al cargar la página
+hidden-until-submit = Las cifras del equipo aparecen en cuanto envíes tus respuestas.
+hidden-until-reveal = Las cifras siguen ocultas hasta que quien modera las muestre.
+percent = { $n } %
+
+## El formulario del tablero
+
+form-table-label = Matriz de competencias (se desplaza de lado)
+form-table-caption = Competencias por filas, niveles por columnas; cada celda es una opción.
+form-competency = Competencia
+form-standing = Tú y el grupo
+cell-no-answers = Aún no hay respuestas
+cell-figures = { $k } de { $n } ({ $percent }) { $k ->
+        [one] se situó aquí
+       *[other] se situaron aquí
+    }
+row-standing-below = Tú: { $mine } · mediana del grupo: { $median } (estás por debajo)
+row-standing-at = Tú: { $mine } · mediana del grupo: { $median } (estás a la par)
+row-standing-above = Tú: { $mine } · mediana del grupo: { $median } (estás por encima)
+intro-closed = Este tablero ya no acepta respuestas. Pasa el puntero, enfoca o toca una celda para ver cuántas personas la eligieron.
+intro-hidden = Elige en cada fila el nivel que mejor te describe y luego envía.
+intro-open = Elige en cada fila el nivel que mejor te describe y luego envía. Pasa el puntero, enfoca o toca una celda para ver cuántas personas la eligieron.
+legend-label = Leyenda del sombreado
+legend-caption = Proporción de personas en cada nivel:
+choice-group = Tu grupo (opcional)
+choice-no-group = Sin grupo
+choice-role = Tu rol (opcional)
+choice-no-role = Sin rol
+form-nothing-counted = No se contó nada:
+form-progress = { $answered } de { $total } respondidas
+form-submit = Enviar
+form-update = Actualizar mis respuestas
+form-submitted-on = Enviaste el { $when }.
+form-your-time = { $when } (tu hora)
+form-carried-over = Tus respuestas de { $round } están puestas: confírmalas o cámbialas y luego envía. Nada cuenta hasta entonces.
+form-row-missing = «{ $title }» aún no tiene respuesta: elige ahí un nivel y luego envía.
+link-compare = Comparar rondas o grupos
+link-trends = Evolución a lo largo de las rondas
+link-gaps = Dónde está cada rol frente a lo que se espera de él
+notice-closed = Este tablero está cerrado: ya no acepta respuestas. Sus cifras siguen visibles.
+role-gap-at = Tu rol espera { $expected }: estás justo ahí
+role-gap-below = Tu rol espera { $expected }: estás { $levels ->
+        [one] { $levels } nivel
+       *[other] { $levels } niveles
+    } por debajo
+role-gap-above = Tu rol espera { $expected }: estás { $levels ->
+        [one] { $levels } nivel
+       *[other] { $levels } niveles
+    } por encima
+cell-chosen = tu elección
+cell-expected = Tu rol espera este nivel
+
+## La pantalla de presentación
+
+present-closed = Cerrado: no admite más respuestas
+present-hidden = Cifras ocultas hasta que se muestren
+present-gaps = Brechas por rol
+present-of-invited = (de { $count } { $count ->
+        [one] persona invitada
+       *[other] personas invitadas
+    })
+present-join-label = Unirse a este tablero
+present-qr-alt = Código QR: { $address }
+present-scan = Escanea o ve a
+present-enter-code = e introduce el código
+present-full-screen = Pantalla completa
+present-controls = Controles
+present-hide-controls = Ocultar los controles
+present-levels = Niveles
+present-row-hidden = { $title }: cifras ocultas
+present-row-nobody = { $title }: aún no hay respuestas
+present-row-figures = { $title }: { $parts } de { $n }
+present-row-part = { $level } { $k } ({ $percent })
+present-nobody = aún no hay respuestas
+present-withheld = oculto hasta que se muestre
+
+## El historial de cada persona en un tablero
+
+history-summary = Tus respuestas a lo largo del tiempo (solo tú lo ves)
+history-withdraw-round = Retirar mis respuestas de esta ronda
+history-withdraw-all = Retirar mis respuestas de todas las rondas
+history-ask-round = ¿Retirar tus respuestas de esta ronda? Dejan de contar enseguida; puedes volver a responder.
+history-ask-all = ¿Retirar tus respuestas de todas las rondas? Se borra todo tu historial en este tablero.
+history-not-answered = { $title }: sin responder
+history-line = { $title }: { $steps }
+history-step = { $level } ({ $round })
+history-above = por encima
+history-at = a la par
+history-below = { $levels } por debajo
+history-role = { $line }; tu rol espera { $expected }: { $gaps }
+history-closed = { $role }: la brecha se cerró
+history-narrowed = { $role }: la brecha se redujo
+history-widened = { $role }: la brecha creció
+
+## Los controles de quien administra (en la página del tablero y en la presentación)
+
+admin-label = Administración del tablero
+admin-heading = Administras este tablero
+admin-pages = Las páginas del tablero
+admin-present = Presentarlo
+admin-compare = Comparar rondas o grupos
+admin-trends = Evolución
+admin-edit = Editar la matriz
+admin-reopen = Reabrir el tablero
+admin-close = Cerrar el tablero
+admin-download = Descargar { $format }
+share-board = Compartir el tablero
+share-copy-board = Copiar el enlace del tablero
+share-keep-admin = Guarda el enlace de administración en un lugar seguro: es la única forma de gestionar este tablero, y si se pierde no se puede recuperar. No se muestra aquí, para que no aparezca en pantallas que compartas.
+share-copy-admin = Copiar el enlace de administración
+copied = Copiado.
+copy-refused = Este navegador no permitió copiar; selecciona la dirección y cópiala.
+reveal-show = Mostrar las cifras
+reveal-live = En vivo: todos ven las cifras
+reveal-after-submit = Tras responder: cada persona, en cuanto envía
+reveal-facilitator = Cuando yo las muestre
+reveal-hide = Ocultar las cifras
+reveal-reveal = Mostrar las cifras ahora
+groups-legend = Grupos
+groups-hint = Cada persona puede indicar su grupo (como máximo { $groups }, de hasta { $chars } caracteres cada uno). Las cifras de un grupo siguen ocultas hasta que hayan respondido suficientes personas en él.
+groups-names = Grupos, uno por línea
+groups-threshold = Grupo más pequeño cuyas cifras se muestran
+groups-threshold-problem = Indica un número entero a partir de { $n }.
+groups-save = Guardar los grupos
+groups-saved = { $count ->
+        [0] Guardado: no se ofrece ningún grupo.
+        [one] Guardado: se ofrece { $count } grupo.
+       *[other] Guardado: se ofrecen { $count } grupos.
+    }
+round-next-label = Nombre de la próxima ronda
+round-next-example = p. ej. 2026 T4
+round-start = Empezar la siguiente ronda
+round-confirm-label = Confirmar la siguiente ronda
+round-frozen = La ronda { $n } quedará cerrada: sus cifras se conservan y ya no acepta respuestas. Todos vuelven a responder en la nueva ronda.
+round-shown-after-submit = Sus cifras se muestran a cada persona en cuanto ha respondido en ella.
+round-hidden-until-reveal = Sus cifras siguen ocultas hasta que las muestres.
+round-yes = Sí, empezar la nueva ronda
+cancel = Cancelar
+round-open = { $label } está abierta.
+owners-legend = Propietarios
+owners-hint = Los propietarios gestionan este tablero desde «Mis tableros» cuando inician sesión con su dirección; el enlace de administración sigue funcionando.
+owners-add-label = Añadir un propietario por correo
+owners-add = Añadir
+owners-starter = (quien creó el tablero)
+owners-signed-in = ha iniciado sesión
+owners-not-signed-in = aún no ha iniciado sesión
+remove = Quitar
+remove-who = Quitar a { $name }
+access-label = Quién puede responder
+access-anyone = Cualquiera con el enlace
+access-invited = Solo personas invitadas, cada una con su enlace personal
+access-members = Personas con sesión iniciada en este sitio
+access-domains = Solo direcciones de (opcional)
+access-domains-example = ejemplo.es, ejemplo.org
+access-save-domains = Guardar los dominios
+access-no-sign-in = El inicio de sesión con tu organización no está configurado en este servidor.
+people-participation = { $answered } de { $invited } personas invitadas han respondido en esta ronda.
+people-batches = Quién ha respondido se actualiza en tandas de al menos { $batch }, para que nadie pueda deducir las respuestas de otra persona por el movimiento de las cifras.
+people-invite-label = Personas a invitar, una por línea: nombre y, si quieres, correo, grupo y rol
+people-invite-example = Ada Lovelace, ada@ejemplo.es, Backend
+people-csv = O un archivo CSV con esas columnas
+people-create = Crear enlaces personales
+people-copy-link = Copiar el enlace de { $name }
+people-link-label = Enlace de { $name }
+people-new-links = Nuevos enlaces personales
+people-copy-now = Copia estos enlaces ahora o descárgalos: Tally no guarda ninguna copia y no puede volver a mostrarlos. Un enlace perdido se puede volver a emitir.
+people-download = Descargar estos enlaces (CSV)
+people-table-label = Personas invitadas, desplazable
+people-caption = Personas invitadas
+people-name = Nombre
+people-email = Correo
+people-group = Grupo
+people-role = Rol
+people-answered = Respondió
+people-link = Enlace
+people-withdrawn = Enlace retirado
+people-yes = Sí
+people-not-yet = Aún no
+people-reissue = Nuevo enlace para { $name }
+people-ask-reissue = ¿Emitir un nuevo enlace para { $name }? Su enlace actual deja de funcionar.
+people-revoke = Retirar el enlace de { $name }
+people-ask-delete = ¿Quitar a { $name } de la lista? Sus respuestas siguen contando, de forma anónima.

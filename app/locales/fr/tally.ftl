@@ -77,3 +77,204 @@ answered-count = { $count ->
         [one] { $count } personne a répondu
        *[other] { $count } personnes ont répondu
     }
+
+## Pages en direct : ce qu’elles disent du tableau pendant qu’il change
+
+respondents = { $count ->
+        [one] { $count } personne a répondu
+       *[other] { $count } personnes ont répondu
+    }
+respondents-in-round = { $round } : { $people }
+round-number = Tour { $n }
+live-watching = ● En direct · { $count } { $count ->
+        [one] personne regarde
+       *[other] personnes regardent
+    }
+live-on = ● En direct
+live-connecting = ○ Connexion…
+live-reconnecting = ○ Reconnexion…
+live-offline = Chiffres au chargement de la page
+hidden-until-submit = Les chiffres de l’équipe apparaissent dès que vous envoyez vos réponses.
+hidden-until-reveal = Les chiffres restent masqués jusqu’à ce que l’animateur les dévoile.
+percent = { $n } %
+
+## Le formulaire du tableau
+
+form-table-label = Matrice de compétences (défile sur le côté)
+form-table-caption = Les compétences en lignes, les niveaux en colonnes ; chaque case est un choix.
+form-competency = Compétence
+form-standing = Vous et le groupe
+cell-no-answers = Pas encore de réponse
+cell-figures = { $k } sur { $n } ({ $percent }) { $k ->
+        [one] s’est placé ici
+       *[other] se sont placés ici
+    }
+row-standing-below = Vous : { $mine } · médiane du groupe : { $median } (vous êtes en dessous)
+row-standing-at = Vous : { $mine } · médiane du groupe : { $median } (vous êtes au même niveau)
+row-standing-above = Vous : { $mine } · médiane du groupe : { $median } (vous êtes au-dessus)
+intro-closed = Ce tableau ne prend plus de réponses. Survolez, sélectionnez ou touchez une case pour voir combien de personnes l’ont choisie.
+intro-hidden = Dans chaque ligne, choisissez le niveau qui vous décrit le mieux, puis envoyez.
+intro-open = Dans chaque ligne, choisissez le niveau qui vous décrit le mieux, puis envoyez. Survolez, sélectionnez ou touchez une case pour voir combien de personnes l’ont choisie.
+legend-label = Légende des nuances
+legend-caption = Part des personnes à chaque niveau :
+choice-group = Votre groupe (facultatif)
+choice-no-group = Aucun groupe
+choice-role = Votre rôle (facultatif)
+choice-no-role = Aucun rôle
+form-nothing-counted = Rien n’a été compté :
+form-progress = { $answered } sur { $total } { $answered ->
+        [one] répondue
+       *[other] répondues
+    }
+form-submit = Envoyer
+form-update = Mettre à jour mes réponses
+form-submitted-on = Envoyé le { $when }.
+form-your-time = { $when } (votre heure)
+form-carried-over = Vos réponses de { $round } sont reprises : confirmez-les ou modifiez-les, puis envoyez. Rien ne compte avant.
+form-row-missing = « { $title } » n’a pas encore de réponse : choisissez-y un niveau, puis envoyez.
+link-compare = Comparer des tours ou des groupes
+link-trends = L’évolution au fil des tours
+link-gaps = Où chaque rôle se situe par rapport à ce qu’on attend de lui
+notice-closed = Ce tableau est fermé : il ne prend plus de réponses. Ses chiffres restent visibles.
+role-gap-at = Votre rôle attend { $expected } : vous y êtes
+role-gap-below = Votre rôle attend { $expected } : vous êtes { $levels ->
+        [one] { $levels } niveau
+       *[other] { $levels } niveaux
+    } en dessous
+role-gap-above = Votre rôle attend { $expected } : vous êtes { $levels ->
+        [one] { $levels } niveau
+       *[other] { $levels } niveaux
+    } au-dessus
+cell-chosen = votre choix
+cell-expected = Votre rôle attend ce niveau
+
+## L’écran de présentation
+
+present-closed = Fermé : plus de réponses
+present-hidden = Chiffres masqués jusqu’au dévoilement
+present-gaps = Écarts par rôle
+present-of-invited = (sur { $count } { $count ->
+        [one] invité
+       *[other] invités
+    })
+present-join-label = Rejoindre ce tableau
+present-qr-alt = Code QR : { $address }
+present-scan = Scannez, ou allez sur
+present-enter-code = et saisissez le code
+present-full-screen = Plein écran
+present-controls = Commandes
+present-hide-controls = Masquer les commandes
+present-levels = Niveaux
+present-row-hidden = { $title } : chiffres masqués
+present-row-nobody = { $title } : pas encore de réponse
+present-row-figures = { $title } : { $parts } sur { $n }
+present-row-part = { $level } { $k } ({ $percent })
+present-nobody = pas encore de réponse
+present-withheld = masqué jusqu’au dévoilement
+
+## L’historique de la personne sur un tableau
+
+history-summary = Vos réponses au fil du temps (vous seul les voyez)
+history-withdraw-round = Retirer mes réponses de ce tour
+history-withdraw-all = Retirer mes réponses de tous les tours
+history-ask-round = Retirer vos réponses de ce tour ? Elles cessent aussitôt de compter ; vous pourrez répondre à nouveau.
+history-ask-all = Retirer vos réponses de tous les tours ? Tout votre historique sur ce tableau est supprimé.
+history-not-answered = { $title } : sans réponse
+history-line = { $title } : { $steps }
+history-step = { $level } ({ $round })
+history-above = au-dessus
+history-at = au niveau
+history-below = { $levels } en dessous
+history-role = { $line } ; votre rôle attend { $expected } : { $gaps }
+history-closed = { $role } : l’écart est comblé
+history-narrowed = { $role } : l’écart s’est réduit
+history-widened = { $role } : l’écart s’est creusé
+
+## Les commandes de l’administrateur (sur la page du tableau et l’écran de présentation)
+
+admin-label = Administration du tableau
+admin-heading = Vous administrez ce tableau
+admin-pages = Les pages du tableau
+admin-present = Le présenter
+admin-compare = Comparer des tours ou des groupes
+admin-trends = Évolution
+admin-edit = Modifier la matrice
+admin-reopen = Rouvrir le tableau
+admin-close = Fermer le tableau
+admin-download = Télécharger en { $format }
+share-board = Partager le tableau
+share-copy-board = Copier le lien du tableau
+share-keep-admin = Gardez le lien d’administration en lieu sûr : c’est le seul moyen de gérer ce tableau, et un lien perdu ne peut pas être récupéré. Il n’est pas affiché ici, pour rester hors des écrans que vous partagez.
+share-copy-admin = Copier le lien d’administration
+copied = Copié.
+copy-refused = Ce navigateur n’a pas permis la copie ; sélectionnez l’adresse et copiez-la.
+reveal-show = Afficher les chiffres
+reveal-live = En direct : tout le monde voit les chiffres
+reveal-after-submit = Après avoir répondu : chaque personne, une fois ses réponses envoyées
+reveal-facilitator = Quand je les dévoile
+reveal-hide = Masquer les chiffres
+reveal-reveal = Dévoiler les chiffres
+groups-legend = Groupes
+groups-hint = Chacun peut indiquer son groupe (au plus { $groups }, de { $chars } caractères chacun au maximum). Les chiffres d’un groupe restent masqués tant que trop peu de personnes y ont répondu.
+groups-names = Groupes, un par ligne
+groups-threshold = Plus petit groupe dont les chiffres sont affichés
+groups-threshold-problem = Indiquez un nombre entier à partir de { $n }.
+groups-save = Enregistrer les groupes
+groups-saved = { $count ->
+        [0] Enregistré : aucun groupe n’est proposé.
+        [one] Enregistré : { $count } groupe est proposé.
+       *[other] Enregistré : { $count } groupes sont proposés.
+    }
+round-next-label = Nom du prochain tour
+round-next-example = p. ex. 2026 T4
+round-start = Lancer le tour suivant
+round-confirm-label = Confirmer le tour suivant
+round-frozen = Le tour { $n } sera figé : ses chiffres sont conservés et il ne prend plus de réponses. Tout le monde répond à nouveau dans le nouveau tour.
+round-shown-after-submit = Ses chiffres s’affichent pour chaque personne une fois qu’elle y a répondu.
+round-hidden-until-reveal = Ses chiffres restent masqués jusqu’à ce que vous les dévoiliez.
+round-yes = Oui, lancer le nouveau tour
+cancel = Annuler
+round-open = { $label } est ouvert.
+owners-legend = Propriétaires
+owners-hint = Les propriétaires gèrent ce tableau depuis « Mes tableaux » une fois connectés avec leur adresse ; le lien d’administration continue de fonctionner.
+owners-add-label = Ajouter un propriétaire par e-mail
+owners-add = Ajouter
+owners-starter = (la personne qui a créé le tableau)
+owners-signed-in = s’est connecté
+owners-not-signed-in = pas encore connecté
+remove = Retirer
+remove-who = Retirer { $name }
+access-label = Qui peut répondre
+access-anyone = Toute personne ayant le lien
+access-invited = Seulement les personnes invitées, chacune avec son lien personnel
+access-members = Les personnes connectées à ce site
+access-domains = Seulement les adresses chez (facultatif)
+access-domains-example = exemple.fr, exemple.org
+access-save-domains = Enregistrer les domaines
+access-no-sign-in = La connexion par votre organisation n’est pas configurée sur ce serveur.
+people-participation = { $answered } sur { $invited } personnes invitées ont répondu dans ce tour.
+people-batches = Les réponses reçues sont mises à jour par lots d’au moins { $batch }, pour que personne ne puisse déduire les réponses de quelqu’un des chiffres qui bougent.
+people-invite-label = Personnes à inviter, une par ligne : nom, puis éventuellement e-mail, groupe et rôle
+people-invite-example = Ada Lovelace, ada@exemple.fr, Backend
+people-csv = Ou un fichier CSV avec ces colonnes
+people-create = Créer les liens personnels
+people-copy-link = Copier le lien de { $name }
+people-link-label = Lien de { $name }
+people-new-links = Nouveaux liens personnels
+people-copy-now = Copiez ces liens maintenant, ou téléchargez-les : Tally n’en garde aucune copie et ne peut pas les réafficher. Un lien perdu peut être émis à nouveau.
+people-download = Télécharger ces liens (CSV)
+people-table-label = Personnes invitées, défilement possible
+people-caption = Personnes invitées
+people-name = Nom
+people-email = E-mail
+people-group = Groupe
+people-role = Rôle
+people-answered = A répondu
+people-link = Lien
+people-withdrawn = Lien retiré
+people-yes = Oui
+people-not-yet = Pas encore
+people-reissue = Nouveau lien pour { $name }
+people-ask-reissue = Émettre un nouveau lien pour { $name } ? Son lien actuel cesse de fonctionner.
+people-revoke = Retirer le lien de { $name }
+people-ask-delete = Retirer { $name } de la liste ? Ses réponses restent comptées, anonymement.

@@ -7,6 +7,7 @@
 
 use crate::access::kept_out_heading;
 use crate::error::TallyError;
+use crate::i18n::Phrasebook;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -16,7 +17,9 @@ use std::future::Future;
 // Lazy (a wasm file of its own) in split builds: only refusal pages carry it.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
+///
+/// `words`: what the board's form says, for when the admin opens it.
+pub fn AdminDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoView {
     let place = NodeRef::<leptos::html::Div>::new();
     let opened = RwSignal::new(false);
     // Effects run only in the browser; the server renders the refusal.
@@ -24,16 +27,16 @@ pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
     Effect::new(move |_| {
         let Some(place) = place.get() else { return };
         let Some(key) = super::admin_key::admin_key(&board) else { return };
-        let board = board.clone();
+        let (board, words) = (board.clone(), words.clone());
         leptos::task::spawn_local(async move {
             if let Ok(view) = crate::server_fns::load_board(board, key).await {
                 opened.set(true);
-                mount_board(place, view).await;
+                mount_board(place, view, words).await;
             }
         });
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = board;
+    let _ = (board, words);
     view! {
         <section class="unavailable" hidden=move || opened.get()>
             <h1>{kept_out_heading(&refusal)}</h1>
@@ -49,9 +52,9 @@ pub fn AdminDoor(board: String, refusal: String) -> impl IntoView {
 /// hydrating it, is code the board page's bundle would otherwise carry.
 #[cfg(feature = "hydrate")]
 #[cfg_attr(feature = "split", lazy)]
-async fn mount_board(place: leptos::web_sys::HtmlDivElement, view: crate::page_data::BoardPageData) {
+async fn mount_board(place: leptos::web_sys::HtmlDivElement, view: crate::page_data::BoardPageData, words: Phrasebook) {
     use crate::components::matrix_form::MatrixForm;
-    leptos::mount::mount_to(place.into(), move || view! { <MatrixForm view mine=Vec::new()/> }).forget();
+    leptos::mount::mount_to(place.into(), move || view! { <MatrixForm view mine=Vec::new() words/> }).forget();
 }
 
 /// What `load` gives for the board with the admin key this tab holds for

@@ -38,6 +38,7 @@ pub fn AdminPanel(feed: BoardFeed) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[cfg_attr(feature = "split", lazy)]
 async fn mount_controls(place: leptos::web_sys::HtmlDivElement, feed: BoardFeed, key: String) {
+    crate::server_fns::words::learn_section(crate::i18n::Section::Admin).await;
     let board = feed.board();
     let controls = move || view! { <super::admin_controls::AdminControls board key feed/> };
     leptos::mount::mount_to(place.into(), controls).forget();

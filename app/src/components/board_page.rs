@@ -5,6 +5,7 @@
 use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
 use crate::error::TallyError;
+use crate::i18n::Phrasebook;
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
@@ -31,14 +32,14 @@ pub fn BoardPage() -> impl IntoView {
                         view! {
                             <Title text=head_text(&format!("{} · Tally", view.title))/>
                             <Meta name="description" content=head_text(&description)/>
-                            <MatrixForm view mine/>
+                            <MatrixForm view mine words=Phrasebook::of_board()/>
                             <p class="start-link"><a href="/start">"Start a board for your team"</a></p>
                         }
                             .into_any()
                     }
                     Err(TallyError::NotAdmitted(refusal)) => view! {
                         <Title text=format!("{} · Tally", crate::access::kept_out_heading(&refusal))/>
-                        <AdminDoor board refusal/>
+                        <AdminDoor board refusal words=Phrasebook::of_board()/>
                     }
                     .into_any(),
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),

@@ -8,6 +8,7 @@
 //! their browser.
 
 use crate::answers::PreviousAnswers;
+use crate::i18n::{say, say_with, Say};
 use crate::matrix::{Matrix, Row};
 use crate::stats::Stats;
 use leptos::prelude::*;
@@ -36,10 +37,12 @@ pub fn CompetencyRow(
                     // Withheld: the page says why once, above the table, not in every cell.
                     stats.with(|s| match (s.withheld, s.answered(&row_id)) {
                         (true, _) => None,
-                        (false, 0) => Some("No answers yet".to_string()),
+                        (false, 0) => Some(say(Say::NoAnswersYet)),
                         (false, n) => {
+                            let percent = say_with(Say::Percent, &[("n", s.percent(&row_id, index).into())]);
                             let k = s.count(&row_id, index);
-                            Some(format!("{k} of {n} ({}%) rated themselves here", s.percent(&row_id, index)))
+                            let args = [("k", k.into()), ("n", n.into()), ("percent", percent.into())];
+                            Some(say_with(Say::CellFigures, &args))
                         }
                     })
                 }
@@ -57,6 +60,7 @@ pub fn CompetencyRow(
                             name=format!("answers[{row_id}]")
                             value=index.to_string()
                             checked=initially_checked
+                            prop:checked=move || chosen.get() == Some(index as u8)
                             aria-describedby=popover_id.clone()
                             on:change=move |_| chosen.set(Some(index as u8))
                         />
@@ -80,11 +84,11 @@ pub fn CompetencyRow(
         let median = stats.with(|s| s.median_level(&row_id))?;
         let short = |i: usize| levels.levels.get(i).map(|l| l.short.clone()).unwrap_or_default();
         let relation = match (mine as usize).cmp(&median) {
-            std::cmp::Ordering::Less => "below",
-            std::cmp::Ordering::Equal => "at",
-            std::cmp::Ordering::Greater => "above",
+            std::cmp::Ordering::Less => Say::StandingBelow,
+            std::cmp::Ordering::Equal => Say::StandingAt,
+            std::cmp::Ordering::Greater => Say::StandingAbove,
         };
-        Some(format!("You: {} · crowd median: {} (you are {relation} it)", short(mine as usize), short(median)))
+        Some(say_with(relation, &[("mine", short(mine as usize).into()), ("median", short(median).into())]))
     };
 
     view! {

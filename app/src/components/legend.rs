@@ -1,3 +1,4 @@
+use crate::i18n::{say, Say};
 use leptos::prelude::*;
 
 /// Explains the heat map: darker cells hold a larger share of respondents.
@@ -7,8 +8,8 @@ pub fn Legend() -> impl IntoView {
     // printing into the browser's bundle for five constants.
     let swatches = [("0", "0%"), ("0.25", "25%"), ("0.5", "50%"), ("0.75", "75%"), ("1", "100%")];
     view! {
-        <figure class="legend" aria-label="Shading legend">
-            <figcaption>"Share of people at each level:"</figcaption>
+        <figure class="legend" aria-label=say(Say::LegendLabel)>
+            <figcaption>{say(Say::LegendCaption)}</figcaption>
             <ul>
                 {swatches
                     .into_iter()

@@ -61,7 +61,7 @@ fn owned_table(owned: Vec<OwnedBoard>) -> impl IntoView {
             <tr>
                 <th scope="row"><a href=format!("/b/{}", b.board)>{b.title.clone()}</a></th>
                 <td>{round}</td>
-                <td>{b.access.describe()}</td>
+                <td>{crate::i18n::say(b.access.describe())}</td>
                 <td>{t_with("answered-count", &[("count", b.respondents.into())])}</td>
                 <td><a href=b.manage aria-label=t_with("manage-board", &[("board", b.title.clone().into())])>{t("manage")}</a></td>
             </tr>

@@ -11,6 +11,7 @@ use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
 use crate::error::TallyError;
+use crate::i18n::{css_said, learn, say, say_with, Arg, Phrasebook, Say, Section};
 use crate::matrix::{Matrix, Row};
 use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
@@ -38,10 +39,13 @@ pub fn PresentPage() -> impl IntoView {
                             "{}, live on the big screen: where the team stands in each competency, and how to join.",
                             present.page.title
                         ));
-                        view! { <Title text=title/><Meta name="description" content=description/><Presenter present/> }
+                        let words = Phrasebook::of(&[Section::Live, Section::Present]);
+                        view! { <Title text=title/><Meta name="description" content=description/><Presenter present words/> }
                             .into_any()
                     }
-                    Err(TallyError::NotAdmitted(refusal)) => view! { <PresenterDoor board refusal/> }.into_any(),
+                    Err(TallyError::NotAdmitted(refusal)) => {
+                        view! { <PresenterDoor board refusal words=Phrasebook::of(&[Section::Live, Section::Present])/> }.into_any()
+                    }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
             })}
@@ -54,7 +58,8 @@ pub fn PresentPage() -> impl IntoView {
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn Presenter(present: PresentData) -> impl IntoView {
+fn Presenter(present: PresentData, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     presenter(present, None)
 }
 
@@ -63,7 +68,8 @@ fn Presenter(present: PresentData) -> impl IntoView {
 /// holds, or else the refusal.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn PresenterDoor(board: String, refusal: String) -> impl IntoView {
+fn PresenterDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     let loaded = crate::components::admin_door::loaded_as_admin(&board, |board, key: String| async move {
         present_board(board, key.clone()).await.map(|present| (present, key))
     });
@@ -105,23 +111,24 @@ fn presenter(present: PresentData, room_key: Option<String>) -> impl IntoView {
     };
     let layout = move || feed.matrix.with(|m| layout_style(m));
     let key = move || levels_key(&feed.matrix.get());
+    let said = [css_said("nobody", Say::PresentNobody), css_said("withheld", Say::PresentWithheld)].concat();
     view! {
-        <div class="present" data-hydrated=move || hydrated.get().to_string()>
+        <div class="present" style=said data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
                 <h1>{title.clone()}</h1>
                 <p class="present-answered">{move || feed.answered()}{of_invited(invited)}</p>
                 <p class="present-live" role="status">{move || feed.status_line()}</p>
-                {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">"Closed: no more answers"</p> })}
-                {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">"Figures hidden until revealed"</p> })}
+                {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">{say(Say::PresentClosed)}</p> })}
+                {move || stats.with(|s| s.withheld).then(|| view! { <p class="present-hidden">{say(Say::PresentHidden)}</p> })}
                 {full_screen_button()}
                 {move || feed.matrix.with(|m| !m.roles.is_empty()).then(|| view! {
-                    <a class="present-gaps-link" href=format!("/b/{}/gaps?present=1", feed.board())>"Gaps by role"</a>
+                    <a class="present-gaps-link" href=format!("/b/{}/gaps?present=1", feed.board())>{say(Say::PresentGapsLink)}</a>
                 })}
             </header>
             <div class="present-body">
                 <div class="present-rows" style=layout>{rows}</div>
                 {join_panel(&board, &address)}
-                <aside class="present-side" aria-label="Levels">{key}</aside>
+                <aside class="present-side" aria-label=say(Say::LevelsLabel)>{key}</aside>
             </div>
             {admin_toggle(feed)}
         </div>
@@ -140,7 +147,7 @@ fn layout_style(matrix: &Matrix) -> String {
 
 /// " (of 15 invited)" on a board with invitations.
 fn of_invited(invited: u64) -> Option<String> {
-    (invited > 0).then(|| format!(" (of {invited} invited)"))
+    (invited > 0).then(|| format!(" {}", say_with(Say::OfInvited, &[("count", invited.into())])))
 }
 
 /// Where the room joins: the QR code, then the site's address and the
@@ -152,12 +159,17 @@ fn join_panel(board: &str, address: &str) -> impl IntoView {
     let (site_width, code_width) =
         (format!("--chars: {}", site.len().max(8)), format!("--chars: {}", code.len().max(8)));
     view! {
-        <aside class="present-join" aria-label="Join this board">
-            <img src=format!("/api/boards/{board}/qr.svg") alt=format!("QR code: {address}") width="300" height="300"/>
-            <p>"Scan, or go to"</p>
-            <p class="present-site" style=site_width>{site}</p>
-            <p>"and enter the code"</p>
-            <p class="present-code" style=code_width>{code}</p>
+        <aside class="present-join" aria-label=say(Say::JoinLabel)>
+            <img
+                src=format!("/api/boards/{board}/qr.svg")
+                alt=say_with(Say::QrAlt, &[("address", address.into())])
+                width="300"
+                height="300"
+            />
+            <p>{say(Say::ScanOrGo)}</p>
+            <p class="present-site" style=site_width translate="no">{site}</p>
+            <p>{say(Say::EnterCode)}</p>
+            <p class="present-code" style=code_width translate="no">{code}</p>
         </aside>
     }
 }
@@ -171,7 +183,7 @@ fn full_screen_button() -> impl IntoView {
             let _ = page.request_fullscreen();
         }
     };
-    view! { <button type="button" class="present-full" on:click=go>"Full screen"</button> }
+    view! { <button type="button" class="present-full" on:click=go>{say(Say::FullScreen)}</button> }
 }
 
 /// The admin's controls, for whoever opened the presenter through the admin
@@ -183,7 +195,7 @@ fn admin_toggle(feed: BoardFeed) -> impl IntoView {
         <div class="present-controls" class:open=move || open.get()>
             <button type="button" class="controls-toggle" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Hide the controls" } else { "Controls" }}
+                {move || say(if open.get() { Say::HideControls } else { Say::Controls })}
             </button>
             <AdminPanel feed/>
         </div>
@@ -210,7 +222,7 @@ fn levels_key(matrix: &Matrix) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="present-key" aria-label="Levels">{items}</ul> }
+    view! { <ul class="present-key" aria-label=say(Say::LevelsLabel)>{items}</ul> }
 }
 
 /// One row: its title, then one cell per level holding the share as a
@@ -223,7 +235,7 @@ fn level_bars(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl I
             let share = Signal::derive(move || stats.with(|s| s.percent(&row_id, level)));
             view! {
                 <span class=format!("level-cell level-{}", level % LEVEL_CLASSES)>
-                    <span class="figure">{move || format!("{}%", share.get())}</span>
+                    <span class="figure">{move || say_with(Say::Percent, &[("n", share.get().into())])}</span>
                     <span class="bar" style=move || format!("width: {}%", share.get())></span>
                 </span>
             }
@@ -231,17 +243,21 @@ fn level_bars(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl I
         .collect_view();
     let (row_id, title, levels) = (row.id.clone(), row.title.clone(), matrix.clone());
     let label = move || {
+        let title = || Arg::from(title.clone());
         stats.with(|s| match s.answered(&row_id) {
-            _ if s.withheld => format!("{title}: figures hidden"),
-            0 => format!("{title}: no answers yet"),
+            _ if s.withheld => say_with(Say::RowHidden, &[("title", title())]),
+            0 => say_with(Say::RowNobody, &[("title", title())]),
             n => {
-                let parts: Vec<String> = levels
-                    .levels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| format!("{} {} ({}%)", l.short, s.count(&row_id, i), s.percent(&row_id, i)))
-                    .collect();
-                format!("{title}: {} of {n}", parts.join(", "))
+                let part = |(i, level): (usize, &crate::matrix::Level)| {
+                    let percent = say_with(Say::Percent, &[("n", s.percent(&row_id, i).into())]);
+                    let k = s.count(&row_id, i).into();
+                    say_with(
+                        Say::RowPart,
+                        &[("level", level.short.as_str().into()), ("k", k), ("percent", percent.into())],
+                    )
+                };
+                let parts: Vec<String> = levels.levels.iter().enumerate().map(part).collect();
+                say_with(Say::RowFigures, &[("title", title()), ("parts", parts.join(", ").into()), ("n", n.into())])
             }
         })
     };

@@ -8,6 +8,7 @@
 use super::{Arg, Locale};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::Pattern;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -52,21 +53,32 @@ fn format(locale: Locale, id: &str, args: &[(&str, Arg)]) -> Option<String> {
 }
 
 /// What a pseudo-locale does to each piece of the English text.
-type Transform = fn(&str) -> Cow<str>;
+pub(super) type Transform = fn(&str) -> Cow<str>;
+
+/// Message `id` as `locale` writes it (English if it lacks it), and what
+/// is done to its text: for the islands' templates (see `templates`).
+pub(super) fn pattern(locale: Locale, id: &str) -> Option<(&'static Pattern<&'static str>, Option<Transform>)> {
+    let written = |locale: Locale| {
+        let bundle = &BUNDLES.iter().find(|(l, _)| *l == locale)?.1;
+        Some((bundle.get_message(id)?.value()?, transform(locale)))
+    };
+    written(locale).or_else(|| written(Locale::En))
+}
+
+/// What a pseudo-locale does to the English text; nothing, for a language.
+fn transform(locale: Locale) -> Option<Transform> {
+    match locale {
+        Locale::Accented => Some(accented),
+        Locale::Mirrored => Some(mirrored),
+        _ => None,
+    }
+}
 
 /// The catalogue of `locale`: its own, or English transformed.
 fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
-    let (source, transform): (&str, Option<Transform>) = match locale {
-        Locale::Accented => (english(), Some(accented)),
-        Locale::Mirrored => (english(), Some(mirrored)),
-        _ => (SOURCES.iter().find(|(l, _)| *l == locale).map(|(_, s)| *s).unwrap_or_else(english), None),
-    };
-    let tag = match locale {
-        // Plural rules and the like follow the language the text is in.
-        Locale::Accented | Locale::Mirrored => "en",
-        _ => locale.tag(),
-    };
-    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("the tags are valid")]);
+    let source = SOURCES.iter().find(|(l, _)| *l == locale).map(|(_, s)| *s).unwrap_or_else(english);
+    let transform = transform(locale);
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.plural_tag().parse().expect("the tags are valid")]);
     // No invisible isolation marks around variables: the text is what the
     // catalogue says, and the page's `dir` handles direction.
     bundle.set_use_isolating(false);

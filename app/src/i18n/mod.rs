@@ -11,12 +11,24 @@
 //!   bundle more than the board page has room for, and the browser needs
 //!   only the strings of the language chosen.
 //! * [`t`] — a message in the current request's language, for the
-//!   components the server renders.
+//!   components only the server renders.
+//! * [`say`] — a message an island shows, named by [`Say`]: the server
+//!   formats it from the catalogue; the browser fills in the template the
+//!   island's [`Phrasebook`] prop brought (see `phrasebook`, `templates`).
 
 #[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod negotiate;
+mod phrasebook;
+mod say;
+#[cfg(feature = "hydrate")]
+mod studied;
+#[cfg(feature = "ssr")]
+mod templates;
+
+pub use phrasebook::Phrasebook;
+pub use say::{Say, Section};
 
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +72,15 @@ impl Locale {
         }
     }
 
+    /// The language whose plural rules its text follows (a pseudo-locale's
+    /// is English's).
+    pub fn plural_tag(self) -> &'static str {
+        match self {
+            Locale::Accented | Locale::Mirrored => "en",
+            _ => self.tag(),
+        }
+    }
+
     /// The language's name in itself, as the switcher shows it.
     pub fn name(self) -> &'static str {
         match self {
@@ -83,7 +104,7 @@ impl Locale {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Text(String),
-    Number(f64),
+    Number(i64),
 }
 
 impl From<&str> for Arg {
@@ -100,13 +121,19 @@ impl From<String> for Arg {
 
 impl From<usize> for Arg {
     fn from(n: usize) -> Arg {
-        Arg::Number(n as f64)
+        Arg::Number(n as i64)
     }
 }
 
 impl From<u64> for Arg {
     fn from(n: u64) -> Arg {
-        Arg::Number(n as f64)
+        Arg::Number(n as i64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(n.into())
     }
 }
 
@@ -137,6 +164,48 @@ pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
         let _ = args;
         id.to_string()
     }
+}
+
+/// What an island says, in the page's language.
+pub fn say(what: Say) -> String {
+    say_with(what, &[])
+}
+
+/// What an island says, with its variables, in the page's language.
+pub fn say_with(what: Say, args: &[(&str, Arg)]) -> String {
+    #[cfg(feature = "ssr")]
+    return catalog::text(current(), what.id(), args);
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    return studied::say(what, args);
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        let _ = (what, args);
+        String::new()
+    }
+}
+
+/// What an island says, in English whatever the request's language: for
+/// the API's error bodies, which stay English.
+#[cfg(feature = "ssr")]
+pub fn in_english(what: Say) -> String {
+    catalog::text(Locale::En, what.id(), &[])
+}
+
+/// `--said-{name}: "{what}";`, for a stylesheet that says `what` in the
+/// page's language (`content: var(--said-{name})`).
+pub fn css_said(name: &str, what: Say) -> String {
+    let text = say(what).replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ");
+    format!("--said-{name}: \"{text}\";")
+}
+
+/// Makes `book` the browser's source for [`say`]; called first thing by
+/// each island that shows messages (on the server, which formats from the
+/// catalogues, it does nothing).
+pub fn learn(book: &Phrasebook) {
+    #[cfg(feature = "hydrate")]
+    studied::learn(book);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = book;
 }
 
 #[cfg(test)]

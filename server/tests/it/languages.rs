@@ -85,3 +85,21 @@ async fn the_start_page_counts_each_template_in_the_page_language() {
     assert!(german.contains("32 Kompetenzen, 4 Stufen") && german.contains("Öffentliche Adresse (optional)"));
     assert!(page("en").await.contains("32 competencies, 4 levels"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_form_and_its_props_come_in_the_page_language_only() {
+    let server = TestServer::start();
+    let french = page_in(&server, "/b/default?", "fr").await;
+    for said in ["Envoyer", "Vous et le groupe", "Pas encore de réponse", "Chiffres au chargement de la page"] {
+        assert!(french.contains(said), "{said}");
+    }
+    assert!(!french.contains("Figures as of page load"), "the live status is French too");
+    // The island's messages travel in its props, in French and no other language.
+    let props = french.split("data-props=\"").nth(1).expect("the form's props").split('"').next().unwrap();
+    assert!(props.contains("Mettre à jour mes réponses") && props.contains("personnes ont répondu"));
+    for elsewhere in ["Update my answers", "Antworten aktualisieren", "Actualizar mis respuestas"] {
+        assert!(!props.contains(elsewhere), "{elsewhere} in the props");
+    }
+    let spanish = page_in(&server, "/b/default/present?", "es").await;
+    assert!(spanish.contains("Pantalla completa") && spanish.contains("Escanea o ve a"), "{spanish}");
+}

@@ -19,9 +19,11 @@ use tokio_tungstenite::tungstenite::Message;
 
 /// Three people answered level 2 ("n") in every row, so the full figures
 /// carry these wherever they are shown; a withheld door carries none.
+/// (Filled in: the form's props carry its messages' templates, with
+/// `{k}` where a figure goes, on every page.)
 const FIGURES: [&str; 10] = [
-    "rated themselves here",
-    "crowd median",
+    "3 of 3 (100%) rated themselves here",
+    "crowd median: n",
     "--share: 1.000",
     "(100%)",
     "n 100%",

@@ -6,6 +6,7 @@ use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
 use crate::comparison::{Comparison, Side, SideFigures};
 use crate::error::TallyError;
+use crate::i18n::in_english;
 use crate::rounds::Trends;
 
 impl Tally {
@@ -94,7 +95,7 @@ impl Tally {
     pub(super) async fn refuse_if_hidden(&self, caller: &Caller, served: &ServedBoard) -> Result<(), TallyError> {
         match self.sees_figures(caller, served).await? {
             true => Ok(()),
-            false => Err(TallyError::Forbidden(served.stats().reveal.hidden_note().to_string())),
+            false => Err(TallyError::Forbidden(in_english(served.stats().reveal.hidden_note()))),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! with addresses of some domains.
 
 use crate::access::{AccessMode, InvitationList};
+use crate::i18n::{say, Say};
 use crate::server_fns::invitations::SetAccess;
 use leptos::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn access_choice(board: String, key: String, list: RwSignal<Option<Invitatio
         view! {
             <label hidden=move || !offered()>
                 <input type="radio" name="access" prop:checked=move || current() == mode on:change=move |_| send(mode)/>
-                {mode.describe()}
+                {say(mode.describe())}
             </label>
         }
     });
@@ -42,15 +43,15 @@ pub fn access_choice(board: String, key: String, list: RwSignal<Option<Invitatio
         send(AccessMode::Members);
     };
     view! {
-        <div class="access-choice" role="radiogroup" aria-label="Who may answer">{choices.collect_view()}</div>
+        <div class="access-choice" role="radiogroup" aria-label=say(Say::AccessLabel)>{choices.collect_view()}</div>
         <form class="member-domains" hidden=move || current() != AccessMode::Members on:submit=save_domains>
             <label>
-                "Only addresses at (optional)"
-                <input type="text" placeholder="example.org, example.com" bind:value=domains/>
+                {say(Say::AccessDomains)}
+                <input type="text" placeholder=say(Say::AccessDomainsExample) bind:value=domains/>
             </label>
-            <button type="submit">"Save domains"</button>
+            <button type="submit">{say(Say::AccessSaveDomains)}</button>
         </form>
-        <p class="hint" hidden=sign_in>"Sign-in through your organisation is not set up on this server."</p>
+        <p class="hint" hidden=sign_in>{say(Say::AccessNoSignIn)}</p>
         <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
     }
 }

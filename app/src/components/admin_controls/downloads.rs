@@ -2,13 +2,14 @@
 //! a form so a plain download carries the admin key, which the page's
 //! markup never holds.
 
+use crate::i18n::{say_with, Say};
 use leptos::prelude::*;
 
 /// A button that downloads the board's aggregates in `format`.
 pub fn download(board: &str, key: &str, format: &'static str, name: &'static str) -> impl IntoView {
     view! {
         <form method="post" action=format!("/api/boards/{board}/export/{format}") on:submit=key_as_sent(key.to_string())>
-            <button type="submit">{format!("Download {name}")}</button>
+            <button type="submit">{say_with(Say::AdminDownload, &[("format", name.into())])}</button>
         </form>
     }
 }

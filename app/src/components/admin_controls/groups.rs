@@ -2,6 +2,7 @@
 //! whose figures are shown: what `PUT /api/boards/{board}/groups` sets.
 
 use crate::groups::{DEFAULT_THRESHOLD, MAX_GROUPS, MAX_NAME, SMALLEST_THRESHOLD};
+use crate::i18n::{say, say_with, Say};
 use crate::server_fns::{board_groups, SetGroups};
 use leptos::prelude::*;
 
@@ -25,33 +26,30 @@ pub fn GroupControls(board: String, key: String) -> impl IntoView {
     };
     let threshold_problem = move || match threshold.get().trim().parse::<u32>() {
         Ok(n) if n >= SMALLEST_THRESHOLD => None,
-        _ => Some(format!("Give a whole number from {SMALLEST_THRESHOLD} up.")),
+        _ => Some(say_with(Say::GroupsThresholdProblem, &[("n", SMALLEST_THRESHOLD.into())])),
     };
     let outcome = move || match save.value().get() {
-        Some(Ok(saved)) if saved.groups.is_empty() => (String::from("Saved: no groups are offered."), None),
-        Some(Ok(saved)) => (format!("Saved: {} groups are offered.", saved.groups.len()), None),
+        Some(Ok(saved)) => (say_with(Say::GroupsSaved, &[("count", saved.groups.len().into())]), None),
         Some(Err(error)) => (String::new(), Some(error.to_string())),
         None => (String::new(), None),
     };
     view! {
         <form class="group-controls" on:submit=send>
             <fieldset>
-                <legend>"Groups"</legend>
-                <p class="hint">{format!(
-                    "People may say which group they are in (at most {MAX_GROUPS}, each up to {MAX_NAME} characters). A group's figures stay hidden until enough people have answered in it."
-                )}</p>
+                <legend>{say(Say::GroupsLegend)}</legend>
+                <p class="hint">{say_with(Say::GroupsHint, &[("groups", MAX_GROUPS.into()), ("chars", MAX_NAME.into())])}</p>
                 <label>
-                    "Groups, one per line"
+                    {say(Say::GroupsNames)}
                     <textarea rows="4" prop:value=move || names.get() on:input=move |ev| names.set(event_target_value(&ev))></textarea>
                 </label>
                 <label>
-                    "Smallest group whose figures are shown"
+                    {say(Say::GroupsThreshold)}
                     <input type="number" inputmode="numeric" min=SMALLEST_THRESHOLD prop:value=move || threshold.get()
                         aria-invalid=move || threshold_problem().is_some().to_string()
                         on:input=move |ev| threshold.set(event_target_value(&ev))/>
                 </label>
                 <p class="field-error" role="alert">{threshold_problem}</p>
-                <button type="submit" disabled=move || threshold_problem().is_some()>"Save the groups"</button>
+                <button type="submit" disabled=move || threshold_problem().is_some()>{say(Say::GroupsSave)}</button>
                 <p role="status">{move || outcome().0}</p>
                 <p class="error" role="alert">{move || outcome().1}</p>
             </fieldset>

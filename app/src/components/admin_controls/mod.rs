@@ -14,6 +14,7 @@ mod reveal;
 mod share;
 
 use crate::board_feed::BoardFeed;
+use crate::i18n::{say, Say};
 use crate::server_fns::{SetBoardClosed, SetReveal};
 use downloads::download;
 use groups::GroupControls;
@@ -49,17 +50,17 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
         }
     };
     view! {
-        <section class="admin-panel" aria-label="Board admin">
-            <h2>"You are this board's admin"</h2>
+        <section class="admin-panel" aria-label=say(Say::AdminLabel)>
+            <h2>{say(Say::AdminHeading)}</h2>
             {share_links(&board, &key)}
-            <nav class="admin-links" aria-label="The board's pages">
-                <a href=format!("/b/{board}/present")>"Present it"</a>
-                <a href=format!("/b/{board}/compare")>"Compare rounds or groups"</a>
-                <a href=format!("/b/{board}/trends")>"Trends"</a>
-                <a href=format!("/b/{board}/edit")>"Edit the matrix"</a>
+            <nav class="admin-links" aria-label=say(Say::AdminPages)>
+                <a href=format!("/b/{board}/present")>{say(Say::AdminPresent)}</a>
+                <a href=format!("/b/{board}/compare")>{say(Say::AdminCompare)}</a>
+                <a href=format!("/b/{board}/trends")>{say(Say::AdminTrends)}</a>
+                <a href=format!("/b/{board}/edit")>{say(Say::AdminEdit)}</a>
             </nav>
             <button type="button" class="toggle-closed" on:click=toggle>
-                {move || if stats.with(|s| s.closed) { "Reopen the board" } else { "Close the board" }}
+                {move || say(if stats.with(|s| s.closed) { Say::AdminReopen } else { Say::AdminClose })}
             </button>
             <RevealControls board=board.clone() key=key.clone() stats reveal/>
             <GroupControls board=board.clone() key=key.clone()/>

@@ -2,6 +2,7 @@
 //! happens to the figures before it is done (it cannot be undone).
 
 use crate::board_feed::BoardFeed;
+use crate::i18n::{say, say_with, Say};
 use crate::reveal::RevealMode;
 use crate::server_fns::StartRound;
 use leptos::prelude::*;
@@ -26,32 +27,33 @@ pub fn NextRound(board: String, key: String, feed: BoardFeed) -> impl IntoView {
     });
     let consequences = move || {
         let (round, reveal) = stats.with(|s| (s.round, s.reveal.reveal));
-        let hidden = match reveal {
-            RevealMode::Live => "",
-            RevealMode::AfterSubmit => " Its figures are shown to each person once they have answered in it.",
-            RevealMode::Facilitator => " Its figures stay hidden until you reveal them.",
-        };
-        format!("Round {round} will be frozen: its figures are kept, and it takes no more answers. Everyone answers again in the new round.{hidden}")
+        let frozen = say_with(Say::RoundFrozen, &[("n", round.into())]);
+        match reveal {
+            RevealMode::Live => frozen,
+            RevealMode::AfterSubmit => format!("{frozen} {}", say(Say::RoundShownAfterSubmit)),
+            RevealMode::Facilitator => format!("{frozen} {}", say(Say::RoundHiddenUntilReveal)),
+        }
     };
     let outcome = move || match next_round.value().get() {
-        Some(Ok(round)) => (format!("{} is open.", round.label), None),
+        Some(Ok(round)) => (say_with(Say::RoundOpen, &[("label", round.label.into())]), None),
         Some(Err(error)) => (String::new(), Some(error.to_string())),
         None => (String::new(), None),
     };
     view! {
         <div class="next-round">
             <label>
-                "Next round's label "
-                <input maxlength="80" placeholder="e.g. 2026 Q4" prop:value=move || label.get()
+                {say(Say::RoundNextLabel)}
+                " "
+                <input maxlength="80" placeholder=say(Say::RoundNextExample) prop:value=move || label.get()
                     on:input=move |ev| label.set(event_target_value(&ev))/>
             </label>
             <button type="button" class="start-round" on:click=move |_| confirming.set(true)
-                aria-expanded=move || confirming.get().to_string()>"Start the next round"</button>
+                aria-expanded=move || confirming.get().to_string()>{say(Say::RoundStart)}</button>
             {move || confirming.get().then(|| view! {
-                <div class="confirm" role="group" aria-label="Confirm the next round">
+                <div class="confirm" role="group" aria-label=say(Say::RoundConfirmLabel)>
                     <p>{consequences}</p>
-                    <button type="button" on:click=start_round.clone()>"Yes, start the new round"</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button type="button" on:click=start_round.clone()>{say(Say::RoundYes)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{say(Say::Cancel)}</button>
                 </div>
             })}
             <span role="status">{move || outcome().0}</span>

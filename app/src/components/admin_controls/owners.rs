@@ -1,6 +1,7 @@
 //! Who else manages the board when signed in: the owners, added by email.
 //! Shown only on a server that offers sign-in (elsewhere boards have none).
 
+use crate::i18n::{say, say_with, Say};
 use crate::my_boards::Owner;
 use crate::server_fns::sign_in::{load_owners, ChangeOwner};
 use leptos::prelude::*;
@@ -36,11 +37,11 @@ pub fn OwnerControls(board: String, key: String) -> impl IntoView {
         Some(view! {
             <form class="owner-controls" on:submit=add.clone()>
                 <fieldset>
-                    <legend>"Owners"</legend>
-                    <p class="hint">"Owners manage this board from My boards once they sign in with their address; the admin link keeps working."</p>
+                    <legend>{say(Say::OwnersLegend)}</legend>
+                    <p class="hint">{say(Say::OwnersHint)}</p>
                     <ul class="owners">{rows.collect_view()}</ul>
-                    <label>"Add an owner by email" <input type="email" required bind:value=email/></label>
-                    <button type="submit">"Add owner"</button>
+                    <label>{say(Say::OwnersAddLabel)} " " <input type="email" required bind:value=email/></label>
+                    <button type="submit">{say(Say::OwnersAdd)}</button>
                     <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
                 </fieldset>
             </form>
@@ -49,14 +50,14 @@ pub fn OwnerControls(board: String, key: String) -> impl IntoView {
 }
 
 fn owner_row(owner: Owner, remove: impl Fn(String) + Clone + 'static) -> impl IntoView {
-    let shown = if owner.email.is_empty() { "(who started the board)".to_string() } else { owner.email.clone() };
-    let status = if owner.signed_in { "has signed in" } else { "not signed in yet" };
-    let label = format!("Remove {shown}");
+    let shown = if owner.email.is_empty() { say(Say::OwnersStarter) } else { owner.email.clone() };
+    let status = say(if owner.signed_in { Say::OwnersSignedIn } else { Say::OwnersNotSignedIn });
+    let label = say_with(Say::RemoveWho, &[("name", shown.as_str().into())]);
     let email = owner.email;
     view! {
         <li>
             {shown} " · " {status} " "
-            <button type="button" class="link-button" aria-label=label on:click=move |_| remove(email.clone())>"Remove"</button>
+            <button type="button" class="link-button" aria-label=label on:click=move |_| remove(email.clone())>{say(Say::Remove)}</button>
         </li>
     }
 }

@@ -10,6 +10,7 @@ use crate::board_feed::BoardFeed;
 use crate::components::confirm::confirmed;
 use crate::components::editor::browser::{chosen_file, download};
 use crate::error::TallyError;
+use crate::i18n::{say, say_with, Arg, Say};
 use crate::server_fns::invitations::{load_invitations, ChangeInvitation, Invite};
 use leptos::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn PeopleControls(board: String, key: String, feed: BoardFeed) -> impl IntoV
     let issued = RwSignal::new(Vec::<IssuedLink>::new());
     view! {
         <fieldset class="people-controls">
-            <legend>"Who may answer"</legend>
+            <legend>{say(Say::AccessLabel)}</legend>
             {super::access_choice::access_choice(board.clone(), key.clone(), list)}
             {participation(list)}
             {invite_form(board.clone(), key.clone(), issued, reload)}
@@ -51,12 +52,9 @@ fn participation(list: RwSignal<Option<InvitationList>>) -> impl IntoView {
             l.as_ref().filter(|l| l.invited > 0).map(|l| {
                 view! {
                     <p class="participation" role="status">
-                        {format!("{} of {} invited have answered this round.", l.answered, l.invited)}
+                        {say_with(Say::PeopleParticipation, &[("answered", l.answered.into()), ("invited", l.invited.into())])}
                     </p>
-                    <p class="hint">{format!(
-                        "Who answered is updated in batches of at least {}, so nobody's answers can be told from the figures moving.",
-                        l.batch
-                    )}</p>
+                    <p class="hint">{say_with(Say::PeopleBatches, &[("batch", l.batch.into())])}</p>
                 }
             })
         })
@@ -87,12 +85,12 @@ fn invite_form(board: String, key: String, issued: RwSignal<Vec<IssuedLink>>, re
     view! {
         <form class="invite" on:submit=send>
             <label>
-                "People to invite, one per line: name, then optionally email, group and role"
-                <textarea rows="4" placeholder="Ada Lovelace, ada@example.org, Backend"
+                {say(Say::PeopleInviteLabel)}
+                <textarea rows="4" placeholder=say(Say::PeopleInviteExample)
                     prop:value=move || people.get() on:input=move |ev| people.set(event_target_value(&ev))></textarea>
             </label>
-            <label>"Or a CSV file with those columns " <input type="file" accept=".csv,text/csv" on:change=load_file/></label>
-            <button type="submit">"Create personal links"</button>
+            <label>{say(Say::PeopleCsv)} " " <input type="file" accept=".csv,text/csv" on:change=load_file/></label>
+            <button type="submit">{say(Say::PeopleCreate)}</button>
             <ul class="error" role="alert">{move || refusal(invite.value().get())}</ul>
         </form>
     }
@@ -114,22 +112,21 @@ fn new_links(issued: RwSignal<Vec<IssuedLink>>) -> impl IntoView {
         (!links.is_empty()).then(|| {
             let csv = links_csv(&links);
             let items = links.into_iter().map(|link| {
-                let label = format!("Copy {}'s link", link.name);
+                let name = [("name", link.name.as_str().into())];
+                let label = say_with(Say::PeopleCopyLink, &name);
                 view! {
                     <li>
                         <span class="who">{link.name.clone()}</span>
-                        <input type="text" readonly aria-label=format!("{}'s link", link.name) value=link.link.clone()/>
+                        <input type="text" readonly aria-label=say_with(Say::PeopleLinkLabel, &name) value=link.link.clone()/>
                         {copy_button(label, link.link)}
                     </li>
                 }
             });
             view! {
-                <section class="new-links" aria-label="New personal links">
-                    <p class="warning">
-                        "Copy these links now, or download them: Tally keeps no copy, so it cannot show them again. A lost link can be issued again."
-                    </p>
+                <section class="new-links" aria-label=say(Say::PeopleNewLinks)>
+                    <p class="warning">{say(Say::PeopleCopyNow)}</p>
                     <button type="button" on:click=move |_| download("personal-links.csv", &csv, "text/csv")>
-                        "Download these links (CSV)"
+                        {say(Say::PeopleDownload)}
                     </button>
                     <ul>{items.collect_view()}</ul>
                 </section>
@@ -182,12 +179,11 @@ fn invitation_table(
     };
     view! {
         // Its own scroll box on a phone, reachable by keyboard.
-        <div class="invitations-scroll" tabindex="0" role="region" aria-label="Invited people, scrollable">
+        <div class="invitations-scroll" tabindex="0" role="region" aria-label=say(Say::PeopleTableLabel)>
             <table class="invitations">
-                <caption>"Invited people"</caption>
+                <caption>{say(Say::PeopleCaption)}</caption>
                 <thead>
-                    <tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Group"</th>
-                        <th scope="col">"Role"</th><th scope="col">"Answered"</th><th scope="col">"Link"</th></tr>
+                    <tr>{COLUMNS.map(|column| view! { <th scope="col">{say(column)}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -196,16 +192,21 @@ fn invitation_table(
     }
 }
 
+/// The invitation table's column headings.
+const COLUMNS: [Say; 6] =
+    [Say::PeopleName, Say::PeopleEmail, Say::PeopleGroup, Say::PeopleRole, Say::PeopleAnswered, Say::PeopleLink];
+
 fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
     invitation: Invitation,
     act: StoredValue<F>,
 ) -> impl IntoView {
     let Invitation { id, name, email, group, role, revoked, answered, .. } = invitation;
-    let status = match (revoked, answered) {
-        (true, _) => "Link withdrawn",
-        (false, true) => "Yes",
-        (false, false) => "Not yet",
-    };
+    let status = say(match (revoked, answered) {
+        (true, _) => Say::PeopleWithdrawn,
+        (false, true) => Say::PeopleYes,
+        (false, false) => Say::PeopleNotYet,
+    });
+    let who = [("name", Arg::from(name.as_str()))];
     let button = move |label: String, action: &'static str, question: Option<String>| {
         let id = id.clone();
         let click = move |_| {
@@ -218,14 +219,14 @@ fn invitation_row<F: Fn(String, &'static str) + Send + Sync + 'static>(
     view! {
         <tr>
             <th scope="row">{name.clone()}</th>
-            <td data-label="Email">{(!email.is_empty()).then_some(email)}</td>
-            <td data-label="Group">{group}</td>
-            <td data-label="Role">{role}</td>
-            <td data-label="Answered">{status}</td>
+            <td data-label=say(Say::PeopleEmail)>{(!email.is_empty()).then_some(email)}</td>
+            <td data-label=say(Say::PeopleGroup)>{group}</td>
+            <td data-label=say(Say::PeopleRole)>{role}</td>
+            <td data-label=say(Say::PeopleAnswered)>{status}</td>
             <td class="actions">
-                {button(format!("New link for {name}"), "reissue", Some(format!("Issue a new link for {name}? Their current link stops working.")))}
-                {(!revoked).then(|| button(format!("Withdraw {name}'s link"), "revoke", None))}
-                {button(format!("Remove {name}"), "delete", Some(format!("Remove {name} from the list? What they answered stays counted, anonymously.")))}
+                {button(say_with(Say::PeopleReissue, &who), "reissue", Some(say_with(Say::PeopleAskReissue, &who)))}
+                {(!revoked).then(|| button(say_with(Say::PeopleRevoke, &who), "revoke", None))}
+                {button(say_with(Say::RemoveWho, &who), "delete", Some(say_with(Say::PeopleAskDelete, &who)))}
             </td>
         </tr>
     }

@@ -1,6 +1,7 @@
 //! Who sees the figures: the mode, and the reveal / hide button of the two
 //! blind modes.
 
+use crate::i18n::{say, Say};
 use crate::reveal::RevealMode;
 use crate::server_fns::SetReveal;
 use crate::stats::Stats;
@@ -36,15 +37,15 @@ pub fn RevealControls(
     let options = RevealMode::ALL
         .into_iter()
         .map(|mode| {
-            view! { <option value=mode.as_str() selected=move || settings().reveal == mode>{mode.describe()}</option> }
+            view! { <option value=mode.as_str() selected=move || settings().reveal == mode>{say(mode.describe())}</option> }
         })
         .collect_view();
     view! {
         <div class="reveal-controls">
-            <label>"Show the figures " <select class="reveal-mode" on:change=choose>{options}</select></label>
+            <label>{say(Say::RevealShow)} " " <select class="reveal-mode" on:change=choose>{options}</select></label>
             {move || (settings().reveal != RevealMode::Live).then(|| view! {
                 <button type="button" class="toggle-revealed" on:click=toggle.clone()>
-                    {move || if settings().revealed { "Hide the figures" } else { "Reveal the figures" }}
+                    {move || say(if settings().revealed { Say::RevealHide } else { Say::RevealReveal })}
                 </button>
             })}
         </div>

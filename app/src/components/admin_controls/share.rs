@@ -3,6 +3,7 @@
 //! a room, is on the presenter screen beside the QR code.) The admin link
 //! is never shown, only copied, so it stays off any screen the admin shares.
 
+use crate::i18n::{say, Say};
 use leptos::prelude::*;
 
 pub fn share_links(board: &str, key: &str) -> impl IntoView {
@@ -12,15 +13,13 @@ pub fn share_links(board: &str, key: &str) -> impl IntoView {
     view! {
         <div class="share">
             <label class="share-link">
-                "Share the board "
+                {say(Say::ShareBoard)}
+                " "
                 <input type="text" readonly value=share.clone()/>
             </label>
-            {copy_button("Copy the board's link", share)}
-            <p class="warning">
-                "Keep the admin link somewhere safe: it is the only way to manage this board, and a lost one cannot be recovered. "
-                "It is not shown here, so it stays off screens you share."
-            </p>
-            {copy_button("Copy the admin link", admin)}
+            {copy_button(say(Say::ShareCopyBoard), share)}
+            <p class="warning">{say(Say::ShareKeepAdmin)}</p>
+            {copy_button(say(Say::ShareCopyAdmin), admin)}
         </div>
     }
 }
@@ -35,8 +34,8 @@ pub(super) fn copy_button(label: impl Into<String>, text: String) -> impl IntoVi
             let written = window().navigator().clipboard().write_text(&text);
             let outcome = wasm_bindgen_futures::JsFuture::from(written).await;
             said.set(match outcome {
-                Ok(_) => "Copied.".to_string(),
-                Err(_) => "This browser did not allow copying; select the address and copy it.".to_string(),
+                Ok(_) => say(Say::Copied),
+                Err(_) => say(Say::CopyRefused),
             });
         });
     };

@@ -14,6 +14,7 @@ mod notes;
 mod role_marks;
 mod submit_bar;
 mod table;
+mod unsent;
 
 use crate::answers::{Draft, PreviousAnswers};
 use crate::board_feed::{BoardFeed, FeedStart};
@@ -21,6 +22,7 @@ use crate::components::admin_panel::AdminPanel;
 use crate::components::legend::Legend;
 use crate::components::my_progress::MyProgress;
 use crate::error::{Problem, TallyError};
+use crate::i18n::{learn, say, say_with, Phrasebook, Say};
 use crate::live_message::ClientMessage;
 use crate::page_data::BoardPageData;
 use crate::rounds::MyRound;
@@ -33,9 +35,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use submit_bar::submit_bar;
 use table::matrix_table;
+use unsent::{forget_unsent, keep_unsent};
 
+/// `words`: what the form says, in the page's language (see `i18n`).
 #[island]
-pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
+pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, draft } = view;
     // A refused form's choices, else the visitor's last answers.
     let draft = draft.or_else(|| previous.as_ref().map(|p| Draft::from(p.clone())));
@@ -51,6 +56,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
     let role = RwSignal::new(my_role.clone());
     let choices = Choices::new(draft);
     keep_choices_across_edits(feed, choices);
+    keep_unsent(feed, choices, (group, role));
     let previous = RwSignal::new(previous);
     let submit = ServerAction::<SubmitAnswers>::new();
     take_replies(feed, submit, choices, (group, role), previous);
@@ -97,7 +103,7 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
                 class="table-scroll"
                 class:popovers-dismissed=move || dismissed.get()
                 tabindex="0"
-                aria-label="Competency matrix (scrolls sideways)"
+                aria-label=say(Say::TableLabel)
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         dismissed.set(true);
@@ -108,13 +114,13 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>) -> impl IntoView {
             >
                 {matrix_table(feed, choices, previous, at_fault)}
             </div>
-            {belonging_choice(("group", "Your group (optional) ", "No group"), group_options, my_group, group)}
-            {belonging_choice(("role", "Your role (optional) ", "No role"), role_options, my_role, role)}
+            {belonging_choice(("group", Say::GroupChoice, Say::NoGroup), group_options, my_group, group)}
+            {belonging_choice(("role", Say::RoleChoice, Say::NoRole), role_options, my_role, role)}
             {role_marks::role_marks(feed, role, choices)}
             {submit_bar(feed, choices, previous, missing)}
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <div class="errors" role="alert">
-                    <p>"Nothing was counted:"</p>
+                    <p>{say(Say::NothingCounted)}</p>
                     <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
                 </div>
             })}
@@ -140,14 +146,12 @@ fn focus_row(row: &str) {
 
 /// What to do here, as the board stands: nothing to submit once it is
 /// closed, and no figures to look at while they are hidden.
-fn intro(feed: BoardFeed) -> &'static str {
-    feed.stats.with(|s| match (s.closed, s.withheld) {
-        (true, _) => "This board no longer takes answers. Hover, focus or tap a cell to see how many people chose it.",
-        (false, true) => "Pick the level that best describes you in each row, then submit.",
-        (false, false) => {
-            "Pick the level that best describes you in each row, then submit. Hover, focus or tap a cell to see how many people chose it."
-        }
-    })
+fn intro(feed: BoardFeed) -> String {
+    say(feed.stats.with(|s| match (s.closed, s.withheld) {
+        (true, _) => Say::IntroClosed,
+        (false, true) => Say::IntroHidden,
+        (false, false) => Say::IntroOpen,
+    }))
 }
 
 /// When the admin's edit reorders levels, each choice stays on its level
@@ -174,6 +178,7 @@ fn take_replies(
 ) {
     Effect::new(move |_| {
         if let Some(Ok(outcome)) = submit.value().get() {
+            forget_unsent(&feed.board());
             feed.offer(outcome.stats);
             feed.add_credential(ClientMessage::Pass(outcome.pass));
             let answers = feed.matrix.with_untracked(|m| choices.chosen(m));
@@ -196,7 +201,8 @@ fn mark_answers_of_an_earlier_round(feed: BoardFeed, previous: RwSignal<Option<P
             let before_label = feed.round_label.with_untracked(|(n, label)| (*n == before).then(|| label.clone()));
             previous.update(|p| {
                 if let Some(p) = p.as_mut().filter(|p| p.from_round.is_none()) {
-                    p.from_round = Some(before_label.unwrap_or_else(|| format!("round {before}")));
+                    p.from_round =
+                        Some(before_label.unwrap_or_else(|| say_with(Say::RoundNumber, &[("n", before.into())])));
                 }
             });
         }

@@ -3,6 +3,7 @@
 //! and the optional group choice.
 
 use crate::board_feed::BoardFeed;
+use crate::i18n::{say, Say};
 use leptos::prelude::*;
 
 /// The title, how many have answered in which round, and the live status.
@@ -30,14 +31,14 @@ pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
     view! {
         {move || (grouped || feed.stats.with(|s| s.round > 1)).then(|| view! {
             <p class="compare-link">
-                <a href=compare_url.clone()>"Compare rounds or groups"</a>
+                <a href=compare_url.clone()>{say(Say::CompareLink)}</a>
                 " · "
-                <a href=trends_url.clone()>"Trends over the rounds"</a>
+                <a href=trends_url.clone()>{say(Say::TrendsLink)}</a>
             </p>
         })}
         {move || feed.matrix.with(|m| !m.roles.is_empty()).then(|| view! {
             <p class="compare-link">
-                <a href=gaps_url.clone()>"Where each role stands against what it expects"</a>
+                <a href=gaps_url.clone()>{say(Say::GapsLink)}</a>
             </p>
         })}
         {move || (!description().is_empty()).then(|| view! {
@@ -50,12 +51,10 @@ pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
 pub fn board_notices(feed: BoardFeed) -> impl IntoView {
     view! {
         {move || feed.stats.with(|s| s.withheld).then(|| view! {
-            <p class="withheld-notice" role="status">{move || feed.stats.with(|s| s.reveal.hidden_note())}</p>
+            <p class="withheld-notice" role="status">{move || say(feed.stats.with(|s| s.reveal.hidden_note()))}</p>
         })}
         {move || feed.stats.with(|s| s.closed).then(|| view! {
-            <p class="closed-notice" role="status">
-                "This board is closed: it no longer takes answers. Its figures stay visible."
-            </p>
+            <p class="closed-notice" role="status">{say(Say::ClosedNotice)}</p>
         })}
     }
 }
@@ -64,7 +63,7 @@ pub fn board_notices(feed: BoardFeed) -> impl IntoView {
 /// when the board offers any: `options` are (value, label); `picked` is
 /// the value picked in `signal` (blank: none).
 pub fn belonging_choice(
-    (name, label, none): (&'static str, &'static str, &'static str),
+    (name, label, none): (&'static str, Say, Say),
     options: Vec<(String, String)>,
     picked: String,
     signal: RwSignal<String>,
@@ -76,9 +75,10 @@ pub fn belonging_choice(
             .collect_view();
         view! {
             <label class="group-choice">
-                {label}
-                <select name=name on:change=move |ev| signal.set(event_target_value(&ev))>
-                    <option value="" selected=picked.is_empty()>{none}</option>
+                {say(label)}
+                " "
+                <select name=name prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
+                    <option value="" selected=picked.is_empty()>{say(none)}</option>
                     {options}
                 </select>
             </label>

@@ -85,15 +85,15 @@ fn mark_row(row: &str, expected: Option<usize>, text: &str) {
 /// The person's gap to what their role expects, by how many levels.
 #[cfg(any(feature = "hydrate", test))]
 fn gap(matrix: &crate::matrix::Matrix, chosen: Option<u8>, expected: Option<usize>) -> Option<String> {
+    use crate::i18n::{say_with, Say};
     let (mine, expected) = (chosen? as usize, expected?);
     let short = &matrix.levels.get(expected)?.short;
     let (levels, side) = match mine.cmp(&expected) {
-        std::cmp::Ordering::Less => (expected - mine, "below"),
-        std::cmp::Ordering::Equal => return Some(format!("Your role expects {short}: you are at it")),
-        std::cmp::Ordering::Greater => (mine - expected, "above"),
+        std::cmp::Ordering::Less => (expected - mine, Say::RoleGapBelow),
+        std::cmp::Ordering::Equal => (0, Say::RoleGapAt),
+        std::cmp::Ordering::Greater => (mine - expected, Say::RoleGapAbove),
     };
-    let plural = if levels == 1 { "" } else { "s" };
-    Some(format!("Your role expects {short}: you are {levels} level{plural} {side}"))
+    Some(say_with(side, &[("expected", short.clone().into()), ("levels", levels.into())]))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use super::choices::Choices;
 use crate::answers::PreviousAnswers;
 use crate::board_feed::BoardFeed;
+use crate::i18n::{say, say_with, Say};
 use crate::time_text::utc_minute;
 use leptos::prelude::*;
 
@@ -31,21 +32,21 @@ pub fn submit_bar(
     let still_missing = move || {
         let row = missing.get().filter(|row| choices.of(row).get().is_none())?;
         let title = feed.matrix.with(|m| m.rows().find(|r| r.id == row).map(|r| r.title.clone()))?;
-        Some(
-            view! { <p class="missing" role="alert">{format!("“{title}” has no answer yet: pick a level there, then submit.")}</p> },
-        )
+        Some(view! { <p class="missing" role="alert">{say_with(Say::RowMissing, &[("title", title.into())])}</p> })
     };
     let answered_now = move || previous.with(|p| p.as_ref().is_some_and(|p| p.from_round.is_none()));
     view! {
         <div class="submit-bar" data-hydrated=move || hydrated.get().to_string()>
-            <p class="progress" aria-live="polite">{move || format!("{} of {} answered", answered(), total())}</p>
+            <p class="progress" aria-live="polite">
+                {move || say_with(Say::Progress, &[("answered", answered().into()), ("total", total().into())])}
+            </p>
             <button type="submit" disabled=closed class:incomplete=incomplete>
-                {move || if answered_now() { "Update my answers" } else { "Submit" }}
+                {move || say(if answered_now() { Say::Update } else { Say::Submit })}
             </button>
             <p class="submitted">
                 {move || previous.with(|p| p.as_ref().map(|p| match &p.from_round {
-                    None => format!("You submitted on {}.", when(p.submitted_at, hydrated.get())),
-                    Some(round) => format!("Your answers from {round} are filled in: confirm or change them, then submit. Nothing counts until you do."),
+                    None => say_with(Say::SubmittedOn, &[("when", when(p.submitted_at, hydrated.get()).into())]),
+                    Some(round) => say_with(Say::CarriedOver, &[("round", round.clone().into())]),
                 }))}
             </p>
             {still_missing}
@@ -58,7 +59,8 @@ pub fn submit_bar(
 fn when(unix_seconds: i64, hydrated: bool) -> String {
     #[cfg(feature = "hydrate")]
     if hydrated {
-        return crate::time_text::reader_minute(unix_seconds);
+        let local = crate::time_text::reader_minute(unix_seconds);
+        return say_with(Say::YourTime, &[("when", local.into())]);
     }
     let _ = hydrated;
     utc_minute(unix_seconds)

@@ -6,6 +6,7 @@ use super::choices::Choices;
 use crate::answers::PreviousAnswers;
 use crate::board_feed::BoardFeed;
 use crate::components::competency_row::CompetencyRow;
+use crate::i18n::{css_said, say, Say};
 use crate::matrix::Matrix;
 use leptos::prelude::*;
 
@@ -18,16 +19,15 @@ pub fn matrix_table(
 ) -> impl IntoView {
     move || {
         let matrix = feed.matrix.get();
+        let said = [css_said("chosen", Say::ChosenMark), css_said("expected", Say::ExpectedMark)].concat();
         view! {
-            <table class="matrix">
-                <caption class="visually-hidden">
-                    "Competencies by row, proficiency levels by column; each cell is an option."
-                </caption>
+            <table class="matrix" style=said>
+                <caption class="visually-hidden">{say(Say::TableCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Competency"</th>
+                        <th scope="col">{say(Say::CompetencyHeading)}</th>
                         {level_headings(&matrix)}
-                        <th scope="col">"You and the crowd"</th>
+                        <th scope="col">{say(Say::StandingHeading)}</th>
                     </tr>
                 </thead>
                 {categories(&matrix, feed, choices, previous, at_fault)}

@@ -3,6 +3,7 @@
 
 use super::progress_line;
 use crate::answers::PreviousAnswers;
+use crate::i18n::{say, Say};
 use crate::matrix::Matrix;
 use crate::rounds::MyRound;
 use crate::server_fns::{my_rounds, WithdrawAnswers};
@@ -61,21 +62,18 @@ pub fn History(
                 let remove = move |every_round: bool| {
                     let board = board.clone();
                     move |_| {
-                        let question = match every_round {
-                            false => "Withdraw your answers from this round? They stop counting at once; you can answer again.",
-                            true => "Withdraw your answers from every round? Your whole history on this board is deleted.",
-                        };
-                        if crate::components::confirm::confirmed(question) {
+                        let question = say(if every_round { Say::HistoryAskAll } else { Say::HistoryAskRound });
+                        if crate::components::confirm::confirmed(&question) {
                             withdraw.dispatch(WithdrawAnswers { board: board.clone(), every_round });
                         }
                     }
                 };
                 view! {
                     <details class="my-progress">
-                        <summary>"Your answers over time (only you see this)"</summary>
+                        <summary>{say(Say::HistorySummary)}</summary>
                         <ul>{lines}</ul>
-                        <button type="button" on:click=remove(false)>"Withdraw my answers from this round"</button>
-                        <button type="button" on:click=remove(true)>"Withdraw my answers from every round"</button>
+                        <button type="button" on:click=remove(false)>{say(Say::HistoryWithdrawRound)}</button>
+                        <button type="button" on:click=remove(true)>{say(Say::HistoryWithdrawAll)}</button>
                         <p class="error" role="alert">{error}</p>
                     </details>
                 }

@@ -59,6 +59,7 @@ async fn mount_history(
     mine: Vec<MyRound>,
     previous: RwSignal<Option<PreviousAnswers>>,
 ) {
+    crate::server_fns::words::learn_section(crate::i18n::Section::History).await;
     let history = move || view! { <history::History board matrix mine previous/> };
     leptos::mount::mount_to(place.into(), history).forget();
 }
@@ -74,37 +75,44 @@ fn progress_line(
     title: &str,
     role: Option<&crate::matrix::Role>,
 ) -> String {
+    use crate::i18n::{say, say_with, Say};
     let answered: Vec<(usize, &str)> =
         mine.iter().filter_map(|r| Some((*r.answers.get(row)? as usize, r.label.as_str()))).collect();
-    let steps: Vec<String> = answered
-        .iter()
-        .filter_map(|(level, label)| Some(format!("{} ({label})", matrix.levels.get(*level)?.short)))
-        .collect();
+    let step = |(level, label): &(usize, &str)| {
+        let short = matrix.levels.get(*level)?.short.as_str();
+        Some(say_with(Say::HistoryStep, &[("level", short.into()), ("round", (*label).into())]))
+    };
+    let steps: Vec<String> = answered.iter().filter_map(step).collect();
     if steps.is_empty() {
-        return format!("{title}: not answered");
+        return say_with(Say::HistoryNotAnswered, &[("title", title.into())]);
     }
-    let line = format!("{title}: {}", steps.join(" → "));
+    let line = say_with(Say::HistoryLine, &[("title", title.into()), ("steps", steps.join(" → ").into())]);
     let Some(expected) = role.and_then(|role| matrix.expected_level(role, row)) else { return line };
     let short = |level: usize| expected.saturating_sub(level);
     let gaps: Vec<String> = answered
         .iter()
         .map(|(level, _)| match (short(*level), *level > expected) {
-            (0, true) => "above".to_string(),
-            (0, false) => "at".to_string(),
-            (n, _) => format!("{n} below"),
+            (0, true) => say(Say::HistoryAbove),
+            (0, false) => say(Say::HistoryAt),
+            (n, _) => say_with(Say::HistoryBelow, &[("levels", n.into())]),
         })
         .collect();
+    let expects = matrix.levels[expected].short.as_str();
+    let args = [("line", line.into()), ("expected", expects.into()), ("gaps", gaps.join(" → ").into())];
+    let with_role = say_with(Say::HistoryRole, &args);
     let trend = match (answered.first(), answered.last()) {
         (Some(first), Some(last)) if answered.len() > 1 => match short(last.0).cmp(&short(first.0)) {
-            std::cmp::Ordering::Less if short(last.0) == 0 => ": the gap closed",
-            std::cmp::Ordering::Less => ": the gap narrowed",
-            std::cmp::Ordering::Equal => "",
-            std::cmp::Ordering::Greater => ": the gap widened",
+            std::cmp::Ordering::Less if short(last.0) == 0 => Some(Say::HistoryClosed),
+            std::cmp::Ordering::Less => Some(Say::HistoryNarrowed),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(Say::HistoryWidened),
         },
-        _ => "",
+        _ => None,
     };
-    let expects = &matrix.levels[expected].short;
-    format!("{line}; your role expects {expects}: {}{trend}", gaps.join(" → "))
+    match trend {
+        Some(trend) => say_with(trend, &[("role", with_role.into())]),
+        None => with_role,
+    }
 }
 
 #[cfg(test)]

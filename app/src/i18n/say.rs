@@ -1,0 +1,224 @@
+//! The messages the islands show, named: [`Say`] has one variant per
+//! message, and [`Section`] groups them by the islands that need them, so a
+//! page's props carry only its own. The browser knows a message by its
+//! place in this list (no ids travel in its bundle); the server knows its
+//! Fluent id too.
+
+/// Declares `Say` and `Section` from one list of sections of
+/// `Variant = "fluent-id"` lines.
+macro_rules! messages {
+    ($($section:ident { $($variant:ident = $id:literal,)* })*) => {
+        /// A message an island shows; see the catalogues for its text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Say { $($($variant,)*)* }
+
+        /// The islands' messages in groups, each sent to the browser whole.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Section { $($section,)* }
+
+        impl Section {
+            /// Every section, in order.
+            pub const ALL: &[Section] = &[$(Section::$section,)*];
+
+            /// The messages of this section.
+            pub fn messages(self) -> &'static [Say] {
+                match self { $(Section::$section => &[$(Say::$variant,)*],)* }
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl Say {
+            /// The message's id in the catalogues.
+            pub fn id(self) -> &'static str {
+                match self { $($(Say::$variant => $id,)*)* }
+            }
+        }
+    };
+}
+
+messages! {
+    // What every live page says of the board: the board page's header and
+    // the presenter's.
+    Live {
+        Respondents = "respondents",
+        RespondentsInRound = "respondents-in-round",
+        RoundNumber = "round-number",
+        LiveWatching = "live-watching",
+        LiveOn = "live-on",
+        LiveConnecting = "live-connecting",
+        LiveReconnecting = "live-reconnecting",
+        LiveOffline = "live-offline",
+        HiddenUntilSubmit = "hidden-until-submit",
+        HiddenUntilReveal = "hidden-until-reveal",
+        Percent = "percent",
+    }
+    // The board page's form.
+    Board {
+        TableLabel = "form-table-label",
+        TableCaption = "form-table-caption",
+        CompetencyHeading = "form-competency",
+        StandingHeading = "form-standing",
+        NoAnswersYet = "cell-no-answers",
+        CellFigures = "cell-figures",
+        StandingBelow = "row-standing-below",
+        StandingAt = "row-standing-at",
+        StandingAbove = "row-standing-above",
+        IntroClosed = "intro-closed",
+        IntroHidden = "intro-hidden",
+        IntroOpen = "intro-open",
+        LegendLabel = "legend-label",
+        LegendCaption = "legend-caption",
+        GroupChoice = "choice-group",
+        NoGroup = "choice-no-group",
+        RoleChoice = "choice-role",
+        NoRole = "choice-no-role",
+        NothingCounted = "form-nothing-counted",
+        Progress = "form-progress",
+        Submit = "form-submit",
+        Update = "form-update",
+        SubmittedOn = "form-submitted-on",
+        YourTime = "form-your-time",
+        CarriedOver = "form-carried-over",
+        RowMissing = "form-row-missing",
+        CompareLink = "link-compare",
+        TrendsLink = "link-trends",
+        GapsLink = "link-gaps",
+        ClosedNotice = "notice-closed",
+        RoleGapAt = "role-gap-at",
+        RoleGapBelow = "role-gap-below",
+        RoleGapAbove = "role-gap-above",
+        ChosenMark = "cell-chosen",
+        ExpectedMark = "cell-expected",
+    }
+    // The presenter.
+    Present {
+        PresentClosed = "present-closed",
+        PresentHidden = "present-hidden",
+        PresentGapsLink = "present-gaps",
+        OfInvited = "present-of-invited",
+        JoinLabel = "present-join-label",
+        QrAlt = "present-qr-alt",
+        ScanOrGo = "present-scan",
+        EnterCode = "present-enter-code",
+        FullScreen = "present-full-screen",
+        Controls = "present-controls",
+        HideControls = "present-hide-controls",
+        LevelsLabel = "present-levels",
+        RowHidden = "present-row-hidden",
+        RowNobody = "present-row-nobody",
+        RowFigures = "present-row-figures",
+        RowPart = "present-row-part",
+        PresentNobody = "present-nobody",
+        PresentWithheld = "present-withheld",
+    }
+    // The visitor's own history on the board page (fetched with its code).
+    History {
+        HistorySummary = "history-summary",
+        HistoryWithdrawRound = "history-withdraw-round",
+        HistoryWithdrawAll = "history-withdraw-all",
+        HistoryAskRound = "history-ask-round",
+        HistoryAskAll = "history-ask-all",
+        HistoryNotAnswered = "history-not-answered",
+        HistoryLine = "history-line",
+        HistoryStep = "history-step",
+        HistoryAbove = "history-above",
+        HistoryAt = "history-at",
+        HistoryBelow = "history-below",
+        HistoryRole = "history-role",
+        HistoryClosed = "history-closed",
+        HistoryNarrowed = "history-narrowed",
+        HistoryWidened = "history-widened",
+    }
+    // The admin's controls (fetched with their code).
+    Admin {
+        AdminLabel = "admin-label",
+        AdminHeading = "admin-heading",
+        AdminPages = "admin-pages",
+        AdminPresent = "admin-present",
+        AdminCompare = "admin-compare",
+        AdminTrends = "admin-trends",
+        AdminEdit = "admin-edit",
+        AdminReopen = "admin-reopen",
+        AdminClose = "admin-close",
+        AdminDownload = "admin-download",
+        ShareBoard = "share-board",
+        ShareCopyBoard = "share-copy-board",
+        ShareKeepAdmin = "share-keep-admin",
+        ShareCopyAdmin = "share-copy-admin",
+        Copied = "copied",
+        CopyRefused = "copy-refused",
+        RevealShow = "reveal-show",
+        RevealLive = "reveal-live",
+        RevealAfterSubmit = "reveal-after-submit",
+        RevealFacilitator = "reveal-facilitator",
+        RevealHide = "reveal-hide",
+        RevealReveal = "reveal-reveal",
+        GroupsLegend = "groups-legend",
+        GroupsHint = "groups-hint",
+        GroupsNames = "groups-names",
+        GroupsThreshold = "groups-threshold",
+        GroupsThresholdProblem = "groups-threshold-problem",
+        GroupsSave = "groups-save",
+        GroupsSaved = "groups-saved",
+        RoundNextLabel = "round-next-label",
+        RoundNextExample = "round-next-example",
+        RoundStart = "round-start",
+        RoundConfirmLabel = "round-confirm-label",
+        RoundFrozen = "round-frozen",
+        RoundShownAfterSubmit = "round-shown-after-submit",
+        RoundHiddenUntilReveal = "round-hidden-until-reveal",
+        RoundYes = "round-yes",
+        Cancel = "cancel",
+        RoundOpen = "round-open",
+        OwnersLegend = "owners-legend",
+        OwnersHint = "owners-hint",
+        OwnersAddLabel = "owners-add-label",
+        OwnersAdd = "owners-add",
+        OwnersStarter = "owners-starter",
+        OwnersSignedIn = "owners-signed-in",
+        OwnersNotSignedIn = "owners-not-signed-in",
+        Remove = "remove",
+        RemoveWho = "remove-who",
+        AccessLabel = "access-label",
+        AccessAnyone = "access-anyone",
+        AccessInvited = "access-invited",
+        AccessMembers = "access-members",
+        AccessDomains = "access-domains",
+        AccessDomainsExample = "access-domains-example",
+        AccessSaveDomains = "access-save-domains",
+        AccessNoSignIn = "access-no-sign-in",
+        PeopleParticipation = "people-participation",
+        PeopleBatches = "people-batches",
+        PeopleInviteLabel = "people-invite-label",
+        PeopleInviteExample = "people-invite-example",
+        PeopleCsv = "people-csv",
+        PeopleCreate = "people-create",
+        PeopleCopyLink = "people-copy-link",
+        PeopleLinkLabel = "people-link-label",
+        PeopleNewLinks = "people-new-links",
+        PeopleCopyNow = "people-copy-now",
+        PeopleDownload = "people-download",
+        PeopleTableLabel = "people-table-label",
+        PeopleCaption = "people-caption",
+        PeopleName = "people-name",
+        PeopleEmail = "people-email",
+        PeopleGroup = "people-group",
+        PeopleRole = "people-role",
+        PeopleAnswered = "people-answered",
+        PeopleLink = "people-link",
+        PeopleWithdrawn = "people-withdrawn",
+        PeopleYes = "people-yes",
+        PeopleNotYet = "people-not-yet",
+        PeopleReissue = "people-reissue",
+        PeopleAskReissue = "people-ask-reissue",
+        PeopleRevoke = "people-revoke",
+        PeopleAskDelete = "people-ask-delete",
+    }
+}
+
+impl Say {
+    /// Its place among all messages, which is how the browser finds it.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
