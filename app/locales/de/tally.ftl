@@ -272,3 +272,31 @@ people-reissue = Neuer Link für { $name }
 people-ask-reissue = Einen neuen Link für { $name } ausstellen? Der bisherige Link funktioniert dann nicht mehr.
 people-revoke = Link von { $name } zurückziehen
 people-ask-delete = { $name } von der Liste entfernen? Die Antworten zählen weiter, anonym.
+
+## Board-Seite und Präsentation, wie der Server sie ausliefert
+
+board-loading = Die Matrix wird geladen …
+board-description = { $title }: Wähle deine Stufe in jeder Kompetenz und sieh live, wo das Team steht.
+present-loading = Das Board wird geladen …
+present-title = Präsentation: { $title }
+present-description = { $title }, live auf der großen Leinwand: wo das Team in jeder Kompetenz steht und wie man beitritt.
+
+## Zwei Runden oder zwei Gruppen vergleichen
+
+compare-loading = Die Zahlen werden geladen …
+compare-heading = Vergleich: { $title }
+compare-back = Zurück zum Board
+compare-a = Vergleiche
+compare-with = mit
+compare-moved-first = Zeilen mit der größten Bewegung zuerst
+compare-show = Anzeigen
+compare-withheld = { $side }: Die Zahlen werden zurückgehalten (weniger als { $n } Personen, oder eine kleinere Gruppe ließe sich daraus errechnen).
+compare-table-label = Vergleichstabelle (seitlich scrollbar)
+compare-caption = { $a } verglichen mit { $b }, Zeile für Zeile
+compare-competency = Kompetenz
+compare-median = Median
+compare-no-change = { $level } (unverändert)
+compare-up = { $from } → { $to } ({ $levels } höher)
+compare-down = { $from } → { $to } ({ $levels } tiefer)
+compare-withheld-cell = zurückgehalten
+compare-share = { $k } ({ $percent })

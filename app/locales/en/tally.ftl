@@ -267,3 +267,31 @@ people-reissue = New link for { $name }
 people-ask-reissue = Issue a new link for { $name }? Their current link stops working.
 people-revoke = Withdraw { $name }'s link
 people-ask-delete = Remove { $name } from the list? What they answered stays counted, anonymously.
+
+## The board page and the presenter, as the server renders them
+
+board-loading = Loading the matrix…
+board-description = { $title }: pick your level in each competency and see, live, where the team stands.
+present-loading = Loading the board…
+present-title = Presenting: { $title }
+present-description = { $title }, live on the big screen: where the team stands in each competency, and how to join.
+
+## Comparing two rounds or two groups
+
+compare-loading = Loading the figures…
+compare-heading = Compare: { $title }
+compare-back = Back to the board
+compare-a = Compare
+compare-with = with
+compare-moved-first = Rows that moved most first
+compare-show = Show
+compare-withheld = { $side }: its figures are withheld (fewer than { $n } people, or a smaller group could be worked out from them).
+compare-table-label = Comparison table (scrolls sideways)
+compare-caption = { $a } compared with { $b }, row by row
+compare-competency = Competency
+compare-median = Median
+compare-no-change = { $level } (no change)
+compare-up = { $from } → { $to } (up { $levels })
+compare-down = { $from } → { $to } (down { $levels })
+compare-withheld-cell = withheld
+compare-share = { $k } ({ $percent })

@@ -275,3 +275,31 @@ people-reissue = Nuevo enlace para { $name }
 people-ask-reissue = ¿Emitir un nuevo enlace para { $name }? Su enlace actual deja de funcionar.
 people-revoke = Retirar el enlace de { $name }
 people-ask-delete = ¿Quitar a { $name } de la lista? Sus respuestas siguen contando, de forma anónima.
+
+## La página del tablero y la presentación, tal como las envía el servidor
+
+board-loading = Cargando la matriz…
+board-description = { $title }: elige tu nivel en cada competencia y mira, en vivo, dónde está el equipo.
+present-loading = Cargando el tablero…
+present-title = Presentación: { $title }
+present-description = { $title }, en vivo en la pantalla grande: dónde está el equipo en cada competencia y cómo unirse.
+
+## Comparar dos rondas o dos grupos
+
+compare-loading = Cargando las cifras…
+compare-heading = Comparación: { $title }
+compare-back = Volver al tablero
+compare-a = Comparar
+compare-with = con
+compare-moved-first = Primero las filas que más se movieron
+compare-show = Mostrar
+compare-withheld = { $side }: sus cifras se retienen (menos de { $n } personas, o se podría deducir de ellas un grupo más pequeño).
+compare-table-label = Tabla comparativa (se desplaza de lado)
+compare-caption = { $a } frente a { $b }, fila por fila
+compare-competency = Competencia
+compare-median = Mediana
+compare-no-change = { $level } (sin cambios)
+compare-up = { $from } → { $to } (sube { $levels })
+compare-down = { $from } → { $to } (baja { $levels })
+compare-withheld-cell = retenido
+compare-share = { $k } ({ $percent })

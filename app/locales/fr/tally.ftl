@@ -278,3 +278,31 @@ people-reissue = Nouveau lien pour { $name }
 people-ask-reissue = Émettre un nouveau lien pour { $name } ? Son lien actuel cesse de fonctionner.
 people-revoke = Retirer le lien de { $name }
 people-ask-delete = Retirer { $name } de la liste ? Ses réponses restent comptées, anonymement.
+
+## La page du tableau et l’écran de présentation, tels que le serveur les envoie
+
+board-loading = Chargement de la matrice…
+board-description = { $title } : choisissez votre niveau dans chaque compétence et voyez, en direct, où en est l’équipe.
+present-loading = Chargement du tableau…
+present-title = Présentation : { $title }
+present-description = { $title }, en direct sur grand écran : où en est l’équipe dans chaque compétence, et comment la rejoindre.
+
+## Comparer deux tours ou deux groupes
+
+compare-loading = Chargement des chiffres…
+compare-heading = Comparaison : { $title }
+compare-back = Retour au tableau
+compare-a = Comparer
+compare-with = avec
+compare-moved-first = Les lignes qui ont le plus bougé d’abord
+compare-show = Afficher
+compare-withheld = { $side } : ses chiffres sont retenus (moins de { $n } personnes, ou un groupe plus petit pourrait en être déduit).
+compare-table-label = Tableau de comparaison (défile sur le côté)
+compare-caption = { $a } comparé à { $b }, ligne par ligne
+compare-competency = Compétence
+compare-median = Médiane
+compare-no-change = { $level } (inchangé)
+compare-up = { $from } → { $to } (+{ $levels })
+compare-down = { $from } → { $to } (−{ $levels })
+compare-withheld-cell = retenu
+compare-share = { $k } ({ $percent })

@@ -5,7 +5,7 @@
 use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
 use crate::error::TallyError;
-use crate::i18n::Phrasebook;
+use crate::i18n::{t, t_with, Phrasebook};
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
@@ -17,23 +17,20 @@ pub fn BoardPage() -> impl IntoView {
     let params = use_params_map();
     let board = params.read_untracked().get("board").unwrap_or_else(|| DEFAULT_BOARD.to_string());
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("board-loading")}</p> }>
             {Suspend::new(async move {
                 match load_board(board.clone(), String::new()).await {
                     Ok(view) => {
                         let mine = my_rounds(board).await.unwrap_or_default();
                         let description = match view.matrix.description.trim() {
-                            "" => format!(
-                                "{}: pick your level in each competency and see, live, where the team stands.",
-                                view.title
-                            ),
+                            "" => t_with("board-description", &[("title", view.title.as_str().into())]),
                             text => text.to_string(),
                         };
                         view! {
                             <Title text=head_text(&format!("{} · Tally", view.title))/>
                             <Meta name="description" content=head_text(&description)/>
                             <MatrixForm view mine words=Phrasebook::of_board()/>
-                            <p class="start-link"><a href="/start">"Start a board for your team"</a></p>
+                            <p class="start-link"><a href="/start">{t("home-start")}</a></p>
                         }
                             .into_any()
                     }

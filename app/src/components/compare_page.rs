@@ -7,6 +7,7 @@ use crate::board_feed::refetched_live;
 use crate::comparison::{Comparison, SideFigures};
 use crate::components::board_page::head_text;
 use crate::error::TallyError;
+use crate::i18n::{learn, say, say_with, t, t_with, Arg, Phrasebook, Say, Section};
 use crate::matrix::{Matrix, Row};
 use crate::server_fns::compare_figures;
 use crate::stats::Stats;
@@ -21,22 +22,24 @@ pub fn ComparePage() -> impl IntoView {
     let chosen = |name: &str| query.read_untracked().get(name).unwrap_or_default();
     let (a, b, moved_first) = (chosen("a"), chosen("b"), chosen("sort") == "moved");
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the figures…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("compare-loading")}</p> }>
             {Suspend::new(async move {
                 match compare_figures(board.clone(), a.clone(), b.clone(), String::new()).await {
                     Ok(initial) => {
-                        let title = head_text(&format!("Compare: {} · Tally", initial.title));
+                        let heading = t_with("compare-heading", &[("title", initial.title.as_str().into())]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Compare]);
                         view! {
-                            <Title text=title/>
-                            <LiveComparison board a b moved_first initial=Some(initial) refusal=None/>
+                            <Title text=head_text(&format!("{heading} · Tally"))/>
+                            <LiveComparison board a b moved_first initial=Some(initial) refusal=None words/>
                         }
                             .into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
+                        let words = Phrasebook::of(&[Section::Live, Section::Compare]);
                         view! {
-                            <Title text="Compare · Tally"/>
-                            <LiveComparison board a b moved_first initial=None refusal=Some(error)/>
+                            <Title text=format!("{} · Tally", t("compare-a"))/>
+                            <LiveComparison board a b moved_first initial=None refusal=Some(error) words/>
                         }
                             .into_any()
                     }
@@ -62,7 +65,9 @@ fn LiveComparison(
     moved_first: bool,
     initial: Option<Comparison>,
     refusal: Option<TallyError>,
+    words: Phrasebook,
 ) -> impl IntoView {
+    learn(&words);
     let key = crate::components::admin_key::held_key(&board);
     let fetch = {
         let board = board.clone();
@@ -78,12 +83,12 @@ fn LiveComparison(
 
 fn comparison_view(board: String, comparison: Comparison, moved_first: bool) -> impl IntoView {
     let Comparison { title, matrix, choices, a, b } = comparison;
-    let select = |name: &'static str, label: &'static str, current: &SideFigures| {
+    let select = |name: &'static str, label: Say, current: &SideFigures| {
         let options = choices
             .iter()
             .map(|(value, text)| view! { <option value=value.clone() selected=*text == current.label>{text.clone()}</option> })
             .collect_view();
-        view! { <label>{label}" "<select name=name>{options}</select></label> }
+        view! { <label>{say(label)}" "<select name=name translate="no">{options}</select></label> }
     };
     let mut rows: Vec<&Row> = matrix.rows().collect();
     if moved_first {
@@ -92,29 +97,31 @@ fn comparison_view(board: String, comparison: Comparison, moved_first: bool) -> 
     let body = rows.into_iter().map(|row| row_view(row, &matrix, &a, &b)).collect_view();
     view! {
         <header class="board-header">
-            <h1>{format!("Compare: {title}")}</h1>
-            <a href=format!("/b/{board}")>"Back to the board"</a>
+            <h1>{say_with(Say::CompareHeading, &[("title", title.into())])}</h1>
+            <a href=format!("/b/{board}")>{say(Say::CompareBack)}</a>
         </header>
         <form method="get" class="compare-choice">
-            {select("a", "Compare", &a)}
-            {select("b", "with", &b)}
+            {select("a", Say::CompareA, &a)}
+            {select("b", Say::CompareWith, &b)}
             <label class="checkbox">
                 <input type="checkbox" name="sort" value="moved" checked=moved_first/>
-                "Rows that moved most first"
+                {say(Say::CompareMovedFirst)}
             </label>
-            <button type="submit">"Show"</button>
+            <button type="submit">{say(Say::CompareShow)}</button>
         </form>
         {withheld_note(&a)}
         {withheld_note(&b)}
-        <div class="table-scroll" tabindex="0" aria-label="Comparison table (scrolls sideways)">
+        <div class="table-scroll" tabindex="0" aria-label=say(Say::CompareTableLabel)>
             <table class="compare">
-                <caption class="visually-hidden">{format!("{} compared with {}, row by row", a.label, b.label)}</caption>
+                <caption class="visually-hidden">
+                    {say_with(Say::CompareCaption, &[("a", a.label.as_str().into()), ("b", b.label.as_str().into())])}
+                </caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Competency"</th>
-                        <th scope="col">{a.label.clone()}</th>
-                        <th scope="col">{b.label.clone()}</th>
-                        <th scope="col">"Median"</th>
+                        <th scope="col">{say(Say::CompareCompetency)}</th>
+                        <th scope="col" translate="no">{a.label.clone()}</th>
+                        <th scope="col" translate="no">{b.label.clone()}</th>
+                        <th scope="col">{say(Say::CompareMedian)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
@@ -127,10 +134,7 @@ fn withheld_note(side: &SideFigures) -> Option<impl IntoView> {
     side.stats.is_none().then(|| {
         view! {
             <p class="withheld" role="note">
-                {format!(
-                    "{}: its figures are withheld (fewer than {} people, or a smaller group could be worked out from them).",
-                    side.label, side.min_group_size
-                )}
+                {say_with(Say::CompareWithheld, &[("side", side.label.as_str().into()), ("n", side.min_group_size.into())])}
             </p>
         }
     })
@@ -146,20 +150,23 @@ fn row_view(row: &Row, matrix: &Matrix, a: &SideFigures, b: &SideFigures) -> imp
     let short = |level: Option<usize>| level.and_then(|l| matrix.levels.get(l)).map(|l| l.short.clone());
     let median = |side: &SideFigures| side.stats.as_ref().and_then(|s| s.median_level(&row.id));
     let shift = match (median(a), median(b)) {
-        (Some(from), Some(to)) if from == to => format!("{} (no change)", short(Some(from)).unwrap_or_default()),
+        (Some(from), Some(to)) if from == to => {
+            say_with(Say::CompareNoChange, &[("level", short(Some(from)).unwrap_or_default().into())])
+        }
         (Some(from), Some(to)) => {
-            let direction = if to > from { "up" } else { "down" };
+            let direction = if to > from { Say::CompareUp } else { Say::CompareDown };
             let (from_text, to_text) = (short(Some(from)).unwrap_or_default(), short(Some(to)).unwrap_or_default());
-            format!("{from_text} → {to_text} ({direction} {})", from.abs_diff(to))
+            let levels = Arg::from(from.abs_diff(to));
+            say_with(direction, &[("from", from_text.into()), ("to", to_text.into()), ("levels", levels)])
         }
         _ => "—".to_string(),
     };
     view! {
         <tr>
-            <th scope="row">{row.title.clone()}</th>
+            <th scope="row" translate="no">{row.title.clone()}</th>
             <td data-label=a.label.clone()>{distribution(row, matrix, a.stats.as_ref())}</td>
             <td data-label=b.label.clone()>{distribution(row, matrix, b.stats.as_ref())}</td>
-            <td class="shift" data-label="Median">{shift}</td>
+            <td class="shift" data-label=say(Say::CompareMedian)>{shift}</td>
         </tr>
     }
 }
@@ -167,7 +174,9 @@ fn row_view(row: &Row, matrix: &Matrix, a: &SideFigures, b: &SideFigures) -> imp
 /// One line per level: its short label, the count and share in words, and
 /// a bar as long as the share (the words carry it without colour).
 fn distribution(row: &Row, matrix: &Matrix, stats: Option<&Stats>) -> impl IntoView {
-    let Some(stats) = stats else { return view! { <span class="withheld">"withheld"</span> }.into_any() };
+    let Some(stats) = stats else {
+        return view! { <span class="withheld">{say(Say::CompareWithheldCell)}</span> }.into_any();
+    };
     let levels = matrix
         .levels
         .iter()
@@ -175,12 +184,19 @@ fn distribution(row: &Row, matrix: &Matrix, stats: Option<&Stats>) -> impl IntoV
         .map(|(level, info)| {
             view! {
                 <li>
-                    <span class="level-tag">{info.short.clone()}</span>
-                    {format!(" {} ({}%)", stats.count(&row.id, level), stats.percent(&row.id, level))}
+                    <span class="level-tag" translate="no">{info.short.clone()}</span>
+                    " "
+                    {share(stats.count(&row.id, level), stats.percent(&row.id, level))}
                     <span class="bar" style=format!("--share: {}", stats.share_css(&row.id, level)) aria-hidden="true"></span>
                 </li>
             }
         })
         .collect_view();
     view! { <ul class="distribution">{levels}</ul> }.into_any()
+}
+
+/// "3 (50%)", in the page's language.
+fn share(count: u64, percent: u64) -> String {
+    let percent = say_with(Say::Percent, &[("n", percent.into())]);
+    say_with(Say::CompareShare, &[("k", count.into()), ("percent", percent.into())])
 }

@@ -54,13 +54,12 @@ pub fn CompetencyRow(
             let initially_checked = chosen.get_untracked() == Some(index as u8);
             view! {
                 <td class="cell" class:chosen=move || chosen.get() == Some(index as u8) style=shading>
-                    <label>
+                    <label translate="no">
                         <input
                             type="radio"
                             name=format!("answers[{row_id}]")
                             value=index.to_string()
                             checked=initially_checked
-                            prop:checked=move || chosen.get() == Some(index as u8)
                             aria-describedby=popover_id.clone()
                             on:change=move |_| chosen.set(Some(index as u8))
                         />
@@ -68,8 +67,8 @@ pub fn CompetencyRow(
                         <span class="description">{description.clone()}</span>
                     </label>
                     <span class="popover" role="tooltip" id=popover_id>
-                        <strong>{format!("{}: ", level.label)}</strong>
-                        {description.clone()}
+                        <strong translate="no">{format!("{}: ", level.label)}</strong>
+                        <span translate="no">{description.clone()}</span>
                         <span class="figures">{figures}</span>
                     </span>
                 </td>
@@ -93,7 +92,7 @@ pub fn CompetencyRow(
 
     view! {
         <tr class:at-fault=move || at_fault.get()>
-            <th scope="row" id=title_id>{row.title.clone()}</th>
+            <th scope="row" id=title_id translate="no">{row.title.clone()}</th>
             {cells}
             <td class="standing">
                 <span class="you">{standing}</span>

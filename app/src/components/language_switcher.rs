@@ -17,7 +17,8 @@ pub fn LanguageSwitcher() -> impl IntoView {
         .map(|locale| {
             let (name, href) = (locale.name(), switch_to(&path, &search, locale));
             let current = (locale == current).then_some("true");
-            view! { <a href=href lang=locale.tag() aria-current=current>{name}</a> }
+            // Each name is in its own language: not for a translating browser to change.
+            view! { <a href=href lang=locale.tag() translate="no" aria-current=current>{name}</a> }
         })
         .collect_view();
     view! { <nav class="language-switcher" aria-label=t("language-label")>{links}</nav> }

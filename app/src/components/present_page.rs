@@ -11,7 +11,7 @@ use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::board_page::head_text;
 use crate::error::TallyError;
-use crate::i18n::{css_said, learn, say, say_with, Arg, Phrasebook, Say, Section};
+use crate::i18n::{css_said, learn, say, say_with, t, t_with, Arg, Phrasebook, Say, Section};
 use crate::matrix::{Matrix, Row};
 use crate::page_data::{BoardPageData, PresentData};
 use crate::server_fns::present_board;
@@ -30,15 +30,13 @@ pub fn PresentPage() -> impl IntoView {
     let params = use_params_map();
     let board = params.read_untracked().get("board").unwrap_or_default();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the board…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("present-loading")}</p> }>
             {Suspend::new(async move {
                 match present_board(board.clone(), String::new()).await {
                     Ok(present) => {
-                        let title = head_text(&format!("Presenting: {} · Tally", present.page.title));
-                        let description = head_text(&format!(
-                            "{}, live on the big screen: where the team stands in each competency, and how to join.",
-                            present.page.title
-                        ));
+                        let board_title = [("title", Arg::from(present.page.title.as_str()))];
+                        let title = head_text(&format!("{} · Tally", t_with("present-title", &board_title)));
+                        let description = head_text(&t_with("present-description", &board_title));
                         let words = Phrasebook::of(&[Section::Live, Section::Present]);
                         view! { <Title text=title/><Meta name="description" content=description/><Presenter present words/> }
                             .into_any()
@@ -99,8 +97,8 @@ fn presenter(present: PresentData, room_key: Option<String>) -> impl IntoView {
             let rows = category.rows.iter().map(|row| level_bars(row, &matrix, stats)).collect_view();
             view! {
                 <section class="present-category">
-                    <div class="present-levels" aria-hidden="true">
-                        <h2>{category.title.clone()}</h2>
+                    <div class="present-levels" aria-hidden="true" translate="no">
+                        <h2 translate="no">{category.title.clone()}</h2>
                         {matrix.levels.iter().map(|l| view! { <span>{l.short.clone()}</span> }).collect_view()}
                     </div>
                     <ul>{rows}</ul>
@@ -115,7 +113,7 @@ fn presenter(present: PresentData, room_key: Option<String>) -> impl IntoView {
     view! {
         <div class="present" style=said data-hydrated=move || hydrated.get().to_string()>
             <header class="present-header">
-                <h1>{title.clone()}</h1>
+                <h1 translate="no">{title.clone()}</h1>
                 <p class="present-answered">{move || feed.answered()}{of_invited(invited)}</p>
                 <p class="present-live" role="status">{move || feed.status_line()}</p>
                 {move || stats.with(|s| s.closed).then(|| view! { <p class="present-closed">{say(Say::PresentClosed)}</p> })}
@@ -218,7 +216,7 @@ fn levels_key(matrix: &Matrix) -> impl IntoView {
         .enumerate()
         .map(|(i, level)| {
             view! {
-                <li><span class=format!("key-swatch level-{}", i % LEVEL_CLASSES)></span>{level_name(&level.short, &level.label)}</li>
+                <li translate="no"><span class=format!("key-swatch level-{}", i % LEVEL_CLASSES)></span>{level_name(&level.short, &level.label)}</li>
             }
         })
         .collect_view();
@@ -266,7 +264,7 @@ fn level_bars(row: &Row, matrix: &Arc<Matrix>, stats: RwSignal<Stats>) -> impl I
     let withheld = move || stats.with(|s| s.withheld);
     view! {
         <li class="present-row">
-            <span class="present-title" aria-hidden="true">{row.title.clone()}</span>
+            <span class="present-title" aria-hidden="true" translate="no">{row.title.clone()}</span>
             <span class="cells" class:nobody=nobody class:withheld=withheld role="img" aria-label=label>{cells}</span>
         </li>
     }

@@ -75,9 +75,9 @@ fn template_choice(template: TemplateCard, chosen: &str) -> impl IntoView {
     view! {
         <label class="template-card">
             <input type="radio" name="matrix" value=id checked=checked/>
-            <span class="template-title">{title}</span>
+            <span class="template-title" translate="no">{title}</span>
             <span class="hint">{t_with("start-template-size", &[("rows", rows.into()), ("levels", levels.into())])}</span>
-            <span class="template-description">{description}</span>
+            <span class="template-description" translate="no">{description}</span>
         </label>
     }
 }

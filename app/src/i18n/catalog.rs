@@ -99,8 +99,10 @@ fn english() -> &'static str {
 
 /// Accented, and padded to 40% longer than the English: German and French
 /// run about that much longer, so a layout that holds this holds them.
+/// (`transform`, not `transform_dom`: the catalogues hold no markup, and
+/// "/b/<address>" is text to accent, not a tag to skip.)
 fn accented(text: &str) -> Cow<'_, str> {
-    let accented = fluent_pseudo::transform_dom(text, false, true, false);
+    let accented = fluent_pseudo::transform(text, false, true);
     let (length, target) = (accented.chars().count(), (text.chars().count() * 14).div_ceil(10));
     match target.saturating_sub(length) {
         0 => accented,
@@ -109,7 +111,7 @@ fn accented(text: &str) -> Cow<'_, str> {
 }
 
 fn mirrored(text: &str) -> Cow<'_, str> {
-    fluent_pseudo::transform_dom(text, true, false, false)
+    fluent_pseudo::transform(text, true, false)
 }
 
 #[cfg(test)]

@@ -11,18 +11,55 @@ use super::Arg;
 use super::Section;
 use serde::{Deserialize, Serialize};
 
-/// Some sections of messages, in one language.
+/// Some sections of messages, in one language, written as one text: the
+/// language whose plural rules choose a case, then each section (the index
+/// of its first message, then its messages). A message is `[text]`, or
+/// `[variable, key, text, key, text, …]`, keys being a plural category or a
+/// number, the default one marked `*`. One text, not nested lists: the
+/// browser reads it with a few splits instead of serde's nested readers,
+/// and the page carries no quotes around every piece.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Phrasebook {
-    /// The language whose plural rules choose a case.
-    pub plurals: String,
-    /// Each section as (index of its first message, its messages). A
-    /// message is `[text]`, or `[variable, key, text, key, text, …]`, keys
-    /// being a plural category or a number, the default one marked `*`.
-    pub parts: Vec<(usize, Vec<Vec<String>>)>,
-}
+#[serde(transparent)]
+pub struct Phrasebook(String);
+
+/// What separates sections, messages and a message's pieces: symbols no
+/// catalogue uses (a test holds them to it).
+pub const MARKS: [char; 3] = ['␝', '␞', '␟'];
+
+/// A section: the index of its first message, and its messages.
+pub type Part = (usize, Vec<Vec<String>>);
 
 impl Phrasebook {
+    /// Written from the plural rules' language and the sections.
+    #[cfg(feature = "ssr")]
+    pub fn new(plurals: &str, parts: &[Part]) -> Phrasebook {
+        let [section, message, piece] = MARKS.map(String::from);
+        let part = |(from, messages): &Part| {
+            let messages = messages.iter().map(|pieces| pieces.join(&piece));
+            std::iter::once(from.to_string()).chain(messages).collect::<Vec<_>>().join(&message)
+        };
+        let text =
+            std::iter::once(plurals.to_string()).chain(parts.iter().map(part)).collect::<Vec<_>>().join(&section);
+        Phrasebook(text)
+    }
+
+    /// The plural rules' language.
+    #[cfg(any(feature = "hydrate", test))]
+    pub fn plurals(&self) -> &str {
+        self.0.split(MARKS[0]).next().unwrap_or_default()
+    }
+
+    /// The sections, read back.
+    #[cfg(any(feature = "hydrate", test))]
+    pub fn parts(&self) -> Vec<Part> {
+        let part = |text: &str| {
+            let mut messages = text.split(MARKS[1]);
+            let from = messages.next()?.parse().ok()?;
+            Some((from, messages.map(|m| m.split(MARKS[2]).map(String::from).collect()).collect()))
+        };
+        self.0.split(MARKS[0]).skip(1).filter_map(part).collect()
+    }
+
     /// `sections` in the current request's language, for an island's
     /// props (which only the server makes: empty in the browser).
     pub fn of(sections: &[Section]) -> Phrasebook {

@@ -129,6 +129,25 @@ messages! {
         HistoryNarrowed = "history-narrowed",
         HistoryWidened = "history-widened",
     }
+    // The comparison of two rounds or groups.
+    Compare {
+        CompareHeading = "compare-heading",
+        CompareBack = "compare-back",
+        CompareA = "compare-a",
+        CompareWith = "compare-with",
+        CompareMovedFirst = "compare-moved-first",
+        CompareShow = "compare-show",
+        CompareWithheld = "compare-withheld",
+        CompareTableLabel = "compare-table-label",
+        CompareCaption = "compare-caption",
+        CompareCompetency = "compare-competency",
+        CompareMedian = "compare-median",
+        CompareNoChange = "compare-no-change",
+        CompareUp = "compare-up",
+        CompareDown = "compare-down",
+        CompareWithheldCell = "compare-withheld-cell",
+        CompareShare = "compare-share",
+    }
     // The admin's controls (fetched with their code).
     Admin {
         AdminLabel = "admin-label",

@@ -14,7 +14,7 @@ thread_local! {
 /// Adds `book`'s messages to those the page knows.
 pub fn learn(book: &Phrasebook) {
     MESSAGES.with_borrow_mut(|messages| {
-        for (from, texts) in &book.parts {
+        for (from, texts) in &book.parts() {
             let end = from + texts.len();
             if messages.len() < end {
                 messages.resize(end, Vec::new());
@@ -22,7 +22,7 @@ pub fn learn(book: &Phrasebook) {
             messages[*from..end].clone_from_slice(texts);
         }
     });
-    let locales = js_sys::Array::of1(&book.plurals.as_str().into());
+    let locales = js_sys::Array::of1(&book.plurals().into());
     let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
     PLURALS.with_borrow_mut(|plurals| *plurals = Some(rules));
 }

@@ -15,7 +15,7 @@ pub fn phrasebook(locale: Locale, sections: &[Section]) -> Phrasebook {
         let texts = messages.iter().map(|say| template(locale, say.id())).collect();
         (messages.first().map_or(0, |first| first.index()), texts)
     };
-    Phrasebook { plurals: locale.plural_tag().to_string(), parts: sections.iter().map(part).collect() }
+    Phrasebook::new(locale.plural_tag(), &sections.iter().map(part).collect::<Vec<_>>())
 }
 
 /// Message `id` as a template; its id if it cannot be one (logged).
@@ -101,7 +101,7 @@ mod tests {
         let numbers = ["count", "n", "k", "levels", "answered", "total", "invited", "batch", "groups", "chars"];
         let texts = [
             "round", "people", "when", "title", "mine", "median", "expected", "percent", "address", "parts", "level",
-            "steps", "line", "gaps", "role", "format", "label", "name",
+            "steps", "line", "gaps", "role", "format", "label", "name", "side", "a", "b", "from", "to",
         ];
         let sample = |n: i64| {
             let numbers = numbers.iter().map(move |name| (*name, Arg::Number(n)));
@@ -114,8 +114,11 @@ mod tests {
     fn every_island_message_fills_in_as_fluent_formats_it_in_every_locale() {
         for locale in Locale::ALL {
             let book = phrasebook(locale, Section::ALL);
-            for (from, texts) in &book.parts {
+            assert_eq!(book.plurals(), locale.plural_tag());
+            for (from, texts) in &book.parts() {
                 for (offset, template) in texts.iter().enumerate() {
+                    let marked = template.iter().any(|piece| piece.contains(super::super::phrasebook::MARKS));
+                    assert!(!marked, "{} {template:?} holds a mark", locale.tag());
                     let say = Section::ALL.iter().flat_map(|s| s.messages()).find(|s| s.index() == from + offset);
                     let id = say.map(|s: &Say| s.id()).unwrap();
                     assert_ne!(template, &vec![id.to_string()], "{} {id} is a template", locale.tag());

@@ -40,23 +40,6 @@ impl Choices {
         matrix.rows().filter_map(|row| Some((row.id.clone(), self.of(&row.id).get_untracked()?))).collect()
     }
 
-    #[cfg(feature = "hydrate")]
-    /// [`Choices::chosen`], read so that a change of any choice reruns the
-    /// reader.
-    pub fn watched<T: FromIterator<(String, u8)>>(&self, matrix: &Matrix) -> T {
-        matrix.rows().filter_map(|row| Some((row.id.clone(), self.of(&row.id).get()?))).collect()
-    }
-
-    #[cfg(feature = "hydrate")]
-    /// Makes `answers` the choices of `matrix`'s rows: a row they leave out,
-    /// or give a level the matrix lacks, has none.
-    pub fn put_back(&self, matrix: &Matrix, answers: &crate::answers::Answers) {
-        for row in matrix.rows() {
-            let level = answers.get(&row.id).copied().filter(|level| usize::from(*level) < matrix.levels.len());
-            self.of(&row.id).set(level);
-        }
-    }
-
     /// The first row still to answer before the form can be sent, if any:
     /// any row without a choice, or, where rows may be skipped, the first
     /// row while none has one.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn board_header(feed: BoardFeed, title: String) -> impl IntoView {
     view! {
         <header class="board-header">
-            <h1>{title}</h1>
+            <h1 translate="no">{title}</h1>
             <p class="respondents">{move || feed.answered()}</p>
             <p class="live-status" data-status=move || feed.live.get().name() role="status">
                 {move || feed.status_line()}
@@ -42,7 +42,7 @@ pub fn board_links(feed: BoardFeed, grouped: bool) -> impl IntoView {
             </p>
         })}
         {move || (!description().is_empty()).then(|| view! {
-            <p class="matrix-description">{description}</p>
+            <p class="matrix-description" translate="no">{description}</p>
         })}
     }
 }
@@ -71,13 +71,15 @@ pub fn belonging_choice(
     (!options.is_empty()).then(|| {
         let options = options
             .into_iter()
-            .map(|(value, label)| view! { <option selected=value == picked value=value>{label}</option> })
+            .map(
+                |(value, label)| view! { <option selected=value == picked value=value translate="no">{label}</option> },
+            )
             .collect_view();
         view! {
             <label class="group-choice">
                 {say(label)}
                 " "
-                <select name=name prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
+                <select name=name on:change=move |ev| signal.set(event_target_value(&ev))>
                     <option value="" selected=picked.is_empty()>{say(none)}</option>
                     {options}
                 </select>

@@ -39,7 +39,7 @@ pub fn matrix_table(
 fn level_headings(matrix: &Matrix) -> impl IntoView {
     let headings = matrix.levels.iter().map(|level| {
         view! {
-            <th scope="col">
+            <th scope="col" translate="no">
                 <span class="level-short">{level.short.clone()}</span>
                 <span class="level-label">{level.label.clone()}</span>
             </th>
@@ -75,7 +75,7 @@ fn categories(
         view! {
             <tbody>
                 <tr class="category">
-                    <th scope="colgroup" colspan=level_count + 2>{category.title.clone()}</th>
+                    <th scope="colgroup" colspan=level_count + 2 translate="no">{category.title.clone()}</th>
                 </tr>
                 {rows.collect_view()}
             </tbody>
