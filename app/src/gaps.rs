@@ -28,9 +28,11 @@ impl RowGap {
         self.below + self.at + self.above
     }
 
-    /// "5 of 8 below · 2 at · 1 above".
+    /// "5 of 8 below · 2 at · 1 above", in the page's language.
     pub fn text(&self) -> String {
-        format!("{} of {} below · {} at · {} above", self.below, self.answered(), self.at, self.above)
+        let (below, at, above) = (self.below.into(), self.at.into(), self.above.into());
+        let args = [("below", below), ("answered", self.answered().into()), ("at", at), ("above", above)];
+        crate::i18n::say_with(crate::i18n::Say::GapsFigures, &args)
     }
 }
 

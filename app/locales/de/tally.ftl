@@ -300,3 +300,56 @@ compare-up = { $from } → { $to } ({ $levels } höher)
 compare-down = { $from } → { $to } ({ $levels } tiefer)
 compare-withheld-cell = zurückgehalten
 compare-share = { $k } ({ $percent })
+
+## Verlauf über die Runden
+
+trends-loading = Die Runden werden geladen …
+trends-heading = Verlauf: { $title }
+trends-heading-group = Verlauf: { $title } in { $group }
+trends-back = Zurück zum Board
+trends-figures-of = Zahlen von
+trends-whole-board = dem ganzen Board
+trends-show = Anzeigen
+trends-group-hint = Die Runde einer Gruppe wird nur gezeigt, wenn mindestens { $n } ihrer Personen darin geantwortet haben und sich daraus keine kleinere Gruppe aus den übrigen errechnen ließe.
+trends-people = Personen, die geantwortet haben, je Runde
+trends-people-group = Personen in { $group }, die geantwortet haben, je Runde
+trends-people-label = Personen, die geantwortet haben: { $summary }
+trends-people-label-group = Personen in { $group }, die geantwortet haben: { $summary }
+trends-medians = Median-Stufe je Zeile, Runde für Runde
+trends-median-label = { $title }, Median-Stufe: { $summary }
+trends-round-said = { $round }: { $said }
+trends-no-answers = keine Antworten
+trends-withheld = zurückgehalten
+trends-as-table = Dieselben Zahlen als Tabelle
+trends-caption = Median-Stufe je Zeile und Runde
+trends-row = Zeile
+trends-people-row = Personen, die geantwortet haben
+
+## Wo jede Rolle gegenüber ihren Erwartungen steht
+
+gaps-loading = Die Abstände werden geladen …
+gaps-title = Abstände: { $title }
+gaps-heading = Abstände: { $whose }, { $round }
+gaps-whose-group = { $role } in { $group }
+gaps-back = Zurück zum Board
+gaps-withheld = Zurückgehalten: In diesem Ausschnitt sind weniger als { $n } Personen, oder aus ihm ließe sich ein kleinerer aus den übrigen errechnen.
+gaps-role = Rolle
+gaps-group = Gruppe
+gaps-everyone = alle
+gaps-round = Runde
+gaps-show = Anzeigen
+gaps-answered = { $count ->
+        [one] { $count } Person in diesem Ausschnitt hat geantwortet.
+       *[other] { $count } Personen in diesem Ausschnitt haben geantwortet.
+    } Zeilen, in denen die Rolle nichts erwartet, sind ausgelassen.
+gaps-table-label = Abstände je Zeile (seitlich scrollbar)
+gaps-row-heading = Kompetenz und erwartete Stufe
+gaps-against = Gegenüber der Erwartung
+gaps-in-round = In { $round }
+gaps-expected = erwartet: { $level }
+gaps-figures = { $below } von { $answered } darunter · { $at } gleichauf · { $above } darüber
+gaps-withheld-cell = zurückgehalten
+gaps-no-answers = keine Antworten
+gaps-since-closed = { $below } von { $answered } darunter: Der Abstand ist geschlossen
+gaps-since-same = { $below } von { $answered } darunter: unverändert
+gaps-since-widened = { $below } von { $answered } darunter: Der Abstand ist größer geworden

@@ -295,3 +295,56 @@ compare-up = { $from } → { $to } (up { $levels })
 compare-down = { $from } → { $to } (down { $levels })
 compare-withheld-cell = withheld
 compare-share = { $k } ({ $percent })
+
+## Trends over the rounds
+
+trends-loading = Loading the rounds…
+trends-heading = Trends: { $title }
+trends-heading-group = Trends: { $title } in { $group }
+trends-back = Back to the board
+trends-figures-of = Figures of
+trends-whole-board = the whole board
+trends-show = Show
+trends-group-hint = A group's round is shown only when at least { $n } of its people answered in it, and when showing it would not let a smaller group be worked out from the rest.
+trends-people = People who answered, per round
+trends-people-group = People who answered in { $group }, per round
+trends-people-label = People who answered: { $summary }
+trends-people-label-group = People who answered in { $group }: { $summary }
+trends-medians = Median level per row, round by round
+trends-median-label = { $title }, median level: { $summary }
+trends-round-said = { $round }: { $said }
+trends-no-answers = no answers
+trends-withheld = withheld
+trends-as-table = The same figures as a table
+trends-caption = Median level per row and round
+trends-row = Row
+trends-people-row = People who answered
+
+## Where each role stands against what it expects
+
+gaps-loading = Loading the gaps…
+gaps-title = Gaps: { $title }
+gaps-heading = Gaps: { $whose }, { $round }
+gaps-whose-group = { $role } in { $group }
+gaps-back = Back to the board
+gaps-withheld = Withheld: fewer than { $n } people are in this slice, or showing it would let a smaller one be worked out from the rest.
+gaps-role = Role
+gaps-group = Group
+gaps-everyone = everyone
+gaps-round = Round
+gaps-show = Show
+gaps-answered = { $count ->
+        [one] { $count } person in this slice answered.
+       *[other] { $count } people in this slice answered.
+    } Rows the role expects nothing of are left out.
+gaps-table-label = Gaps by row (scrolls sideways)
+gaps-row-heading = Competency and expected level
+gaps-against = Against the expectation
+gaps-in-round = In { $round }
+gaps-expected = expected: { $level }
+gaps-figures = { $below } of { $answered } below · { $at } at · { $above } above
+gaps-withheld-cell = withheld
+gaps-no-answers = no answers
+gaps-since-closed = { $below } of { $answered } below: the gap closed
+gaps-since-same = { $below } of { $answered } below: no change
+gaps-since-widened = { $below } of { $answered } below: the gap widened

@@ -303,3 +303,56 @@ compare-up = { $from } → { $to } (sube { $levels })
 compare-down = { $from } → { $to } (baja { $levels })
 compare-withheld-cell = retenido
 compare-share = { $k } ({ $percent })
+
+## Evolución a lo largo de las rondas
+
+trends-loading = Cargando las rondas…
+trends-heading = Evolución: { $title }
+trends-heading-group = Evolución: { $title } en { $group }
+trends-back = Volver al tablero
+trends-figures-of = Cifras de
+trends-whole-board = todo el tablero
+trends-show = Mostrar
+trends-group-hint = La ronda de un grupo solo se muestra si al menos { $n } de sus personas respondieron en ella, y si mostrarla no permite deducir un grupo más pequeño a partir del resto.
+trends-people = Personas que respondieron, por ronda
+trends-people-group = Personas de { $group } que respondieron, por ronda
+trends-people-label = Personas que respondieron: { $summary }
+trends-people-label-group = Personas de { $group } que respondieron: { $summary }
+trends-medians = Nivel mediano por fila, ronda a ronda
+trends-median-label = { $title }, nivel mediano: { $summary }
+trends-round-said = { $round }: { $said }
+trends-no-answers = sin respuestas
+trends-withheld = retenido
+trends-as-table = Las mismas cifras en una tabla
+trends-caption = Nivel mediano por fila y ronda
+trends-row = Fila
+trends-people-row = Personas que respondieron
+
+## Dónde está cada rol frente a lo que se espera de él
+
+gaps-loading = Cargando las brechas…
+gaps-title = Brechas: { $title }
+gaps-heading = Brechas: { $whose }, { $round }
+gaps-whose-group = { $role } en { $group }
+gaps-back = Volver al tablero
+gaps-withheld = Retenido: hay menos de { $n } personas en este segmento, o mostrarlo permitiría deducir uno más pequeño a partir del resto.
+gaps-role = Rol
+gaps-group = Grupo
+gaps-everyone = todos
+gaps-round = Ronda
+gaps-show = Mostrar
+gaps-answered = { $count ->
+        [one] { $count } persona de este segmento respondió.
+       *[other] { $count } personas de este segmento respondieron.
+    } Se omiten las filas en las que el rol no espera nada.
+gaps-table-label = Brechas por fila (se desplaza de lado)
+gaps-row-heading = Competencia y nivel esperado
+gaps-against = Frente a lo esperado
+gaps-in-round = En { $round }
+gaps-expected = esperado: { $level }
+gaps-figures = { $below } de { $answered } por debajo · { $at } a la par · { $above } por encima
+gaps-withheld-cell = retenido
+gaps-no-answers = sin respuestas
+gaps-since-closed = { $below } de { $answered } por debajo: la brecha se cerró
+gaps-since-same = { $below } de { $answered } por debajo: sin cambios
+gaps-since-widened = { $below } de { $answered } por debajo: la brecha creció

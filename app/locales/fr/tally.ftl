@@ -306,3 +306,56 @@ compare-up = { $from } → { $to } (+{ $levels })
 compare-down = { $from } → { $to } (−{ $levels })
 compare-withheld-cell = retenu
 compare-share = { $k } ({ $percent })
+
+## L’évolution au fil des tours
+
+trends-loading = Chargement des tours…
+trends-heading = Évolution : { $title }
+trends-heading-group = Évolution : { $title }, groupe { $group }
+trends-back = Retour au tableau
+trends-figures-of = Chiffres de
+trends-whole-board = tout le tableau
+trends-show = Afficher
+trends-group-hint = Le tour d’un groupe n’est affiché que si au moins { $n } de ses membres y ont répondu, et si l’afficher ne permet pas de déduire un groupe plus petit à partir des autres.
+trends-people = Personnes ayant répondu, par tour
+trends-people-group = Personnes du groupe { $group } ayant répondu, par tour
+trends-people-label = Personnes ayant répondu : { $summary }
+trends-people-label-group = Personnes du groupe { $group } ayant répondu : { $summary }
+trends-medians = Niveau médian par ligne, tour après tour
+trends-median-label = { $title }, niveau médian : { $summary }
+trends-round-said = { $round } : { $said }
+trends-no-answers = aucune réponse
+trends-withheld = retenu
+trends-as-table = Les mêmes chiffres sous forme de tableau
+trends-caption = Niveau médian par ligne et par tour
+trends-row = Ligne
+trends-people-row = Personnes ayant répondu
+
+## Où chaque rôle se situe par rapport à ce qu’on attend de lui
+
+gaps-loading = Chargement des écarts…
+gaps-title = Écarts : { $title }
+gaps-heading = Écarts : { $whose }, { $round }
+gaps-whose-group = { $role }, groupe { $group }
+gaps-back = Retour au tableau
+gaps-withheld = Retenu : moins de { $n } personnes dans cette tranche, ou l’afficher permettrait d’en déduire une plus petite à partir des autres.
+gaps-role = Rôle
+gaps-group = Groupe
+gaps-everyone = tout le monde
+gaps-round = Tour
+gaps-show = Afficher
+gaps-answered = { $count ->
+        [one] { $count } personne de cette tranche a répondu.
+       *[other] { $count } personnes de cette tranche ont répondu.
+    } Les lignes où le rôle n’attend rien sont omises.
+gaps-table-label = Écarts par ligne (défile sur le côté)
+gaps-row-heading = Compétence et niveau attendu
+gaps-against = Par rapport à l’attente
+gaps-in-round = Au { $round }
+gaps-expected = attendu : { $level }
+gaps-figures = { $below } sur { $answered } en dessous · { $at } au niveau · { $above } au-dessus
+gaps-withheld-cell = retenu
+gaps-no-answers = aucune réponse
+gaps-since-closed = { $below } sur { $answered } en dessous : l’écart est comblé
+gaps-since-same = { $below } sur { $answered } en dessous : inchangé
+gaps-since-widened = { $below } sur { $answered } en dessous : l’écart s’est creusé

@@ -38,7 +38,7 @@ pub fn ComparePage() -> impl IntoView {
                         crate::components::unavailable::waiting_is_fine();
                         let words = Phrasebook::of(&[Section::Live, Section::Compare]);
                         view! {
-                            <Title text=format!("{} · Tally", t("compare-a"))/>
+                            <Title text=format!("{} · Tally", t("link-compare"))/>
                             <LiveComparison board a b moved_first initial=None refusal=Some(error) words/>
                         }
                             .into_any()

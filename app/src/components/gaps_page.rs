@@ -9,6 +9,7 @@ use crate::board_feed::refetched_live;
 use crate::components::board_page::head_text;
 use crate::error::TallyError;
 use crate::gaps::{GapFigures, Gaps, RowGap};
+use crate::i18n::{learn, say, say_with, t, t_with, Phrasebook, Say, Section};
 use crate::server_fns::board_gaps;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,17 +34,20 @@ pub fn GapsPage() -> impl IntoView {
     let present = presenting(&query.with_untracked(|q| q.get("present").unwrap_or_default()));
     view! {
         <div class="gaps-view" class:presenting=present>
-        <Suspense fallback=|| view! { <p>"Loading the gaps…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("gaps-loading")}</p> }>
             {Suspend::new(async move {
                 let (role, group, round) = asked.clone();
                 match board_gaps(board.clone(), role, group, round, String::new()).await {
                     Ok(initial) => {
-                        let title = head_text(&format!("Gaps: {} · Tally", initial.title));
-                        view! { <Title text=title/><LiveGaps board asked present initial=Some(initial) refusal=None/> }.into_any()
+                        let title = t_with("gaps-title", &[("title", initial.title.as_str().into())]);
+                        let title = head_text(&format!("{title} · Tally"));
+                        let words = Phrasebook::of(&[Section::Gaps]);
+                        view! { <Title text=title/><LiveGaps board asked present initial=Some(initial) refusal=None words/> }
+                            .into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <Title text="Gaps · Tally"/><LiveGaps board asked present initial=None refusal=Some(error)/> }
+                        view! { <Title text=format!("{} · Tally", t("link-gaps"))/><LiveGaps board asked present initial=None refusal=Some(error) words=Phrasebook::of(&[Section::Gaps])/> }
                             .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
@@ -65,7 +69,9 @@ fn LiveGaps(
     present: bool,
     initial: Option<Gaps>,
     refusal: Option<TallyError>,
+    words: Phrasebook,
 ) -> impl IntoView {
+    learn(&words);
     let key = crate::components::admin_key::held_key(&board);
     let fetch = {
         let board = board.clone();
@@ -85,26 +91,20 @@ fn LiveGaps(
 fn gaps_view(board: &str, gaps: Gaps, present: bool) -> impl IntoView {
     let role_title = gaps.roles.iter().find(|(id, _)| *id == gaps.role).map(|(_, t)| t.clone()).unwrap_or_default();
     let whose = match &gaps.group {
-        Some(group) => format!("{role_title} in {group}"),
+        Some(group) => say_with(Say::GapsWhoseGroup, &[("role", role_title.into()), ("group", group.as_str().into())]),
         None => role_title,
     };
     let round_label = gaps.rounds.iter().find(|(n, _)| *n == gaps.round).map(|(_, l)| l.clone()).unwrap_or_default();
     view! {
         <header class="board-header">
-            <h1>{format!("Gaps: {whose}, {round_label}")}</h1>
-            <a href=format!("/b/{board}")>"Back to the board"</a>
+            <h1>{say_with(Say::GapsHeading, &[("whose", whose.into()), ("round", round_label.into())])}</h1>
+            <a href=format!("/b/{board}")>{say(Say::GapsBack)}</a>
         </header>
         {choices(&gaps, present)}
         {match &gaps.figures {
             Some(figures) => figures_table(figures, gaps.before.as_ref()).into_any(),
             None => view! {
-                <p class="notice" role="status">
-                    {format!(
-                        "Withheld: fewer than {} people are in this slice, or showing it would let a smaller one be \
-                         worked out from the rest.",
-                        gaps.min_group_size
-                    )}
-                </p>
+                <p class="notice" role="status">{say_with(Say::GapsWithheld, &[("n", gaps.min_group_size.into())])}</p>
             }
             .into_any(),
         }}
@@ -113,8 +113,7 @@ fn gaps_view(board: &str, gaps: Gaps, present: bool) -> impl IntoView {
 
 /// A GET form to pick the role, the group and the round (on a projector, it stays there).
 fn choices(gaps: &Gaps, present: bool) -> impl IntoView {
-    let option =
-        |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected translate="no">{label}</option> };
     let roles = gaps.roles.iter().map(|(id, title)| option(id.clone(), title.clone(), *id == gaps.role)).collect_view();
     let groups =
         gaps.groups.iter().map(|g| option(g.clone(), g.clone(), gaps.group.as_ref() == Some(g))).collect_view();
@@ -122,19 +121,20 @@ fn choices(gaps: &Gaps, present: bool) -> impl IntoView {
         gaps.rounds.iter().map(|(n, label)| option(n.to_string(), label.clone(), *n == gaps.round)).collect_view();
     view! {
         <form method="get" class="compare-choice gaps-choice">
-            <label>"Role " <select name="role">{roles}</select></label>
+            <label>{say(Say::GapsRole)} " " <select name="role">{roles}</select></label>
             {(!gaps.groups.is_empty()).then(|| view! {
                 <label>
-                    "Group "
+                    {say(Say::GapsGroup)}
+                    " "
                     <select name="group">
-                        <option value="" selected=gaps.group.is_none()>"everyone"</option>
+                        <option value="" selected=gaps.group.is_none()>{say(Say::GapsEveryone)}</option>
                         {groups}
                     </select>
                 </label>
             })}
-            <label>"Round " <select name="round">{rounds}</select></label>
+            <label>{say(Say::GapsRound)} " " <select name="round">{rounds}</select></label>
             {present.then(|| view! { <input type="hidden" name="present" value="1"/> })}
-            <button type="submit">"Show"</button>
+            <button type="submit">{say(Say::GapsShow)}</button>
         </form>
     }
 }
@@ -142,20 +142,20 @@ fn choices(gaps: &Gaps, present: bool) -> impl IntoView {
 /// One line per row the role expects something of, the largest share
 /// below first; each with its figures as words and the round before.
 fn figures_table(figures: &GapFigures, before: Option<&(String, Option<GapFigures>)>) -> impl IntoView {
-    let before_heading = before.map(|(label, _)| format!("In {label}"));
+    let before_heading = before.map(|(label, _)| say_with(Say::GapsInRound, &[("round", label.as_str().into())]));
     let rows = figures
         .rows
         .iter()
         .map(|gap| {
             let earlier = before.map(|(_, figures)| match figures.as_ref() {
                 Some(figures) => since(gap, figures.row(&gap.row)),
-                None => "withheld".to_string(),
+                None => say(Say::GapsWithheldCell),
             });
             view! {
                 <tr>
                     <th scope="row">
-                        {gap.title.clone()}
-                        <span class="expects">{format!("expected: {}", gap.expected)}</span>
+                        <span translate="no">{gap.title.clone()}</span>
+                        <span class="expects">{say_with(Say::GapsExpected, &[("level", gap.expected.as_str().into())])}</span>
                     </th>
                     <td>
                         <span class="gap-bar" aria-hidden="true">
@@ -171,13 +171,13 @@ fn figures_table(figures: &GapFigures, before: Option<&(String, Option<GapFigure
         })
         .collect_view();
     view! {
-        <p>{format!("{} people in this slice answered. Rows the role expects nothing of are left out.", figures.respondents)}</p>
-        <div class="table-scroll" tabindex="0" aria-label="Gaps by row (scrolls sideways)">
+        <p>{say_with(Say::GapsAnswered, &[("count", figures.respondents.into())])}</p>
+        <div class="table-scroll" tabindex="0" aria-label=say(Say::GapsTableLabel)>
             <table class="gaps">
                 <thead>
                     <tr>
-                        <th scope="col">"Competency and expected level"</th>
-                        <th scope="col">"Against the expectation"</th>
+                        <th scope="col">{say(Say::GapsRowHeading)}</th>
+                        <th scope="col">{say(Say::GapsAgainst)}</th>
                         {before_heading.map(|h| view! { <th scope="col">{h}</th> })}
                     </tr>
                 </thead>
@@ -193,13 +193,13 @@ fn width(part: u64, whole: u64) -> String {
 
 /// How the row stood in the round before, and whether its gap closed.
 fn since(now: &RowGap, before: Option<&RowGap>) -> String {
-    let Some(before) = before.filter(|b| b.answered() > 0) else { return "no answers".to_string() };
+    let Some(before) = before.filter(|b| b.answered() > 0) else { return say(Say::GapsNoAnswers) };
     // Shares compared without division: below / answered, now and before.
     let (now_share, then_share) = (now.below * before.answered(), before.below * now.answered());
     let trend = match now_share.cmp(&then_share) {
-        std::cmp::Ordering::Less => "the gap closed",
-        std::cmp::Ordering::Equal => "no change",
-        std::cmp::Ordering::Greater => "the gap widened",
+        std::cmp::Ordering::Less => Say::GapsSinceClosed,
+        std::cmp::Ordering::Equal => Say::GapsSinceSame,
+        std::cmp::Ordering::Greater => Say::GapsSinceWidened,
     };
-    format!("{} of {} below: {trend}", before.below, before.answered())
+    say_with(trend, &[("below", before.below.into()), ("answered", before.answered().into())])
 }

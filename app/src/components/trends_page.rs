@@ -8,6 +8,7 @@
 use crate::board_feed::refetched_live;
 use crate::components::board_page::head_text;
 use crate::error::TallyError;
+use crate::i18n::{learn, say, say_with, t, t_with, Phrasebook, Say, Section};
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, Trends};
 use crate::server_fns::board_trends;
@@ -27,17 +28,22 @@ pub fn TrendsPage() -> impl IntoView {
     let board = params.read_untracked().get("board").unwrap_or_default();
     let group = query.read_untracked().get("group").unwrap_or_default();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the rounds…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("trends-loading")}</p> }>
             {Suspend::new(async move {
                 match board_trends(board.clone(), group.clone(), String::new()).await {
                     Ok(initial) => {
-                        let title = head_text(&format!("Trends: {} · Tally", initial.title));
-                        view! { <Title text=title/><LiveTrends board group initial=Some(initial) refusal=None/> }.into_any()
+                        let heading = t_with("trends-heading", &[("title", initial.title.as_str().into())]);
+                        let words = Phrasebook::of(&[Section::Trends]);
+                        view! {
+                            <Title text=head_text(&format!("{heading} · Tally"))/>
+                            <LiveTrends board group initial=Some(initial) refusal=None words/>
+                        }
+                            .into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <Title text="Trends · Tally"/><LiveTrends board group initial=None refusal=Some(error)/> }
-                            .into_any()
+                        let (title, words) = (format!("{} · Tally", t("link-trends")), Phrasebook::of(&[Section::Trends]));
+                        view! { <Title text=title/><LiveTrends board group initial=None refusal=Some(error) words/> }.into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }
@@ -52,7 +58,14 @@ pub fn TrendsPage() -> impl IntoView {
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn LiveTrends(board: String, group: String, initial: Option<Trends>, refusal: Option<TallyError>) -> impl IntoView {
+fn LiveTrends(
+    board: String,
+    group: String,
+    initial: Option<Trends>,
+    refusal: Option<TallyError>,
+    words: Phrasebook,
+) -> impl IntoView {
+    learn(&words);
     let key = crate::components::admin_key::held_key(&board);
     let fetch = {
         let board = board.clone();
@@ -68,7 +81,7 @@ fn LiveTrends(board: String, group: String, initial: Option<Trends>, refusal: Op
 
 fn trends_view(board: String, trends: Trends) -> impl IntoView {
     let Trends { title, matrix, group, groups, min_group_size, rounds } = trends;
-    let withheld = "withheld".to_string();
+    let withheld = say(Say::TrendsWithheld);
     let rows = matrix
         .rows()
         .map(|row| {
@@ -76,29 +89,35 @@ fn trends_view(board: String, trends: Trends) -> impl IntoView {
                 rounds.iter().map(|(_, s)| s.as_ref().map(|s| s.median_level(&row.id))).collect();
             view! {
                 <figure class="trend">
-                    <figcaption>{row.title.clone()}</figcaption>
+                    <figcaption translate="no">{row.title.clone()}</figcaption>
                     {median_chart(&matrix, &rounds, &medians, &row.title, &withheld)}
                 </figure>
             }
         })
         .collect_view();
-    let whose = group.clone().map(|g| format!(" in {g}")).unwrap_or_default();
+    let (heading, people) = match &group {
+        Some(group) => {
+            let args = [("title", title.as_str().into()), ("group", group.as_str().into())];
+            (say_with(Say::TrendsHeadingGroup, &args), say_with(Say::TrendsPeopleGroup, &args))
+        }
+        None => (say_with(Say::TrendsHeading, &[("title", title.into())]), say(Say::TrendsPeople)),
+    };
     view! {
         <header class="board-header">
-            <h1>{format!("Trends: {title}{whose}")}</h1>
-            <a href=format!("/b/{board}")>"Back to the board"</a>
+            <h1>{heading}</h1>
+            <a href=format!("/b/{board}")>{say(Say::TrendsBack)}</a>
         </header>
         {group_choice(&groups, group.as_deref(), min_group_size)}
         <section aria-labelledby="respondents-heading">
-            <h2 id="respondents-heading">{format!("People who answered{whose}, per round")}</h2>
-            {respondents_chart(&rounds, &whose, &withheld)}
+            <h2 id="respondents-heading">{people}</h2>
+            {respondents_chart(&rounds, group.as_deref(), &withheld)}
         </section>
         <section aria-labelledby="medians-heading">
-            <h2 id="medians-heading">"Median level per row, round by round"</h2>
+            <h2 id="medians-heading">{say(Say::TrendsMedians)}</h2>
             <div class="trends">{rows}</div>
         </section>
         <details class="trend-table">
-            <summary>"The same figures as a table"</summary>
+            <summary>{say(Say::TrendsAsTable)}</summary>
             {figures_table(&matrix, &rounds, &withheld)}
         </details>
     }
@@ -115,31 +134,27 @@ fn group_choice(groups: &[String], chosen: Option<&str>, min_group_size: u32) ->
     }
     let options = groups
         .iter()
-        .map(|g| view! { <option value=g.clone() selected=chosen == Some(g.as_str())>{g.clone()}</option> })
+        .map(|g| view! { <option value=g.clone() selected=chosen == Some(g.as_str()) translate="no">{g.clone()}</option> })
         .collect_view();
     Some(view! {
         <form method="get" class="compare-choice">
             <label>
-                "Figures of "
+                {say(Say::TrendsFiguresOf)}
+                " "
                 <select name="group">
-                    <option value="" selected=chosen.is_none()>"the whole board"</option>
+                    <option value="" selected=chosen.is_none()>{say(Say::TrendsWholeBoard)}</option>
                     {options}
                 </select>
             </label>
-            <button type="submit">"Show"</button>
-            <p class="hint">
-                {format!(
-                    "A group's round is shown only when at least {min_group_size} of its people answered in it, \
-                     and when showing it would not let a smaller group be worked out from the rest."
-                )}
-            </p>
+            <button type="submit">{say(Say::TrendsShow)}</button>
+            <p class="hint">{say_with(Say::TrendsGroupHint, &[("n", min_group_size.into())])}</p>
         </form>
     })
 }
 
 /// One bar per round, its count written above it; a withheld round says so.
-/// `whose` names the group (" in Backend"), or is empty.
-fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], whose: &str, withheld: &str) -> impl IntoView {
+/// `group`: the group shown, if not the whole board.
+fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], group: Option<&str>, withheld: &str) -> impl IntoView {
     let most = rounds.iter().filter_map(|(_, s)| s.as_ref().map(|s| s.respondents)).max().unwrap_or(0).max(1) as f64;
     let step = W / rounds.len().max(1) as f64;
     let bars = rounds
@@ -161,13 +176,18 @@ fn respondents_chart(rounds: &[(RoundInfo, Option<Stats>)], whose: &str, withhel
         .collect_view();
     let summary: Vec<String> = rounds
         .iter()
-        .map(|(info, s)| match s {
-            Some(s) => format!("{}: {}", info.label, s.respondents),
-            None => format!("{}: {withheld}", info.label),
+        .map(|(info, s)| {
+            let said = s.as_ref().map_or(withheld.to_string(), |s| s.respondents.to_string());
+            say_with(Say::TrendsRoundSaid, &[("round", info.label.as_str().into()), ("said", said.into())])
         })
         .collect();
+    let summary = summary.join(", ");
+    let label = match group {
+        Some(group) => say_with(Say::TrendsPeopleLabelGroup, &[("group", group.into()), ("summary", summary.into())]),
+        None => say_with(Say::TrendsPeopleLabel, &[("summary", summary.into())]),
+    };
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("People who answered{whose}: {}", summary.join(", "))>
+        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
             {bars}
         </svg>
     }
@@ -217,14 +237,15 @@ fn median_chart(
         .zip(medians)
         .map(|((info, _), m)| {
             let said = match m {
-                Some(m) => m.map(short).unwrap_or_else(|| "no answers".into()),
+                Some(m) => m.map(short).unwrap_or_else(|| say(Say::TrendsNoAnswers)),
                 None => withheld.to_string(),
             };
-            format!("{}: {said}", info.label)
+            say_with(Say::TrendsRoundSaid, &[("round", info.label.as_str().into()), ("said", said.into())])
         })
         .collect();
+    let label = say_with(Say::TrendsMedianLabel, &[("title", title.into()), ("summary", words.join(", ").into())]);
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{title}, median level: {}", words.join(", "))>
+        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
             <polyline points=line.join(" ") class="line"></polyline>
             {points}
         </svg>
@@ -244,15 +265,15 @@ fn figures_table(matrix: &Matrix, rounds: &[(RoundInfo, Option<Stats>)], withhel
         .rows()
         .map(|row| {
             let cells = rounds.iter().map(|(_, s)| cell(s, &|s| short(s.median_level(&row.id)))).collect_view();
-            view! { <tr><th scope="row">{row.title.clone()}</th>{cells}</tr> }
+            view! { <tr><th scope="row" translate="no">{row.title.clone()}</th>{cells}</tr> }
         })
         .collect_view();
     view! {
         <table class="compare">
-            <caption>"Median level per row and round"</caption>
-            <thead><tr><th scope="col">"Row"</th>{head}</tr></thead>
+            <caption>{say(Say::TrendsCaption)}</caption>
+            <thead><tr><th scope="col">{say(Say::TrendsRow)}</th>{head}</tr></thead>
             <tbody>
-                <tr><th scope="row">"People who answered"</th>{people}</tr>
+                <tr><th scope="row">{say(Say::TrendsPeopleRow)}</th>{people}</tr>
                 {body}
             </tbody>
         </table>

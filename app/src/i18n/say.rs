@@ -148,6 +148,53 @@ messages! {
         CompareWithheldCell = "compare-withheld-cell",
         CompareShare = "compare-share",
     }
+    // Trends over the rounds.
+    Trends {
+        TrendsHeading = "trends-heading",
+        TrendsHeadingGroup = "trends-heading-group",
+        TrendsBack = "trends-back",
+        TrendsFiguresOf = "trends-figures-of",
+        TrendsWholeBoard = "trends-whole-board",
+        TrendsShow = "trends-show",
+        TrendsGroupHint = "trends-group-hint",
+        TrendsPeople = "trends-people",
+        TrendsPeopleGroup = "trends-people-group",
+        TrendsPeopleLabel = "trends-people-label",
+        TrendsPeopleLabelGroup = "trends-people-label-group",
+        TrendsMedians = "trends-medians",
+        TrendsMedianLabel = "trends-median-label",
+        TrendsRoundSaid = "trends-round-said",
+        TrendsNoAnswers = "trends-no-answers",
+        TrendsWithheld = "trends-withheld",
+        TrendsAsTable = "trends-as-table",
+        TrendsCaption = "trends-caption",
+        TrendsRow = "trends-row",
+        TrendsPeopleRow = "trends-people-row",
+    }
+    // Where each role stands against what it expects.
+    Gaps {
+        GapsHeading = "gaps-heading",
+        GapsWhoseGroup = "gaps-whose-group",
+        GapsBack = "gaps-back",
+        GapsWithheld = "gaps-withheld",
+        GapsRole = "gaps-role",
+        GapsGroup = "gaps-group",
+        GapsEveryone = "gaps-everyone",
+        GapsRound = "gaps-round",
+        GapsShow = "gaps-show",
+        GapsAnswered = "gaps-answered",
+        GapsTableLabel = "gaps-table-label",
+        GapsRowHeading = "gaps-row-heading",
+        GapsAgainst = "gaps-against",
+        GapsInRound = "gaps-in-round",
+        GapsExpected = "gaps-expected",
+        GapsFigures = "gaps-figures",
+        GapsWithheldCell = "gaps-withheld-cell",
+        GapsNoAnswers = "gaps-no-answers",
+        GapsSinceClosed = "gaps-since-closed",
+        GapsSinceSame = "gaps-since-same",
+        GapsSinceWidened = "gaps-since-widened",
+    }
     // The admin's controls (fetched with their code).
     Admin {
         AdminLabel = "admin-label",

@@ -98,10 +98,14 @@ mod tests {
     /// Every variable an island's message takes: numbers given each test
     /// number in turn, texts a word.
     fn samples() -> Vec<Vec<(&'static str, Arg)>> {
-        let numbers = ["count", "n", "k", "levels", "answered", "total", "invited", "batch", "groups", "chars"];
+        let numbers = [
+            "count", "n", "k", "levels", "answered", "total", "invited", "batch", "groups", "chars", "below", "at",
+            "above",
+        ];
         let texts = [
             "round", "people", "when", "title", "mine", "median", "expected", "percent", "address", "parts", "level",
-            "steps", "line", "gaps", "role", "format", "label", "name", "side", "a", "b", "from", "to",
+            "steps", "line", "gaps", "role", "format", "label", "name", "side", "a", "b", "from", "to", "group",
+            "summary", "said", "whose",
         ];
         let sample = |n: i64| {
             let numbers = numbers.iter().map(move |name| (*name, Arg::Number(n)));

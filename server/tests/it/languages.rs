@@ -103,3 +103,16 @@ async fn the_board_form_and_its_props_come_in_the_page_language_only() {
     let spanish = page_in(&server, "/b/default/present?", "es").await;
     assert!(spanish.contains("Pantalla completa") && spanish.contains("Escanea o ve a"), "{spanish}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_comparison_the_trends_and_the_gaps_come_in_the_page_language() {
+    let server = TestServer::start();
+    let trends = page_in(&server, "/b/default/trends?", "de").await;
+    assert!(trends.contains("Verlauf: Programmer Competency Matrix"), "{trends}");
+    assert!(trends.contains("Median-Stufe je Zeile, Runde für Runde") && trends.contains("Zurück zum Board"));
+    let compare = page_in(&server, "/b/default/compare?", "es").await;
+    assert!(compare.contains("Comparación: Programmer Competency Matrix"), "{compare}");
+    assert!(compare.contains("Volver al tablero") && !compare.contains("Back to the board"));
+    let gaps = page_in(&server, "/b/default/gaps?", "fr").await;
+    assert!(gaps.contains("Compétence et niveau attendu") && gaps.contains("Retour au tableau"), "{gaps}");
+}
