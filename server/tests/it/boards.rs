@@ -37,7 +37,7 @@ async fn boards_can_be_created_public_or_private() {
 
     let page = reqwest::get(server.url("/b/team-a")).await.unwrap();
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("<h1>Team A</h1>"));
+    assert!(page.text().await.unwrap().contains(">Team A</h1>"));
     let missing = reqwest::get(server.url("/b/nope")).await.unwrap();
     assert_eq!(missing.status(), 404);
     assert!(missing.text().await.unwrap().contains("unknown board"));

@@ -93,7 +93,10 @@ async fn a_board_for_invited_people_keeps_everyone_else_out_at_every_door() {
     let ada = open(&links[0]).await;
     assert_eq!(status_of(&server, "/b/circle", Some(&ada)).await, 200);
     let hers = client().get(server.url("/b/circle")).header(COOKIE, &ada).send().await.unwrap().text().await.unwrap();
-    assert!(hers.contains("<option selected value=\"senior-engineer\">"), "her role is preselected on her form");
+    assert!(
+        hers.contains("<option selected value=\"senior-engineer\" translate=\"no\">"),
+        "her role is preselected on her form"
+    );
     assert_eq!(answer(&server, "circle", Some(&ada), 2).await, 200);
 
     // The live socket tells an outsider nothing, not even how many answered.
