@@ -97,7 +97,8 @@ test('every page fits a 360 px phone, and axe finds nothing on any of them', asy
   for (const [name, path, ready] of pages) {
     await page.goto(server.base + path);
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
-    assert.equal(await sidewaysScroll(page), 0, `${name} scrolls sideways at 360 px`);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+    assert.equal(await sidewaysScroll(page), 0, `${name} scrolls sideways at 360 px: ${wide.join(' | ')}`);
     assert.deepEqual(await axeViolations(page), [], name);
   }
   await context.close();
