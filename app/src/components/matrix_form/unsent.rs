@@ -57,8 +57,9 @@ async fn keep(
                 as_text(&group.get(), &role.get(), chosen)
             });
             let storage = window().session_storage().ok().flatten();
-            let kept = storage.as_ref().and_then(|s| s.get_item(&slot).ok().flatten());
-            match kept.filter(|kept| ran.is_none() && *kept != shown) {
+            // Only the first run puts back; later ones need not read the slot.
+            let kept = ran.is_none().then(|| storage.as_ref()?.get_item(&slot).ok().flatten()).flatten();
+            match kept.filter(|kept| *kept != shown) {
                 Some(kept) => feed.matrix.with_untracked(|matrix| put_back(matrix, &kept, choices, (group, role))),
                 None => drop(storage.map(|s| s.set_item(&slot, &shown))),
             }
