@@ -94,11 +94,15 @@ test('every page fits a 360 px phone, and axe finds nothing on any of them', asy
     ['a new matrix', '/new', '.editor[data-hydrated="true"]'],
   ];
   const { page, context } = await openPage(browser, server.base + '/', PHONE);
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`); });
   for (const [name, path, ready] of pages) {
     await page.goto(server.base + path);
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
     const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
-    assert.equal(await sidewaysScroll(page), 0, `${name} scrolls sideways at 360 px: ${wide.join(' | ')}`);
+    const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => `${s.href}: ${(() => { try { return s.cssRules.length; } catch { return 'unreadable'; } })()} rules`));
+    assert.equal(await sidewaysScroll(page), 0, `${name} scrolls sideways at 360 px: ${wide.join(' | ')}; style sheets: ${sheets.join(', ')}; failed requests: ${failed.join(', ')}`);
     assert.deepEqual(await axeViolations(page), [], name);
   }
   await context.close();

@@ -6,10 +6,12 @@
 //! compression layer compresses on the fly. tower-http's `ServeDir` does the
 //! choosing; caches are told the answer depends on `Accept-Encoding`.
 
-use axum::http::{header, HeaderValue};
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request, Response};
 use leptos::config::LeptosOptions;
+use std::convert::Infallible;
 use std::path::Path;
-use tower::Layer;
+use tower::{Layer, Service};
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
@@ -20,4 +22,20 @@ pub fn service(options: &LeptosOptions) -> (String, SetResponseHeader<ServeDir, 
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
     let vary = SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-encoding"));
     (format!("/{pkg}"), vary.layer(files))
+}
+
+/// The site's other files (`public/`: the favicon), and `not_found` for
+/// any other address. Not leptos_axum's `file_and_error_handler`, which
+/// serves a file inside a reactive owner made from whichever owner the
+/// thread last had current: under load a file's response took the headers
+/// of a page rendering at the same moment (seen: the favicon got a page's
+/// Content-Security-Policy and the page went out with none, unstyled).
+pub fn site_files<NotFound>(options: &LeptosOptions, not_found: NotFound) -> ServeDir<NotFound>
+where
+    NotFound: Service<Request<Body>, Response = Response<Body>, Error = Infallible> + Clone,
+{
+    ServeDir::new(options.site_root.as_ref())
+        .append_index_html_on_directories(false)
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(not_found)
 }

@@ -33,6 +33,7 @@ use app::backend::use_cases::Tally;
 use app::backend::{catalog, engine::Engine, metrics, store};
 use app::i18n::negotiate;
 use app::{shell, App};
+use axum::handler::Handler;
 use axum::Router;
 use connection_cap::ConnectionGate;
 use leptos::prelude::*;
@@ -124,6 +125,17 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone(), live_tasks);
     let routes = generate_route_list(App);
     let (pkg_path, pkg_files) = assets::service(&leptos_options);
+    // Any page may be asked for at an address no route has.
+    let not_found_page = leptos_axum::file_and_error_handler_with_context(
+        {
+            let (tally, assets) = (tally.clone(), assets.clone());
+            move || {
+                provide_context(tally.clone());
+                provide_context(assets.clone());
+            }
+        },
+        shell,
+    );
     let app = Router::new()
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
         .nest("/api/respondents", api::respondents(tally.clone()))
@@ -147,17 +159,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            {
-                let assets = assets.clone();
-                // Any page may be asked for at an address no route has.
-                move || {
-                    provide_context(tally.clone());
-                    provide_context(assets.clone());
-                }
-            },
-            shell,
-        ))
+        .fallback_service(assets::site_files(&leptos_options, not_found_page.with_state(leptos_options.clone())))
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))
         .layer(axum::middleware::from_fn(local_path::drop_trailing_slash))

@@ -34,6 +34,28 @@ async fn pages_carry_a_nonce_policy_and_everything_else_a_closed_one() {
     assert_eq!(api.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
+/// A page and the site's files asked for at the same moments keep their own
+/// headers: a file served while a page renders once took the page's policy,
+/// and the page went out with the closed one (no stylesheet, no scripts).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_keeps_its_own_policy_while_files_are_served_beside_it() {
+    let server = TestServer::start();
+    let client = reqwest::Client::new();
+    let policy_of = |path: &'static str| {
+        let request = client.get(server.url(path)).send();
+        async move { request.await.unwrap().headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string() }
+    };
+    let mut rounds = Vec::new();
+    for _ in 0..60 {
+        rounds.push(async { tokio::join!(policy_of("/"), policy_of("/favicon.svg"), policy_of("/favicon.svg")) });
+    }
+    for (page, file, other_file) in futures_util::future::join_all(rounds).await {
+        assert!(page.contains("'nonce-"), "a page went out with another response's policy: {page}");
+        assert_eq!(file, "default-src 'none'; frame-ancestors 'none'");
+        assert_eq!(other_file, "default-src 'none'; frame-ancestors 'none'");
+    }
+}
+
 #[tokio::test]
 async fn hostile_matrix_text_and_board_titles_are_shown_as_text() {
     let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
