@@ -82,7 +82,7 @@ test('a lead invites two people; one person on two devices counts once; a withdr
   await adaPhone.page.getByRole('heading', { name: 'This board is open to its invited people only' }).waitFor();
   await adaPhone.page.goto(adaLink);
   await adaPhone.page.getByRole('heading', { name: 'This invitation link does not work' }).waitFor();
-  await adaPhone.page.getByText('withdrawn by the board').waitFor();
+  await adaPhone.page.getByText("The board's organiser withdrew this invitation link").waitFor();
   await adaPhone.page.screenshot({ path: 'artifacts/invitations-withdrawn-390.png' });
 
   // The admin link still opens the board, controls and all.

@@ -63,15 +63,29 @@ async function crawl(url, { written, hydrated, check }) {
   return found;
 }
 
+/** An API call that must succeed; its JSON reply. */
+async function adminCall(path, method, body, key) {
+  const headers = key ? { Authorization: `Bearer ${key}` } : {};
+  const response = await fetch(server.base + path, { method, headers, body: JSON.stringify(body) });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
 test('every translated page speaks only the catalogue, before and after hydration', async () => {
   const created = await (await fetch(server.base + '/api/boards', {
     method: 'POST', body: JSON.stringify({ matrix: 'programmer', slug: 'crawl', title: 'Crawl board' }),
   })).json();
   const matrix = await (await fetch(server.base + '/api/boards/crawl/matrix')).json();
+  // A second round nobody named, so compare and trends name two rounds.
+  await adminCall('/api/boards/crawl/rounds', 'POST', {}, created.admin_key);
+  // Pages that refuse: a board for invited people only, figures not revealed.
+  const invited = await adminCall('/api/boards', 'POST', { matrix: 'programmer', slug: 'crawl-invited' });
+  await adminCall('/api/boards/crawl-invited/access', 'PUT', { access: 'invited' }, invited.admin_key);
+  const blind = await adminCall('/api/boards', 'POST', { matrix: 'programmer', slug: 'crawl-blind' });
+  await adminCall('/api/boards/crawl-blind/settings', 'PUT', { reveal: 'facilitator' }, blind.admin_key);
   // What people wrote or typed: the matrix, the board's title and address, a
-  // join code; and the label a round nobody named is stored with ("Round
-  // 1"), English whatever the page's language: a known gap, listed in #33.
-  const written = new Set([...strings(matrix), 'Crawl board', 'Tally', `${server.base}/b/crawl`, 'zz-top', 'Round 1']);
+  // join code.
+  const written = new Set([...strings(matrix), 'Crawl board', 'Tally', `${server.base}/b/crawl`, 'zz-top']);
   const board = (page) => waitForHydration(page);
   const present = (page) => page.locator('.present[data-hydrated="true"]').waitFor();
   const admin = (page) => page.locator('.admin-panel h2').waitFor();
@@ -80,7 +94,8 @@ test('every translated page speaks only the catalogue, before and after hydratio
   const pages = [
     ['/?', board], ['/start?', settled], ['/join?code=zz-top&', settled], ['/no-such-page?', settled],
     ['/b/crawl?', board], ['/b/crawl/present?', present], ['/b/crawl/compare?', settled], ['/b/crawl/trends?', settled],
-    ['/b/crawl/gaps?', settled],
+    ['/b/crawl/gaps?', settled], ['/b/crawl-invited?', settled], ['/b/crawl-blind/compare?', settled],
+    ['/b/crawl-blind/trends?', settled],
   ];
   const failures = [];
   for (const [path, check] of pages) {

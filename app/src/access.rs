@@ -8,7 +8,7 @@
 //! answers are stored under an id derived from the invitation with the
 //! server's secret, so no table relates a name to what was answered.
 
-use crate::i18n::Say;
+use crate::i18n::{say, Say};
 use serde::{Deserialize, Serialize};
 
 /// Who may answer (and see) a board.
@@ -50,16 +50,12 @@ impl AccessMode {
     }
 }
 
-/// How a refusal to a board open to members begins: the page shows its
-/// own heading for it (see [`kept_out_heading`]).
-pub const MEMBERS_ONLY: &str = "This board is for signed-in members only";
-
 /// The heading of the page that keeps a visitor out, for the server's
-/// `refusal`.
-pub fn kept_out_heading(refusal: &str) -> &'static str {
-    match refusal.starts_with(MEMBERS_ONLY) {
-        true => "This board is open to signed-in members only",
-        false => "This board is open to its invited people only",
+/// `refusal` (worded in the same language as the page).
+pub fn kept_out_heading(refusal: &str) -> Say {
+    match refusal.starts_with(&say(Say::MembersOnly)) {
+        true => Say::RefusedMembers,
+        false => Say::RefusedInvited,
     }
 }
 

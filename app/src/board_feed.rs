@@ -13,6 +13,7 @@ use crate::live_message::ClientMessage;
 #[cfg(feature = "hydrate")]
 use crate::live_message::LiveMessage;
 use crate::matrix::Matrix;
+use crate::rounds::{default_label, shown_label};
 use crate::stats::Stats;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -183,8 +184,8 @@ impl BoardFeed {
 pub fn answered_line(stats: &Stats, label: &(u32, String)) -> String {
     let people = say_with(Say::Respondents, &[("count", stats.respondents.into())]);
     let round = match label {
-        (round, name) if *round == stats.round && (*round > 1 || name != "Round 1") => name.clone(),
-        (round, _) if *round == stats.round => return people,
+        (1, name) if stats.round == 1 && *name == default_label(1) => return people,
+        (round, name) if *round == stats.round => shown_label(*round, name),
         _ => say_with(Say::RoundNumber, &[("n", stats.round.into())]),
     };
     say_with(Say::RespondentsInRound, &[("round", round.into()), ("people", people.into())])

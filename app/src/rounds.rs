@@ -22,6 +22,30 @@ pub struct RoundInfo {
     pub respondents: u64,
 }
 
+/// What a round nobody named is called where it is stored and in the API:
+/// "Round N", in English. Pages show it through [`shown_label`].
+pub fn default_label(round: u32) -> String {
+    format!("Round {round}")
+}
+
+/// What a page calls a round: the name its admin gave it, as written, or,
+/// for a round nobody named, "Round N" in the reader's language. (A name
+/// typed as exactly "Round N" reads the same, so it is translated too.)
+pub fn shown_label(round: u32, label: &str) -> String {
+    if label == default_label(round) {
+        crate::i18n::say_with(crate::i18n::Say::RoundNumber, &[("n", round.into())])
+    } else {
+        label.to_owned()
+    }
+}
+
+impl RoundInfo {
+    /// See [`shown_label`].
+    pub fn shown_label(&self) -> String {
+        shown_label(self.round, &self.label)
+    }
+}
+
 /// One respondent's answers in one round, for their own progress view.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyRound {

@@ -300,6 +300,7 @@ compare-up = { $from } → { $to } ({ $levels } höher)
 compare-down = { $from } → { $to } ({ $levels } tiefer)
 compare-withheld-cell = zurückgehalten
 compare-share = { $k } ({ $percent })
+compare-group-in = { $group } in { $round }
 
 ## Verlauf über die Runden
 
@@ -353,3 +354,23 @@ gaps-no-answers = keine Antworten
 gaps-since-closed = { $below } von { $answered } darunter: Der Abstand ist geschlossen
 gaps-since-same = { $below } von { $answered } darunter: unverändert
 gaps-since-widened = { $below } von { $answered } darunter: Der Abstand ist größer geworden
+
+## Seiten, die nicht gezeigt werden können: Überschrift, Grund, Weg zurück
+
+refused-no-board = Dieses Board gibt es nicht
+refused-hidden = Diese Zahlen werden noch nicht gezeigt
+refused-members = Dieses Board steht nur angemeldeten Mitgliedern offen
+refused-invited = Dieses Board steht nur eingeladenen Personen offen
+refused-invitation = Dieser Einladungslink funktioniert nicht
+refused-other = Diese Seite kann nicht gezeigt werden
+refused-go-home = Zur Startseite
+refused-back = Zurück zum Board
+refused-unknown-board = Unter /b/{ $board } gibt es kein Board: Prüfe, ob die Adresse vollständig ist, oder frag, wer sie geteilt hat.
+refused-unknown-invitation = Diese Einladung ist hier unbekannt: Prüfe, ob der Link vollständig kopiert wurde.
+refused-revoked-invitation = Die Organisatorin oder der Organisator des Boards hat diesen Einladungslink zurückgezogen: Bitte um einen neuen.
+access-members-only = Dieses Board ist nur für angemeldete Mitglieder
+access-members-domain = { access-members-only }, mit einer Adresse bei { $domains }: Melde dich mit einer solchen an (du bist angemeldet als { $you }).
+access-no-address = ein Konto ohne bestätigte Adresse
+access-members-sign-in = { access-members-only }: Melde dich an (oben auf der Seite), um zu antworten und die Zahlen zu sehen.
+access-members-no-sign-in = { access-members-only }, und dieser Server bietet keine Anmeldung an.
+access-invited-only = Dieses Board ist nur für eingeladene Personen: Öffne den persönlichen Link, den du bekommen hast (auf diesem Gerät), oder bitte die Organisation des Boards um einen.

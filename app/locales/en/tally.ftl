@@ -295,6 +295,7 @@ compare-up = { $from } → { $to } (up { $levels })
 compare-down = { $from } → { $to } (down { $levels })
 compare-withheld-cell = withheld
 compare-share = { $k } ({ $percent })
+compare-group-in = { $group } in { $round }
 
 ## Trends over the rounds
 
@@ -348,3 +349,23 @@ gaps-no-answers = no answers
 gaps-since-closed = { $below } of { $answered } below: the gap closed
 gaps-since-same = { $below } of { $answered } below: no change
 gaps-since-widened = { $below } of { $answered } below: the gap widened
+
+## Pages that cannot be shown: their heading, the reason, the way back
+
+refused-no-board = There is no such board
+refused-hidden = These figures are not shown yet
+refused-members = This board is open to signed-in members only
+refused-invited = This board is open to its invited people only
+refused-invitation = This invitation link does not work
+refused-other = This page cannot be shown
+refused-go-home = Go to the home page
+refused-back = Back to the board
+refused-unknown-board = No board has the address /b/{ $board }: check it was typed whole, or ask whoever shared it.
+refused-unknown-invitation = This invitation is not known here: check the link was copied whole.
+refused-revoked-invitation = The board's organiser withdrew this invitation link: ask them for a new one.
+access-members-only = This board is for signed-in members only
+access-members-domain = { access-members-only } with an address at { $domains }: sign in with one (you are signed in with { $you }).
+access-no-address = an account without a verified address
+access-members-sign-in = { access-members-only }: sign in (at the top of the page) to answer and to see its figures.
+access-members-no-sign-in = { access-members-only }, and this server does not offer sign-in.
+access-invited-only = This board is for invited people only: open the personal link you were sent (on this device), or ask the board's organiser for one.

@@ -303,6 +303,7 @@ compare-up = { $from } → { $to } (sube { $levels })
 compare-down = { $from } → { $to } (baja { $levels })
 compare-withheld-cell = retenido
 compare-share = { $k } ({ $percent })
+compare-group-in = { $group } en { $round }
 
 ## Evolución a lo largo de las rondas
 
@@ -356,3 +357,23 @@ gaps-no-answers = sin respuestas
 gaps-since-closed = { $below } de { $answered } por debajo: la brecha se cerró
 gaps-since-same = { $below } de { $answered } por debajo: sin cambios
 gaps-since-widened = { $below } de { $answered } por debajo: la brecha creció
+
+## Páginas que no se pueden mostrar: título, motivo, camino de vuelta
+
+refused-no-board = Este tablero no existe
+refused-hidden = Estas cifras aún no se muestran
+refused-members = Este tablero solo está abierto a miembros con sesión iniciada
+refused-invited = Este tablero solo está abierto a las personas invitadas
+refused-invitation = Este enlace de invitación no funciona
+refused-other = Esta página no se puede mostrar
+refused-go-home = Ir a la página de inicio
+refused-back = Volver al tablero
+refused-unknown-board = Ningún tablero tiene la dirección /b/{ $board }: comprueba que esté completa o pregunta a quien la compartió.
+refused-unknown-invitation = Esta invitación no se conoce aquí: comprueba que el enlace se copió entero.
+refused-revoked-invitation = Quien organiza el tablero retiró este enlace de invitación: pídele uno nuevo.
+access-members-only = Este tablero es solo para miembros con sesión iniciada
+access-members-domain = { access-members-only } con una dirección de { $domains }: inicia sesión con una de ellas (tu sesión es de { $you }).
+access-no-address = una cuenta sin dirección verificada
+access-members-sign-in = { access-members-only }: inicia sesión (arriba en la página) para responder y ver sus cifras.
+access-members-no-sign-in = { access-members-only }, y este servidor no ofrece inicio de sesión.
+access-invited-only = Este tablero es solo para personas invitadas: abre el enlace personal que recibiste (en este dispositivo) o pide uno a quien organiza el tablero.

@@ -306,6 +306,7 @@ compare-up = { $from } → { $to } (+{ $levels })
 compare-down = { $from } → { $to } (−{ $levels })
 compare-withheld-cell = retenu
 compare-share = { $k } ({ $percent })
+compare-group-in = { $group }, { $round }
 
 ## L’évolution au fil des tours
 
@@ -359,3 +360,23 @@ gaps-no-answers = aucune réponse
 gaps-since-closed = { $below } sur { $answered } en dessous : l’écart est comblé
 gaps-since-same = { $below } sur { $answered } en dessous : inchangé
 gaps-since-widened = { $below } sur { $answered } en dessous : l’écart s’est creusé
+
+## Pages qui ne peuvent pas s’afficher : titre, raison, chemin du retour
+
+refused-no-board = Ce tableau n’existe pas
+refused-hidden = Ces chiffres ne sont pas encore affichés
+refused-members = Ce tableau est réservé aux membres connectés
+refused-invited = Ce tableau est réservé aux personnes invitées
+refused-invitation = Ce lien d’invitation ne fonctionne pas
+refused-other = Cette page ne peut pas s’afficher
+refused-go-home = Aller à l’accueil
+refused-back = Retour au tableau
+refused-unknown-board = Aucun tableau n’a l’adresse /b/{ $board } : vérifiez qu’elle est complète, ou demandez-la à qui vous l’a transmise.
+refused-unknown-invitation = Cette invitation est inconnue ici : vérifiez que le lien a été copié en entier.
+refused-revoked-invitation = L’organisateur du tableau a retiré ce lien d’invitation : demandez-lui-en un nouveau.
+access-members-only = Ce tableau est réservé aux membres connectés
+access-members-domain = { access-members-only } avec une adresse chez { $domains } : connectez-vous avec l’une d’elles (vous êtes connecté avec { $you }).
+access-no-address = un compte sans adresse vérifiée
+access-members-sign-in = { access-members-only } : connectez-vous (en haut de la page) pour répondre et voir ses chiffres.
+access-members-no-sign-in = { access-members-only }, et ce serveur ne propose pas de connexion.
+access-invited-only = Ce tableau est réservé aux personnes invitées : ouvrez le lien personnel que vous avez reçu (sur cet appareil), ou demandez-en un à l’organisateur du tableau.

@@ -7,7 +7,7 @@
 
 use crate::access::kept_out_heading;
 use crate::error::TallyError;
-use crate::i18n::Phrasebook;
+use crate::i18n::{learn, say, Phrasebook, Say};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -20,6 +20,7 @@ use std::future::Future;
 ///
 /// `words`: what the board's form says, for when the admin opens it.
 pub fn AdminDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     let place = NodeRef::<leptos::html::Div>::new();
     let opened = RwSignal::new(false);
     // Effects run only in the browser; the server renders the refusal.
@@ -39,9 +40,9 @@ pub fn AdminDoor(board: String, refusal: String, words: Phrasebook) -> impl Into
     let _ = (board, words);
     view! {
         <section class="unavailable" hidden=move || opened.get()>
-            <h1>{kept_out_heading(&refusal)}</h1>
+            <h1>{say(kept_out_heading(&refusal))}</h1>
             <p role="alert">{refusal}</p>
-            <p><a href="/">"Go to the home page"</a></p>
+            <p><a href="/">{say(Say::RefusedGoHome)}</a></p>
         </section>
         <div node_ref=place></div>
     }

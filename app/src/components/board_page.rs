@@ -5,7 +5,7 @@
 use crate::components::admin_door::AdminDoor;
 use crate::components::matrix_form::MatrixForm;
 use crate::error::TallyError;
-use crate::i18n::{t, t_with, Phrasebook};
+use crate::i18n::{say, t, t_with, Phrasebook, Section};
 use crate::server_fns::{load_board, my_rounds};
 use crate::DEFAULT_BOARD;
 use leptos::prelude::*;
@@ -35,8 +35,8 @@ pub fn BoardPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(TallyError::NotAdmitted(refusal)) => view! {
-                        <Title text=format!("{} · Tally", crate::access::kept_out_heading(&refusal))/>
-                        <AdminDoor board refusal words=Phrasebook::of_board()/>
+                        <Title text=format!("{} · Tally", say(crate::access::kept_out_heading(&refusal)))/>
+                        <AdminDoor board refusal words=Phrasebook::of(&[Section::Live, Section::Board, Section::Refusal])/>
                     }
                     .into_any(),
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),

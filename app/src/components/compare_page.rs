@@ -27,7 +27,7 @@ pub fn ComparePage() -> impl IntoView {
                 match compare_figures(board.clone(), a.clone(), b.clone(), String::new()).await {
                     Ok(initial) => {
                         let heading = t_with("compare-heading", &[("title", initial.title.as_str().into())]);
-                        let words = Phrasebook::of(&[Section::Live, Section::Compare]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Compare, Section::Refusal]);
                         view! {
                             <Title text=head_text(&format!("{heading} · Tally"))/>
                             <LiveComparison board a b moved_first initial=Some(initial) refusal=None words/>
@@ -36,7 +36,7 @@ pub fn ComparePage() -> impl IntoView {
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        let words = Phrasebook::of(&[Section::Live, Section::Compare]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Compare, Section::Refusal]);
                         view! {
                             <Title text=format!("{} · Tally", t("link-compare"))/>
                             <LiveComparison board a b moved_first initial=None refusal=Some(error) words/>

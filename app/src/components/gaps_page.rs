@@ -41,13 +41,13 @@ pub fn GapsPage() -> impl IntoView {
                     Ok(initial) => {
                         let title = t_with("gaps-title", &[("title", initial.title.as_str().into())]);
                         let title = head_text(&format!("{title} · Tally"));
-                        let words = Phrasebook::of(&[Section::Gaps]);
+                        let words = Phrasebook::of(&[Section::Gaps, Section::Refusal]);
                         view! { <Title text=title/><LiveGaps board asked present initial=Some(initial) refusal=None words/> }
                             .into_any()
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        view! { <Title text=format!("{} · Tally", t("link-gaps"))/><LiveGaps board asked present initial=None refusal=Some(error) words=Phrasebook::of(&[Section::Gaps])/> }
+                        view! { <Title text=format!("{} · Tally", t("link-gaps"))/><LiveGaps board asked present initial=None refusal=Some(error) words=Phrasebook::of(&[Section::Gaps, Section::Refusal])/> }
                             .into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),

@@ -37,12 +37,12 @@ pub fn PresentPage() -> impl IntoView {
                         let board_title = [("title", Arg::from(present.page.title.as_str()))];
                         let title = head_text(&format!("{} · Tally", t_with("present-title", &board_title)));
                         let description = head_text(&t_with("present-description", &board_title));
-                        let words = Phrasebook::of(&[Section::Live, Section::Present]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Present, Section::Refusal]);
                         view! { <Title text=title/><Meta name="description" content=description/><Presenter present words/> }
                             .into_any()
                     }
                     Err(TallyError::NotAdmitted(refusal)) => {
-                        view! { <PresenterDoor board refusal words=Phrasebook::of(&[Section::Live, Section::Present])/> }.into_any()
+                        view! { <PresenterDoor board refusal words=Phrasebook::of(&[Section::Live, Section::Present, Section::Refusal])/> }.into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),
                 }

@@ -33,7 +33,7 @@ pub fn TrendsPage() -> impl IntoView {
                 match board_trends(board.clone(), group.clone(), String::new()).await {
                     Ok(initial) => {
                         let heading = t_with("trends-heading", &[("title", initial.title.as_str().into())]);
-                        let words = Phrasebook::of(&[Section::Trends]);
+                        let words = Phrasebook::of(&[Section::Trends, Section::Refusal]);
                         view! {
                             <Title text=head_text(&format!("{heading} · Tally"))/>
                             <LiveTrends board group initial=Some(initial) refusal=None words/>
@@ -42,7 +42,7 @@ pub fn TrendsPage() -> impl IntoView {
                     }
                     Err(error @ TallyError::Forbidden(_)) => {
                         crate::components::unavailable::waiting_is_fine();
-                        let (title, words) = (format!("{} · Tally", t("link-trends")), Phrasebook::of(&[Section::Trends]));
+                        let (title, words) = (format!("{} · Tally", t("link-trends")), Phrasebook::of(&[Section::Trends, Section::Refusal]));
                         view! { <Title text=title/><LiveTrends board group initial=None refusal=Some(error) words/> }.into_any()
                     }
                     Err(error) => crate::components::unavailable::unavailable(&board, &error).into_any(),

@@ -3,6 +3,7 @@
 //! heading, gives the reason, and offers the way back.
 
 use crate::error::TallyError;
+use crate::i18n::{say, say_with, Say};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,37 +11,50 @@ use leptos_meta::Title;
 pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
     // The heading is one of ours, never the visitor's text: nothing to clean.
     view! {
-        <Title text=format!("{} · Tally", heading(error))/>
+        <Title text=format!("{} · Tally", say(heading(error)))/>
         {reason(board, error)}
     }
 }
 
 /// The page's body without its title: for an island, which may replace it
 /// with the figures (the admin's tab) and must not take the title with it.
+/// An island that calls this learns [`Section::Refusal`](crate::i18n::Section).
 pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
     let (back, back_text) = match error {
         TallyError::UnknownBoard(_)
         | TallyError::NotAdmitted(_)
         | TallyError::UnknownInvitation(_)
-        | TallyError::RevokedInvitation => ("/".to_string(), "Go to the home page"),
-        _ => (format!("/b/{board}"), "Back to the board"),
+        | TallyError::RevokedInvitation => ("/".to_string(), Say::RefusedGoHome),
+        _ => (format!("/b/{board}"), Say::RefusedBack),
     };
     view! {
         <section class="unavailable">
-            <h1>{heading(error)}</h1>
-            <p role="alert">{error.to_string()}</p>
-            <p><a href=back>{back_text}</a></p>
+            <h1>{say(heading(error))}</h1>
+            <p role="alert">{why(error)}</p>
+            <p><a href=back>{say(back_text)}</a></p>
         </section>
     }
 }
 
-fn heading(error: &TallyError) -> &'static str {
+fn heading(error: &TallyError) -> Say {
     match error {
-        TallyError::UnknownBoard(_) => "There is no such board",
-        TallyError::Forbidden(_) => "These figures are not shown yet",
+        TallyError::UnknownBoard(_) => Say::RefusedNoBoard,
+        TallyError::Forbidden(_) => Say::RefusedHidden,
         TallyError::NotAdmitted(refusal) => crate::access::kept_out_heading(refusal),
-        TallyError::UnknownInvitation(_) | TallyError::RevokedInvitation => "This invitation link does not work",
-        _ => "This page cannot be shown",
+        TallyError::UnknownInvitation(_) | TallyError::RevokedInvitation => Say::RefusedInvitation,
+        _ => Say::RefusedOther,
+    }
+}
+
+/// The reason, in the page's language where people meet it; other errors
+/// say what the server said (their words come from the server, already in
+/// the page's language where it words them).
+fn why(error: &TallyError) -> String {
+    match error {
+        TallyError::UnknownBoard(board) => say_with(Say::RefusedUnknownBoard, &[("board", board.as_str().into())]),
+        TallyError::UnknownInvitation(_) => say(Say::RefusedUnknownInvitation),
+        TallyError::RevokedInvitation => say(Say::RefusedRevokedInvitation),
+        other => other.to_string(),
     }
 }
 

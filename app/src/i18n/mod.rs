@@ -184,13 +184,6 @@ pub fn say_with(what: Say, args: &[(&str, Arg)]) -> String {
     }
 }
 
-/// What an island says, in English whatever the request's language: for
-/// the API's error bodies, which stay English.
-#[cfg(feature = "ssr")]
-pub fn in_english(what: Say) -> String {
-    catalog::text(Locale::En, what.id(), &[])
-}
-
 /// `--said-{name}: "{what}";`, for a stylesheet that says `what` in the
 /// page's language (`content: var(--said-{name})`).
 pub fn css_said(name: &str, what: Say) -> String {

@@ -196,6 +196,22 @@ messages! {
         GapsSinceWidened = "gaps-since-widened",
     }
     // The admin's controls (fetched with their code).
+    // A page that cannot be shown, as an island may redraw it: its heading,
+    // the reason for the refusals people meet, and the way back.
+    Refusal {
+        RefusedNoBoard = "refused-no-board",
+        RefusedHidden = "refused-hidden",
+        RefusedMembers = "refused-members",
+        RefusedInvited = "refused-invited",
+        RefusedInvitation = "refused-invitation",
+        RefusedOther = "refused-other",
+        RefusedGoHome = "refused-go-home",
+        RefusedBack = "refused-back",
+        RefusedUnknownBoard = "refused-unknown-board",
+        RefusedUnknownInvitation = "refused-unknown-invitation",
+        RefusedRevokedInvitation = "refused-revoked-invitation",
+        MembersOnly = "access-members-only",
+    }
     Admin {
         AdminLabel = "admin-label",
         AdminHeading = "admin-heading",

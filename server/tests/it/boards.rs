@@ -40,7 +40,7 @@ async fn boards_can_be_created_public_or_private() {
     assert!(page.text().await.unwrap().contains(">Team A</h1>"));
     let missing = reqwest::get(server.url("/b/nope")).await.unwrap();
     assert_eq!(missing.status(), 404);
-    assert!(missing.text().await.unwrap().contains("unknown board"));
+    assert!(missing.text().await.unwrap().contains("No board has the address /b/nope"));
 }
 
 #[tokio::test]

@@ -116,3 +116,68 @@ async fn the_comparison_the_trends_and_the_gaps_come_in_the_page_language() {
     let gaps = page_in(&server, "/b/default/gaps?", "fr").await;
     assert!(gaps.contains("Compétence et niveau attendu") && gaps.contains("Retour au tableau"), "{gaps}");
 }
+
+/// A round nobody named is "Round N" in the reader's language on every page,
+/// while the API, and a round named by its admin, keep the words as stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_nobody_named_is_called_so_in_the_page_language() {
+    use common::{get_json, send};
+    use reqwest::Method;
+    let server = TestServer::start();
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "quarters" })).await;
+    let key = created["admin_key"].as_str();
+    let groups = r#"{"groups": ["Platform"], "min_group_size": 3}"#.to_string();
+    assert_eq!(send(&server, Method::PUT, "/api/boards/quarters/groups", key, groups).await.0, 200);
+    assert_eq!(send(&server, Method::POST, "/api/boards/quarters/rounds", key, "{}".into()).await.0, 201);
+    let named = r#"{"label": "Round 2026"}"#.to_string();
+    assert_eq!(send(&server, Method::POST, "/api/boards/quarters/rounds", key, named).await.0, 201);
+
+    let trends = page_in(&server, "/b/quarters/trends?", "de").await;
+    assert!(trends.contains("Runde 1") && trends.contains("Runde 2"), "{trends}");
+    assert!(!trends.contains("Round 1") && !trends.contains("Round 2<"), "stored English shown: {trends}");
+    assert!(trends.contains("Round 2026"), "a name the admin gave is shown as typed");
+    let compare = page_in(&server, "/b/quarters/compare?", "es").await;
+    assert!(compare.contains(">Ronda 1<") && compare.contains("Platform en Ronda 2"), "{compare}");
+    let gaps = page_in(&server, "/b/quarters/gaps?", "fr").await;
+    assert!(gaps.contains("Tour 1"), "{gaps}");
+    // Positive control: the same page in English says it as stored.
+    assert!(page_in(&server, "/b/quarters/trends?", "en").await.contains("Round 1"));
+    let (_, rounds) = get_json(&server, "/api/boards/quarters/rounds").await;
+    assert_eq!(rounds[0]["label"], "Round 1", "the API keeps what is stored: {rounds}");
+}
+
+/// The pages that refuse: their heading, their reason and the way back are
+/// in the page's language, and the API's refusal stays English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_page_says_why_in_the_page_language() {
+    use common::send;
+    use reqwest::Method;
+    let server = TestServer::start();
+    let missing = page_in(&server, "/b/nope?", "de").await;
+    assert!(missing.contains("Dieses Board gibt es nicht") && missing.contains("Unter /b/nope gibt es kein Board"));
+    assert!(missing.contains("Zur Startseite") && !missing.contains("There is no such board"), "{missing}");
+
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "closed-circle" })).await;
+    let body = r#"{"access": "invited"}"#.to_string();
+    let path = "/api/boards/closed-circle/access";
+    assert_eq!(send(&server, Method::PUT, path, created["admin_key"].as_str(), body).await.0, 200);
+    let invited = page_in(&server, "/b/closed-circle?", "es").await;
+    assert!(invited.contains("Este tablero solo está abierto a las personas invitadas"), "{invited}");
+    assert!(invited.contains("abre el enlace personal que recibiste"), "{invited}");
+
+    let hidden = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "blind" })).await;
+    let reveal = r#"{"reveal": "facilitator"}"#.to_string();
+    assert_eq!(
+        send(&server, Method::PUT, "/api/boards/blind/settings", hidden["admin_key"].as_str(), reveal).await.0,
+        200
+    );
+    let compare = page_in(&server, "/b/blind/compare?", "de").await;
+    assert!(
+        compare.contains("Diese Zahlen werden noch nicht gezeigt") && compare.contains("Zurück zum Board"),
+        "{compare}"
+    );
+    // Positive control: the API, in no page's language, says it in English.
+    let api = reqwest::Client::new().get(server.url("/api/boards/closed-circle/stats")).header(ACCEPT_LANGUAGE, "es");
+    let refusal: serde_json::Value = api.send().await.unwrap().json().await.unwrap();
+    assert!(refusal["error"].as_str().unwrap().starts_with("This board is for invited people only"), "{refusal}");
+}

@@ -147,6 +147,9 @@ async fn a_board_open_to_members_keeps_out_whoever_is_not_signed_in() {
     assert_eq!(page.status(), 403);
     let html = page.text().await.unwrap();
     assert!(html.contains("This board is open to signed-in members only"), "{html}");
+    let french = reqwest::get(server.url("/b/team?lang=fr")).await.unwrap().text().await.unwrap();
+    assert!(french.contains("Ce tableau est réservé aux membres connectés"), "{french}");
+    assert!(french.contains("connectez-vous (en haut de la page)"), "the reason too: {french}");
     assert!(html.contains("href=\"/auth/sign-in?return=%2Fb%2Fteam\""), "the way in is on the page: {html}");
 }
 

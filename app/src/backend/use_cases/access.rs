@@ -8,12 +8,13 @@
 //! admin (by key) is never kept out.
 
 use super::{Caller, Tally};
-use crate::access::{AccessMode, MEMBERS_ONLY};
+use crate::access::AccessMode;
 use crate::backend::engine::ServedBoard;
 use crate::backend::invited;
 use crate::backend::respondent::Token;
 use crate::backend::store::StoredInvitation;
 use crate::error::TallyError;
+use crate::i18n::{t, t_with};
 
 /// Who the caller answers as on one board.
 pub(super) enum Respondent {
@@ -107,10 +108,11 @@ impl Tally {
         if domains.is_empty() || domains.iter().any(|d| d == domain) {
             return Ok(());
         }
-        let you = if email.is_empty() { "an account without a verified address" } else { email };
-        Err(TallyError::NotAdmitted(format!(
-            "{MEMBERS_ONLY} with an address at {}: sign in with one (you are signed in with {you}).",
-            domains.join(" or ")
+        let you = if email.is_empty() { t("access-no-address") } else { email.to_string() };
+        let domains = domains.join(", ");
+        Err(TallyError::NotAdmitted(t_with(
+            "access-members-domain",
+            &[("domains", domains.into()), ("you", you.into())],
         )))
     }
 
@@ -119,17 +121,11 @@ impl Tally {
         match (served.stats().access, respondent) {
             (AccessMode::Anyone, _) | (_, Respondent::Invited { .. }) => Ok(()),
             (AccessMode::Members, Respondent::Member { email, .. }) => self.admit_member(served, email),
-            (AccessMode::Invited, _) => Err(TallyError::NotAdmitted(
-                "This board is for invited people only: open the personal link you were sent \
-                 (on this device), or ask the board's organiser for one."
-                    .into(),
-            )),
-            (AccessMode::Members, _) if self.offers_sign_in() => Err(TallyError::NotAdmitted(format!(
-                "{MEMBERS_ONLY}: sign in (at the top of the page) to answer and to see its figures."
-            ))),
-            (AccessMode::Members, _) => {
-                Err(TallyError::NotAdmitted(format!("{MEMBERS_ONLY}, and this server does not offer sign-in.")))
+            (AccessMode::Invited, _) => Err(TallyError::NotAdmitted(t("access-invited-only"))),
+            (AccessMode::Members, _) if self.offers_sign_in() => {
+                Err(TallyError::NotAdmitted(t("access-members-sign-in")))
             }
+            (AccessMode::Members, _) => Err(TallyError::NotAdmitted(t("access-members-no-sign-in"))),
         }
     }
 }

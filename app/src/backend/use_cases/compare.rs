@@ -6,7 +6,7 @@ use super::{Caller, Tally};
 use crate::backend::engine::ServedBoard;
 use crate::comparison::{Comparison, Side, SideFigures};
 use crate::error::TallyError;
-use crate::i18n::in_english;
+use crate::i18n::{say, t_with};
 use crate::rounds::Trends;
 
 impl Tally {
@@ -20,7 +20,8 @@ impl Tally {
         // An unknown group is refused by `group_stats`, as at the stats door.
         let group = group.map(str::trim).filter(|g| !g.is_empty());
         let mut rounds = Vec::new();
-        for info in self.engine.rounds(&served).await? {
+        for mut info in self.engine.rounds(&served).await? {
+            info.label = info.shown_label();
             let stats = match group {
                 None => Some((*self.engine.round_figures(&served, &info).await?).clone()),
                 Some(group) => self.engine.group_stats(&served, info.round, group).await?,
@@ -48,9 +49,12 @@ impl Tally {
         let a = if a.trim().is_empty() { Side::Round(open.saturating_sub(1).max(1)).value() } else { a.to_string() };
         let b = if b.trim().is_empty() { Side::Round(open).value() } else { b.to_string() };
         let groups = served.groups();
-        let label_of = |round: u32| rounds.iter().find(|r| r.round == round).map(|r| r.label.clone());
+        let label_of = |round: u32| rounds.iter().find(|r| r.round == round).map(|r| r.shown_label());
+        let group_in = |group: &str, round: String| {
+            t_with("compare-group-in", &[("group", group.into()), ("round", round.into())])
+        };
         let mut choices: Vec<(String, String)> =
-            rounds.iter().map(|r| (Side::Round(r.round).value(), r.label.clone())).collect();
+            rounds.iter().map(|r| (Side::Round(r.round).value(), r.shown_label())).collect();
         // Groups in the newest rounds, as many as one response may carry;
         // older ones are still compared when asked for by address.
         let per_round = groups.groups.len().max(1);
@@ -58,7 +62,7 @@ impl Tally {
         for round in rounds.iter().rev().take(newest) {
             for group in &groups.groups {
                 let side = Side::Group { round: round.round, group: group.clone() };
-                choices.push((side.value(), format!("{group} in {}", round.label)));
+                choices.push((side.value(), group_in(group, round.shown_label())));
             }
         }
         // The caller may see the figures (refused above), so both sides are
@@ -79,7 +83,7 @@ impl Tally {
                     min_group_size: groups.min_group_size,
                 },
                 Side::Group { round, group } => {
-                    let label = format!("{group} in {}", label_of(round).ok_or_else(|| unknown(round))?);
+                    let label = group_in(&group, label_of(round).ok_or_else(|| unknown(round))?);
                     let stats = self.engine.group_stats(&served, round, &group).await?;
                     SideFigures { label, stats, min_group_size: groups.min_group_size }
                 }
@@ -95,7 +99,7 @@ impl Tally {
     pub(super) async fn refuse_if_hidden(&self, caller: &Caller, served: &ServedBoard) -> Result<(), TallyError> {
         match self.sees_figures(caller, served).await? {
             true => Ok(()),
-            false => Err(TallyError::Forbidden(in_english(served.stats().reveal.hidden_note()))),
+            false => Err(TallyError::Forbidden(say(served.stats().reveal.hidden_note()))),
         }
     }
 }

@@ -38,7 +38,7 @@ impl Tally {
         // An unknown group is refused by `gap_figures`, as at the stats door.
         let group = Some(query.group.trim()).filter(|g| !g.is_empty());
         let rounds: Vec<(u32, String)> =
-            self.engine.rounds(&served).await?.into_iter().map(|r| (r.round, r.label)).collect();
+            self.engine.rounds(&served).await?.into_iter().map(|r| (r.round, r.shown_label())).collect();
         let round = query.round.unwrap_or(served.stats().round);
         let figures = self.engine.gap_figures(&served, round, role, group).await?;
         let before = match rounds.iter().find(|(n, _)| *n + 1 == round) {

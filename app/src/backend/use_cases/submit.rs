@@ -140,7 +140,12 @@ impl Tally {
         self.admit(&served, &respondent)?;
         let Some(id) = respondent.id(self, &served.info.id) else { return Ok(Vec::new()) };
         let history = self.engine.history(&served, &id).await?;
-        Ok(history.into_iter().map(|(round, label, answers)| MyRound { round, label, answers }).collect())
+        let mine = |(round, label, answers): (u32, String, _)| MyRound {
+            round,
+            label: crate::rounds::shown_label(round, &label),
+            answers,
+        };
+        Ok(history.into_iter().map(mine).collect())
     }
 
     /// Whether a live socket's `pass` still holds: issued by this server for

@@ -35,7 +35,7 @@ pub fn NextRound(board: String, key: String, feed: BoardFeed) -> impl IntoView {
         }
     };
     let outcome = move || match next_round.value().get() {
-        Some(Ok(round)) => (say_with(Say::RoundOpen, &[("label", round.label.into())]), None),
+        Some(Ok(round)) => (say_with(Say::RoundOpen, &[("label", round.shown_label().into())]), None),
         Some(Err(error)) => (String::new(), Some(error.to_string())),
         None => (String::new(), None),
     };

@@ -4,6 +4,7 @@
 
 use super::{MatrixEditor, Target};
 use crate::error::TallyError;
+use crate::i18n::{learn, Phrasebook, Section};
 use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
 use crate::server_fns::editor::editor_templates;
@@ -69,7 +70,7 @@ pub fn EditMatrixPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_board(board.clone(), String::new()).await {
                     Ok(page) => editor_of(page).into_any(),
-                    Err(TallyError::NotAdmitted(refusal)) => view! { <EditorDoor board refusal/> }.into_any(),
+                    Err(TallyError::NotAdmitted(refusal)) => view! { <EditorDoor board refusal words=Phrasebook::of(&[Section::Refusal])/> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
@@ -98,7 +99,10 @@ fn editor_heading(title: &str) -> impl IntoView {
 /// holds, or else the refusal.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn EditorDoor(board: String, refusal: String) -> impl IntoView {
+///
+/// `words`: what its refusal says.
+fn EditorDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     let loaded = crate::components::admin_door::loaded_as_admin(&board, load_board);
     let refused = TallyError::NotAdmitted(refusal);
     move || match loaded.get() {

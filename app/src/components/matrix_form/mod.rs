@@ -25,7 +25,7 @@ use crate::error::{Problem, TallyError};
 use crate::i18n::{learn, say, say_with, Phrasebook, Say};
 use crate::live_message::ClientMessage;
 use crate::page_data::BoardPageData;
-use crate::rounds::MyRound;
+use crate::rounds::{shown_label, MyRound};
 use crate::server_fns::SubmitAnswers;
 use choices::Choices;
 use leptos::prelude::*;
@@ -198,7 +198,8 @@ fn mark_answers_of_an_earlier_round(feed: BoardFeed, previous: RwSignal<Option<P
         let before = shown_round.get_value();
         if round > before {
             shown_round.set_value(round);
-            let before_label = feed.round_label.with_untracked(|(n, label)| (*n == before).then(|| label.clone()));
+            let before_label =
+                feed.round_label.with_untracked(|(n, label)| (*n == before).then(|| shown_label(*n, label)));
             previous.update(|p| {
                 if let Some(p) = p.as_mut().filter(|p| p.from_round.is_none()) {
                     p.from_round =

@@ -27,7 +27,7 @@ impl Rounds for SqliteStore {
             )
             .map_err(&failed)?;
             let round = open + 1;
-            let label = label.unwrap_or_else(|| format!("Round {round}"));
+            let label = label.unwrap_or_else(|| crate::rounds::default_label(round));
             tx.execute(
                 "INSERT INTO rounds (board_id, round, label, started_at) VALUES (?1, ?2, ?3, ?4)",
                 params![board, round, label, now],
