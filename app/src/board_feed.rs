@@ -132,14 +132,7 @@ impl BoardFeed {
 
     fn fetch_round_label(&self) {
         #[cfg(feature = "hydrate")]
-        {
-            let (board, label) = (self.board(), self.round_label);
-            leptos::task::spawn_local(async move {
-                if let Ok(open) = crate::server_fns::open_round(board).await {
-                    label.set(open);
-                }
-            });
-        }
+        leptos::task::spawn_local(fetch_round_label(self.board(), self.round_label));
     }
 
     /// Opens the socket; every message moves the feed. `matrix_rev` is the
@@ -163,18 +156,10 @@ impl BoardFeed {
         });
     }
 
-    /// Fetches the matrix after an admin's edit; an older answer than the
-    /// revision shown is dropped.
+    /// Fetches the matrix after an admin's edit.
     #[cfg(feature = "hydrate")]
     fn fetch_matrix(self, shown_rev: StoredValue<u64>) {
-        leptos::task::spawn_local(async move {
-            if let Ok((edited, rev)) = crate::server_fns::board_matrix(self.board()).await {
-                if rev > shown_rev.get_value() {
-                    shown_rev.set_value(rev);
-                    self.matrix.set(Arc::new(edited));
-                }
-            }
-        });
+        leptos::task::spawn_local(fetch_matrix(self.board(), shown_rev, self.matrix));
     }
 }
 
@@ -237,4 +222,30 @@ where
     #[cfg(not(feature = "hydrate"))]
     let _ = (board, key, shown_at_first, fetch, set_figures);
     figures
+}
+
+// What a page fetches when the board changes under it: its code loads from
+// a wasm file of its own (in split builds) the first time, since most
+// visits see no new round and no edit.
+
+/// The open round's number and name, into `label`.
+#[cfg(feature = "hydrate")]
+#[cfg_attr(feature = "split", lazy)]
+async fn fetch_round_label(board: String, label: RwSignal<(u32, String)>) {
+    if let Ok(open) = crate::server_fns::open_round(board).await {
+        label.set(open);
+    }
+}
+
+/// The edited matrix, into `matrix`; an older answer than the revision
+/// shown is dropped.
+#[cfg(feature = "hydrate")]
+#[cfg_attr(feature = "split", lazy)]
+async fn fetch_matrix(board: String, shown_rev: StoredValue<u64>, matrix: RwSignal<Arc<Matrix>>) {
+    if let Ok((edited, rev)) = crate::server_fns::board_matrix(board).await {
+        if rev > shown_rev.get_value() {
+            shown_rev.set_value(rev);
+            matrix.set(Arc::new(edited));
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The form people fill in, an island. It posts to the `submit_answers`
 //! server function: without JavaScript as a plain form POST that redirects
-//! back to the page; hydrated, it dispatches the function's action with the
-//! choices it shows instead, and the page takes the reply in place. (Not
+//! back to the page; hydrated, it sends the choices it shows instead (see
+//! `sending`), and the page takes the reply in place. (Not
 //! Leptos' `ActionForm`: that one takes its children type-erased, and an
 //! erased view brings every way of rendering it into the browser's bundle.)
 //!
@@ -12,6 +12,7 @@
 mod choices;
 mod notes;
 mod role_marks;
+mod sending;
 mod submit_bar;
 mod table;
 mod unsent;
@@ -21,7 +22,6 @@ use crate::board_feed::{BoardFeed, FeedStart};
 use crate::components::admin_panel::AdminPanel;
 use crate::components::legend::Legend;
 use crate::components::my_progress::MyProgress;
-use crate::error::{Problem, TallyError};
 use crate::i18n::{learn, say, say_with, Phrasebook, Say};
 use crate::live_message::ClientMessage;
 use crate::page_data::BoardPageData;
@@ -31,7 +31,7 @@ use choices::Choices;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use notes::{belonging_choice, board_header, board_links, board_notices};
-use std::collections::BTreeMap;
+use sending::{Reply, Sent};
 use std::sync::Arc;
 use submit_bar::submit_bar;
 use table::matrix_table;
@@ -58,12 +58,11 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>, words: Phrasebook) ->
     keep_choices_across_edits(feed, choices);
     keep_unsent(feed, choices, (group, role));
     let previous = RwSignal::new(previous);
-    let submit = ServerAction::<SubmitAnswers>::new();
-    take_replies(feed, submit, choices, (group, role), previous);
+    let reply = RwSignal::new(sending::refusal_of_a_plain_post());
+    take_replies(feed, reply, choices, (group, role), previous);
     mark_answers_of_an_earlier_round(feed, previous);
-    let problems = Signal::derive(move || match submit.value().get() {
-        Some(Err(TallyError::InvalidSubmission(problems))) => problems,
-        Some(Err(other)) => vec![Problem { row: None, message: other.to_string() }],
+    let problems = Signal::derive(move || match reply.get() {
+        Some(Err(problems)) => problems,
         _ => Vec::new(),
     });
     // The row a submission with rows left out led to, marked like a refused one.
@@ -84,10 +83,9 @@ pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>, words: Phrasebook) ->
             if let Some(row) = first_missing {
                 return focus_row(&row);
             }
-            let answers: BTreeMap<String, u8> = feed.matrix.with_untracked(|m| choices.chosen(m));
-            let answers = answers.into_iter().map(|(row, level)| (row, level.to_string())).collect();
+            let answers = feed.matrix.with_untracked(|m| choices.chosen(m));
             let (group, role) = (group.get_untracked(), role.get_untracked());
-            submit.dispatch(SubmitAnswers { board: board.clone(), answers, group, role });
+            sending::send(Sent { board: board.clone(), answers, group, role }, reply);
         }
     };
     view! {
@@ -171,13 +169,13 @@ fn keep_choices_across_edits(feed: BoardFeed, choices: Choices) {
 /// the answers as now stored.
 fn take_replies(
     feed: BoardFeed,
-    submit: ServerAction<SubmitAnswers>,
+    reply: RwSignal<Option<Reply>>,
     choices: Choices,
     (group, role): (RwSignal<String>, RwSignal<String>),
     previous: RwSignal<Option<PreviousAnswers>>,
 ) {
     Effect::new(move |_| {
-        if let Some(Ok(outcome)) = submit.value().get() {
+        if let Some(Ok(outcome)) = reply.get() {
             forget_unsent(&feed.board());
             feed.offer(outcome.stats);
             feed.add_credential(ClientMessage::Pass(outcome.pass));
