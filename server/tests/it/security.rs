@@ -39,7 +39,10 @@ async fn pages_carry_a_nonce_policy_and_everything_else_a_closed_one() {
 /// and the page went out with the closed one (no stylesheet, no scripts).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_keeps_its_own_policy_while_files_are_served_beside_it() {
-    let server = TestServer::start();
+    // The site's files as `public/` holds them: `make test` runs this before
+    // the site is built.
+    let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+    let server = TestServer::start_with(&[("LEPTOS_SITE_ROOT", public.to_str().unwrap())]);
     let client = reqwest::Client::new();
     let policy_of = |path: &'static str| {
         let request = client.get(server.url(path)).send();
