@@ -125,17 +125,16 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let hub = live::Hub::new(tally.clone(), config.live.clone(), shutdown, config.origins.clone(), live_tasks);
     let routes = generate_route_list(App);
     let (pkg_path, pkg_files) = assets::service(&leptos_options);
+    // What every page's render may ask for.
+    let page_context = {
+        let (tally, assets) = (tally.clone(), assets.clone());
+        move || {
+            provide_context(tally.clone());
+            provide_context(assets.clone());
+        }
+    };
     // Any page may be asked for at an address no route has.
-    let not_found_page = leptos_axum::file_and_error_handler_with_context(
-        {
-            let (tally, assets) = (tally.clone(), assets.clone());
-            move || {
-                provide_context(tally.clone());
-                provide_context(assets.clone());
-            }
-        },
-        shell,
-    );
+    let not_found_page = leptos_axum::file_and_error_handler_with_context(page_context.clone(), shell);
     let app = Router::new()
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
         .nest("/api/respondents", api::respondents(tally.clone()))
@@ -144,21 +143,10 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .merge(health::probes(engine))
         .merge(metrics_on_site)
         .nest_service(&pkg_path, pkg_files)
-        .leptos_routes_with_context(
-            &leptos_options,
-            routes,
-            {
-                let (tally, assets) = (tally.clone(), assets.clone());
-                move || {
-                    provide_context(tally.clone());
-                    provide_context(assets.clone());
-                }
-            },
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&leptos_options, routes, page_context, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback_service(assets::site_files(&leptos_options, not_found_page.with_state(leptos_options.clone())))
         .layer(axum::middleware::map_response(error_status::from_body))
         .layer(axum::middleware::from_fn_with_state(form_errors, form_errors::FormErrors::guard))

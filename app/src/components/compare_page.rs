@@ -27,7 +27,7 @@ pub fn ComparePage() -> impl IntoView {
                 match compare_figures(board.clone(), a.clone(), b.clone(), String::new()).await {
                     Ok(initial) => {
                         let heading = t_with("compare-heading", &[("title", initial.title.as_str().into())]);
-                        let words = Phrasebook::of(&[Section::Live, Section::Compare, Section::Refusal]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Compare]);
                         view! {
                             <Title text=head_text(&format!("{heading} · Tally"))/>
                             <LiveComparison board a b moved_first initial=Some(initial) refusal=None words/>

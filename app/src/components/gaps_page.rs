@@ -41,7 +41,7 @@ pub fn GapsPage() -> impl IntoView {
                     Ok(initial) => {
                         let title = t_with("gaps-title", &[("title", initial.title.as_str().into())]);
                         let title = head_text(&format!("{title} · Tally"));
-                        let words = Phrasebook::of(&[Section::Gaps, Section::Refusal]);
+                        let words = Phrasebook::of(&[Section::Gaps]);
                         view! { <Title text=title/><LiveGaps board asked present initial=Some(initial) refusal=None words/> }
                             .into_any()
                     }

@@ -37,7 +37,7 @@ pub fn PresentPage() -> impl IntoView {
                         let board_title = [("title", Arg::from(present.page.title.as_str()))];
                         let title = head_text(&format!("{} · Tally", t_with("present-title", &board_title)));
                         let description = head_text(&t_with("present-description", &board_title));
-                        let words = Phrasebook::of(&[Section::Live, Section::Present, Section::Refusal]);
+                        let words = Phrasebook::of(&[Section::Live, Section::Present]);
                         view! { <Title text=title/><Meta name="description" content=description/><Presenter present words/> }
                             .into_any()
                     }

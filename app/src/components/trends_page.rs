@@ -33,7 +33,7 @@ pub fn TrendsPage() -> impl IntoView {
                 match board_trends(board.clone(), group.clone(), String::new()).await {
                     Ok(initial) => {
                         let heading = t_with("trends-heading", &[("title", initial.title.as_str().into())]);
-                        let words = Phrasebook::of(&[Section::Trends, Section::Refusal]);
+                        let words = Phrasebook::of(&[Section::Trends]);
                         view! {
                             <Title text=head_text(&format!("{heading} · Tally"))/>
                             <LiveTrends board group initial=Some(initial) refusal=None words/>

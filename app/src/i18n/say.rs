@@ -195,7 +195,6 @@ messages! {
         GapsSinceSame = "gaps-since-same",
         GapsSinceWidened = "gaps-since-widened",
     }
-    // The admin's controls (fetched with their code).
     // A page that cannot be shown, as an island may redraw it: its heading,
     // the reason for the refusals people meet, and the way back.
     Refusal {
@@ -212,6 +211,7 @@ messages! {
         RefusedRevokedInvitation = "refused-revoked-invitation",
         MembersOnly = "access-members-only",
     }
+    // The admin's controls (fetched with their code).
     Admin {
         AdminLabel = "admin-label",
         AdminHeading = "admin-heading",

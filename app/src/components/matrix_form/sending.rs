@@ -52,7 +52,6 @@ async fn submit(sent: Sent) -> Reply {
 }
 
 /// What the form shows of a refusal: the rows it names, or its message.
-#[cfg(any(feature = "ssr", feature = "hydrate"))]
 fn problems(error: TallyError) -> Vec<Problem> {
     match error {
         TallyError::InvalidSubmission(problems) => problems,
