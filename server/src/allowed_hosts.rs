@@ -38,6 +38,6 @@ impl AllowedHosts {
         }
         let shown: String = host.chars().take(100).collect();
         let message = format!("this server does not answer for host '{shown}'");
-        (StatusCode::MISDIRECTED_REQUEST, Json(json!({ "error": message }))).into_response()
+        (StatusCode::MISDIRECTED_REQUEST, Json(json!({ "error": message, "code": "unknown_host" }))).into_response()
     }
 }

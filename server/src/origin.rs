@@ -49,6 +49,6 @@ impl Origins {
         let origin = request.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("another site");
         let message =
             format!("requests from {} may not change anything here", origin.chars().take(100).collect::<String>());
-        (StatusCode::FORBIDDEN, Json(json!({ "error": message }))).into_response()
+        (StatusCode::FORBIDDEN, Json(json!({ "error": message, "code": "cross_site" }))).into_response()
     }
 }

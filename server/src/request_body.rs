@@ -30,7 +30,7 @@ pub async fn read_first(
         Ok(Err(_)) => TallyError::TooLarge(limit).into_response(),
         Err(_) => {
             let message = format!("the request body did not arrive within {} ms", deadline.as_millis());
-            (StatusCode::REQUEST_TIMEOUT, Json(json!({ "error": message }))).into_response()
+            (StatusCode::REQUEST_TIMEOUT, Json(json!({ "error": message, "code": "body_timeout" }))).into_response()
         }
     }
 }

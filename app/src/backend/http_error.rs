@@ -39,14 +39,42 @@ pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
     (status, headers)
 }
 
-/// The JSON API's error: `{"error": "<message>"}`, plus `problems` for an
+/// The error's stable name, for clients to branch on: the `error` text is
+/// for people and may be reworded, these never change (docs/API.md lists
+/// them).
+pub fn code(error: &TallyError) -> &'static str {
+    match error {
+        TallyError::UnknownBoard(_) => "unknown_board",
+        TallyError::UnknownRound { .. } => "unknown_round",
+        TallyError::UnknownGroup { .. } => "unknown_group",
+        TallyError::UnknownInvitation(_) => "unknown_invitation",
+        TallyError::RevokedInvitation => "revoked_invitation",
+        TallyError::UnknownTemplate(_) => "unknown_template",
+        TallyError::InvalidSubmission(_) => "invalid_submission",
+        TallyError::InvalidMatrix(_) => "invalid_matrix",
+        TallyError::InvalidList(_) => "invalid_list",
+        TallyError::BadRequest(_) => "bad_request",
+        TallyError::TooLarge(_) => "too_large",
+        TallyError::Conflict(_) => "conflict",
+        TallyError::AdmissionChanged(_) => "admission_changed",
+        TallyError::SignInRefused(_) => "sign_in_refused",
+        TallyError::BoardClosed(_) => "board_closed",
+        TallyError::Forbidden(_) => "forbidden",
+        TallyError::NotAdmitted(_) => "not_admitted",
+        TallyError::RateLimited { .. } => "rate_limited",
+        TallyError::Unavailable { .. } => "unavailable",
+        TallyError::Internal(_) => "internal",
+    }
+}
+
+/// The JSON API's error: `{"error": "<message>", "code": "<name>"}`, plus `problems` for an
 /// invalid submission (each with its `row`, if any, and `message`) or
 /// matrix (each with its JSON-pointer `path` and `message`).
 impl IntoResponse for TallyError {
     fn into_response(self) -> Response {
         let error = public(self);
         let (status, headers) = head(&error);
-        let mut body = serde_json::json!({ "error": error.to_string() });
+        let mut body = serde_json::json!({ "error": error.to_string(), "code": code(&error) });
         match &error {
             TallyError::InvalidSubmission(problems) | TallyError::InvalidList(problems) => {
                 body["problems"] = serde_json::json!(problems)

@@ -157,6 +157,14 @@ async fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
         assert_eq!(got.as_u16(), status, "{what}: {response}");
         let error = response["error"].as_str().unwrap_or_default();
         assert!(error.contains(&message), "{what}: expected '{message}' in '{error}'");
+        // The stable name clients branch on (docs/API.md, "Error codes").
+        let code = match status {
+            400 => "bad_request",
+            404 => "unknown_board",
+            413 => "too_large",
+            _ => "invalid_submission",
+        };
+        assert_eq!(response["code"], code, "{what}: {response}");
     }
     let stats = server.stats("default").await;
     assert_eq!((stats["version"].clone(), stats["respondents"].clone()), (json!(0), json!(0)));

@@ -151,6 +151,7 @@ async fn a_body_that_trickles_in_gets_408() {
     .unwrap();
     assert!(response.starts_with("HTTP/1.1 408"), "{response}");
     assert!(response.contains("did not arrive within 500 ms"), "{response}");
+    assert!(response.contains(r#""code":"body_timeout""#), "{response}");
     assert_eq!(server.stats("default").await["version"], 0);
 }
 

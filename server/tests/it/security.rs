@@ -109,8 +109,9 @@ async fn pages_of_other_sites_may_not_change_anything() {
 
     let foreign = post("/api/boards/default/submissions", &[("origin", "http://evil.example")]).await.unwrap();
     assert_eq!(foreign.status(), 403);
-    let message = foreign.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().to_string();
-    assert_eq!(message, "requests from http://evil.example may not change anything here");
+    let refusal = foreign.json::<serde_json::Value>().await.unwrap();
+    assert_eq!(refusal["error"], "requests from http://evil.example may not change anything here");
+    assert_eq!(refusal["code"], "cross_site");
     let hidden = post("/api/boards/default/submissions", &[("sec-fetch-site", "cross-site")]).await.unwrap();
     assert_eq!(hidden.status(), 403, "no Origin, but the browser says cross-site");
     let server_fn = post("/api/submit_answers", &[("origin", "http://evil.example")]).await.unwrap();
@@ -160,6 +161,7 @@ async fn only_the_allowed_hosts_are_served() {
     assert_eq!(rebound.status(), 421);
     let body: serde_json::Value = rebound.json().await.unwrap();
     assert_eq!(body["error"], "this server does not answer for host 'evil.example'");
+    assert_eq!(body["code"], "unknown_host");
     let page = client.get(server.url("/")).header(header::HOST, "evil.example").send().await.unwrap();
     assert_eq!(page.status(), 421, "pages too");
 
