@@ -85,17 +85,26 @@ test('every translated page speaks only the catalogue, before and after hydratio
   await adminCall('/api/boards/crawl-blind/settings', 'PUT', { reveal: 'facilitator' }, blind.admin_key);
   // What people wrote or typed: the matrix, the board's title and address, a
   // join code.
-  const written = new Set([...strings(matrix), 'Crawl board', 'Tally', `${server.base}/b/crawl`, 'zz-top']);
+  // The template gallery of the editor shows each template's title.
+  const templates = await (await fetch(server.base + '/api/templates')).json();
+  const written = new Set([
+    ...strings(matrix), ...strings(templates), 'Crawl board', 'Tally', `${server.base}/b/crawl`, 'zz-top',
+  ]);
   const board = (page) => waitForHydration(page);
   const present = (page) => page.locator('.present[data-hydrated="true"]').waitFor();
   const admin = (page) => page.locator('.admin-panel h2').waitFor();
+  // The editor, hydrated and its draft checked once (the problems are listed).
+  const editor = async (page) => {
+    await page.locator('.editor[data-hydrated="true"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('.editor-check p')?.textContent.trim());
+  };
   // Pages whose islands show no mark of hydration: once the network is quiet.
   const settled = (page) => page.waitForLoadState('networkidle');
   const pages = [
     ['/?', board], ['/start?', settled], ['/join?code=zz-top&', settled], ['/no-such-page?', settled],
     ['/b/crawl?', board], ['/b/crawl/present?', present], ['/b/crawl/compare?', settled], ['/b/crawl/trends?', settled],
     ['/b/crawl/gaps?', settled], ['/b/crawl-invited?', settled], ['/b/crawl-blind/compare?', settled],
-    ['/b/crawl-blind/trends?', settled],
+    ['/b/crawl-blind/trends?', settled], ['/new?', editor], ['/b/crawl/edit?', editor], ['/me?', settled],
   ];
   const failures = [];
   for (const [path, check] of pages) {

@@ -3,6 +3,7 @@
 //! `min_group_size` people are in it: below that, a figure could point at
 //! one person's answers. Shared with the browser, which offers the groups.
 
+use crate::i18n::{t_with, Arg};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_GROUPS: usize = 50;
@@ -39,21 +40,22 @@ impl GroupSettings {
         self.groups = self.groups.iter().map(|g| g.trim().to_string()).collect();
         let mut problems = Vec::new();
         if self.groups.len() > MAX_GROUPS {
-            problems.push(format!("a board has at most {MAX_GROUPS} groups, this has {}", self.groups.len()));
+            problems.push(t_with("groups-too-many", &[("max", MAX_GROUPS.into()), ("n", self.groups.len().into())]));
         }
         for (i, name) in self.groups.iter().enumerate() {
+            let number = ("n", Arg::from(i + 1));
             if name.is_empty() {
-                problems.push(format!("group {} has no name", i + 1));
+                problems.push(t_with("groups-no-name", &[number]));
             } else if name.chars().count() > MAX_NAME {
-                problems.push(format!("group {} is longer than {MAX_NAME} characters", i + 1));
-            } else if let Err(message) = crate::plain_text::check(&format!("group {}", i + 1), name) {
+                problems.push(t_with("groups-too-long", &[number, ("max", MAX_NAME.into())]));
+            } else if let Err(message) = crate::plain_text::check(&t_with("groups-field", &[number]), name) {
                 problems.push(message);
             } else if self.groups[..i].contains(name) {
-                problems.push(format!("group '{name}' is listed twice"));
+                problems.push(t_with("groups-twice", &[("name", name.as_str().into())]));
             }
         }
         if self.min_group_size < SMALLEST_THRESHOLD {
-            problems.push(format!("min_group_size must be at least {SMALLEST_THRESHOLD}"));
+            problems.push(t_with("groups-threshold-low", &[("min", SMALLEST_THRESHOLD.into())]));
         }
         if problems.is_empty() {
             Ok(self)

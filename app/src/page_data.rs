@@ -30,6 +30,20 @@ pub struct BoardPageData {
     /// the form starts from it rather than from `previous`.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// How many of the matrix's texts are not in the page's language and
+    /// are shown as written (0 when the page speaks the matrix's language).
+    #[serde(default)]
+    pub untranslated: usize,
+}
+
+impl BoardPageData {
+    /// The page with its matrix in `language` where it is translated: a
+    /// page carries one language's text only.
+    pub fn in_language(mut self, language: &str) -> BoardPageData {
+        let shown = self.matrix.in_language(language);
+        (self.matrix, self.untranslated) = (shown.matrix, shown.untranslated);
+        self
+    }
 }
 
 /// What the presenter screen shows: the board, and the address people

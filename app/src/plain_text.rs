@@ -16,10 +16,13 @@ pub fn forbidden_character(text: &str) -> Option<char> {
 }
 
 /// `what` names the text ("title", "group 2"); the message says which
-/// character to remove, since it cannot be seen.
+/// character to remove, since it cannot be seen, in the request's language.
 pub fn check(what: &str, text: &str) -> Result<(), String> {
     match forbidden_character(text) {
-        Some(c) => Err(format!("{what} holds the invisible or control character U+{:04X}; remove it", c as u32)),
+        Some(c) => {
+            let code = format!("{:04X}", c as u32);
+            Err(crate::i18n::t_with("text-forbidden-character", &[("what", what.into()), ("code", code.into())]))
+        }
         None => Ok(()),
     }
 }

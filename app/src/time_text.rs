@@ -1,24 +1,34 @@
 //! Dates as people read them, computed the same on server and browser so
-//! the hydrated page shows exactly what the server rendered.
+//! the hydrated page shows exactly what the server rendered. Each language
+//! orders the parts its own way (messages `date-time` and `date-time-utc`);
+//! this module gives the parts.
 
-/// Unix seconds as `2026-11-22 14:05 UTC`.
-pub fn utc_minute(unix_seconds: i64) -> String {
+use crate::i18n::Arg;
+
+/// The date and time of `unix_seconds` (UTC) as a date message's variables:
+/// `year`, `month`, `day`, `hour` and `minute`, as text so that they keep
+/// their leading zeros (`2026`, `03`, `07`, `09`, `05`).
+pub fn date_args(unix_seconds: i64) -> Vec<(&'static str, Arg)> {
     let days = unix_seconds.div_euclid(86_400);
     let seconds = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", seconds / 3600, seconds % 3600 / 60)
+    vec![
+        ("year", format!("{year:04}").into()),
+        ("month", format!("{month:02}").into()),
+        ("day", format!("{day:02}").into()),
+        ("hour", format!("{:02}", seconds / 3600).into()),
+        ("minute", format!("{:02}", seconds % 3600 / 60).into()),
+    ]
 }
 
-/// Unix seconds in the reader's time zone, `2026-11-22 15:05`: the
-/// browser knows the zone, the server does not. (Shown only once the page
-/// is hydrated, and said to be the reader's time; until then the page
-/// shows [`utc_minute`], which the server rendered.)
+/// How many seconds the reader's clock is ahead of UTC at `unix_seconds`:
+/// the browser knows the zone, the server does not. (The reader's time is
+/// shown only once the page is hydrated, and said to be theirs; until then
+/// the page shows UTC, as the server rendered it.)
 #[cfg(feature = "hydrate")]
-pub fn reader_minute(unix_seconds: i64) -> String {
+pub fn reader_offset(unix_seconds: i64) -> i64 {
     let at = wasm_bindgen::JsValue::from_f64(unix_seconds as f64 * 1000.0);
-    let minutes_behind_utc = js_sys::Date::new(&at).get_timezone_offset() as i64;
-    let local = utc_minute(unix_seconds - minutes_behind_utc * 60);
-    local.trim_end_matches(" UTC").to_string()
+    -(js_sys::Date::new(&at).get_timezone_offset() as i64) * 60
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
@@ -38,10 +48,19 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::{catalog, Locale};
+
+    fn utc(locale: Locale, unix_seconds: i64) -> String {
+        catalog::text(locale, "date-time-utc", &super::date_args(unix_seconds))
+    }
+
     #[test]
-    fn known_dates() {
-        assert_eq!(super::utc_minute(0), "1970-01-01 00:00 UTC");
-        assert_eq!(super::utc_minute(951_782_400), "2000-02-29 00:00 UTC");
-        assert_eq!(super::utc_minute(1_795_351_500), "2026-11-22 12:45 UTC");
+    fn known_dates_in_each_language() {
+        assert_eq!(utc(Locale::En, 0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc(Locale::En, 951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(utc(Locale::En, 1_795_351_500), "2026-11-22 12:45 UTC");
+        assert_eq!(utc(Locale::De, 1_795_351_500), "22.11.2026, 12:45 UTC");
+        assert_eq!(utc(Locale::Fr, 1_795_351_500), "22/11/2026 à 12:45 UTC");
+        assert_eq!(utc(Locale::Es, 1_795_351_500), "22/11/2026, 12:45 UTC");
     }
 }

@@ -2,7 +2,8 @@
 // home page (the programmer matrix, with a few answers in it, under its
 // header) on the mobile profile (simulated slow 4G, a mid-range phone) and
 // the desktop one; then, precompressed and on mobile, a team's board and
-// its presenter screen.
+// its presenter screen, and the home page and the board in German, French
+// and Spanish.
 // Prints the scores, the largest contentful paint, the layout shift and the
 // bytes transferred on a first visit and on a repeat visit (same browser,
 // cache kept), as the Markdown table README carries. The same run measures a
@@ -40,7 +41,10 @@ try {
       rows.push({ page: '/', profile, assets, ...first, repeatKiB: repeat.transferKiB });
     }
   }
-  for (const page of ['/b/team-a', '/b/team-a/present']) {
+  // The board's pages, then the home page and a board in each other language
+  // (`?lang=`): only the chosen language's words travel, so each weighs on its own.
+  const inOtherLanguages = ['de', 'fr', 'es'].flatMap((lang) => [`/?lang=${lang}`, `/b/team-a?lang=${lang}`]);
+  for (const page of ['/b/team-a', '/b/team-a/present', ...inOtherLanguages]) {
     const first = await audit(page, undefined, false);
     const repeat = await audit(page, undefined, true);
     rows.push({ page, profile: 'mobile', assets: 'precompressed', ...first, repeatKiB: repeat.transferKiB });

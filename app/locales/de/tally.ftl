@@ -59,6 +59,7 @@ my-boards-owned = Boards, die dir gehören
 my-boards-answered = Boards, die du beantwortet hast
 my-boards-start = Ein Board anlegen
 my-boards-none = Noch keins: Ein Board, das du angemeldet anlegst, gehört dir.
+my-boards-sign-in = Melde dich an, um deine Boards zu sehen.
 my-boards-round = Runde { $round } ({ $state ->
         [closed] geschlossen
        *[open] offen
@@ -127,6 +128,8 @@ form-submit = Abschicken
 form-update = Antworten aktualisieren
 form-submitted-on = Abgeschickt am { $when }.
 form-your-time = { $when } (deine Zeit)
+date-time = { $day }.{ $month }.{ $year }, { $hour }:{ $minute }
+date-time-utc = { $day }.{ $month }.{ $year }, { $hour }:{ $minute } UTC
 form-carried-over = Deine Antworten aus { $round } sind eingetragen: Bestätige oder ändere sie und schick dann ab. Bis dahin zählt nichts.
 form-row-missing = „{ $title }“ hat noch keine Antwort: Wähle dort eine Stufe und schick dann ab.
 link-compare = Runden oder Gruppen vergleichen
@@ -374,3 +377,142 @@ access-no-address = ein Konto ohne bestätigte Adresse
 access-members-sign-in = { access-members-only }: Melde dich an (oben auf der Seite), um zu antworten und die Zahlen zu sehen.
 access-members-no-sign-in = { access-members-only }, und dieser Server bietet keine Anmeldung an.
 access-invited-only = Dieses Board ist nur für eingeladene Personen: Öffne den persönlichen Link, den du bekommen hast (auf diesem Gerät), oder bitte die Organisation des Boards um einen.
+
+## Der Matrix-Editor
+
+editor-new-heading = Schreib deine eigene Matrix
+editor-new-intro = Fang mit einer Vorlage an oder ganz neu; dein Entwurf bleibt in diesem Browser, bis du das Board anlegst.
+editor-loading-templates = Die Vorlagen werden geladen …
+editor-loading-matrix = Die Matrix wird geladen …
+editor-edit-heading = Die Matrix von „{ $title }“ bearbeiten
+editor-gallery-heading = Mit einer Vorlage anfangen
+editor-needs-js = Der Matrix-Editor braucht JavaScript.
+editor-draft-back = Dein ungespeicherter Entwurf aus diesem Browser ist wieder da.
+editor-discard = Entwurf verwerfen
+editor-locked = Auf diesem Board wurde schon geantwortet: Zeilen und Stufen bleiben, wie sie sind, aber jeder Text lässt sich noch ändern.
+editor-started-from = Begonnen mit der Vorlage „{ $title }“.
+editor-no-problems = Nichts zu beanstanden: bereit zum Speichern.
+editor-to-fix = { $count ->
+        [one] Vor dem Speichern ist { $count } Sache zu korrigieren:
+       *[other] Vor dem Speichern sind { $count } Sachen zu korrigieren:
+    }
+editor-not-saved = Nicht gespeichert: Korrigiere erst, was oben aufgelistet ist.
+editor-import = TOML-Datei importieren
+editor-imported = { $name } importiert.
+editor-download = Als TOML herunterladen
+editor-downloaded = { $name } heruntergeladen.
+editor-create-heading = Ein Board mit dieser Matrix anlegen
+editor-board-title = Titel des Boards (optional)
+editor-board-title-example = z. B. Plattform-Team
+editor-address = Öffentliche Adresse /b/
+editor-address-example = team-a
+editor-address-hint = Leer lassen für ein privates Board mit einem Link, den niemand erraten kann.
+editor-create = Board anlegen
+editor-created = Board angelegt, es wird geöffnet …
+editor-save = Matrix speichern
+editor-saved = Gespeichert: Jede offene Seite des Boards zeigt jetzt die neue Fassung.
+editor-admin-link-needed = Öffne diese Seite über den Admin-Link des Boards, um zu speichern.
+editor-back = Zurück zum Board
+editor-about = Über diese Matrix
+editor-title = Titel
+editor-description = Beschreibung (optional)
+editor-allow-partial = Zeilen dürfen unbeantwortet bleiben
+editor-levels-heading = Stufen (die Spalten, niedrigste zuerst)
+editor-level-label = Bezeichnung der Stufe { $n }
+editor-level-short = Kurzbezeichnung der Stufe { $n }
+editor-level-name = Stufe { $n }
+editor-add-level = Stufe hinzufügen
+editor-categories-heading = Kategorien und Zeilen
+editor-category = Kategorie { $n }
+editor-category-title = Titel der Kategorie { $n }
+editor-category-name = Kategorie { $n }
+editor-add-category = Kategorie hinzufügen
+editor-row = Zeile { $n }
+editor-row-title = Titel der Zeile { $n }
+editor-row-name = Zeile { $n } der Kategorie { $k }
+editor-at-level = Auf Stufe { $level }
+editor-add-row = Zeile hinzufügen
+editor-roles-heading = Rollen (optional): die Stufe, die jede erwartet
+editor-roles-hint = Eine Rolle (etwa „Senior Engineer“) erwartet in den Zeilen, die sie betrifft, eine bestimmte Stufe. Wer antwortet, kann seine Rolle angeben; das Board zeigt dann jeder Person ihren eigenen Abstand, und die Seite der Abstände zeigt, wo die Leute einer Rolle stehen.
+editor-role = Rolle { $n }
+editor-role-title = Titel der Rolle { $n }
+editor-role-name = Rolle { $n }
+editor-add-role = Rolle hinzufügen
+editor-save-first = Speichere die Matrix zuerst einmal: Die Erwartungen einer Rolle verweisen auf Zeilen und Stufen, und die bekommen ihre Namen beim Speichern.
+editor-expected-in = Erwartet bei { $title }
+editor-not-expected = Nicht erwartet
+editor-move-up = { $name } nach oben verschieben
+editor-move-down = { $name } nach unten verschieben
+editor-remove = Entfernen
+editor-remove-named = { $name } entfernen
+editor-remove-ask = { $name } entfernen? Alles, was darin steht, geht mit.
+
+## Probleme mit dem, was die Organisation eingegeben hat, in der Sprache der Seite (die JSON-API nennt sie auf Englisch)
+
+matrix-language = { $tag ->
+        [de] Deutsch
+        [fr] Französisch
+        [es] Spanisch
+       *[en] Englisch
+    }
+matrix-untranslated = { $count ->
+        [one] Ein Text dieser Matrix ist noch nicht auf { $language } übersetzt: Er steht auf { $source } da.
+       *[other] { $count } Texte dieser Matrix sind noch nicht auf { $language } übersetzt: Sie stehen auf { $source } da.
+    }
+matrix-field-title = Titel der Matrix
+matrix-field-description = Beschreibung
+matrix-field-level = Stufe { $n }
+matrix-field-level-label = Stufe „{ $id }“: Bezeichnung
+matrix-field-level-short = Stufe „{ $id }“: Kurzbezeichnung
+matrix-field-category = Kategorie „{ $id }“
+matrix-field-category-title = Kategorie „{ $id }“: Titel
+matrix-field-row = Zeile „{ $id }“
+matrix-field-row-title = Zeile „{ $id }“: Titel
+matrix-field-row-description = Zeile „{ $id }“: Beschreibung { $n }
+matrix-field-role = Rolle „{ $id }“
+matrix-field-role-title = Rolle „{ $id }“: Titel
+matrix-empty = { $what }: leer
+matrix-too-long = { $what }: länger als { $max } Zeichen
+matrix-bad-id = { $what }: Die Kennung „{ $id }“ muss 1 bis 64 Zeichen lang sein, nur a–z, 0–9, - oder _
+matrix-bad-matrix-id = Kennung der Matrix „{ $id }“: Sie muss 1 bis 64 Zeichen lang sein, nur a–z, 0–9, - oder _
+matrix-id-twice = { $what }: Die Kennung „{ $id }“ kommt zweimal vor
+matrix-level-count = Eine Matrix braucht 2 bis { $max } Stufen, diese hat { $n }
+matrix-no-category = Eine Matrix braucht mindestens eine Kategorie
+matrix-no-rows = { $what }: keine Zeilen
+matrix-too-many-categories = Eine Matrix hat höchstens { $max } Kategorien, diese hat { $n }
+matrix-too-many-rows = Eine Matrix hat höchstens { $max } Zeilen, diese hat { $n }
+matrix-too-many-cells = Eine Matrix hat höchstens { $max } Felder (Zeilen × Stufen), diese hat { $rows } × { $levels } = { $n }
+matrix-too-many-roles = Eine Matrix hat höchstens { $max } Rollen, diese hat { $n }
+matrix-descriptions-count = { $what }: { $n } Beschreibungen, aber die Matrix hat { $levels } Stufen
+matrix-unknown-row = { $what }: erwartet eine Stufe in der Zeile „{ $row }“, die die Matrix nicht hat
+matrix-unknown-level = { $what }: erwartet die Stufe „{ $level }“ in der Zeile „{ $row }“; die Stufen heißen { $known }
+matrix-field-translation = die Übersetzung bei { $path }
+matrix-unknown-language = „{ $tag }“ ist keine Sprache, die Tally spricht: Nimm eine von { $known }
+matrix-translation-of-source = „{ $tag }“ ist die eigene Sprache der Matrix: Schreib diesen Text in die Matrix selbst
+matrix-translation-no-level = Übersetzung „{ $tag }“: Die Matrix hat keine Stufe „{ $id }“
+matrix-translation-no-category = Übersetzung „{ $tag }“: Die Matrix hat keine Kategorie „{ $id }“
+matrix-translation-no-row = Übersetzung „{ $tag }“: Die Matrix hat keine Zeile „{ $id }“
+matrix-translation-no-role = Übersetzung „{ $tag }“: Die Matrix hat keine Rolle „{ $id }“
+matrix-translation-descriptions = Übersetzung „{ $tag }“, Zeile „{ $id }“: { $n } Beschreibungen für { $levels } Stufen
+text-forbidden-character = { $what }: enthält das unsichtbare Zeichen oder Steuerzeichen U+{ $code }; entferne es
+groups-too-many = Ein Board hat höchstens { $max } Gruppen, hier sind es { $n }
+groups-no-name = Gruppe { $n } hat keinen Namen
+groups-too-long = Gruppe { $n } ist länger als { $max } Zeichen
+groups-field = Gruppe { $n }
+groups-twice = Die Gruppe „{ $name }“ steht zweimal in der Liste
+groups-threshold-low = Die kleinste gezeigte Gruppe muss mindestens { $min } Personen haben
+round-label-too-long = Der Name einer Runde darf höchstens { $max } Zeichen haben
+round-label-field = Der Name der Runde
+invite-line = Zeile { $line }: { $message }
+invite-unreadable = nicht als CSV lesbar ({ $error })
+invite-too-many = höchstens { $max } Personen auf einmal ({ $n } angegeben)
+invite-no-one = niemand zum Einladen: Gib eine Person pro Zeile an
+invite-columns = { $n } Spalten; höchstens vier sind möglich: Name, E-Mail, Gruppe, Rolle
+invite-no-name = der Name fehlt
+invite-the-name = der Name
+invite-the-email = die E-Mail-Adresse
+invite-too-long = { $what } ist länger als { $max } Zeichen
+invite-not-email = „{ $email }“ ist keine E-Mail-Adresse
+invite-again = { $email } ist schon eingeladen
+invite-unknown-group = „{ $given }“ ist keine der Gruppen des Boards
+invite-unknown-role = „{ $given }“ ist keine der Rollen der Matrix

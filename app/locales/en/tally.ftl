@@ -60,6 +60,7 @@ my-boards-owned = Boards you own
 my-boards-answered = Boards you answered
 my-boards-start = Start a board
 my-boards-none = None yet: a board you start while signed in is yours.
+my-boards-sign-in = Sign in to see your boards.
 my-boards-round = Round { $round } ({ $state ->
         [closed] closed
        *[open] open
@@ -122,6 +123,8 @@ form-submit = Submit
 form-update = Update my answers
 form-submitted-on = You submitted on { $when }.
 form-your-time = { $when } (your time)
+date-time = { $year }-{ $month }-{ $day } { $hour }:{ $minute }
+date-time-utc = { $year }-{ $month }-{ $day } { $hour }:{ $minute } UTC
 form-carried-over = Your answers from { $round } are filled in: confirm or change them, then submit. Nothing counts until you do.
 form-row-missing = “{ $title }” has no answer yet: pick a level there, then submit.
 link-compare = Compare rounds or groups
@@ -369,3 +372,142 @@ access-no-address = an account without a verified address
 access-members-sign-in = { access-members-only }: sign in (at the top of the page) to answer and to see its figures.
 access-members-no-sign-in = { access-members-only }, and this server does not offer sign-in.
 access-invited-only = This board is for invited people only: open the personal link you were sent (on this device), or ask the board's organiser for one.
+
+## The matrix editor
+
+editor-new-heading = Write your own matrix
+editor-new-intro = Start from a template or from nothing; your draft stays in this browser until you create the board.
+editor-loading-templates = Loading the templates…
+editor-loading-matrix = Loading the matrix…
+editor-edit-heading = Edit the matrix of “{ $title }”
+editor-gallery-heading = Start from a template
+editor-needs-js = The matrix editor needs JavaScript.
+editor-draft-back = Your unsaved draft from this browser is back.
+editor-discard = Discard the draft
+editor-locked = This board has answers, so its rows and levels stay as they are; all text can still change.
+editor-started-from = Started from the template “{ $title }”.
+editor-no-problems = No problems found: ready to save.
+editor-to-fix = { $count ->
+        [one] { $count } thing to fix before saving:
+       *[other] { $count } things to fix before saving:
+    }
+editor-not-saved = Not saved: fix the problems listed above first.
+editor-import = Import a TOML file
+editor-imported = Imported { $name }.
+editor-download = Download as TOML
+editor-downloaded = Downloaded { $name }.
+editor-create-heading = Create a board on this matrix
+editor-board-title = Board title (optional)
+editor-board-title-example = e.g. Platform team
+editor-address = Public address /b/
+editor-address-example = team-a
+editor-address-hint = Leave it empty for a private board with an unguessable link.
+editor-create = Create board
+editor-created = Board created: opening it…
+editor-save = Save the matrix
+editor-saved = Saved: every open page of the board shows it now.
+editor-admin-link-needed = Open this page through the board's admin link to save.
+editor-back = Back to the board
+editor-about = About this matrix
+editor-title = Title
+editor-description = Description (optional)
+editor-allow-partial = People may leave rows unanswered
+editor-levels-heading = Levels (the columns, lowest first)
+editor-level-label = Level { $n } label
+editor-level-short = Level { $n } short label
+editor-level-name = level { $n }
+editor-add-level = Add level
+editor-categories-heading = Categories and rows
+editor-category = Category { $n }
+editor-category-title = Category { $n } title
+editor-category-name = category { $n }
+editor-add-category = Add category
+editor-row = Row { $n }
+editor-row-title = Row { $n } title
+editor-row-name = row { $n } of category { $k }
+editor-at-level = At level { $level }
+editor-add-row = Add row
+editor-roles-heading = Roles (optional): the level each expects
+editor-roles-hint = A role (say “Senior engineer”) expects a level in the rows it covers. People may give their role; the board then shows each of them their own gap, and the gaps page where the role's people stand.
+editor-role = Role { $n }
+editor-role-title = Role { $n } title
+editor-role-name = role { $n }
+editor-add-role = Add role
+editor-save-first = Save the matrix once first: a role's expectations name its rows and levels, which are named when it is saved.
+editor-expected-in = Expected in { $title }
+editor-not-expected = Not expected
+editor-move-up = Move { $name } up
+editor-move-down = Move { $name } down
+editor-remove = Remove
+editor-remove-named = Remove { $name }
+editor-remove-ask = Remove { $name }? Whatever it holds goes with it.
+
+## Problems with what an admin typed, each worded for the page it shows on (the JSON API reads them in English)
+
+matrix-language = { $tag ->
+        [de] German
+        [fr] French
+        [es] Spanish
+       *[en] English
+    }
+matrix-untranslated = { $count ->
+        [one] One text of this matrix is not translated into { $language } yet: it is shown in { $source }.
+       *[other] { $count } texts of this matrix are not translated into { $language } yet: they are shown in { $source }.
+    }
+matrix-field-title = matrix title
+matrix-field-description = description
+matrix-field-level = level { $n }
+matrix-field-level-label = level '{ $id }': label
+matrix-field-level-short = level '{ $id }': short label
+matrix-field-category = category '{ $id }'
+matrix-field-category-title = category '{ $id }': title
+matrix-field-row = row '{ $id }'
+matrix-field-row-title = row '{ $id }': title
+matrix-field-row-description = row '{ $id }': description { $n }
+matrix-field-role = role '{ $id }'
+matrix-field-role-title = role '{ $id }': title
+matrix-empty = { $what } is empty
+matrix-too-long = { $what } is longer than { $max } characters
+matrix-bad-id = { $what }: id '{ $id }' must be 1-64 characters of a-z, 0-9, '-' or '_'
+matrix-bad-matrix-id = matrix id '{ $id }' must be 1-64 characters of a-z, 0-9, '-' or '_'
+matrix-id-twice = { $what }: id '{ $id }' is used twice
+matrix-level-count = a matrix needs 2 to { $max } levels, this one has { $n }
+matrix-no-category = a matrix needs at least one category
+matrix-no-rows = { $what } has no rows
+matrix-too-many-categories = a matrix has at most { $max } categories, this one has { $n }
+matrix-too-many-rows = a matrix has at most { $max } rows, this one has { $n }
+matrix-too-many-cells = a matrix has at most { $max } cells (rows x levels), this one has { $rows } x { $levels } = { $n }
+matrix-too-many-roles = a matrix has at most { $max } roles, this one has { $n }
+matrix-descriptions-count = { $what }: has { $n } descriptions but the matrix has { $levels } levels
+matrix-unknown-row = { $what }: expects a level in row '{ $row }', which the matrix does not have
+matrix-unknown-level = { $what }: expects level '{ $level }' in row '{ $row }'; the levels are { $known }
+matrix-field-translation = the translation at { $path }
+matrix-unknown-language = '{ $tag }' is not a language Tally speaks: use one of { $known }
+matrix-translation-of-source = '{ $tag }' is the matrix's own language: write its text in the matrix itself
+matrix-translation-no-level = translation '{ $tag }': the matrix has no level '{ $id }'
+matrix-translation-no-category = translation '{ $tag }': the matrix has no category '{ $id }'
+matrix-translation-no-row = translation '{ $tag }': the matrix has no row '{ $id }'
+matrix-translation-no-role = translation '{ $tag }': the matrix has no role '{ $id }'
+matrix-translation-descriptions = translation '{ $tag }', row '{ $id }': { $n } descriptions for { $levels } levels
+text-forbidden-character = { $what } holds the invisible or control character U+{ $code }; remove it
+groups-too-many = a board has at most { $max } groups, this has { $n }
+groups-no-name = group { $n } has no name
+groups-too-long = group { $n } is longer than { $max } characters
+groups-field = group { $n }
+groups-twice = group '{ $name }' is listed twice
+groups-threshold-low = min_group_size must be at least { $min }
+round-label-too-long = a round's label must be at most { $max } characters
+round-label-field = the round's label
+invite-line = line { $line }: { $message }
+invite-unreadable = not readable as CSV ({ $error })
+invite-too-many = at most { $max } people at once ({ $n } given)
+invite-no-one = no one to invite: give one person per line
+invite-columns = { $n } columns; give at most four: name, email, group, role
+invite-no-name = the name is missing
+invite-the-name = the name
+invite-the-email = the email
+invite-too-long = { $what } is longer than { $max } characters
+invite-not-email = '{ $email }' is not an email address
+invite-again = { $email } is invited already
+invite-unknown-group = '{ $given }' is not one of the board's groups
+invite-unknown-role = '{ $given }' is not one of the matrix's roles

@@ -59,6 +59,7 @@ my-boards-owned = Tableros que son tuyos
 my-boards-answered = Tableros que respondiste
 my-boards-start = Crear un tablero
 my-boards-none = Todavía ninguno: un tablero que creas con la sesión iniciada es tuyo.
+my-boards-sign-in = Inicia sesión para ver tus tableros.
 my-boards-round = Ronda { $round } ({ $state ->
         [closed] cerrada
        *[open] abierta
@@ -127,6 +128,8 @@ form-submit = Enviar
 form-update = Actualizar mis respuestas
 form-submitted-on = Enviaste el { $when }.
 form-your-time = { $when } (tu hora)
+date-time = { $day }/{ $month }/{ $year }, { $hour }:{ $minute }
+date-time-utc = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } UTC
 form-carried-over = Tus respuestas de { $round } están puestas: confírmalas o cámbialas y luego envía. Nada cuenta hasta entonces.
 form-row-missing = «{ $title }» aún no tiene respuesta: elige ahí un nivel y luego envía.
 link-compare = Comparar rondas o grupos
@@ -377,3 +380,142 @@ access-no-address = una cuenta sin dirección verificada
 access-members-sign-in = { access-members-only }: inicia sesión (arriba en la página) para responder y ver sus cifras.
 access-members-no-sign-in = { access-members-only }, y este servidor no ofrece inicio de sesión.
 access-invited-only = Este tablero es solo para personas invitadas: abre el enlace personal que recibiste (en este dispositivo) o pide uno a quien organiza el tablero.
+
+## El editor de matrices
+
+editor-new-heading = Escribe tu propia matriz
+editor-new-intro = Empieza con una plantilla o desde cero; tu borrador se queda en este navegador hasta que crees el tablero.
+editor-loading-templates = Cargando las plantillas…
+editor-loading-matrix = Cargando la matriz…
+editor-edit-heading = Editar la matriz de «{ $title }»
+editor-gallery-heading = Empezar con una plantilla
+editor-needs-js = El editor de matrices necesita JavaScript.
+editor-draft-back = Ha vuelto el borrador sin guardar de este navegador.
+editor-discard = Descartar el borrador
+editor-locked = Este tablero ya tiene respuestas, así que sus filas y niveles se quedan como están; todo el texto se puede cambiar todavía.
+editor-started-from = Empezado con la plantilla «{ $title }».
+editor-no-problems = No hay ningún problema: listo para guardar.
+editor-to-fix = { $count ->
+        [one] { $count } cosa que corregir antes de guardar:
+       *[other] { $count } cosas que corregir antes de guardar:
+    }
+editor-not-saved = No se ha guardado: corrige primero los problemas de la lista de arriba.
+editor-import = Importar un archivo TOML
+editor-imported = Importado { $name }.
+editor-download = Descargar como TOML
+editor-downloaded = Descargado { $name }.
+editor-create-heading = Crear un tablero con esta matriz
+editor-board-title = Título del tablero (opcional)
+editor-board-title-example = p. ej., Equipo de plataforma
+editor-address = Dirección pública /b/
+editor-address-example = equipo-a
+editor-address-hint = Déjala vacía para un tablero privado con un enlace imposible de adivinar.
+editor-create = Crear tablero
+editor-created = Tablero creado: abriéndolo…
+editor-save = Guardar la matriz
+editor-saved = Guardado: todas las páginas abiertas del tablero ya lo muestran.
+editor-admin-link-needed = Para guardar, abre esta página con el enlace de administración del tablero.
+editor-back = Volver al tablero
+editor-about = Sobre esta matriz
+editor-title = Título
+editor-description = Descripción (opcional)
+editor-allow-partial = Se pueden dejar filas sin responder
+editor-levels-heading = Niveles (las columnas, del más bajo al más alto)
+editor-level-label = Nombre del nivel { $n }
+editor-level-short = Nombre corto del nivel { $n }
+editor-level-name = nivel { $n }
+editor-add-level = Añadir un nivel
+editor-categories-heading = Categorías y filas
+editor-category = Categoría { $n }
+editor-category-title = Título de la categoría { $n }
+editor-category-name = categoría { $n }
+editor-add-category = Añadir una categoría
+editor-row = Fila { $n }
+editor-row-title = Título de la fila { $n }
+editor-row-name = fila { $n } de la categoría { $k }
+editor-at-level = En el nivel { $level }
+editor-add-row = Añadir una fila
+editor-roles-heading = Roles (opcionales): el nivel que espera cada uno
+editor-roles-hint = Un rol (por ejemplo, «Ingeniera sénior») espera un nivel en las filas que abarca. Cada participante puede indicar su rol; el tablero le muestra entonces su propia brecha, y la página de brechas muestra dónde están las personas de ese rol.
+editor-role = Rol { $n }
+editor-role-title = Título del rol { $n }
+editor-role-name = rol { $n }
+editor-add-role = Añadir un rol
+editor-save-first = Guarda la matriz una vez primero: lo que espera un rol se refiere a filas y niveles, que reciben su nombre al guardar.
+editor-expected-in = Esperado en { $title }
+editor-not-expected = No se espera
+editor-move-up = Subir { $name }
+editor-move-down = Bajar { $name }
+editor-remove = Quitar
+editor-remove-named = Quitar { $name }
+editor-remove-ask = ¿Quitar { $name }? También se quitará todo lo que contiene.
+
+## Problemas en lo que ha escrito quien organiza, en el idioma de la página (la API JSON los da en inglés)
+
+matrix-language = { $tag ->
+        [de] alemán
+        [fr] francés
+        [es] español
+       *[en] inglés
+    }
+matrix-untranslated = { $count ->
+        [one] Un texto de esta matriz aún no está traducido al { $language }: se muestra en { $source }.
+       *[other] { $count } textos de esta matriz aún no están traducidos al { $language }: se muestran en { $source }.
+    }
+matrix-field-title = título de la matriz
+matrix-field-description = descripción
+matrix-field-level = nivel { $n }
+matrix-field-level-label = nivel «{ $id }»: nombre
+matrix-field-level-short = nivel «{ $id }»: nombre corto
+matrix-field-category = categoría «{ $id }»
+matrix-field-category-title = categoría «{ $id }»: título
+matrix-field-row = fila «{ $id }»
+matrix-field-row-title = fila «{ $id }»: título
+matrix-field-row-description = fila «{ $id }»: descripción { $n }
+matrix-field-role = rol «{ $id }»
+matrix-field-role-title = rol «{ $id }»: título
+matrix-empty = { $what }: no tiene texto
+matrix-too-long = { $what }: tiene más de { $max } caracteres
+matrix-bad-id = { $what }: el identificador «{ $id }» debe tener de 1 a 64 caracteres entre a–z, 0–9, - o _
+matrix-bad-matrix-id = identificador de la matriz «{ $id }»: debe tener de 1 a 64 caracteres entre a–z, 0–9, - o _
+matrix-id-twice = { $what }: el identificador «{ $id }» se usa dos veces
+matrix-level-count = una matriz necesita de 2 a { $max } niveles, esta tiene { $n }
+matrix-no-category = una matriz necesita al menos una categoría
+matrix-no-rows = { $what }: no tiene filas
+matrix-too-many-categories = una matriz tiene como máximo { $max } categorías, esta tiene { $n }
+matrix-too-many-rows = una matriz tiene como máximo { $max } filas, esta tiene { $n }
+matrix-too-many-cells = una matriz tiene como máximo { $max } casillas (filas × niveles), esta tiene { $rows } × { $levels } = { $n }
+matrix-too-many-roles = una matriz tiene como máximo { $max } roles, esta tiene { $n }
+matrix-descriptions-count = { $what }: tiene { $n } descripciones, pero la matriz tiene { $levels } niveles
+matrix-unknown-row = { $what }: espera un nivel en la fila «{ $row }», que la matriz no tiene
+matrix-unknown-level = { $what }: espera el nivel «{ $level }» en la fila «{ $row }»; los niveles son { $known }
+matrix-field-translation = la traducción en { $path }
+matrix-unknown-language = «{ $tag }» no es un idioma que Tally hable: usa uno de { $known }
+matrix-translation-of-source = «{ $tag }» es el idioma propio de la matriz: escribe ese texto en la matriz misma
+matrix-translation-no-level = traducción «{ $tag }»: la matriz no tiene el nivel «{ $id }»
+matrix-translation-no-category = traducción «{ $tag }»: la matriz no tiene la categoría «{ $id }»
+matrix-translation-no-row = traducción «{ $tag }»: la matriz no tiene la fila «{ $id }»
+matrix-translation-no-role = traducción «{ $tag }»: la matriz no tiene el rol «{ $id }»
+matrix-translation-descriptions = traducción «{ $tag }», fila «{ $id }»: { $n } descripciones para { $levels } niveles
+text-forbidden-character = { $what }: contiene el carácter invisible o de control U+{ $code }; quítalo
+groups-too-many = un tablero tiene como máximo { $max } grupos, este tiene { $n }
+groups-no-name = el grupo { $n } no tiene nombre
+groups-too-long = el grupo { $n } tiene más de { $max } caracteres
+groups-field = grupo { $n }
+groups-twice = el grupo «{ $name }» aparece dos veces en la lista
+groups-threshold-low = el grupo más pequeño que se muestra debe tener al menos { $min } personas
+round-label-too-long = el nombre de una ronda puede tener como máximo { $max } caracteres
+round-label-field = el nombre de la ronda
+invite-line = línea { $line }: { $message }
+invite-unreadable = no se puede leer como CSV ({ $error })
+invite-too-many = como máximo { $max } personas a la vez (se dieron { $n })
+invite-no-one = nadie a quien invitar: pon una persona por línea
+invite-columns = { $n } columnas; pon cuatro como máximo: nombre, correo, grupo, rol
+invite-no-name = falta el nombre
+invite-the-name = el nombre
+invite-the-email = el correo
+invite-too-long = { $what } tiene más de { $max } caracteres
+invite-not-email = «{ $email }» no es una dirección de correo
+invite-again = { $email } ya está invitado
+invite-unknown-group = «{ $given }» no es uno de los grupos del tablero
+invite-unknown-role = «{ $given }» no es uno de los roles de la matriz

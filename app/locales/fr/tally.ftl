@@ -59,6 +59,7 @@ my-boards-owned = Les tableaux qui sont à vous
 my-boards-answered = Les tableaux auxquels vous avez répondu
 my-boards-start = Créer un tableau
 my-boards-none = Aucun pour l’instant : un tableau créé pendant que vous êtes connecté vous appartient.
+my-boards-sign-in = Connectez-vous pour voir vos tableaux.
 my-boards-round = Tour { $round } ({ $state ->
         [closed] fermé
        *[open] ouvert
@@ -130,6 +131,8 @@ form-submit = Envoyer
 form-update = Mettre à jour mes réponses
 form-submitted-on = Envoyé le { $when }.
 form-your-time = { $when } (votre heure)
+date-time = { $day }/{ $month }/{ $year } à { $hour }:{ $minute }
+date-time-utc = { $day }/{ $month }/{ $year } à { $hour }:{ $minute } UTC
 form-carried-over = Vos réponses de { $round } sont reprises : confirmez-les ou modifiez-les, puis envoyez. Rien ne compte avant.
 form-row-missing = « { $title } » n’a pas encore de réponse : choisissez-y un niveau, puis envoyez.
 link-compare = Comparer des tours ou des groupes
@@ -380,3 +383,142 @@ access-no-address = un compte sans adresse vérifiée
 access-members-sign-in = { access-members-only } : connectez-vous (en haut de la page) pour répondre et voir ses chiffres.
 access-members-no-sign-in = { access-members-only }, et ce serveur ne propose pas de connexion.
 access-invited-only = Ce tableau est réservé aux personnes invitées : ouvrez le lien personnel que vous avez reçu (sur cet appareil), ou demandez-en un à l’organisateur du tableau.
+
+## L’éditeur de matrice
+
+editor-new-heading = Écrivez votre propre matrice
+editor-new-intro = Partez d’un modèle ou d’une page blanche ; votre brouillon reste dans ce navigateur jusqu’à ce que vous créiez le tableau.
+editor-loading-templates = Chargement des modèles…
+editor-loading-matrix = Chargement de la matrice…
+editor-edit-heading = Modifier la matrice de « { $title } »
+editor-gallery-heading = Partir d’un modèle
+editor-needs-js = L’éditeur de matrice a besoin de JavaScript.
+editor-draft-back = Le brouillon non enregistré de ce navigateur est revenu.
+editor-discard = Abandonner le brouillon
+editor-locked = Des personnes ont déjà répondu sur ce tableau : ses lignes et ses niveaux restent tels quels, mais tout le texte peut encore changer.
+editor-started-from = Modèle « { $title } » repris comme point de départ.
+editor-no-problems = Aucun problème : prêt à enregistrer.
+editor-to-fix = { $count ->
+        [one] { $count } point à corriger avant d’enregistrer :
+       *[other] { $count } points à corriger avant d’enregistrer :
+    }
+editor-not-saved = Non enregistré : corrigez d’abord les problèmes listés plus haut.
+editor-import = Importer un fichier TOML
+editor-imported = { $name } importé.
+editor-download = Télécharger en TOML
+editor-downloaded = { $name } téléchargé.
+editor-create-heading = Créer un tableau sur cette matrice
+editor-board-title = Titre du tableau (facultatif)
+editor-board-title-example = p. ex. Équipe plateforme
+editor-address = Adresse publique /b/
+editor-address-example = equipe-a
+editor-address-hint = Laissez vide pour un tableau privé au lien impossible à deviner.
+editor-create = Créer le tableau
+editor-created = Tableau créé : ouverture…
+editor-save = Enregistrer la matrice
+editor-saved = Enregistré : toutes les pages ouvertes du tableau l’affichent déjà.
+editor-admin-link-needed = Pour enregistrer, ouvrez cette page par le lien d’administration du tableau.
+editor-back = Retour au tableau
+editor-about = À propos de cette matrice
+editor-title = Titre
+editor-description = Description (facultative)
+editor-allow-partial = On peut laisser des lignes sans réponse
+editor-levels-heading = Niveaux (les colonnes, du plus bas au plus haut)
+editor-level-label = Libellé du niveau { $n }
+editor-level-short = Libellé court du niveau { $n }
+editor-level-name = niveau { $n }
+editor-add-level = Ajouter un niveau
+editor-categories-heading = Catégories et lignes
+editor-category = Catégorie { $n }
+editor-category-title = Titre de la catégorie { $n }
+editor-category-name = catégorie { $n }
+editor-add-category = Ajouter une catégorie
+editor-row = Ligne { $n }
+editor-row-title = Titre de la ligne { $n }
+editor-row-name = ligne { $n } de la catégorie { $k }
+editor-at-level = Au niveau { $level }
+editor-add-row = Ajouter une ligne
+editor-roles-heading = Rôles (facultatifs) : le niveau que chacun attend
+editor-roles-hint = Un rôle (par exemple « Ingénieur senior ») attend un niveau dans les lignes qu’il couvre. Chacun peut indiquer son rôle ; le tableau montre alors à chaque personne son propre écart, et la page des écarts montre où se situent les personnes de ce rôle.
+editor-role = Rôle { $n }
+editor-role-title = Titre du rôle { $n }
+editor-role-name = rôle { $n }
+editor-add-role = Ajouter un rôle
+editor-save-first = Enregistrez d’abord la matrice une fois : les attentes d’un rôle désignent des lignes et des niveaux, qui reçoivent leur nom à l’enregistrement.
+editor-expected-in = Attendu en { $title }
+editor-not-expected = Non attendu
+editor-move-up = Monter { $name }
+editor-move-down = Descendre { $name }
+editor-remove = Retirer
+editor-remove-named = Retirer { $name }
+editor-remove-ask = Retirer { $name } ? Tout son contenu sera retiré aussi.
+
+## Problèmes dans ce qu’a saisi l’organisateur, dans la langue de la page (l’API JSON les donne en anglais)
+
+matrix-language = { $tag ->
+        [de] allemand
+        [fr] français
+        [es] espagnol
+       *[en] anglais
+    }
+matrix-untranslated = { $count ->
+        [one] Un texte de cette matrice n’est pas encore traduit en { $language } : il est affiché en { $source }.
+       *[other] { $count } textes de cette matrice ne sont pas encore traduits en { $language } : ils sont affichés en { $source }.
+    }
+matrix-field-title = titre de la matrice
+matrix-field-description = description
+matrix-field-level = niveau { $n }
+matrix-field-level-label = niveau « { $id } » : libellé
+matrix-field-level-short = niveau « { $id } » : libellé court
+matrix-field-category = catégorie « { $id } »
+matrix-field-category-title = catégorie « { $id } » : titre
+matrix-field-row = ligne « { $id } »
+matrix-field-row-title = ligne « { $id } » : titre
+matrix-field-row-description = ligne « { $id } » : description { $n }
+matrix-field-role = rôle « { $id } »
+matrix-field-role-title = rôle « { $id } » : titre
+matrix-empty = { $what } : vide
+matrix-too-long = { $what } : plus de { $max } caractères
+matrix-bad-id = { $what } : l’identifiant « { $id } » doit compter de 1 à 64 caractères parmi a–z, 0–9, - ou _
+matrix-bad-matrix-id = identifiant de la matrice « { $id } » : il doit compter de 1 à 64 caractères parmi a–z, 0–9, - ou _
+matrix-id-twice = { $what } : l’identifiant « { $id } » sert deux fois
+matrix-level-count = une matrice a besoin de 2 à { $max } niveaux, celle-ci en a { $n }
+matrix-no-category = une matrice a besoin d’au moins une catégorie
+matrix-no-rows = { $what } : aucune ligne
+matrix-too-many-categories = une matrice a au plus { $max } catégories, celle-ci en a { $n }
+matrix-too-many-rows = une matrice a au plus { $max } lignes, celle-ci en a { $n }
+matrix-too-many-cells = une matrice a au plus { $max } cases (lignes × niveaux), celle-ci en a { $rows } × { $levels } = { $n }
+matrix-too-many-roles = une matrice a au plus { $max } rôles, celle-ci en a { $n }
+matrix-descriptions-count = { $what } : { $n } descriptions, alors que la matrice a { $levels } niveaux
+matrix-unknown-row = { $what } : attend un niveau dans la ligne « { $row } », que la matrice n’a pas
+matrix-unknown-level = { $what } : attend le niveau « { $level } » dans la ligne « { $row } » ; les niveaux sont { $known }
+matrix-field-translation = la traduction à { $path }
+matrix-unknown-language = « { $tag } » n’est pas une langue que Tally parle : choisissez parmi { $known }
+matrix-translation-of-source = « { $tag } » est la langue de la matrice elle-même : écrivez ce texte dans la matrice
+matrix-translation-no-level = traduction « { $tag } » : la matrice n’a pas de niveau « { $id } »
+matrix-translation-no-category = traduction « { $tag } » : la matrice n’a pas de catégorie « { $id } »
+matrix-translation-no-row = traduction « { $tag } » : la matrice n’a pas de ligne « { $id } »
+matrix-translation-no-role = traduction « { $tag } » : la matrice n’a pas de rôle « { $id } »
+matrix-translation-descriptions = traduction « { $tag } », ligne « { $id } » : { $n } descriptions pour { $levels } niveaux
+text-forbidden-character = { $what } : contient le caractère invisible ou de contrôle U+{ $code } ; supprimez-le
+groups-too-many = un tableau a au plus { $max } groupes, celui-ci en a { $n }
+groups-no-name = le groupe { $n } n’a pas de nom
+groups-too-long = le groupe { $n } dépasse { $max } caractères
+groups-field = groupe { $n }
+groups-twice = le groupe « { $name } » figure deux fois dans la liste
+groups-threshold-low = le plus petit groupe affiché doit compter au moins { $min } personnes
+round-label-too-long = le nom d’un tour ne doit pas dépasser { $max } caractères
+round-label-field = le nom du tour
+invite-line = ligne { $line } : { $message }
+invite-unreadable = illisible en CSV ({ $error })
+invite-too-many = au plus { $max } personnes à la fois ({ $n } données)
+invite-no-one = personne à inviter : indiquez une personne par ligne
+invite-columns = { $n } colonnes ; quatre au plus : nom, e-mail, groupe, rôle
+invite-no-name = le nom manque
+invite-the-name = le nom
+invite-the-email = l’e-mail
+invite-too-long = { $what } dépasse { $max } caractères
+invite-not-email = « { $email } » n’est pas une adresse e-mail
+invite-again = { $email } est déjà invité
+invite-unknown-group = « { $given } » n’est pas l’un des groupes du tableau
+invite-unknown-role = « { $given } » n’est pas l’un des rôles de la matrice

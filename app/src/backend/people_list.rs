@@ -2,9 +2,11 @@
 //! line, `name, email, group, role`, the last three optional — which is
 //! CSV, so the `csv` crate reads both (quoted names with commas included),
 //! and a first line of column names (`name,email,group,role`) is skipped. Every line is
-//! checked before anything is stored; the refusal names each bad line.
+//! checked before anything is stored; the refusal names each bad line, in
+//! the page's language when an admin's form sent it (English for the API).
 
 use crate::error::{Problem, TallyError};
+use crate::i18n::t_with;
 use crate::plain_text;
 use std::collections::HashSet;
 
@@ -43,12 +45,14 @@ pub fn parse(text: &str, offered: Offered, known_emails: &HashSet<String>) -> Re
     let mut emails = known_emails.clone();
     for (index, record) in reader.records().enumerate() {
         let line = record.as_ref().ok().and_then(|r| r.position()).map_or(index as u64 + 1, |p| p.line());
-        let problem =
-            |message: String| Problem { row: Some(format!("line {line}")), message: format!("line {line}: {message}") };
+        let problem = |message: String| Problem {
+            row: Some(format!("line {line}")),
+            message: t_with("invite-line", &[("line", line.into()), ("message", message.into())]),
+        };
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                problems.push(problem(format!("not readable as CSV ({error})")));
+                problems.push(problem(t_with("invite-unreadable", &[("error", error.to_string().into())])));
                 continue;
             }
         };
@@ -64,11 +68,11 @@ pub fn parse(text: &str, offered: Offered, known_emails: &HashSet<String>) -> Re
     if people.len() > MAX_PEOPLE {
         problems.push(Problem {
             row: None,
-            message: format!("at most {MAX_PEOPLE} people at once ({} given)", people.len()),
+            message: t_with("invite-too-many", &[("max", MAX_PEOPLE.into()), ("n", people.len().into())]),
         });
     }
     if people.is_empty() && problems.is_empty() {
-        problems.push(Problem { row: None, message: "no one to invite: give one person per line".into() });
+        problems.push(Problem { row: None, message: t_with("invite-no-one", &[]) });
     }
     match problems.is_empty() {
         true => Ok(people),
@@ -83,39 +87,39 @@ fn is_header(fields: &[&str]) -> bool {
 /// One line's person, or what is wrong with it. `emails` gains theirs.
 fn person(fields: &[&str], offered: Offered, emails: &mut HashSet<String>) -> Result<Person, String> {
     if fields.len() > 4 {
-        return Err(format!("{} columns; give at most four: name, email, group, role", fields.len()));
+        return Err(t_with("invite-columns", &[("n", fields.len().into())]));
     }
     let field = |i: usize| fields.get(i).copied().unwrap_or("").to_string();
     let (name, email, group, role) = (field(0), field(1), field(2), field(3));
     if name.is_empty() {
-        return Err("the name is missing".into());
+        return Err(t_with("invite-no-name", &[]));
     }
-    for (what, text) in [("the name", &name), ("the email", &email)] {
-        plain_text::check(what, text)?;
+    for (what, text) in [(t_with("invite-the-name", &[]), &name), (t_with("invite-the-email", &[]), &email)] {
+        plain_text::check(&what, text)?;
         if text.chars().count() > MAX_FIELD {
-            return Err(format!("{what} is longer than {MAX_FIELD} characters"));
+            return Err(t_with("invite-too-long", &[("what", what.into()), ("max", MAX_FIELD.into())]));
         }
     }
     if !email.is_empty() {
         if !looks_like_email(&email) {
-            return Err(format!("'{email}' is not an email address"));
+            return Err(t_with("invite-not-email", &[("email", email.into())]));
         }
         if !emails.insert(email.to_lowercase()) {
-            return Err(format!("{email} is invited already"));
+            return Err(t_with("invite-again", &[("email", email.into())]));
         }
     }
     let group = match group.as_str() {
         "" => None,
         given => match offered.groups.iter().find(|g| g.as_str() == given) {
             Some(known) => Some(known.clone()),
-            None => return Err(format!("'{given}' is not one of the board's groups")),
+            None => return Err(t_with("invite-unknown-group", &[("given", given.into())])),
         },
     };
     let role = match role.as_str() {
         "" => None,
         given => match offered.roles.iter().find(|(id, title)| id == given || title == given) {
             Some((id, _)) => Some(id.clone()),
-            None => return Err(format!("'{given}' is not one of the matrix's roles")),
+            None => return Err(t_with("invite-unknown-role", &[("given", given.into())])),
         },
     };
     Ok(Person { name, email, group, role })

@@ -30,7 +30,7 @@ pub fn AdminDoor(board: String, refusal: String, words: Phrasebook) -> impl Into
         let Some(key) = super::admin_key::admin_key(&board) else { return };
         let (board, words) = (board.clone(), words.clone());
         leptos::task::spawn_local(async move {
-            if let Ok(view) = crate::server_fns::load_board(board, key).await {
+            if let Ok(view) = crate::server_fns::load_board(board, key, false).await {
                 opened.set(true);
                 mount_board(place, view, words).await;
             }

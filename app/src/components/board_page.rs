@@ -19,7 +19,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>{t("board-loading")}</p> }>
             {Suspend::new(async move {
-                match load_board(board.clone(), String::new()).await {
+                match load_board(board.clone(), String::new(), false).await {
                     Ok(view) => {
                         let mine = my_rounds(board).await.unwrap_or_default();
                         let description = match view.matrix.description.trim() {
@@ -29,6 +29,7 @@ pub fn BoardPage() -> impl IntoView {
                         view! {
                             <Title text=head_text(&format!("{} · Tally", view.title))/>
                             <Meta name="description" content=head_text(&description)/>
+                            {untranslated_notice(&view)}
                             <MatrixForm view mine words=Phrasebook::of_board()/>
                             <p class="start-link"><a href="/start">{t("home-start")}</a></p>
                         }
@@ -44,6 +45,19 @@ pub fn BoardPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Says how much of the matrix is not in the page's language, and in which
+/// language those parts are shown instead.
+fn untranslated_notice(view: &crate::page_data::BoardPageData) -> Option<impl IntoView> {
+    let language = |tag: &str| t_with("matrix-language", &[("tag", tag.into())]);
+    let args = [
+        ("count", view.untranslated.into()),
+        ("language", language(crate::i18n::current().language()).into()),
+        ("source", language(&view.matrix.language).into()),
+    ];
+    (view.untranslated > 0)
+        .then(|| view! { <p class="untranslated" role="note">{t_with("matrix-untranslated", &args)}</p> })
 }
 
 /// A title or description as the document's head may carry it: without `<`

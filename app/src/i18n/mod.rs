@@ -81,6 +81,12 @@ impl Locale {
         }
     }
 
+    /// The language a matrix's text is chosen in for this locale (a
+    /// pseudo-locale's is English, which it is made from).
+    pub fn language(self) -> &'static str {
+        self.plural_tag()
+    }
+
     /// The language's name in itself, as the switcher shows it.
     pub fn name(self) -> &'static str {
         match self {

@@ -6,8 +6,13 @@
 //! ([`Matrix::size_problems`]) hold for matrices people send: they keep one
 //! request from costing the server much. Templates are the operator's own
 //! files and may exceed them.
+//!
+//! Problems are worded in the request's language (`t_with`): the editor
+//! shows them beside their fields. The JSON API has no page language, so
+//! its clients read them in English.
 
 use super::{is_identifier, Level, Matrix, Row, MAX_ROLES};
+use crate::i18n::{t_with, Arg};
 use crate::plain_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -45,7 +50,7 @@ impl Found {
     /// A text that must be there.
     fn text(&mut self, path: String, what: &str, text: &str) {
         if text.trim().is_empty() {
-            self.add(path, format!("{what} is empty"));
+            self.add(path, t_with("matrix-empty", &[("what", what.into())]));
         }
     }
 
@@ -53,7 +58,7 @@ impl Found {
     /// character no text may hold ([`plain_text`]).
     fn long(&mut self, path: String, what: &str, text: &str, max: usize) {
         if text.chars().count() > max {
-            self.add(path, format!("{what} is longer than {max} characters"));
+            self.add(path, t_with("matrix-too-long", &[("what", what.into()), ("max", max.into())]));
         } else if let Err(message) = plain_text::check(what, text) {
             self.add(path, message);
         }
@@ -61,9 +66,9 @@ impl Found {
 
     fn id(&mut self, path: String, what: &str, id: &str, seen: &mut HashSet<String>) {
         if !is_identifier(id) {
-            self.add(path, format!("{what}: id '{id}' must be 1-64 characters of a-z, 0-9, '-' or '_'"));
+            self.add(path, t_with("matrix-bad-id", &[("what", what.into()), ("id", id.into())]));
         } else if !seen.insert(id.to_string()) {
-            self.add(path, format!("{what}: id '{id}' is used twice"));
+            self.add(path, t_with("matrix-id-twice", &[("what", what.into()), ("id", id.into())]));
         }
     }
 }
@@ -73,34 +78,34 @@ impl Matrix {
     pub fn problems(&self) -> Vec<MatrixProblem> {
         let mut found = Found(Vec::new());
         if !is_identifier(&self.id) {
-            found.add("/id".into(), format!("matrix id '{}' must be 1-64 characters of a-z, 0-9, '-' or '_'", self.id));
+            found.add("/id".into(), t_with("matrix-bad-matrix-id", &[("id", self.id.as_str().into())]));
         }
-        found.text("/title".into(), "matrix title", &self.title);
+        found.text("/title".into(), &t_with("matrix-field-title", &[]), &self.title);
         if !(2..=MAX_LEVELS).contains(&self.levels.len()) {
-            let message = format!("a matrix needs 2 to {MAX_LEVELS} levels, this one has {}", self.levels.len());
-            found.add("/levels".into(), message);
+            found.add("/levels".into(), at_most("matrix-level-count", MAX_LEVELS, self.levels.len()));
         }
         let mut level_ids = HashSet::new();
         for (i, level) in self.levels.iter().enumerate() {
             level_problems(&mut found, i, level, &mut level_ids);
         }
         if self.categories.is_empty() {
-            found.add("/categories".into(), "a matrix needs at least one category".into());
+            found.add("/categories".into(), t_with("matrix-no-category", &[]));
         }
         let (mut category_ids, mut row_ids) = (HashSet::new(), HashSet::new());
         for (c, category) in self.categories.iter().enumerate() {
             let at = format!("/categories/{c}");
-            let what = format!("category '{}'", category.id);
+            let what = named("matrix-field-category", &category.id);
             found.id(format!("{at}/id"), &what, &category.id, &mut category_ids);
-            found.text(format!("{at}/title"), &format!("{what}: title"), &category.title);
+            found.text(format!("{at}/title"), &named("matrix-field-category-title", &category.id), &category.title);
             if category.rows.is_empty() {
-                found.add(format!("{at}/rows"), format!("{what} has no rows"));
+                found.add(format!("{at}/rows"), t_with("matrix-no-rows", &[("what", what.into())]));
             }
             for (r, row) in category.rows.iter().enumerate() {
                 row_problems(&mut found, &format!("{at}/rows/{r}"), row, self.levels.len(), &mut row_ids);
             }
         }
         role_problems(&mut found, self);
+        found.0.extend(self.translation_problems());
         found.0
     }
 
@@ -116,97 +121,115 @@ impl Matrix {
     pub fn size_problems(&self) -> Vec<MatrixProblem> {
         let mut found = Found(Vec::new());
         if self.categories.len() > MAX_CATEGORIES {
-            let message =
-                format!("a matrix has at most {MAX_CATEGORIES} categories, this one has {}", self.categories.len());
-            found.add("/categories".into(), message);
+            found.add(
+                "/categories".into(),
+                at_most("matrix-too-many-categories", MAX_CATEGORIES, self.categories.len()),
+            );
         }
         let rows = self.rows().count();
         if rows > MAX_ROWS {
-            found.add("/categories".into(), format!("a matrix has at most {MAX_ROWS} rows, this one has {rows}"));
+            found.add("/categories".into(), at_most("matrix-too-many-rows", MAX_ROWS, rows));
         }
         let cells = rows * self.levels.len();
         if cells > MAX_CELLS && rows <= MAX_ROWS {
-            let message = format!(
-                "a matrix has at most {MAX_CELLS} cells (rows x levels), this one has {rows} x {} = {cells}",
-                self.levels.len()
-            );
-            found.add("/categories".into(), message);
+            let args = [
+                ("max", MAX_CELLS.into()),
+                ("n", cells.into()),
+                ("rows", rows.into()),
+                ("levels", self.levels.len().into()),
+            ];
+            found.add("/categories".into(), t_with("matrix-too-many-cells", &args));
         }
-        found.long("/title".into(), "matrix title", &self.title, MAX_TITLE);
-        found.long("/description".into(), "description", &self.description, MAX_DESCRIPTION);
+        found.long("/title".into(), &t_with("matrix-field-title", &[]), &self.title, MAX_TITLE);
+        found.long("/description".into(), &t_with("matrix-field-description", &[]), &self.description, MAX_DESCRIPTION);
         for (i, level) in self.levels.iter().enumerate() {
-            found.long(format!("/levels/{i}/label"), &format!("level '{}': label", level.id), &level.label, MAX_TITLE);
-            found.long(
-                format!("/levels/{i}/short"),
-                &format!("level '{}': short label", level.id),
-                &level.short,
-                MAX_TITLE,
-            );
+            let what = |id: &str| named(id, &level.id);
+            found.long(format!("/levels/{i}/label"), &what("matrix-field-level-label"), &level.label, MAX_TITLE);
+            found.long(format!("/levels/{i}/short"), &what("matrix-field-level-short"), &level.short, MAX_TITLE);
         }
         for (c, category) in self.categories.iter().enumerate() {
             let at = format!("/categories/{c}");
-            found.long(
-                format!("{at}/title"),
-                &format!("category '{}': title", category.id),
-                &category.title,
-                MAX_TITLE,
-            );
+            let what = named("matrix-field-category-title", &category.id);
+            found.long(format!("{at}/title"), &what, &category.title, MAX_TITLE);
             for (r, row) in category.rows.iter().enumerate() {
-                let (at, what) = (format!("{at}/rows/{r}"), format!("row '{}'", row.id));
-                found.long(format!("{at}/title"), &format!("{what}: title"), &row.title, MAX_TITLE);
+                let at = format!("{at}/rows/{r}");
+                found.long(format!("{at}/title"), &named("matrix-field-row-title", &row.id), &row.title, MAX_TITLE);
                 for (d, text) in row.descriptions.iter().enumerate() {
-                    let what = format!("{what}: description {d}");
+                    let what = description(&row.id, d);
                     found.long(format!("{at}/descriptions/{d}"), &what, text, MAX_DESCRIPTION);
                 }
             }
+        }
+        for (path, text, max) in self.translated_texts() {
+            let what = t_with("matrix-field-translation", &[("path", path.as_str().into())]);
+            found.long(path, &what, text, max);
         }
         found.0
     }
 }
 
+/// A field named by its item's id ("row 'r2': title"), message `field`.
+fn named(field: &str, id: &str) -> String {
+    t_with(field, &[("id", id.into())])
+}
+
+/// The `d`th description of row `id` (counted from 0, like its pointer).
+fn description(id: &str, d: usize) -> String {
+    t_with("matrix-field-row-description", &[("id", id.into()), ("n", d.into())])
+}
+
+/// "A matrix has at most `max` …, this one has `n`", message `id`.
+fn at_most(id: &str, max: usize, n: usize) -> String {
+    t_with(id, &[("max", max.into()), ("n", n.into())])
+}
+
 fn level_problems(found: &mut Found, i: usize, level: &Level, seen: &mut HashSet<String>) {
     let at = format!("/levels/{i}");
-    found.id(format!("{at}/id"), &format!("level {i}"), &level.id, seen);
-    found.text(format!("{at}/label"), &format!("level '{}': label", level.id), &level.label);
-    found.text(format!("{at}/short"), &format!("level '{}': short label", level.id), &level.short);
+    found.id(format!("{at}/id"), &t_with("matrix-field-level", &[("n", i.into())]), &level.id, seen);
+    found.text(format!("{at}/label"), &named("matrix-field-level-label", &level.id), &level.label);
+    found.text(format!("{at}/short"), &named("matrix-field-level-short", &level.id), &level.short);
 }
 
 fn row_problems(found: &mut Found, at: &str, row: &Row, levels: usize, seen: &mut HashSet<String>) {
-    let what = format!("row '{}'", row.id);
+    let what = named("matrix-field-row", &row.id);
     found.id(format!("{at}/id"), &what, &row.id, seen);
-    found.text(format!("{at}/title"), &format!("{what}: title"), &row.title);
+    found.text(format!("{at}/title"), &named("matrix-field-row-title", &row.id), &row.title);
     if row.descriptions.len() != levels {
-        let message = format!("{what}: has {} descriptions but the matrix has {levels} levels", row.descriptions.len());
-        found.add(format!("{at}/descriptions"), message);
+        let args = [("what", what.as_str().into()), ("n", row.descriptions.len().into()), ("levels", levels.into())];
+        found.add(format!("{at}/descriptions"), t_with("matrix-descriptions-count", &args));
     }
-    for (d, description) in row.descriptions.iter().enumerate() {
-        found.text(format!("{at}/descriptions/{d}"), &format!("{what}: description {d}"), description);
+    for (d, text) in row.descriptions.iter().enumerate() {
+        found.text(format!("{at}/descriptions/{d}"), &description(&row.id, d), text);
     }
 }
 
 /// Every problem of the matrix's roles, each at its field.
 fn role_problems(found: &mut Found, matrix: &Matrix) {
     if matrix.roles.len() > MAX_ROLES {
-        found.add(
-            "/roles".into(),
-            format!("a matrix has at most {MAX_ROLES} roles, this one has {}", matrix.roles.len()),
-        );
+        found.add("/roles".into(), at_most("matrix-too-many-roles", MAX_ROLES, matrix.roles.len()));
     }
     let rows: HashSet<&str> = matrix.rows().map(|r| r.id.as_str()).collect();
     let levels: Vec<&str> = matrix.levels.iter().map(|l| l.id.as_str()).collect();
     let mut seen = HashSet::new();
     for (i, role) in matrix.roles.iter().enumerate() {
-        let (at, what) = (format!("/roles/{i}"), format!("role '{}'", role.id));
+        let (at, what) = (format!("/roles/{i}"), named("matrix-field-role", &role.id));
         found.id(format!("{at}/id"), &what, &role.id, &mut seen);
-        found.text(format!("{at}/title"), &format!("{what}: title"), &role.title);
-        found.long(format!("{at}/title"), &format!("{what}: title"), &role.title, MAX_TITLE);
+        let title = named("matrix-field-role-title", &role.id);
+        found.text(format!("{at}/title"), &title, &role.title);
+        found.long(format!("{at}/title"), &title, &role.title, MAX_TITLE);
         for (row, level) in &role.expects {
             let here = format!("{at}/expects/{row}");
+            let known = Arg::from(levels.join(", "));
+            let args = [
+                ("what", what.as_str().into()),
+                ("row", row.as_str().into()),
+                ("level", level.as_str().into()),
+                ("known", known),
+            ];
             if !rows.contains(row.as_str()) {
-                found.add(here, format!("{what}: expects a level in row '{row}', which the matrix does not have"));
+                found.add(here, t_with("matrix-unknown-row", &args));
             } else if !levels.contains(&level.as_str()) {
-                let known = levels.join(", ");
-                found.add(here, format!("{what}: expects level '{level}' in row '{row}'; the levels are {known}"));
+                found.add(here, t_with("matrix-unknown-level", &args));
             }
         }
     }

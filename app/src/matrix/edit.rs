@@ -3,7 +3,7 @@
 //! descriptions in step with the levels. Plain functions on [`Matrix`], so
 //! they are tested here and the editor's views only call them.
 
-use super::{Category, Level, Matrix, Role, Row};
+use super::{Category, Level, Matrix, Role, Row, Translation};
 
 /// Which way an item moves in its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +34,8 @@ impl Matrix {
             levels: Vec::new(),
             categories: Vec::new(),
             roles: Vec::new(),
+            language: super::SOURCE_LANGUAGE.into(),
+            translations: std::collections::BTreeMap::new(),
         }
     }
 
@@ -54,6 +56,12 @@ impl Matrix {
                     row.descriptions.remove(index);
                 }
             });
+            self.each_translation(|words| {
+                words.levels.remove(&gone);
+                for row in words.rows.values_mut().filter(|row| index < row.descriptions.len()) {
+                    row.descriptions.remove(index);
+                }
+            });
         }
     }
 
@@ -62,6 +70,12 @@ impl Matrix {
         let to = shift(&mut self.levels, index, direction)?;
         self.each_row(|row| {
             if index.max(to) < row.descriptions.len() {
+                row.descriptions.swap(index, to);
+            }
+        });
+        self.each_translation(|words| {
+            for row in words.rows.values_mut().filter(|row| index.min(to) < row.descriptions.len()) {
+                row.descriptions.resize(row.descriptions.len().max(index.max(to) + 1), String::new());
                 row.descriptions.swap(index, to);
             }
         });
@@ -75,8 +89,12 @@ impl Matrix {
     /// Removes a category, with its rows and what roles expected of them.
     pub fn remove_category(&mut self, index: usize) {
         if index < self.categories.len() {
-            for row in self.categories.remove(index).rows {
-                self.forget_expectations_of(&row.id);
+            let gone = self.categories.remove(index);
+            self.each_translation(|words| {
+                words.categories.remove(&gone.id);
+            });
+            for row in gone.rows {
+                self.forget_row(&row.id);
             }
         }
     }
@@ -97,13 +115,17 @@ impl Matrix {
     pub fn remove_row(&mut self, category: usize, index: usize) {
         if let Some(category) = self.categories.get_mut(category).filter(|c| index < c.rows.len()) {
             let gone = category.rows.remove(index).id;
-            self.forget_expectations_of(&gone);
+            self.forget_row(&gone);
         }
     }
 
-    fn forget_expectations_of(&mut self, row: &str) {
+    /// Forgets a removed row: what roles expected of it, and its translations.
+    fn forget_row(&mut self, row: &str) {
         self.roles.iter_mut().for_each(|role| {
             role.expects.remove(row);
+        });
+        self.each_translation(|words| {
+            words.rows.remove(row);
         });
     }
 
@@ -118,7 +140,10 @@ impl Matrix {
 
     pub fn remove_role(&mut self, index: usize) {
         if index < self.roles.len() {
-            self.roles.remove(index);
+            let gone = self.roles.remove(index).id;
+            self.each_translation(|words| {
+                words.roles.remove(&gone);
+            });
         }
     }
 
@@ -139,12 +164,18 @@ impl Matrix {
     fn each_row(&mut self, mut change: impl FnMut(&mut Row)) {
         self.categories.iter_mut().flat_map(|c| c.rows.iter_mut()).for_each(&mut change);
     }
+
+    /// Keeps the translations in step with a change of the matrix itself.
+    fn each_translation(&mut self, change: impl FnMut(&mut Translation)) {
+        self.translations.values_mut().for_each(change);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::matrix::tests::sample;
+    use crate::matrix::RowWords;
 
     #[test]
     fn levels_carry_their_descriptions_along() {
@@ -158,6 +189,23 @@ mod tests {
         m.remove_level(1);
         assert_eq!(m.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["b", "c", ""]);
         assert!(m.rows().all(|r| r.descriptions == ["mid", "high", ""]));
+    }
+
+    #[test]
+    fn translations_follow_what_is_moved_and_removed() {
+        let mut m = sample();
+        let row = RowWords { title: "Zeile".into(), descriptions: vec!["wenig".into(), "mittel".into()] };
+        let words =
+            Translation { rows: [("r1".into(), row.clone()), ("r3".into(), row)].into(), ..Translation::default() };
+        m.translations.insert("de".into(), words);
+        m.move_level(1, Direction::Down);
+        assert_eq!(m.translations["de"].rows["r1"].descriptions, ["wenig", "", "mittel"], "in step with the levels");
+        m.remove_level(0);
+        assert_eq!(m.translations["de"].rows["r1"].descriptions, ["", "mittel"]);
+        m.remove_row(0, 0);
+        m.remove_category(1);
+        assert!(m.translations["de"].rows.is_empty(), "{:?}", m.translations);
+        assert!(m.problems().is_empty(), "{:?}", m.problems());
     }
 
     #[test]

@@ -5,19 +5,23 @@
 //! A matrix comes from a template (a TOML file under `matrices/`) or from
 //! whoever creates a board; either way [`Matrix::problems`] is strict and
 //! names where each problem is ([`check`]), and ids left out are made from
-//! titles ([`ids`]). A board keeps its own copy, so a template changed later
-//! never changes a board.
+//! titles ([`ids`]). It may carry its text in other languages
+//! ([`translations`]). A board keeps its own copy, so a template changed
+//! later never changes a board.
 
 mod check;
 mod edit;
 #[cfg(feature = "ssr")]
 mod ids;
 mod roles;
+mod translations;
 
 pub use check::{MatrixProblem, MAX_CATEGORIES, MAX_DESCRIPTION, MAX_LEVELS, MAX_ROWS, MAX_TITLE};
 pub use edit::Direction;
 pub use roles::{Role, MAX_ROLES};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+pub use translations::{LevelWords, RowWords, Shown, Translation, LANGUAGES, SOURCE_LANGUAGE};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +40,21 @@ pub struct Matrix {
     /// What each role expects ([`Role`]); most matrices declare none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
+    /// The language its text is written in ([`LANGUAGES`]; English unless
+    /// it says).
+    #[serde(default = "source_language", skip_serializing_if = "is_source_language")]
+    pub language: String,
+    /// Its text in other languages, by language tag ([`translations`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+fn source_language() -> String {
+    SOURCE_LANGUAGE.to_string()
+}
+
+fn is_source_language(language: &str) -> bool {
+    language == SOURCE_LANGUAGE
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,6 +138,8 @@ pub(crate) mod tests {
                 Category { id: "two".into(), title: "Two".into(), rows: vec![row("r3")] },
             ],
             roles: Vec::new(),
+            language: SOURCE_LANGUAGE.into(),
+            translations: BTreeMap::new(),
         }
     }
 

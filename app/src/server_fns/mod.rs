@@ -25,12 +25,21 @@ use std::collections::BTreeMap;
 /// earlier answers, or, shown with the refusal of a form they posted
 /// without JavaScript, what they had picked in it. `key`: the admin key,
 /// for the admin of a board open to invited people only (blank: none).
+/// The matrix comes in the page's language where it is translated, or
+/// `as_written`, for the editor.
 #[server(endpoint = "load_board")]
-pub async fn load_board(board: String, #[server(default)] key: String) -> Result<BoardPageData, TallyError> {
+pub async fn load_board(
+    board: String,
+    #[server(default)] key: String,
+    #[server(default)] as_written: bool,
+) -> Result<BoardPageData, TallyError> {
     use crate::backend::form_draft::{recall, Form};
     let key = Some(key).filter(|k| !k.is_empty());
     crate::backend::context::run(key, |door| async move {
         let mut page = door.tally.board_page(&door.caller, &board).await?;
+        if !as_written {
+            page = page.in_language(crate::i18n::current().language());
+        }
         if door.request.uri.query().is_some_and(|query| query.contains("__err=")) {
             let form = Form { board: &page.board, matrix: &page.matrix, rev: page.matrix_rev, groups: &page.groups };
             page.draft = recall(&door.tally.respondents.draft_cookie(), &door.request.headers, &form);
@@ -57,7 +66,8 @@ pub async fn present_board(board: String, #[server(default)] key: String) -> Res
     let key = Some(key).filter(|k| !k.is_empty());
     let room_key = key.is_some();
     crate::backend::context::run(key, |door| async move {
-        let mut page = door.tally.board_page(&door.caller, &board).await?;
+        let mut page =
+            door.tally.board_page(&door.caller, &board).await?.in_language(crate::i18n::current().language());
         // The key lets the screen in; it must not show what only the admin may see.
         if room_key && !page.stats.reveal.public() {
             page.stats = page.stats.withheld();
@@ -75,7 +85,7 @@ pub async fn present_board(board: String, #[server(default)] key: String) -> Res
 pub async fn board_matrix(board: String) -> Result<(Matrix, u64), TallyError> {
     crate::backend::context::run(None, |door| async move {
         let current = door.tally.matrix(&door.caller, &board).await?;
-        Ok(((*current.matrix).clone(), current.rev))
+        Ok((current.matrix.in_language(crate::i18n::current().language()).matrix, current.rev))
     })
     .await
 }

@@ -181,3 +181,49 @@ async fn a_refused_page_says_why_in_the_page_language() {
     let refusal: serde_json::Value = api.send().await.unwrap().json().await.unwrap();
     assert!(refusal["error"].as_str().unwrap().starts_with("This board is for invited people only"), "{refusal}");
 }
+
+/// The editor speaks the page's language, and so do the problems its check
+/// finds while the admin types; the API, with no page, keeps them English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_and_the_problems_it_shows_come_in_the_page_language() {
+    let server = TestServer::start();
+    let editor = page_in(&server, "/new?", "fr").await;
+    assert!(editor.contains("Écrivez votre propre matrice") && editor.contains("Partir d’un modèle"), "{editor}");
+    assert!(editor.contains("Ajouter un niveau") && !editor.contains("Add level"), "{editor}");
+
+    let mut matrix = server.matrix().await;
+    matrix["title"] = "".into();
+    let check = |lang: &'static str, path: &'static str, body: serde_json::Value| {
+        let request = reqwest::Client::new().post(server.url(path)).header(ACCEPT_LANGUAGE, lang);
+        async move { request.body(body.to_string()).send().await.unwrap().text().await.unwrap() }
+    };
+    let german = check("de", "/api/check_matrix", serde_json::json!({ "matrix": matrix })).await;
+    assert!(german.contains("Titel der Matrix: leer"), "{german}");
+    // Positive control: the same problem through the JSON API, asked in German.
+    let api = check("de", "/api/boards", serde_json::json!({ "matrix": matrix })).await;
+    assert!(api.contains("matrix title is empty") && !api.contains("Titel der Matrix"), "{api}");
+}
+
+/// What the admin's forms refuse is worded in the page's language: a group
+/// named twice, a person's address that is not one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_forms_say_what_is_wrong_in_the_page_language() {
+    let server = TestServer::start();
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "forms" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let post = |lang: &'static str, path: &'static str, form: Vec<(&'static str, String)>| {
+        let request = reqwest::Client::new().post(server.url(path)).header(ACCEPT_LANGUAGE, lang).form(&form);
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let groups = |lang| {
+        let form = vec![("board", "forms".into()), ("key", key.into()), ("groups", "Data\nData".into())];
+        post(lang, "/api/set_groups", [form, vec![("min_group_size", "3".into())]].concat())
+    };
+    let french = groups("fr").await;
+    assert!(french.contains("le groupe «\u{a0}Data\u{a0}» figure deux fois"), "{french}");
+    let people = vec![("board", "forms".into()), ("key", key.into()), ("people", "Ada, ada-at-home".into())];
+    let spanish = post("es", "/api/invite", people).await;
+    assert!(spanish.contains("línea 1: «ada-at-home» no es una dirección de correo"), "{spanish}");
+    // Positive control: the same form in English.
+    assert!(groups("en").await.contains("group 'Data' is listed twice"));
+}

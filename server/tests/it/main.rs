@@ -23,6 +23,7 @@ mod limits;
 mod live;
 mod live_channels;
 mod matrix_edits;
+mod matrix_languages;
 mod owners;
 mod postgres_timeouts;
 mod postgres_tls;

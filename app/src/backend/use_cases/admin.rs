@@ -8,6 +8,7 @@ use crate::backend::export::{Chunks, Report};
 use crate::backend::matrix_body;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
+use crate::i18n::t_with;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, MAX_LABEL};
 use crate::stats::Stats;
@@ -40,10 +41,10 @@ impl Tally {
     ) -> Result<RoundInfo, TallyError> {
         let label = label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
         if label.as_ref().is_some_and(|l| l.chars().count() > MAX_LABEL) {
-            return Err(TallyError::BadRequest(format!("a round's label must be at most {MAX_LABEL} characters")));
+            return Err(TallyError::BadRequest(t_with("round-label-too-long", &[("max", MAX_LABEL.into())])));
         }
         if let Some(label) = &label {
-            crate::plain_text::check("the round's label", label).map_err(TallyError::BadRequest)?;
+            crate::plain_text::check(&t_with("round-label-field", &[]), label).map_err(TallyError::BadRequest)?;
         }
         let board = self.authorize(caller, board).await?;
         let max = self.bounds.max_rounds;

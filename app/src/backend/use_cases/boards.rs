@@ -253,6 +253,7 @@ impl Tally {
                 _ => None,
             },
             previous,
+            untranslated: 0,
         })
     }
 

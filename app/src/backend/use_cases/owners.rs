@@ -93,7 +93,7 @@ impl Tally {
     }
 
     async fn signed_in_account(&self, caller: &Caller) -> Result<Account, TallyError> {
-        self.account(caller).await?.ok_or_else(|| TallyError::SignInRefused("sign in to see your boards".into()))
+        self.account(caller).await?.ok_or_else(|| TallyError::SignInRefused(crate::i18n::t("my-boards-sign-in")))
     }
 }
 

@@ -5,6 +5,7 @@
 //! moved), so typing never loses focus. Problems from the last check show
 //! under the field they concern, found by the field's JSON pointer.
 
+use crate::i18n::{say, say_with, Arg, Say};
 use crate::matrix::{Category, Direction, Level, Matrix, MatrixProblem};
 use leptos::prelude::*;
 
@@ -129,33 +130,39 @@ pub(super) fn item_buttons(
         (false, None) => String::new(),
     };
     let locked = draft.locked;
-    let question = format!("Remove {name}? Whatever it holds goes with it.");
+    let named = |what: Say| say_with(what, &[("name", name.as_str().into())]);
+    let question = named(Say::EditorRemoveAsk);
     view! {
         <div class="item-buttons">
-            <button type="button" id=up_id disabled=locked || above.is_none() aria-label=format!("Move {name} up")
+            <button type="button" id=up_id disabled=locked || above.is_none() aria-label=named(Say::EditorMoveUp)
                 on:click=move |_| draft.restructure(|m| { moved(m, Direction::Up); }, above.clone().unwrap_or_default())>"↑"</button>
-            <button type="button" id=down_id disabled=locked || below.is_none() aria-label=format!("Move {name} down")
+            <button type="button" id=down_id disabled=locked || below.is_none() aria-label=named(Say::EditorMoveDown)
                 on:click=move |_| draft.restructure(|m| { moved(m, Direction::Down); }, below.clone().unwrap_or_default())>"↓"</button>
-            <button type="button" class="remove" disabled=locked aria-label=format!("Remove {name}")
+            <button type="button" class="remove" disabled=locked aria-label=named(Say::EditorRemoveNamed)
                 on:click=move |_| {
                     if crate::components::confirm::confirmed(&question) {
                         draft.restructure(removed, after_removal.clone())
                     }
-                }>"Remove"</button>
+                }>{say(Say::EditorRemove)}</button>
         </div>
     }
+}
+
+/// `what`, naming the `i`th item (counted from 1 for people).
+pub(super) fn numbered(what: Say, i: usize) -> String {
+    say_with(what, &[("n", Arg::from(i + 1))])
 }
 
 /// An "Add …" button that focuses the new item's first field.
 pub(super) fn add_button(
     draft: Draft,
-    text: &'static str,
+    text: Say,
     focus: String,
     add: impl Fn(&mut Matrix) + Copy + 'static,
 ) -> impl IntoView {
     view! {
         <button type="button" class="add" disabled=draft.locked on:click=move |_| draft.restructure(add, focus.clone())>
-            {text}
+            {say(text)}
         </button>
     }
 }
@@ -167,12 +174,12 @@ fn levels_view(draft: Draft, levels: &[Level]) -> impl IntoView {
         .enumerate()
         .map(|(i, level)| {
             let at = format!("/levels/{i}");
-            let name = format!("level {}", i + 1);
+            let name = numbered(Say::EditorLevelName, i);
             view! {
                 <li class="editor-level">
-                    {text_field(draft, format!("Level {} label", i + 1), vec![format!("{at}/label"), format!("{at}/id")],
+                    {text_field(draft, numbered(Say::EditorLevelLabel, i), vec![format!("{at}/label"), format!("{at}/id")],
                         level.label.clone(), false, move |m, v| if let Some(l) = m.levels.get_mut(i) { l.label = v })}
-                    {text_field(draft, format!("Level {} short label", i + 1), vec![format!("{at}/short")],
+                    {text_field(draft, numbered(Say::EditorLevelShort, i), vec![format!("{at}/short")],
                         level.short.clone(), false, move |m, v| if let Some(l) = m.levels.get_mut(i) { l.short = v })}
                     {item_buttons(draft, name, i, count, |i| format!("/levels/{i}/label"),
                         move |m, d| m.move_level(i, d), move |m| m.remove_level(i))}
@@ -182,10 +189,10 @@ fn levels_view(draft: Draft, levels: &[Level]) -> impl IntoView {
         .collect_view();
     view! {
         <section class="editor-levels" aria-labelledby="levels-heading">
-            <h2 id="levels-heading">"Levels (the columns, lowest first)"</h2>
+            <h2 id="levels-heading">{say(Say::EditorLevelsHeading)}</h2>
             {list_problems(draft, "/levels".into())}
             <ol>{items}</ol>
-            {add_button(draft, "Add level", field_id(&format!("/levels/{count}/label")), Matrix::add_level)}
+            {add_button(draft, Say::EditorAddLevel, field_id(&format!("/levels/{count}/label")), Matrix::add_level)}
         </section>
     }
 }
@@ -205,8 +212,8 @@ fn category_view(draft: Draft, c: usize, count: usize, category: &Category, leve
                 .enumerate()
                 .map(|(d, text)| {
                     let level = levels.get(d).map(|l| l.label.trim()).filter(|l| !l.is_empty());
-                    let label =
-                        format!("At level {}", level.map(str::to_string).unwrap_or_else(|| (d + 1).to_string()));
+                    let level = level.map(str::to_string).unwrap_or_else(|| (d + 1).to_string());
+                    let label = say_with(Say::EditorAtLevel, &[("level", level.into())]);
                     text_field(draft, label, vec![format!("{at}/descriptions/{d}")], text.clone(), true, move |m, v| {
                         let row = m.categories.get_mut(c).and_then(|c| c.rows.get_mut(r));
                         if let Some(slot) = row.and_then(|row| row.descriptions.get_mut(d)) {
@@ -217,7 +224,7 @@ fn category_view(draft: Draft, c: usize, count: usize, category: &Category, leve
                 .collect_view();
             let title = text_field(
                 draft,
-                format!("Row {} title", r + 1),
+                numbered(Say::EditorRowTitle, r),
                 vec![format!("{at}/title"), format!("{at}/id")],
                 row.title.clone(),
                 false,
@@ -230,11 +237,11 @@ fn category_view(draft: Draft, c: usize, count: usize, category: &Category, leve
             let sibling = move |i: usize| format!("/categories/{c}/rows/{i}/title");
             view! {
                 <fieldset class="editor-row">
-                    <legend>{format!("Row {}", r + 1)}</legend>
+                    <legend>{numbered(Say::EditorRow, r)}</legend>
                     {title}
                     {list_problems(draft, format!("{at}/descriptions"))}
                     <div class="descriptions">{descriptions}</div>
-                    {item_buttons(draft, format!("row {} of category {}", r + 1, c + 1), r, rows, sibling,
+                    {item_buttons(draft, say_with(Say::EditorRowName, &[("n", (r + 1).into()), ("k", (c + 1).into())]), r, rows, sibling,
                         move |m, d| m.move_row(c, r, d), move |m| m.remove_row(c, r))}
                 </fieldset>
             }
@@ -242,14 +249,14 @@ fn category_view(draft: Draft, c: usize, count: usize, category: &Category, leve
         .collect_view();
     view! {
         <fieldset class="editor-category">
-            <legend>{format!("Category {}", c + 1)}</legend>
-            {text_field(draft, format!("Category {} title", c + 1), vec![format!("{at}/title"), format!("{at}/id")],
+            <legend>{numbered(Say::EditorCategory, c)}</legend>
+            {text_field(draft, numbered(Say::EditorCategoryTitle, c), vec![format!("{at}/title"), format!("{at}/id")],
                 category.title.clone(), false, move |m, v| if let Some(cat) = m.categories.get_mut(c) { cat.title = v })}
-            {item_buttons(draft, format!("category {}", c + 1), c, count, |i| format!("/categories/{i}/title"),
+            {item_buttons(draft, numbered(Say::EditorCategoryName, c), c, count, |i| format!("/categories/{i}/title"),
                 move |m, d| m.move_category(c, d), move |m| m.remove_category(c))}
             {list_problems(draft, format!("{at}/rows"))}
             {row_views}
-            {add_button(draft, "Add row", field_id(&format!("{at}/rows/{rows}/title")), move |m| m.add_row(c))}
+            {add_button(draft, Say::EditorAddRow, field_id(&format!("{at}/rows/{rows}/title")), move |m| m.add_row(c))}
         </fieldset>
     }
 }
@@ -269,23 +276,23 @@ pub fn MatrixFields(draft: Draft) -> impl IntoView {
             .collect_view();
         view! {
             <fieldset class="editor-about">
-                <legend>"About this matrix"</legend>
-                {text_field(draft, "Title".into(), vec!["/title".into(), "/id".into()], matrix.title.clone(), false,
+                <legend>{say(Say::EditorAbout)}</legend>
+                {text_field(draft, say(Say::EditorTitle), vec!["/title".into(), "/id".into()], matrix.title.clone(), false,
                     |m, v| m.title = v)}
-                {text_field(draft, "Description (optional)".into(), vec!["/description".into()],
+                {text_field(draft, say(Say::EditorDescription), vec!["/description".into()],
                     matrix.description.clone(), true, |m, v| m.description = v)}
                 <label class="checkbox">
                     <input type="checkbox" checked=matrix.allow_partial disabled=draft.locked
                         on:change=move |ev| draft.matrix.update(|m| m.allow_partial = event_target_checked(&ev))/>
-                    "People may leave rows unanswered"
+                    {say(Say::EditorAllowPartial)}
                 </label>
             </fieldset>
             {levels_view(draft, &matrix.levels)}
             <section class="editor-categories" aria-labelledby="categories-heading">
-                <h2 id="categories-heading">"Categories and rows"</h2>
+                <h2 id="categories-heading">{say(Say::EditorCategoriesHeading)}</h2>
                 {list_problems(draft, "/categories".into())}
                 {categories}
-                {add_button(draft, "Add category", field_id(&format!("/categories/{count}/title")), Matrix::add_category)}
+                {add_button(draft, Say::EditorAddCategory, field_id(&format!("/categories/{count}/title")), Matrix::add_category)}
             </section>
         }
     }

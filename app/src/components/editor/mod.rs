@@ -17,6 +17,7 @@ pub mod pages;
 mod roles;
 
 use crate::error::TallyError;
+use crate::i18n::{say, say_with, Say};
 use crate::matrix::Matrix;
 use fields::{field_id, Draft, MatrixFields};
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ impl Notices {
             }
             Err(TallyError::InvalidMatrix(problems)) => {
                 draft.problems.set(problems.clone());
-                self.error.set(Some("Not saved: fix the problems listed above first.".into()));
+                self.error.set(Some(say(Say::EditorNotSaved)));
             }
             Err(other) => self.error.set(Some(other.to_string())),
         }
@@ -89,7 +90,7 @@ pub fn MatrixEditor(
     if let Some(chosen) = chosen {
         Effect::new(move |_| {
             if let Some(template) = chosen.get() {
-                notices.status.set(format!("Started from the template “{}”.", template.title));
+                notices.status.set(say_with(Say::EditorStartedFrom, &[("title", template.title.as_str().into())]));
                 draft.replace(template);
             }
         });
@@ -109,9 +110,8 @@ pub fn MatrixEditor(
     let problems = move || draft.problems.get();
     let summary = move || match (checked.get(), problems().len()) {
         (false, _) => String::new(),
-        (true, 0) => "No problems found: ready to save.".to_string(),
-        (true, 1) => "1 thing to fix before saving:".to_string(),
-        (true, n) => format!("{n} things to fix before saving:"),
+        (true, 0) => say(Say::EditorNoProblems),
+        (true, n) => say_with(Say::EditorToFix, &[("count", n.into())]),
     };
     let problem_list = move || {
         problems()
@@ -122,17 +122,15 @@ pub fn MatrixEditor(
 
     view! {
         <div class="editor" data-hydrated=move || hydrated.get().to_string()>
-            <noscript><p class="error">"The matrix editor needs JavaScript."</p></noscript>
+            <noscript><p class="error">{say(Say::EditorNeedsJs)}</p></noscript>
             <Show when=move || restored.get()>
                 <p class="draft-notice" role="status">
-                    "Your unsaved draft from this browser is back. "
-                    <button type="button" on:click=discard.clone()>"Discard the draft"</button>
+                    {say(Say::EditorDraftBack)} " "
+                    <button type="button" on:click=discard.clone()>{say(Say::EditorDiscard)}</button>
                 </p>
             </Show>
             <Show when=move || locked>
-                <p class="locked-notice">
-                    "This board has answers, so its rows and levels stay as they are; all text can still change."
-                </p>
+                <p class="locked-notice">{say(Say::EditorLocked)}</p>
             </Show>
             {files_bar(draft, notices)}
             <MatrixFields draft/>
@@ -197,7 +195,7 @@ fn files_bar(draft: Draft, notices: Notices) -> impl IntoView {
             if let Ok(matrix) = &result {
                 draft.replace(matrix.clone());
             }
-            notices.outcome(draft, &result, || format!("Imported {name}."));
+            notices.outcome(draft, &result, || say_with(Say::EditorImported, &[("name", name.into())]));
         });
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, draft, notices);
@@ -211,16 +209,16 @@ fn files_bar(draft: Draft, notices: Notices) -> impl IntoView {
             if let Ok(text) = &result {
                 browser::download(&name, text, "application/toml");
             }
-            notices.outcome(draft, &result, || format!("Downloaded {name}."));
+            notices.outcome(draft, &result, || say_with(Say::EditorDownloaded, &[("name", name.into())]));
         });
     };
     view! {
         <div class="editor-files">
             <label class="file-button">
-                "Import a TOML file"
+                {say(Say::EditorImport)}
                 <input type="file" accept=".toml,.json,application/toml,application/json" on:change=import/>
             </label>
-            <button type="button" on:click=export>"Download as TOML"</button>
+            <button type="button" on:click=export>{say(Say::EditorDownload)}</button>
         </div>
     }
 }
@@ -233,7 +231,7 @@ fn create_form(draft: Draft, notices: Notices) -> impl IntoView {
         let (title, slug) = (title.get_untracked(), slug.get_untracked());
         leptos::task::spawn_local(async move {
             let result = crate::server_fns::editor::create_custom_board(matrix, title, slug).await;
-            notices.outcome(draft, &result, || "Board created: opening it…".into());
+            notices.outcome(draft, &result, || say(Say::EditorCreated));
             #[cfg(feature = "hydrate")]
             if let Ok(url) = result {
                 browser::clear_draft(&browser::draft_key(None));
@@ -243,16 +241,17 @@ fn create_form(draft: Draft, notices: Notices) -> impl IntoView {
     };
     view! {
         <section class="editor-create" aria-labelledby="create-heading">
-            <h2 id="create-heading">"Create a board on this matrix"</h2>
-            <label>"Board title (optional) "
-                <input maxlength="120" placeholder="e.g. Platform team" on:input=move |ev| title.set(event_target_value(&ev))/>
+            <h2 id="create-heading">{say(Say::EditorCreateHeading)}</h2>
+            <label>{say(Say::EditorBoardTitle)} " "
+                <input maxlength="120" placeholder=say(Say::EditorBoardTitleExample)
+                    on:input=move |ev| title.set(event_target_value(&ev))/>
             </label>
-            <label>"Public address /b/"
-                <input maxlength="64" placeholder="team-a" aria-describedby="editor-slug-hint"
+            <label>{say(Say::EditorAddress)}
+                <input maxlength="64" placeholder=say(Say::EditorAddressExample) aria-describedby="editor-slug-hint"
                     on:input=move |ev| slug.set(event_target_value(&ev))/>
             </label>
-            <p id="editor-slug-hint" class="hint">"Leave it empty for a private board with an unguessable link."</p>
-            <button type="button" class="primary" on:click=create>"Create board"</button>
+            <p id="editor-slug-hint" class="hint">{say(Say::EditorAddressHint)}</p>
+            <button type="button" class="primary" on:click=create>{say(Say::EditorCreate)}</button>
         </section>
     }
 }
@@ -269,7 +268,7 @@ fn save_bar(
     let back = format!("/b/{board}");
     let save = move |_| {
         let Some(admin) = key.get_untracked() else {
-            notices.error.set(Some("Open this page through the board's admin link to save.".into()));
+            notices.error.set(Some(say(Say::EditorAdminLinkNeeded)));
             return;
         };
         let (board, matrix) = (board.clone(), draft.matrix.get_untracked());
@@ -281,13 +280,13 @@ fn save_bar(
                 #[cfg(feature = "hydrate")]
                 browser::clear_draft(&browser::draft_key(Some(&board)));
             }
-            notices.outcome(draft, &result, || "Saved: every open page of the board shows it now.".into());
+            notices.outcome(draft, &result, || say(Say::EditorSaved));
         });
     };
     view! {
         <section class="editor-save">
-            <button type="button" class="primary" on:click=save>"Save the matrix"</button>
-            <a href=back>"Back to the board"</a>
+            <button type="button" class="primary" on:click=save>{say(Say::EditorSave)}</button>
+            <a href=back>{say(Say::EditorBack)}</a>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{MatrixEditor, Target};
 use crate::error::TallyError;
-use crate::i18n::{learn, Phrasebook, Section};
+use crate::i18n::{learn, say, say_with, t, t_with, Phrasebook, Say, Section};
 use crate::matrix::Matrix;
 use crate::page_data::BoardPageData;
 use crate::server_fns::editor::editor_templates;
@@ -17,29 +17,38 @@ use leptos_router::hooks::use_params_map;
 pub fn NewMatrixPage() -> impl IntoView {
     view! {
         <header class="board-header">
-            <h1>"Write your own matrix"</h1>
-            <p class="intro">"Start from a template or from nothing; your draft stays in this browser until you create the board."</p>
+            <h1>{t("editor-new-heading")}</h1>
+            <p class="intro">{t("editor-new-intro")}</p>
         </header>
-        <Suspense fallback=|| view! { <p>"Loading the templates…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("editor-loading-templates")}</p> }>
             {Suspend::new(async move {
                 let templates = editor_templates().await.unwrap_or_default();
-                view! { <NewMatrixDraft templates/> }
+                let sizes = templates.iter().map(size_of).collect();
+                view! { <NewMatrixDraft templates sizes words=Phrasebook::of(&[Section::Editor])/> }
             })}
         </Suspense>
     }
 }
 
+/// "12 competencies, 4 levels", as the gallery says of a template (formatted
+/// here: a message with two plural choices is more than an island's
+/// template can hold).
+fn size_of(template: &Matrix) -> String {
+    t_with("start-template-size", &[("rows", template.rows().count().into()), ("levels", template.levels.len().into())])
+}
+
 /// The gallery and the editor it fills: one island, as picking a template
-/// replaces the draft.
+/// replaces the draft. `sizes`: each template's size, in words.
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn NewMatrixDraft(templates: Vec<Matrix>) -> impl IntoView {
+fn NewMatrixDraft(templates: Vec<Matrix>, sizes: Vec<String>, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     let draft = RwSignal::new(None::<Matrix>);
     let gallery = templates
         .into_iter()
-        .map(|template| {
-            let summary = format!("{} rows × {} levels", template.rows().count(), template.levels.len());
+        .zip(sizes)
+        .map(|(template, summary)| {
             let title = template.title.clone();
             view! {
                 <li>
@@ -53,7 +62,7 @@ fn NewMatrixDraft(templates: Vec<Matrix>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="template-gallery" aria-labelledby="gallery-heading">
-            <h2 id="gallery-heading">"Start from a template"</h2>
+            <h2 id="gallery-heading">{say(Say::EditorGalleryHeading)}</h2>
             <ul>{gallery}</ul>
         </section>
         <MatrixEditor initial=Matrix::blank() target=Target::NewBoard locked=false chosen=draft/>
@@ -66,11 +75,11 @@ pub fn EditMatrixPage() -> impl IntoView {
     let params = use_params_map();
     let board = params.read_untracked().get("board").unwrap_or_default();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the matrix…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("editor-loading-matrix")}</p> }>
             {Suspend::new(async move {
-                match load_board(board.clone(), String::new()).await {
+                match load_board(board.clone(), String::new(), true).await {
                     Ok(page) => editor_of(page).into_any(),
-                    Err(TallyError::NotAdmitted(refusal)) => view! { <EditorDoor board refusal words=Phrasebook::of(&[Section::Refusal])/> }.into_any(),
+                    Err(TallyError::NotAdmitted(refusal)) => view! { <EditorDoor board refusal words=Phrasebook::of(&[Section::Refusal, Section::Editor])/> }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
@@ -82,14 +91,14 @@ fn editor_of(page: BoardPageData) -> impl IntoView {
     let locked = page.stats.respondents > 0;
     view! {
         {editor_heading(&page.title)}
-        <BoardMatrixEditor board=page.board matrix=page.matrix base=page.matrix_rev locked/>
+        <BoardMatrixEditor board=page.board matrix=page.matrix base=page.matrix_rev locked words=Phrasebook::of(&[Section::Editor])/>
     }
 }
 
 fn editor_heading(title: &str) -> impl IntoView {
     view! {
         <header class="board-header">
-            <h1>{format!("Edit the matrix of “{title}”")}</h1>
+            <h1>{say_with(Say::EditorEditHeading, &[("title", title.into())])}</h1>
         </header>
     }
 }
@@ -100,10 +109,10 @@ fn editor_heading(title: &str) -> impl IntoView {
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 ///
-/// `words`: what its refusal says.
+/// `words`: what its refusal and the editor say.
 fn EditorDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoView {
     learn(&words);
-    let loaded = crate::components::admin_door::loaded_as_admin(&board, load_board);
+    let loaded = crate::components::admin_door::loaded_as_admin(&board, |board, key| load_board(board, key, true));
     let refused = TallyError::NotAdmitted(refusal);
     move || match loaded.get() {
         Some(page) => {
@@ -120,6 +129,7 @@ fn EditorDoor(board: String, refusal: String, words: Phrasebook) -> impl IntoVie
 // Lazy (a wasm file of its own) in split builds; see the `split` feature.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-fn BoardMatrixEditor(board: String, matrix: Matrix, base: u64, locked: bool) -> impl IntoView {
+fn BoardMatrixEditor(board: String, matrix: Matrix, base: u64, locked: bool, words: Phrasebook) -> impl IntoView {
+    learn(&words);
     view! { <MatrixEditor initial=matrix target=Target::Board { id: board, base } locked/> }
 }

@@ -3,7 +3,8 @@
 //! set with the keyboard alone. Roles are text: they may change after
 //! answers, so nothing here is locked.
 
-use super::fields::{add_button, field_id, item_buttons, list_problems, text_field, Draft};
+use super::fields::{add_button, field_id, item_buttons, list_problems, numbered, text_field, Draft};
+use crate::i18n::{say, say_with, Say};
 use crate::matrix::{Matrix, Role};
 use leptos::prelude::*;
 
@@ -25,14 +26,11 @@ fn roles_view(draft: Draft, matrix: &Matrix) -> impl IntoView {
     let roles = matrix.roles.iter().enumerate().map(|(i, role)| role_view(draft, matrix, i, count, role, unnamed));
     view! {
         <section class="editor-roles" aria-labelledby="roles-heading">
-            <h2 id="roles-heading">"Roles (optional): the level each expects"</h2>
-            <p class="hint">
-                "A role (say \"Senior engineer\") expects a level in the rows it covers. People may give their role; \
-                 the board then shows each of them their own gap, and the gaps page where the role's people stand."
-            </p>
+            <h2 id="roles-heading">{say(Say::EditorRolesHeading)}</h2>
+            <p class="hint">{say(Say::EditorRolesHint)}</p>
             {list_problems(draft, "/roles".into())}
             {roles.collect_view()}
-            {add_button(draft, "Add role", field_id(&format!("/roles/{count}/title")), Matrix::add_role)}
+            {add_button(draft, Say::EditorAddRole, field_id(&format!("/roles/{count}/title")), Matrix::add_role)}
         </section>
     }
 }
@@ -41,7 +39,7 @@ fn role_view(draft: Draft, matrix: &Matrix, i: usize, count: usize, role: &Role,
     let at = format!("/roles/{i}");
     let title = text_field(
         draft,
-        format!("Role {} title", i + 1),
+        numbered(Say::EditorRoleTitle, i),
         vec![format!("{at}/title"), format!("{at}/id")],
         role.title.clone(),
         false,
@@ -53,18 +51,20 @@ fn role_view(draft: Draft, matrix: &Matrix, i: usize, count: usize, role: &Role,
     );
     let expectations = match unnamed {
         true => view! {
-            <p class="hint">"Save the matrix once first: a role's expectations name its rows and levels, which are named when it is saved."</p>
+            <p class="hint">{say(Say::EditorSaveFirst)}</p>
         }
         .into_any(),
-        false => matrix.rows().map(|row| expectation(draft, matrix, i, role, &row.id, &row.title)).collect_view().into_any(),
+        false => {
+            matrix.rows().map(|row| expectation(draft, matrix, i, role, &row.id, &row.title)).collect_view().into_any()
+        }
     };
     view! {
         <fieldset class="editor-role">
-            <legend>{format!("Role {}", i + 1)}</legend>
+            <legend>{numbered(Say::EditorRole, i)}</legend>
             {title}
             {list_problems(draft, format!("{at}/expects"))}
             <div class="expectations">{expectations}</div>
-            {item_buttons(draft, format!("role {}", i + 1), i, count, |i| format!("/roles/{i}/title"),
+            {item_buttons(draft, numbered(Say::EditorRoleName, i), i, count, |i| format!("/roles/{i}/title"),
                 move |m, d| m.move_role(i, d), move |m| m.remove_role(i))}
         </fieldset>
     }
@@ -88,9 +88,9 @@ fn expectation(draft: Draft, matrix: &Matrix, i: usize, role: &Role, row: &str, 
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{format!("Expected in {title}")}</label>
+            <label for=id.clone()>{say_with(Say::EditorExpectedIn, &[("title", title.into())])}</label>
             <select id=id aria-describedby=problem_id.clone() on:change=on_change>
-                <option value="" selected=chosen.is_empty()>"Not expected"</option>
+                <option value="" selected=chosen.is_empty()>{say(Say::EditorNotExpected)}</option>
                 {options}
             </select>
             <p class="field-problem" id=problem_id>{move || draft.problems_at(&paths).join(" ")}</p>

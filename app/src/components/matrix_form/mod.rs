@@ -41,7 +41,7 @@ use unsent::{forget_unsent, keep_unsent};
 #[island]
 pub fn MatrixForm(view: BoardPageData, mine: Vec<MyRound>, words: Phrasebook) -> impl IntoView {
     learn(&words);
-    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, draft } = view;
+    let BoardPageData { board, title, matrix, matrix_rev, stats, round_label, previous, groups, draft, .. } = view;
     // A refused form's choices, else the visitor's last answers.
     let draft = draft.or_else(|| previous.as_ref().map(|p| Draft::from(p.clone())));
     let my_group = draft.as_ref().map(|d| d.group.clone()).unwrap_or_default();

@@ -7,7 +7,7 @@ use super::choices::Choices;
 use crate::answers::PreviousAnswers;
 use crate::board_feed::BoardFeed;
 use crate::i18n::{say, say_with, Say};
-use crate::time_text::utc_minute;
+use crate::time_text::date_args;
 use leptos::prelude::*;
 
 /// `missing`: the row a submission with rows left out led to.
@@ -59,9 +59,9 @@ pub fn submit_bar(
 fn when(unix_seconds: i64, hydrated: bool) -> String {
     #[cfg(feature = "hydrate")]
     if hydrated {
-        let local = crate::time_text::reader_minute(unix_seconds);
-        return say_with(Say::YourTime, &[("when", local.into())]);
+        let local = date_args(unix_seconds + crate::time_text::reader_offset(unix_seconds));
+        return say_with(Say::YourTime, &[("when", say_with(Say::DateTime, &local).into())]);
     }
     let _ = hydrated;
-    utc_minute(unix_seconds)
+    say_with(Say::DateTimeUtc, &date_args(unix_seconds))
 }

@@ -1,0 +1,95 @@
+//! A matrix in several languages: its translations go in and out through
+//! the API as written, a page shows the reader's language where there is
+//! a translation and says how much is left in the matrix's own, and a
+//! translation that does not fit the matrix is refused at its field.
+
+use crate::common;
+
+use common::{get_json, TestServer};
+use reqwest::Client;
+use serde_json::{json, Value};
+
+/// Two levels, one row, in English, translated into German in part and
+/// into French not at all.
+fn bilingual() -> Value {
+    json!({
+        "id": "bilingual",
+        "title": "Team skills",
+        "levels": [{ "id": "low", "label": "Beginner", "short": "B" }, { "id": "high", "label": "Expert", "short": "E" }],
+        "categories": [{ "id": "code", "title": "Coding", "rows": [
+            { "id": "tests", "title": "Writing tests", "descriptions": ["Runs the tests", "Designs the test suite"] }
+        ] }],
+        "translations": { "de": {
+            "title": "Teamfähigkeiten",
+            "levels": { "low": { "label": "Einsteiger", "short": "A" }, "high": { "label": "Expertin", "short": "X" } },
+            "categories": { "code": "Programmieren" },
+            "rows": { "tests": { "title": "Tests schreiben", "descriptions": ["Führt die Tests aus"] } }
+        } }
+    })
+}
+
+async fn create(server: &TestServer, matrix: Value, slug: &str) -> (u16, Value) {
+    let body = json!({ "matrix": matrix, "slug": slug }).to_string();
+    let response = Client::new().post(server.url("/api/boards")).body(body).send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
+async fn page(server: &TestServer, path: &str) -> String {
+    reqwest::get(server.url(path)).await.unwrap().text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_shows_the_readers_language_and_says_what_is_left_untranslated() {
+    let server = TestServer::start();
+    let (status, created) = create(&server, bilingual(), "skills").await;
+    assert_eq!(status, 201, "{created}");
+
+    let german = page(&server, "/b/skills?lang=de").await;
+    for words in ["Teamfähigkeiten", "Einsteiger", "Programmieren", "Tests schreiben", "Führt die Tests aus"] {
+        assert!(german.contains(words), "{words} missing from the German page");
+    }
+    assert!(german.contains("Designs the test suite"), "the untranslated description falls back to English");
+    assert!(german.contains("Ein Text dieser Matrix ist noch nicht auf Deutsch übersetzt: Er steht auf Englisch da."));
+    for english in ["Writing tests", "Runs the tests", ">Coding<", "Beginner"] {
+        assert!(!german.contains(english), "{english}: a page carries one language's words");
+    }
+
+    let french = page(&server, "/b/skills?lang=fr").await;
+    assert!(french.contains("Writing tests") && !french.contains("Tests schreiben"), "French falls back to English");
+    assert!(french.contains("textes de cette matrice ne sont pas encore traduits en français"), "{french}");
+    let english = page(&server, "/b/skills?lang=en").await;
+    assert!(english.contains("Writing tests"), "the matrix's own language");
+    assert!(!english.contains("not translated"), "no notice in the matrix's own language");
+
+    // The API and the editor keep the matrix as written, translations and all.
+    let (_, matrix) = get_json(&server, "/api/boards/skills/matrix").await;
+    assert_eq!(matrix["title"], "Team skills");
+    assert_eq!(matrix["translations"]["de"]["rows"]["tests"]["title"], "Tests schreiben");
+    let editor = page(&server, "/b/skills/edit?lang=de").await;
+    assert!(editor.contains("Writing tests") && editor.contains("Tests schreiben"), "the editor has both");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_translation_that_does_not_fit_the_matrix_is_refused_at_its_field() {
+    let server = TestServer::start();
+    let mut matrix = bilingual();
+    matrix["translations"]["de"]["rows"]["gone"] = json!({ "title": "Weg" });
+    matrix["translations"]["de"]["rows"]["tests"]["descriptions"] = json!(["a", "b", "c"]);
+    matrix["translations"]["en"] = json!({ "title": "Again" });
+    matrix["translations"]["pt"] = json!({ "title": "Equipe" });
+    let (status, refused) = create(&server, matrix, "skills").await;
+    assert_eq!((status, refused["code"].as_str()), (422, Some("invalid_matrix")), "{refused}");
+    let paths: Vec<&str> =
+        refused["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    for path in [
+        "/translations/de/rows/gone",
+        "/translations/de/rows/tests/descriptions",
+        "/translations/en",
+        "/translations/pt",
+    ] {
+        assert!(paths.contains(&path), "{path} not among {paths:?}");
+    }
+    assert_eq!(get_json(&server, "/api/boards/skills").await.0, 404, "nothing stored");
+    // Positive control: the matrix as it should be is taken.
+    assert_eq!(create(&server, bilingual(), "skills").await.0, 201);
+}
