@@ -113,3 +113,42 @@ test('right to left, the page turns around and still fits a phone', async () => 
     await context.close();
   }
 });
+
+test('an admin translates the matrix beside its text, and a German reader then reads it in German', async () => {
+  const matrix = {
+    id: 'two-rows', title: 'Team skills',
+    levels: [{ id: 'low', label: 'Beginner', short: 'B' }, { id: 'high', label: 'Expert', short: 'E' }],
+    categories: [{ id: 'code', title: 'Coding', rows: [
+      { id: 'tests', title: 'Writing tests', descriptions: ['Runs the tests', 'Designs the test suite'] },
+    ] }],
+  };
+  const response = await fetch(server.base + '/api/boards', { method: 'POST', body: JSON.stringify({ matrix, slug: 'translated' }) });
+  const created = await response.json();
+  const { page, context } = await openPage(browser, `${server.base}/b/translated/edit#admin=${created.admin_key}`, {
+    viewport: { width: 360, height: 800 },
+  });
+  await page.locator('.editor[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Translate into').selectOption({ label: 'German' });
+  const left = page.locator('.translations-left');
+  await left.getByText('9 of 9 texts are not translated yet.').waitFor();
+  assert.equal(await page.locator('.translation-pair.untranslated').count(), 9, 'every blank one is marked');
+  const pairs = page.locator('.translation-pair');
+  await pairs.filter({ hasText: 'Team skills' }).getByRole('textbox').fill('Teamfähigkeiten');
+  await pairs.filter({ hasText: 'Writing tests' }).first().getByRole('textbox').fill('Tests schreiben');
+  await left.getByText('7 of 9 texts are not translated yet.').waitFor();
+  assert.equal(await page.locator('.translation-pair.untranslated').count(), 7, 'the mark goes as one is typed');
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(fits, 'the translations fit a 360 px phone');
+  await page.locator('.editor-translations').screenshot({ path: 'artifacts/editor-translations-360.png' });
+  await page.getByRole('button', { name: 'Save the matrix' }).click();
+  await page.getByText('Saved: every open page of the board shows it now.').waitFor();
+  await context.close();
+
+  const reader = await openPage(browser, `${server.base}/b/translated`, { locale: 'de-DE' });
+  await waitForHydration(reader.page);
+  await reader.page.getByRole('heading', { name: 'Teamfähigkeiten' }).waitFor();
+  await reader.page.getByText('Tests schreiben').first().waitFor();
+  await reader.page.getByText('7 Texte dieser Matrix sind noch nicht auf Deutsch übersetzt').waitFor();
+  assert.equal(await reader.page.getByText('Writing tests').count(), 0, 'the translated row is not in English');
+  await reader.context.close();
+});

@@ -38,9 +38,14 @@ pub struct BoardPageData {
 
 impl BoardPageData {
     /// The page with its matrix in `language` where it is translated: a
-    /// page carries one language's text only.
+    /// page carries one language's text only. A board named after its
+    /// matrix (nobody gave it a title of its own) takes the title's
+    /// translation too.
     pub fn in_language(mut self, language: &str) -> BoardPageData {
         let shown = self.matrix.in_language(language);
+        if self.title == self.matrix.title {
+            self.title.clone_from(&shown.matrix.title);
+        }
         (self.matrix, self.untranslated) = (shown.matrix, shown.untranslated);
         self
     }

@@ -446,6 +446,19 @@ editor-move-down = { $name } nach unten verschieben
 editor-remove = Entfernen
 editor-remove-named = { $name } entfernen
 editor-remove-ask = { $name } entfernen? Alles, was darin steht, geht mit.
+editor-translations-heading = Übersetzungen (optional)
+editor-translations-hint = Gib den Text der Matrix in einer anderen Sprache an: Wer die Seite in dieser Sprache sieht, liest ihn so, und was leer bleibt, erscheint wie geschrieben.
+editor-written-in = Sprache, in der die Matrix geschrieben ist
+editor-translate-into = Übersetzen in
+editor-translate-none = Sprache wählen
+editor-translations-save-first = Speichere die Matrix zuerst einmal: Eine Übersetzung verweist auf Stufen und Zeilen, und die bekommen ihre Namen beim Speichern.
+editor-translations-left = { $count ->
+        [0] Alle { $total } Texte sind übersetzt.
+        [one] { $count } von { $total } Texten ist noch nicht übersetzt.
+       *[other] { $count } von { $total } Texten sind noch nicht übersetzt.
+    }
+editor-not-translated = Noch nicht übersetzt: erscheint wie geschrieben.
+editor-translated-row = Titel der Zeile
 
 ## Probleme mit dem, was die Organisation eingegeben hat, in der Sprache der Seite (die JSON-API nennt sie auf Englisch)
 

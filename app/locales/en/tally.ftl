@@ -441,6 +441,19 @@ editor-move-down = Move { $name } down
 editor-remove = Remove
 editor-remove-named = Remove { $name }
 editor-remove-ask = Remove { $name }? Whatever it holds goes with it.
+editor-translations-heading = Translations (optional)
+editor-translations-hint = Give the matrix's text in another language: people whose page is in that language read it so, and whatever is left blank shows as written.
+editor-written-in = Language the matrix is written in
+editor-translate-into = Translate into
+editor-translate-none = Choose a language
+editor-translations-save-first = Save the matrix once first: a translation names the levels and rows it translates, which are named when it is saved.
+editor-translations-left = { $count ->
+        [0] All { $total } texts are translated.
+        [one] { $count } of { $total } texts is not translated yet.
+       *[other] { $count } of { $total } texts are not translated yet.
+    }
+editor-not-translated = Not translated yet: shown as written.
+editor-translated-row = Row title
 
 ## Problems with what an admin typed, each worded for the page it shows on (the JSON API reads them in English)
 

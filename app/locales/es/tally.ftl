@@ -449,6 +449,19 @@ editor-move-down = Bajar { $name }
 editor-remove = Quitar
 editor-remove-named = Quitar { $name }
 editor-remove-ask = ¿Quitar { $name }? También se quitará todo lo que contiene.
+editor-translations-heading = Traducciones (opcionales)
+editor-translations-hint = Da el texto de la matriz en otro idioma: quien vea la página en ese idioma lo leerá así, y lo que quede vacío se muestra tal como está escrito.
+editor-written-in = Idioma en que está escrita la matriz
+editor-translate-into = Traducir al
+editor-translate-none = Elige un idioma
+editor-translations-save-first = Guarda la matriz una vez primero: una traducción se refiere a los niveles y filas que traduce, que reciben su nombre al guardar.
+editor-translations-left = { $count ->
+        [0] Los { $total } textos están traducidos.
+        [one] { $count } de { $total } textos aún no está traducido.
+       *[other] { $count } de { $total } textos aún no están traducidos.
+    }
+editor-not-translated = Aún sin traducir: se muestra tal como está escrito.
+editor-translated-row = Título de la fila
 
 ## Problemas en lo que ha escrito quien organiza, en el idioma de la página (la API JSON los da en inglés)
 

@@ -452,6 +452,19 @@ editor-move-down = Descendre { $name }
 editor-remove = Retirer
 editor-remove-named = Retirer { $name }
 editor-remove-ask = Retirer { $name } ? Tout son contenu sera retiré aussi.
+editor-translations-heading = Traductions (facultatives)
+editor-translations-hint = Donnez le texte de la matrice dans une autre langue : les personnes dont la page est dans cette langue le lisent ainsi, et ce qui reste vide s’affiche tel qu’écrit.
+editor-written-in = Langue dans laquelle la matrice est écrite
+editor-translate-into = Traduire en
+editor-translate-none = Choisissez une langue
+editor-translations-save-first = Enregistrez d’abord la matrice une fois : une traduction désigne les niveaux et les lignes qu’elle traduit, qui reçoivent leur nom à l’enregistrement.
+editor-translations-left = { $count ->
+        [0] Les { $total } textes sont tous traduits.
+        [one] { $count } texte sur { $total } n’est pas encore traduit.
+       *[other] { $count } textes sur { $total } ne sont pas encore traduits.
+    }
+editor-not-translated = Pas encore traduit : affiché tel qu’écrit.
+editor-translated-row = Titre de la ligne
 
 ## Problèmes dans ce qu’a saisi l’organisateur, dans la langue de la page (l’API JSON les donne en anglais)
 

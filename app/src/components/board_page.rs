@@ -57,7 +57,7 @@ fn untranslated_notice(view: &crate::page_data::BoardPageData) -> Option<impl In
         ("source", language(&view.matrix.language).into()),
     ];
     (view.untranslated > 0)
-        .then(|| view! { <p class="untranslated" role="note">{t_with("matrix-untranslated", &args)}</p> })
+        .then(|| view! { <p class="untranslated-notice" role="note">{t_with("matrix-untranslated", &args)}</p> })
 }
 
 /// A title or description as the document's head may carry it: without `<`

@@ -275,6 +275,16 @@ messages! {
         EditorRemove = "editor-remove",
         EditorRemoveNamed = "editor-remove-named",
         EditorRemoveAsk = "editor-remove-ask",
+        EditorTranslationsHeading = "editor-translations-heading",
+        EditorTranslationsHint = "editor-translations-hint",
+        EditorWrittenIn = "editor-written-in",
+        EditorTranslateInto = "editor-translate-into",
+        EditorTranslateNone = "editor-translate-none",
+        EditorTranslationsSaveFirst = "editor-translations-save-first",
+        EditorTranslationsLeft = "editor-translations-left",
+        EditorNotTranslated = "editor-not-translated",
+        EditorTranslatedRow = "editor-translated-row",
+        EditorLanguageName = "matrix-language",
     }
     // The admin's controls (fetched with their code).
     Admin {

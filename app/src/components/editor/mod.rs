@@ -5,6 +5,8 @@
 //! * [`fields`] — the fields themselves, the draft they write into, and the
 //!   problems shown next to them;
 //! * [`pages`] — the two routes, `/new` and `/b/{board}/edit`;
+//! * `roles`, `translations` — what each role expects; the matrix's text in
+//!   other languages, beside the text as written;
 //! * `browser` — the draft kept in `localStorage`, files in and out.
 //!
 //! The rules are checked on the server (`server_fns::editor::check_matrix`),
@@ -15,6 +17,7 @@ pub(crate) mod browser;
 mod fields;
 pub mod pages;
 mod roles;
+mod translations;
 
 use crate::error::TallyError;
 use crate::i18n::{say, say_with, Say};
@@ -22,6 +25,7 @@ use crate::matrix::Matrix;
 use fields::{field_id, Draft, MatrixFields};
 use leptos::prelude::*;
 use roles::RoleFields;
+use translations::TranslationFields;
 
 /// What the editor saves to.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +139,7 @@ pub fn MatrixEditor(
             {files_bar(draft, notices)}
             <MatrixFields draft/>
             <RoleFields draft/>
+            <TranslationFields draft/>
             <section class="editor-check" aria-live="polite">
                 <p>{summary}</p>
                 <ul>{problem_list}</ul>
