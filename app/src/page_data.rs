@@ -38,17 +38,23 @@ pub struct BoardPageData {
 
 impl BoardPageData {
     /// The page with its matrix in `language` where it is translated: a
-    /// page carries one language's text only. A board named after its
-    /// matrix (nobody gave it a title of its own) takes the title's
-    /// translation too.
+    /// page carries one language's text only.
     pub fn in_language(mut self, language: &str) -> BoardPageData {
-        let shown = self.matrix.in_language(language);
-        if self.title == self.matrix.title {
-            self.title.clone_from(&shown.matrix.title);
-        }
-        (self.matrix, self.untranslated) = (shown.matrix, shown.untranslated);
+        self.untranslated = in_language(&mut self.title, &mut self.matrix, language);
         self
     }
+}
+
+/// Puts a board's `matrix` in `language` where it is translated (its
+/// translations stay behind), and its `title` too when the board is named
+/// after its matrix; how many texts are left as written.
+pub fn in_language(title: &mut String, matrix: &mut Matrix, language: &str) -> usize {
+    let shown = matrix.in_language(language);
+    if *title == matrix.title {
+        title.clone_from(&shown.matrix.title);
+    }
+    *matrix = shown.matrix;
+    shown.untranslated
 }
 
 /// What the presenter screen shows: the board, and the address people

@@ -50,6 +50,26 @@ mod tests {
     }
 
     #[test]
+    fn a_matrix_with_translations_goes_through_toml_and_back_unchanged() {
+        use crate::matrix::{LevelWords, RowWords, Translation};
+        let mut matrix = crate::matrix::tests::sample();
+        matrix.language = "fr".into();
+        let mut words = Translation { title: "Muster".into(), ..Translation::default() };
+        words.levels.insert("a".into(), LevelWords { label: "Stufe A".into(), short: "A".into() });
+        words
+            .rows
+            .insert("r1".into(), RowWords { title: "Zeile".into(), descriptions: vec!["".into(), "mittel".into()] });
+        words.categories.insert("one".into(), "Eins".into());
+        matrix.translations.insert("de".into(), words);
+        let text = write(&matrix).unwrap();
+        assert!(text.contains("language = \"fr\"") && text.contains("[translations.de.rows.r1]"), "{text}");
+        let read_back = read(&text).unwrap();
+        assert_eq!(read_back, matrix);
+        assert!(read_back.problems().is_empty(), "{:?}", read_back.problems());
+        assert_eq!(write(&read_back).unwrap(), text, "byte for byte");
+    }
+
+    #[test]
     fn a_role_without_an_id_is_given_one_from_its_title_once_accepted() {
         let mut text = write(&crate::matrix::tests::sample()).unwrap();
         text.push_str("\n[[roles]]\ntitle = \"Staff engineer\"\n\n[roles.expects]\nr2 = \"c\"\n");

@@ -274,8 +274,12 @@ pub async fn compare_figures(
     #[server(default)] key: String,
 ) -> Result<Comparison, TallyError> {
     let key = Some(key).filter(|k| !k.is_empty());
-    crate::backend::context::run(key, |door| async move { door.tally.compare(&door.caller, &board, &a, &b).await })
-        .await
+    crate::backend::context::run(key, |door| async move {
+        let mut comparison = door.tally.compare(&door.caller, &board, &a, &b).await?;
+        crate::page_data::in_language(&mut comparison.title, &mut comparison.matrix, crate::i18n::current().language());
+        Ok(comparison)
+    })
+    .await
 }
 
 /// Served at `/api/my_rounds`: the visitor's own answers in every round,
@@ -329,6 +333,10 @@ pub async fn board_trends(
     #[server(default)] key: String,
 ) -> Result<Trends, TallyError> {
     let key = Some(key).filter(|k| !k.is_empty());
-    crate::backend::context::run(key, |door| async move { door.tally.trends(&door.caller, &board, Some(&group)).await })
-        .await
+    crate::backend::context::run(key, |door| async move {
+        let mut trends = door.tally.trends(&door.caller, &board, Some(&group)).await?;
+        crate::page_data::in_language(&mut trends.title, &mut trends.matrix, crate::i18n::current().language());
+        Ok(trends)
+    })
+    .await
 }

@@ -61,6 +61,11 @@ async fn a_page_shows_the_readers_language_and_says_what_is_left_untranslated() 
     assert!(english.contains("Writing tests"), "the matrix's own language");
     assert!(!english.contains("not translated"), "no notice in the matrix's own language");
 
+    // The comparison and the trends name the rows as the board page does.
+    for path in ["/b/skills/compare?lang=de", "/b/skills/trends?lang=de"] {
+        let shown = page(&server, path).await;
+        assert!(shown.contains("Tests schreiben") && !shown.contains("Writing tests"), "{path}: {shown}");
+    }
     // The API and the editor keep the matrix as written, translations and all.
     let (_, matrix) = get_json(&server, "/api/boards/skills/matrix").await;
     assert_eq!(matrix["title"], "Team skills");
