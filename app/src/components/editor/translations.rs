@@ -42,14 +42,18 @@ impl Slot {
             Slot::Description => words.description = text,
             Slot::LevelLabel(id) => words.levels.entry(id.clone()).or_default().label = text,
             Slot::LevelShort(id) => words.levels.entry(id.clone()).or_default().short = text,
-            Slot::Category(id) => drop(words.categories.insert(id.clone(), text)),
+            Slot::Category(id) => {
+                words.categories.insert(id.clone(), text);
+            }
             Slot::RowTitle(id) => words.rows.entry(id.clone()).or_default().title = text,
             Slot::RowDescription(id, d) => {
                 let descriptions = &mut words.rows.entry(id.clone()).or_default().descriptions;
                 descriptions.resize(descriptions.len().max(d + 1), String::new());
                 descriptions[*d] = text;
             }
-            Slot::Role(id) => drop(words.roles.insert(id.clone(), text)),
+            Slot::Role(id) => {
+                words.roles.insert(id.clone(), text);
+            }
         }
     }
 
@@ -147,12 +151,15 @@ fn translation_table(draft: Draft, tag: String) -> impl IntoView {
         return view! { <p class="hint">{say(Say::EditorTranslationsSaveFirst)}</p> }.into_any();
     }
     let all = slots(&matrix);
-    let total = all.len();
+    // The texts stay the same until the next structural change redraws this.
+    let keys: Vec<Slot> = all.iter().map(|(slot, ..)| slot.clone()).collect();
     let count_tag = tag.clone();
     let left = move || {
-        let words = draft.matrix.with(|m| m.translations.get(&count_tag).cloned().unwrap_or_default());
-        let left = slots(&draft.matrix.get()).iter().filter(|(slot, ..)| slot.read(&words).trim().is_empty()).count();
-        say_with(Say::EditorTranslationsLeft, &[("count", left.into()), ("total", total.into())])
+        let left = draft.matrix.with(|m| {
+            let words = m.translations.get(&count_tag);
+            keys.iter().filter(|slot| words.is_none_or(|words| slot.read(words).trim().is_empty())).count()
+        });
+        say_with(Say::EditorTranslationsLeft, &[("count", left.into()), ("total", keys.len().into())])
     };
     let pairs = all.into_iter().map(|(slot, label, source)| pair(draft, tag.clone(), &matrix, slot, label, source));
     view! {
