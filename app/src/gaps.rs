@@ -109,6 +109,28 @@ pub struct Gaps {
     pub before: Option<(String, Option<GapFigures>)>,
 }
 
+impl Gaps {
+    /// Names the roles, rows and expected levels as `shown` does: the
+    /// matrix in the page's language, the same shape in other words.
+    pub fn name_as(&mut self, shown: &Matrix) {
+        for (id, title) in &mut self.roles {
+            if let Some(role) = shown.roles.iter().find(|r| r.id == *id) {
+                title.clone_from(&role.title);
+            }
+        }
+        let Some(role) = shown.roles.iter().find(|r| r.id == self.role) else { return };
+        let earlier = self.before.iter_mut().filter_map(|(_, figures)| figures.as_mut());
+        for gap in self.figures.iter_mut().chain(earlier).flat_map(|f| f.rows.iter_mut()) {
+            if let Some(row) = shown.rows().find(|r| r.id == gap.row) {
+                gap.title.clone_from(&row.title);
+            }
+            if let Some(level) = shown.expected_level(role, &gap.row) {
+                gap.expected.clone_from(&shown.levels[level].short);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -275,6 +275,13 @@ people-reissue = Neuer Link für { $name }
 people-ask-reissue = Einen neuen Link für { $name } ausstellen? Der bisherige Link funktioniert dann nicht mehr.
 people-revoke = Link von { $name } zurückziehen
 people-ask-delete = { $name } von der Liste entfernen? Die Antworten zählen weiter, anonym.
+admin-error-forbidden = Dieses Board nimmt den Admin-Link, mit dem die Seite geöffnet wurde, nicht mehr an. Öffne das Board erneut über seinen Admin-Link oder über „Meine Boards“.
+admin-error-no-board = Dieses Board gibt es nicht mehr.
+admin-error-no-group = Das Board hat keine Gruppe „{ $group }“: Lade die Seite neu, um seine aktuellen Gruppen zu sehen.
+admin-error-closed = Das Board nimmt keine neuen Antworten an: Öffne es zuerst wieder.
+admin-error-too-large = Das ist mehr, als der Server auf einmal annimmt (höchstens { $count } Bytes): Schick es in kleineren Teilen.
+admin-error-busy = Der Server ist gerade ausgelastet; nichts wurde geändert. Versuch es in { $count } s noch einmal.
+admin-error-failed = Auf dem Server ist etwas schiefgegangen. Versuch es gleich noch einmal; passiert es wieder, sag der Person Bescheid, die dieses Tally betreibt.
 
 ## Board-Seite und Präsentation, wie der Server sie ausliefert
 

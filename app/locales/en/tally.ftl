@@ -270,6 +270,13 @@ people-reissue = New link for { $name }
 people-ask-reissue = Issue a new link for { $name }? Their current link stops working.
 people-revoke = Withdraw { $name }'s link
 people-ask-delete = Remove { $name } from the list? What they answered stays counted, anonymously.
+admin-error-forbidden = This board no longer accepts the admin link this page was opened with. Open the board again from its admin link or from My boards.
+admin-error-no-board = This board no longer exists.
+admin-error-no-group = The board has no group “{ $group }”: reload the page to see its groups as they are now.
+admin-error-closed = The board is closed to new answers: reopen it first.
+admin-error-too-large = That is more than the server takes at once (at most { $count } bytes): send it in smaller parts.
+admin-error-busy = The server is busy right now; nothing was changed. Try again in { $count } s.
+admin-error-failed = Something went wrong on the server. Try again in a moment; if it keeps happening, tell whoever runs this Tally.
 
 ## The board page and the presenter, as the server renders them
 

@@ -278,6 +278,13 @@ people-reissue = Nuevo enlace para { $name }
 people-ask-reissue = ¿Emitir un nuevo enlace para { $name }? Su enlace actual deja de funcionar.
 people-revoke = Retirar el enlace de { $name }
 people-ask-delete = ¿Quitar a { $name } de la lista? Sus respuestas siguen contando, de forma anónima.
+admin-error-forbidden = Este tablero ya no acepta el enlace de administración con el que se abrió esta página. Vuelve a abrir el tablero desde su enlace de administración o desde «Mis tableros».
+admin-error-no-board = Este tablero ya no existe.
+admin-error-no-group = El tablero no tiene ningún grupo «{ $group }»: recarga la página para ver sus grupos actuales.
+admin-error-closed = El tablero no acepta respuestas nuevas: vuelve a abrirlo primero.
+admin-error-too-large = Es más de lo que el servidor acepta de una vez (como mucho { $count } bytes): envíalo en partes más pequeñas.
+admin-error-busy = El servidor está ocupado ahora mismo; no se ha cambiado nada. Vuelve a intentarlo dentro de { $count } s.
+admin-error-failed = Algo ha fallado en el servidor. Vuelve a intentarlo en un momento; si sigue pasando, avisa a quien gestiona este Tally.
 
 ## La página del tablero y la presentación, tal como las envía el servidor
 

@@ -370,6 +370,13 @@ messages! {
         PeopleAskReissue = "people-ask-reissue",
         PeopleRevoke = "people-revoke",
         PeopleAskDelete = "people-ask-delete",
+        AdminErrorForbidden = "admin-error-forbidden",
+        AdminErrorNoBoard = "admin-error-no-board",
+        AdminErrorNoGroup = "admin-error-no-group",
+        AdminErrorClosed = "admin-error-closed",
+        AdminErrorTooLarge = "admin-error-too-large",
+        AdminErrorBusy = "admin-error-busy",
+        AdminErrorFailed = "admin-error-failed",
     }
 }
 

@@ -319,7 +319,8 @@ pub async fn board_gaps(
             TallyError::BadRequest(format!("'{}' is not a round number", text.chars().take(20).collect::<String>()))
         })?),
     };
-    let query = GapsQuery { role, group, round };
+    let language = Some(crate::i18n::current().language().to_string());
+    let query = GapsQuery { role, group, round, language };
     crate::backend::context::run(key, |door| async move { door.tally.gaps(&door.caller, &board, query).await }).await
 }
 

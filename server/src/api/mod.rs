@@ -129,7 +129,7 @@ async fn gaps(
     query: Result<Query<GapsParams>, QueryRejection>,
 ) -> Result<Response, TallyError> {
     let Query(GapsParams { role, group, round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    let query = GapsQuery { role: role.unwrap_or_default(), group: group.unwrap_or_default(), round };
+    let query = GapsQuery { role: role.unwrap_or_default(), group: group.unwrap_or_default(), round, language: None };
     Ok(Json(tally.gaps(&caller, &board, query).await?).into_response())
 }
 

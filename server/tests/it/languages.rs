@@ -108,10 +108,10 @@ async fn the_board_form_and_its_props_come_in_the_page_language_only() {
 async fn the_comparison_the_trends_and_the_gaps_come_in_the_page_language() {
     let server = TestServer::start();
     let trends = page_in(&server, "/b/default/trends?", "de").await;
-    assert!(trends.contains("Verlauf: Programmer Competency Matrix"), "{trends}");
+    assert!(trends.contains("Verlauf: Kompetenzmatrix für Programmierende"), "{trends}");
     assert!(trends.contains("Median-Stufe je Zeile, Runde für Runde") && trends.contains("Zurück zum Board"));
     let compare = page_in(&server, "/b/default/compare?", "es").await;
-    assert!(compare.contains("Comparación: Programmer Competency Matrix"), "{compare}");
+    assert!(compare.contains("Comparación: Matriz de competencias de programación"), "{compare}");
     assert!(compare.contains("Volver al tablero") && !compare.contains("Back to the board"));
     let gaps = page_in(&server, "/b/default/gaps?", "fr").await;
     assert!(gaps.contains("Compétence et niveau attendu") && gaps.contains("Retour au tableau"), "{gaps}");

@@ -76,10 +76,12 @@ async fn rows_and_levels_change_only_while_nobody_has_answered() {
     let key = created["admin_key"].as_str().unwrap();
     let (mut fewer, _) = matrix(&server, "reshape").await;
     let gone = fewer["categories"][0]["rows"].as_array_mut().unwrap().pop().unwrap();
-    // What the roles expect of the row goes with it (else: 422 at the role's field).
+    // What the roles expect of the row, and its translations, go with it
+    // (else: 422 at their fields).
     for role in fewer["roles"].as_array_mut().unwrap() {
         role["expects"].as_object_mut().unwrap().remove(gone["id"].as_str().unwrap());
     }
+    common::drop_translated(&mut fewer, "rows", |id| id == gone["id"]);
     assert_eq!(put(&server, "reshape", Some(key), None, fewer.to_string()).await.status(), 200);
     let rows = row_ids(&fewer);
     let body = json!({ "answers": answers(&rows, |_| 1) });
@@ -129,6 +131,7 @@ async fn roles_and_their_expectations_change_after_answers_and_bad_ones_are_refu
     let (mut edited, etag) = matrix(&server, "roles").await;
     let senior = json!({ "title": "Senior engineer", "expects": { "data-structures": "n", "algorithms": "logn" } });
     edited["roles"] = json!([senior]);
+    common::drop_translated(&mut edited, "roles", |id| id != "senior-engineer");
     let response = put(&server, "roles", Some(&key), Some(&etag), edited.to_string()).await;
     assert_eq!(response.status(), 200, "expectations are not a change of shape");
     let (stored, etag) = matrix(&server, "roles").await;

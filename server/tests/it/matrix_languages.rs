@@ -98,3 +98,35 @@ async fn a_translation_that_does_not_fit_the_matrix_is_refused_at_its_field() {
     // Positive control: the matrix as it should be is taken.
     assert_eq!(create(&server, bilingual(), "skills").await.0, 201);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_programmer_template_reads_fully_in_every_language_down_to_its_gaps() {
+    let server = TestServer::start();
+    let (status, created) = create(&server, json!("programmer"), "team").await;
+    assert_eq!(status, 201, "{created}");
+    for (tag, row) in [("de", "Datenstrukturen"), ("fr", "Structures de données"), ("es", "Estructuras de datos")] {
+        let shown = page(&server, &format!("/b/team?lang={tag}")).await;
+        assert!(shown.contains(row) && !shown.contains("Data structures"), "{tag}: the rows are translated");
+        assert!(!shown.contains("untranslated-notice"), "{tag}: nothing is left to fall back on");
+    }
+
+    // Three engineers answer, so that their gaps are shown.
+    let rows = common::row_ids(&get_json(&server, "/api/boards/team/matrix").await.1);
+    for _ in 0..3 {
+        let body = json!({ "answers": common::answers(&rows, |_| 1), "role": "engineer" }).to_string();
+        let post = Client::new().post(server.url("/api/boards/team/submissions")).body(body);
+        assert_eq!(post.send().await.unwrap().status(), 200);
+    }
+    let form = [("board", "team"), ("role", "engineer")];
+    let ask = Client::new().post(server.url("/api/board_gaps")).header("accept-language", "de").form(&form);
+    let german: Value = ask.send().await.unwrap().json().await.unwrap();
+    let titles: Vec<&str> =
+        german["figures"]["rows"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Datenstrukturen") && !titles.contains(&"Data structures"), "{titles:?}");
+    assert!(german["roles"].to_string().contains("Entwickler:in"), "{}", german["roles"]);
+    let gaps_page = page(&server, "/b/team/gaps?lang=de&role=engineer").await;
+    assert!(gaps_page.contains("Datenstrukturen") && !gaps_page.contains("Data structures"), "the gaps page too");
+    // The API names them as the matrix is written (positive control).
+    let (_, api) = get_json(&server, "/api/boards/team/gaps?role=engineer").await;
+    assert!(api.to_string().contains("Data structures") && !api.to_string().contains("Datenstrukturen"), "{api}");
+}

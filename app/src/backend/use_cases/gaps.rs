@@ -14,6 +14,9 @@ pub struct GapsQuery {
     pub role: String,
     pub group: String,
     pub round: Option<u32>,
+    /// The page's language, to name rows and roles in; `None` (the API):
+    /// as the matrix is written.
+    pub language: Option<String>,
 }
 
 impl Tally {
@@ -47,7 +50,7 @@ impl Tally {
             }
             None => None,
         };
-        Ok(Gaps {
+        let mut gaps = Gaps {
             title: served.info.title.clone(),
             roles: matrix.roles.iter().map(|r| (r.id.clone(), r.title.clone())).collect(),
             role: role.id.clone(),
@@ -58,6 +61,12 @@ impl Tally {
             min_group_size: settings.min_group_size,
             figures,
             before,
-        })
+        };
+        if let Some(language) = &query.language {
+            let mut shown = matrix.as_ref().clone();
+            crate::page_data::in_language(&mut gaps.title, &mut shown, language);
+            gaps.name_as(&shown);
+        }
+        Ok(gaps)
     }
 }

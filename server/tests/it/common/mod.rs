@@ -206,6 +206,17 @@ pub fn row_ids(matrix: &Value) -> Vec<String> {
 }
 
 /// A complete answer set where row i gets `pick(i)`.
+/// Removes from every translation of `matrix` the words for the `part`s
+/// ("rows", "roles") that `gone` picks by id: what a test that removes
+/// them from the matrix does too (else: 422 at the translation's field).
+pub fn drop_translated(matrix: &mut Value, part: &str, gone: impl Fn(&str) -> bool) {
+    for words in matrix["translations"].as_object_mut().into_iter().flat_map(|t| t.values_mut()) {
+        if let Some(found) = words.get_mut(part).and_then(Value::as_object_mut) {
+            found.retain(|id, _| !gone(id));
+        }
+    }
+}
+
 pub fn answers(rows: &[String], pick: impl Fn(usize) -> u64) -> Value {
     Value::Object(rows.iter().enumerate().map(|(i, r)| (r.clone(), json!(pick(i)))).collect())
 }
