@@ -107,3 +107,21 @@ test('every page fits a 360 px phone, and axe finds nothing on any of them', asy
   }
   await context.close();
 });
+
+test('the gaps page fits a 360 px phone in every language, long German row titles included', async () => {
+  await api('/api/boards', 'POST', { matrix: 'programmer', slug: 'phone-gaps' });
+  const matrix = await api('/api/boards/phone-gaps/matrix');
+  const rows = matrix.categories.flatMap((c) => c.rows.map((r) => r.id));
+  for (let person = 0; person < 3; person++) {
+    const answers = Object.fromEntries(rows.map((row, i) => [row, (person + i) % 3]));
+    await api('/api/boards/phone-gaps/submissions', 'POST', { answers, role: 'engineer' });
+  }
+  const { page, context } = await openPage(browser, server.base + '/', PHONE);
+  for (const [lang, row] of [['en', 'Source code version control'], ['de', 'Versionsverwaltung'], ['fr', 'Gestion de versions'], ['es', 'Control de versiones']]) {
+    await page.goto(`${server.base}/b/phone-gaps/gaps?role=engineer&lang=${lang}`);
+    await page.locator('table.gaps th', { hasText: row }).first().waitFor();
+    assert.equal(await sidewaysScroll(page), 0, `the gaps page in ${lang} scrolls sideways`);
+    if (lang === 'de') assert.deepEqual(await axeViolations(page), [], 'the gaps page in German');
+  }
+  await context.close();
+});

@@ -281,12 +281,12 @@ people-reissue = Nouveau lien pour { $name }
 people-ask-reissue = Émettre un nouveau lien pour { $name } ? Son lien actuel cesse de fonctionner.
 people-revoke = Retirer le lien de { $name }
 people-ask-delete = Retirer { $name } de la liste ? Ses réponses restent comptées, anonymement.
-admin-error-forbidden = Ce tableau n'accepte plus le lien d'administration avec lequel cette page a été ouverte. Rouvrez le tableau depuis son lien d'administration ou depuis « Mes tableaux ».
-admin-error-no-board = Ce tableau n'existe plus.
-admin-error-no-group = Le tableau n'a pas de groupe « { $group } » : rechargez la page pour voir ses groupes actuels.
-admin-error-closed = Le tableau n'accepte plus de réponses : rouvrez-le d'abord.
-admin-error-too-large = C'est plus que ce que le serveur accepte en une fois ({ $count } octets au plus) : envoyez-le en plusieurs parties.
-admin-error-busy = Le serveur est occupé ; rien n'a été modifié. Réessayez dans { $count } s.
+admin-error-forbidden = Ce tableau n’accepte plus le lien d’administration avec lequel cette page a été ouverte. Rouvrez le tableau depuis son lien d’administration ou depuis « Mes tableaux ».
+admin-error-no-board = Ce tableau n’existe plus.
+admin-error-no-group = Le tableau n’a pas de groupe « { $group } » : rechargez la page pour voir ses groupes actuels.
+admin-error-closed = Le tableau n’accepte plus de réponses : rouvrez-le d’abord.
+admin-error-too-large = C’est plus que ce que le serveur accepte en une fois ({ $count } octets au plus) : envoyez-le en plusieurs parties.
+admin-error-busy = Le serveur est occupé ; rien n’a été modifié. Réessayez dans { $count } s.
 admin-error-failed = Un problème est survenu sur le serveur. Réessayez dans un instant ; si cela se reproduit, prévenez la personne qui gère ce Tally.
 
 ## La page du tableau et l’écran de présentation, tels que le serveur les envoie

@@ -90,7 +90,7 @@ mod tests {
             "El servidor está ocupado ahora mismo; no se ha cambiado nada. Vuelve a intentarlo dentro de 7 s."
         );
         let forbidden = TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into());
-        assert!(said_in(Locale::Fr, &forbidden).starts_with("Ce tableau n'accepte plus le lien d'administration"));
+        assert!(said_in(Locale::Fr, &forbidden).starts_with("Ce tableau n’accepte plus le lien d’administration"));
         // What the server words itself passes through as it came.
         let worded = TallyError::BadRequest("Gruppe „A“ steht zweimal da".into());
         assert_eq!(said_in(Locale::De, &worded), "Gruppe „A“ steht zweimal da");
