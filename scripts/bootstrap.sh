@@ -48,8 +48,8 @@ rustup_has_wasm() { rustup target list --installed 2>/dev/null | grep -qx wasm32
 debian_has_wasm() { compgen -G "$DEBIAN_WASM_LIB/libstd-*.rlib" >/dev/null; }
 
 step "tools this script relies on"
-for tool in cargo node npm git; do command -v $tool >/dev/null || fail "$tool is not on PATH"; done
-ok "cargo, node, npm, git"
+for tool in cargo node npm git python3; do command -v $tool >/dev/null || fail "$tool is not on PATH"; done
+ok "cargo, node, npm, git, python3"
 
 step "choose the wasm32 route"
 if [ -n "${TALLY_WASM_ROUTE:-}" ]; then ROUTE=$TALLY_WASM_ROUTE   # rustup or debian, to force one
@@ -145,6 +145,16 @@ apt_install brotli
 step "browser test runner packages (tests/package-lock.json)"
 if [ -f tests/node_modules/.package-lock.json ] && [ tests/node_modules/.package-lock.json -nt tests/package-lock.json ]; then ok "up to date"
 else (cd tests && npm ci --silent --no-audit --no-fund)
+fi
+
+step "schemathesis (PyPI), which fuzzes the API in make test"
+FUZZ_VENV=tests/schemathesis/.venv
+FUZZ_WANTS=$(grep -v '^#' tests/schemathesis/requirements.txt)
+if [ -x "$FUZZ_VENV/bin/schemathesis" ] && "$FUZZ_VENV/bin/pip" freeze 2>/dev/null | grep -qx "$FUZZ_WANTS"; then ok "$FUZZ_WANTS"
+else
+  python3 -m venv "$FUZZ_VENV" || fail "python3 -m venv failed (Debian: apt install python3-venv)"
+  "$FUZZ_VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/schemathesis/requirements.txt
+  ok "$("$FUZZ_VENV/bin/schemathesis" --version)"
 fi
 
 step "PostgreSQL on 127.0.0.1:5432 for the scale-out tests"

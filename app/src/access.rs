@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Who may answer (and see) a board.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum AccessMode {
     /// Anyone with the board's link.
     #[default]
@@ -63,6 +64,7 @@ pub fn kept_out_heading(refusal: &str) -> Say {
 /// answered is told only in batches (see `participation`), never as it
 /// happens, and never what.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Invitation {
     /// The invitation's handle in the admin's requests (not its link).
     pub id: String,
@@ -85,6 +87,7 @@ pub struct Invitation {
 /// A new invitation's personal link: shown once, when it is made or made
 /// again. Tally keeps only a keyed hash of it, so it cannot show it later.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IssuedLink {
     pub id: String,
     pub name: String,
@@ -95,6 +98,7 @@ pub struct IssuedLink {
 
 /// The invitation list of a board, with its participation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct InvitationList {
     pub access: AccessMode,
     pub invitations: Vec<Invitation>,

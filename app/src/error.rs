@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// row it is about, if any, and what is wrong, in words a person can act on. The page
 /// marks rows from `row`; the message names the row too, for the API.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// The id of the row at fault; `None` for the submission as a whole.
     pub row: Option<String>,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One row's standing against the role's expectation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RowGap {
     pub row: String,
     pub title: String,
@@ -39,6 +40,7 @@ impl RowGap {
 /// One slice's gaps in one round: the rows the role expects something of,
 /// the largest share below first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GapFigures {
     /// How many people the slice holds.
     pub respondents: u64,
@@ -89,6 +91,7 @@ impl GapFigures {
 
 /// Everything the gaps page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Gaps {
     /// The board's title.
     pub title: String,

@@ -16,6 +16,7 @@ pub const DEFAULT_THRESHOLD: u32 = 3;
 /// A board's groups and its anonymity threshold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupSettings {
     /// The names respondents choose from, in the order shown.
     pub groups: Vec<String>,

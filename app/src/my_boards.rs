@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One board a person owns, with what its owner wants at a glance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OwnedBoard {
     pub board: String,
     pub title: String,
@@ -24,12 +25,14 @@ pub struct OwnedBoard {
 
 /// One board a person answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AnsweredBoard {
     pub board: String,
     pub title: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MyBoards {
     pub owned: Vec<OwnedBoard>,
     pub answered: Vec<AnsweredBoard>,
@@ -37,6 +40,7 @@ pub struct MyBoards {
 
 /// One owner of a board, as its owners list shows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Owner {
     /// As added, or the creator's verified address (empty when their
     /// provider gave none).

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// When the figures are shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum RevealMode {
     /// To everyone, all the time.
     #[default]
@@ -50,6 +51,7 @@ impl RevealMode {
 /// A board's reveal setting; part of its figures, so a change reaches every
 /// open page like any new version.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevealSettings {
     pub reveal: RevealMode,
     /// The admin revealed the figures to everyone (in either blind mode).

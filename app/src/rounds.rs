@@ -9,6 +9,7 @@ pub const MAX_LABEL: usize = 80;
 
 /// One round of a board.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoundInfo {
     /// 1 for the board's first round, then 2, 3, …
     pub round: u32,

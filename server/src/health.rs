@@ -11,13 +11,14 @@ use app::backend::metrics::PrometheusHandle;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn probes<S>(engine: Engine) -> Router<S> {
-    Router::new().route("/healthz", get(alive)).route("/readyz", get(ready)).with_state(engine)
+pub fn probes<S: Clone + Send + Sync + 'static>(engine: Engine) -> OpenApiRouter<S> {
+    OpenApiRouter::new().routes(routes!(alive)).routes(routes!(ready)).with_state(engine)
 }
 
 /// What `/metrics` needs: the exporter's handle and the token, if any.
@@ -29,10 +30,16 @@ struct Exporter {
     token: Option<String>,
 }
 
-pub fn metrics<S>(handle: PrometheusHandle, access: &MetricsAccess) -> Router<S> {
-    Router::new().route("/metrics", get(prometheus_text)).with_state(Exporter { handle, token: access.token.clone() })
+pub fn metrics<S: Clone + Send + Sync + 'static>(handle: PrometheusHandle, access: &MetricsAccess) -> OpenApiRouter<S> {
+    let exporter = Exporter { handle, token: access.token.clone() };
+    OpenApiRouter::new().routes(routes!(prometheus_text)).with_state(exporter)
 }
 
+/// On the site's address unless `TALLY_METRICS_ADDR` gives it one of its own.
+#[utoipa::path(get, path = "/metrics", tag = "operations", security((), ("metrics_token" = [])), responses(
+    (status = 200, description = "Prometheus text (docs/API.md lists the metrics)", content((String = "text/plain"))),
+    (status = 401, description = "`TALLY_METRICS_TOKEN` is set and was not sent", content((String = "text/plain"))),
+))]
 async fn prometheus_text(State(exporter): State<Exporter>, headers: HeaderMap) -> Response {
     if let Some(token) = &exporter.token {
         let given = crate::api::bearer(&headers).unwrap_or_default();
@@ -45,10 +52,17 @@ async fn prometheus_text(State(exporter): State<Exporter>, headers: HeaderMap) -
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], exporter.handle.render()).into_response()
 }
 
+#[utoipa::path(get, path = "/healthz", tag = "operations", responses(
+    (status = 200, description = "The process serves: `{\"status\": \"alive\"}`", body = Object),
+))]
 async fn alive() -> Json<Value> {
     Json(json!({ "status": "alive" }))
 }
 
+#[utoipa::path(get, path = "/readyz", tag = "operations", responses(
+    (status = 200, description = "The database answers: `{\"status\": \"ready\", \"matrices\": N}`", body = Object),
+    (status = 503, description = "Not ready: `{\"status\": \"not ready\", \"reason\"}`", body = Object),
+))]
 async fn ready(State(engine): State<Engine>) -> (StatusCode, Json<Value>) {
     match engine.ready().await {
         Ok(matrices) if matrices > 0 => (StatusCode::OK, Json(json!({ "status": "ready", "matrices": matrices }))),

@@ -42,6 +42,8 @@ use serve::Admission;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -116,8 +118,8 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
             // Its own gate, so a flood on the site cannot lock the scraper out.
             let metrics = health::metrics(metrics, &config.metrics);
             let own_gate = Admission { gate: ConnectionGate::new(config.connections), ..admission.clone() };
-            tokio::spawn(serve::serve(listener, metrics, own_gate, stopped));
-            Router::new()
+            tokio::spawn(serve::serve(listener, metrics.into(), own_gate, stopped));
+            OpenApiRouter::new()
         }
         None => health::metrics(metrics, &config.metrics),
     };
@@ -135,13 +137,15 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     };
     // Any page may be asked for at an address no route has.
     let not_found_page = leptos_axum::file_and_error_handler_with_context(page_context.clone(), shell);
-    let app = Router::new()
+    let api = OpenApiRouter::with_openapi(api::document::Outline::openapi())
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
         .nest("/api/respondents", api::respondents(tally.clone()))
         .nest("/api/templates", api::templates(tally.clone()))
         .nest("/api/me", api::me(tally.clone()))
         .merge(health::probes(engine))
-        .merge(metrics_on_site)
+        .merge(metrics_on_site);
+    let app = Router::new()
+        .merge(api::document::published(api))
         .nest_service(&pkg_path, pkg_files)
         .leptos_routes_with_context(&leptos_options, routes, page_context, {
             let options = leptos_options.clone();

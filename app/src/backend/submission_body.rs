@@ -11,11 +11,14 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubmissionBody {
+    /// Row id → the chosen level's index (0 for the first level).
     #[serde(deserialize_with = "each_row_once")]
+    #[schema(value_type = BTreeMap<String, u64>)]
     answers: BTreeMap<String, Value>,
+    /// The respondent token, when not sent as the cookie.
     pub respondent: Option<String>,
     /// One of the board's groups.
     pub group: Option<String>,

@@ -33,6 +33,7 @@ pub const MAX_DESCRIPTION: usize = 2000;
 
 /// One thing wrong with a matrix, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatrixProblem {
     /// JSON pointer to the field; empty for the matrix as a whole.
     pub path: String,

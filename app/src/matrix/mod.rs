@@ -25,6 +25,7 @@ pub use translations::{LevelWords, RowWords, Shown, Translation, LANGUAGES, SOUR
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Matrix {
     /// Made from the title when left out.
     #[serde(default)]
@@ -59,6 +60,7 @@ fn is_source_language(language: &str) -> bool {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Level {
     #[serde(default)]
     pub id: String,
@@ -69,6 +71,7 @@ pub struct Level {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Category {
     #[serde(default)]
     pub id: String,
@@ -78,6 +81,7 @@ pub struct Category {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Row {
     #[serde(default)]
     pub id: String,

@@ -14,6 +14,7 @@ pub const MAX_ROLES: usize = 20;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Role {
     /// Made from the title when left out.
     #[serde(default)]

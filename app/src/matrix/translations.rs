@@ -22,6 +22,7 @@ pub const LANGUAGES: [&str; 4] = ["en", "de", "fr", "es"];
 /// One language's words for a matrix; each field may be left out.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Translation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
@@ -43,6 +44,7 @@ pub struct Translation {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LevelWords {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
@@ -52,6 +54,7 @@ pub struct LevelWords {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RowWords {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,

@@ -1,47 +1,93 @@
 //! Downloads over the API: a board's figures as CSV or a spreadsheet,
 //! streamed a round at a time.
 
-use super::extract::ApiCaller;
-use app::backend::use_cases::Tally;
+use super::document::ErrorBody;
+use super::extract::{ApiCaller, OnBoard};
+use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, Method};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use futures_util::StreamExt;
 use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
 
-#[derive(Deserialize)]
+/// The admin key as the admin panel's download form posts it.
+#[derive(Deserialize, ToSchema)]
 pub struct KeyForm {
     key: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// Only this round; every round when left out.
     round: Option<u32>,
 }
 
-/// `GET` with the admin key in `Authorization`, or `POST` with it in a form
-/// field `key`: the admin panel's download buttons post a form, since a
-/// plain link cannot carry a header.
-pub async fn export(
+/// `GET /api/boards/{board}/export/{format}` with the admin key in
+/// `Authorization`.
+#[utoipa::path(get, path = "/{board}/export/{format}", tag = "boards", security(("admin_key" = [])),
+    params(OnBoard, Format, ExportQuery),
+    responses(
+        (status = 200, description = "The aggregates per round, group, row and level (docs/API.md has the columns)", content(
+            (Object = "application/json"), (String = "text/csv"),
+        )),
+        (status = 404, description = "No such board or round", body = ErrorBody),
+    ))]
+pub async fn export_with_header(
+    State(tally): State<Tally>,
+    Path((board, format)): Path<(String, String)>,
+    ApiCaller(caller): ApiCaller,
+    query: Result<Query<ExportQuery>, QueryRejection>,
+) -> Result<Response, TallyError> {
+    download(&tally, &caller, &board, &format, query).await
+}
+
+/// The same with the key in a form field `key`: the admin panel's download
+/// buttons post a form, since a plain link cannot carry a header.
+#[utoipa::path(post, path = "/{board}/export/{format}", tag = "boards", params(OnBoard, Format, ExportQuery),
+    request_body(content = KeyForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "As with GET", content((Object = "application/json"), (String = "text/csv"))),
+        (status = 403, description = "Not this board's admin key", body = ErrorBody),
+        (status = 404, description = "No such board or round", body = ErrorBody),
+    ))]
+pub async fn export_with_form(
     State(tally): State<Tally>,
     Path((board, format)): Path<(String, String)>,
     ApiCaller(mut caller): ApiCaller,
-    method: Method,
     query: Result<Query<ExportQuery>, QueryRejection>,
     form: Result<Form<KeyForm>, FormRejection>,
 ) -> Result<Response, TallyError> {
+    let Form(KeyForm { key }) =
+        form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
+    caller.admin_key = Some(key);
+    download(&tally, &caller, &board, &format, query).await
+}
+
+/// `{format}`, for the document.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // Read with `Path`; this only describes it.
+pub struct Format {
+    /// `json` or `csv`.
+    #[param(pattern = "^(json|csv)$")]
+    format: String,
+}
+
+async fn download(
+    tally: &Tally,
+    caller: &Caller,
+    board: &str,
+    format: &str,
+    query: Result<Query<ExportQuery>, QueryRejection>,
+) -> Result<Response, TallyError> {
     let Query(ExportQuery { round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    if method == Method::POST {
-        let Form(KeyForm { key }) =
-            form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
-        caller.admin_key = Some(key);
-    }
-    let download = tally.export(&caller, &board, &format, round).await?;
+    let download = tally.export(caller, board, format, round).await?;
     let disposition = format!("attachment; filename=\"{}\"", download.filename);
     let headers =
         [(header::CONTENT_TYPE, download.content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)];

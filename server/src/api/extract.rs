@@ -84,3 +84,13 @@ impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJ
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, TallyError> {
     serde_json::from_slice(bytes).map_err(|e| TallyError::BadRequest(format!("invalid JSON body: {e}")))
 }
+
+/// The board a route is about, for the document: `{board}`, its public
+/// address (`team-a`) or, for a private board, its id.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // Read with `Path<String>`; this only describes it.
+pub struct OnBoard {
+    /// The board's public address (`team-a`) or its id.
+    board: String,
+}

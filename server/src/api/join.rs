@@ -1,5 +1,6 @@
 //! Joining a board from across the room: the QR code a facilitator shows.
 
+use super::extract::OnBoard;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use axum::extract::{Path, State};
@@ -8,6 +9,9 @@ use axum::response::{IntoResponse, Response};
 
 /// `GET /api/boards/{board}/qr.svg`: the board's address as a QR code.
 /// Without `TALLY_PUBLIC_URL` the address is the one this request came to.
+#[utoipa::path(get, path = "/{board}/qr.svg", tag = "boards", params(OnBoard), responses(
+    (status = 200, description = "The board's address as a QR code", content((String = "image/svg+xml"))),
+))]
 pub async fn qr_code(
     State(tally): State<Tally>,
     Path(board): Path<String>,

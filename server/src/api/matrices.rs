@@ -4,26 +4,30 @@
 //! edits. A board's matrix carries its revision as an `ETag`; an edit sent
 //! with `If-Match` applies only to that revision.
 
-use super::extract::{ApiCaller, JsonBody};
+use super::document::ErrorBody;
+use super::extract::{ApiCaller, JsonBody, OnBoard};
 use app::backend::engine::BoardMatrix;
 use app::backend::use_cases::Tally;
 use app::backend::{matrix_body, matrix_file};
 use app::error::TallyError;
 use app::matrix::Matrix;
+use app::stats::Stats;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// `GET /api/templates` and `GET /api/templates/{id}`.
-pub fn templates<S>(tally: Tally) -> Router<S> {
-    Router::new().route("/", get(list)).route("/{id}", get(one)).with_state(tally)
+pub fn templates<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S> {
+    OpenApiRouter::new().routes(routes!(list)).routes(routes!(one)).with_state(tally)
 }
 
 /// What the template gallery shows of one.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct TemplateSummary {
     /// What `POST /api/boards` takes as `matrix`.
     id: String,
@@ -35,6 +39,9 @@ struct TemplateSummary {
     levels: usize,
 }
 
+#[utoipa::path(get, path = "", tag = "matrices", responses(
+    (status = 200, description = "The templates a board can start from", body = Vec<TemplateSummary>),
+))]
 async fn list(State(tally): State<Tally>) -> Json<Vec<TemplateSummary>> {
     let summary = |m: &Matrix| TemplateSummary {
         id: m.id.clone(),
@@ -46,19 +53,33 @@ async fn list(State(tally): State<Tally>) -> Json<Vec<TemplateSummary>> {
     Json(tally.templates().iter().map(|m| summary(m)).collect())
 }
 
+#[utoipa::path(get, path = "/{id}", tag = "matrices",
+    params(("id" = String, Path, description = "The template's id")),
+    responses(
+        (status = 200, description = "The template's matrix, translations included", body = Matrix),
+        (status = 404, description = "No such template", body = ErrorBody),
+    ))]
 async fn one(State(tally): State<Tally>, Path(id): Path<String>) -> Result<Response, TallyError> {
     let template = tally.template(&id).map_err(|_| TallyError::UnknownTemplate(id.clone()))?;
     Ok(Json(&*template).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct MatrixFormat {
     /// `json` (the default) or `toml`.
+    #[param(pattern = "^(json|toml)$")]
     format: Option<String>,
 }
 
 /// `GET /api/boards/{board}/matrix[?format=toml]`.
+#[utoipa::path(get, path = "/{board}/matrix", tag = "matrices", params(OnBoard, MatrixFormat), responses(
+    (status = 200, description = "The board's matrix as written, translations included",
+        content((Matrix = "application/json"), (String = "application/toml")),
+        headers(("ETag" = String, description = "The matrix's revision, for `If-Match` on an edit"))),
+    (status = 403, description = "A private board, to someone who may not see it", body = ErrorBody),
+))]
 pub async fn board_matrix(
     State(tally): State<Tally>,
     Path(board): Path<String>,
@@ -83,6 +104,16 @@ pub async fn board_matrix(
 
 /// `PUT /api/boards/{board}/matrix` with the admin key: replaces the
 /// board's matrix; answers with the board's figures and the new `ETag`.
+#[utoipa::path(put, path = "/{board}/matrix", tag = "matrices", security(("admin_key" = [])),
+    params(OnBoard, ("If-Match" = Option<String>, Header, description = "The `ETag` the edit was made on: refused with 409 if another edit came first")),
+    request_body = Matrix,
+    responses(
+        (status = 200, description = "The board's figures", body = Stats,
+            headers(("ETag" = String, description = "The new revision"))),
+        (status = 409, description = "Edited by someone else since `If-Match`, or rows or levels changed after answers", body = ErrorBody),
+        (status = 413, description = "The body is larger than 512 KiB", body = ErrorBody),
+        (status = 422, description = "The matrix breaks a rule; `problems` has each, at its path", body = ErrorBody),
+    ))]
 pub async fn edit_matrix(
     State(tally): State<Tally>,
     Path(board): Path<String>,

@@ -7,19 +7,24 @@
 use app::backend::use_cases::gaps::GapsQuery;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
+use app::gaps::Gaps;
+use app::stats::Stats;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
-use axum::{Json, Router};
-use extract::ApiCaller;
-use serde::Deserialize;
-use serde_json::json;
+use axum::Json;
+use document::ErrorBody;
+use extract::{ApiCaller, OnBoard};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 mod answers;
 mod board_settings;
 mod boards;
+pub mod document;
 mod export;
 mod extract;
 mod invitations;
@@ -56,53 +61,62 @@ pub fn body_limit(method: &Method, path: &str) -> usize {
     }
 }
 
-pub fn router<S>(tally: Tally) -> Router<S> {
-    Router::new()
-        .route("/", post(boards::create).layer(DefaultBodyLimit::max(MATRIX_LIMIT)))
-        .route(
-            "/{board}/matrix",
-            get(matrices::board_matrix).put(matrices::edit_matrix).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
-        )
-        .route("/{board}/stats", get(stats))
-        .route("/{board}/rounds", get(rounds::list).post(rounds::start))
-        .route("/{board}/gaps", get(gaps))
-        .route("/{board}/groups", get(board_settings::groups).put(board_settings::set_groups))
-        .route("/{board}/settings", put(board_settings::set_reveal))
-        .route("/{board}/access", put(invitations::set_access))
-        .route(
-            "/{board}/invitations",
-            get(invitations::list).post(invitations::invite).layer(DefaultBodyLimit::max(MATRIX_LIMIT)),
-        )
-        .route("/{board}/invitations/{id}", delete(invitations::delete))
-        .route("/{board}/owners", get(owners::list).post(owners::add))
-        .route("/{board}/owners/{email}", delete(owners::remove))
-        .route("/{board}/invitations/{id}/{action}", post(invitations::act))
-        .route("/{board}/qr.svg", get(join::qr_code))
-        .route("/{board}/respondents/me", delete(answers::withdraw))
-        .route("/{board}/submissions", post(answers::submit))
-        .route("/{board}/{action}", post(boards::close_or_reopen))
-        .route("/{board}/export/{format}", get(export::export).post(export::export))
+/// Every route under `/api/boards`, each registered with its documentation.
+pub fn router<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S> {
+    let matrix_sized = || DefaultBodyLimit::max(MATRIX_LIMIT);
+    OpenApiRouter::new()
+        .routes(routes!(boards::create).layer(matrix_sized()))
+        .routes(routes!(matrices::board_matrix, matrices::edit_matrix).layer(matrix_sized()))
+        .routes(routes!(stats))
+        .routes(routes!(rounds::list, rounds::start))
+        .routes(routes!(gaps))
+        .routes(routes!(board_settings::groups, board_settings::set_groups))
+        .routes(routes!(board_settings::set_reveal))
+        .routes(routes!(invitations::set_access))
+        .routes(routes!(invitations::list, invitations::invite).layer(matrix_sized()))
+        .routes(routes!(invitations::delete))
+        .routes(routes!(invitations::reissue))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(owners::list, owners::add))
+        .routes(routes!(owners::remove))
+        .routes(routes!(join::qr_code))
+        .routes(routes!(answers::withdraw))
+        .routes(routes!(answers::submit))
+        .routes(routes!(boards::close))
+        .routes(routes!(boards::reopen))
+        .routes(routes!(export::export_with_header, export::export_with_form))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(tally)
 }
 
 /// `GET /api/me/boards`: the signed-in caller's boards.
-pub fn me<S>(tally: Tally) -> Router<S> {
-    Router::new().route("/boards", get(owners::my_boards)).with_state(tally)
+pub fn me<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S> {
+    OpenApiRouter::new().routes(routes!(owners::my_boards)).with_state(tally)
 }
 
 /// `POST /api/respondents`: a respondent token to answer with.
-pub fn respondents<S>(tally: Tally) -> Router<S> {
-    Router::new().route("/", post(issue_respondent)).with_state(tally)
+pub fn respondents<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S> {
+    OpenApiRouter::new().routes(routes!(issue_respondent)).with_state(tally)
 }
 
+/// A new respondent token.
+#[derive(Serialize, ToSchema)]
+struct Respondent {
+    /// Send it as the `tally_respondent` cookie, or as `respondent` in a body.
+    respondent: String,
+}
+
+#[utoipa::path(post, path = "", tag = "answers", responses(
+    (status = 201, description = "A new respondent token, for answering from a program", body = Respondent),
+))]
 async fn issue_respondent(State(tally): State<Tally>, ApiCaller(caller): ApiCaller) -> Result<Response, TallyError> {
     let token = tally.issue_respondent(&caller)?;
-    Ok((StatusCode::CREATED, Json(json!({ "respondent": token.as_str() }))).into_response())
+    Ok((StatusCode::CREATED, Json(Respondent { respondent: token.as_str().to_string() })).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct StatsQuery {
     /// A round's number; the open round when left out.
     round: Option<u32>,
@@ -110,8 +124,9 @@ struct StatsQuery {
     group: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct GapsParams {
     /// One of the matrix's roles, by id; its first when left out.
     role: Option<String>,
@@ -122,6 +137,13 @@ struct GapsParams {
 }
 
 /// `GET /api/boards/{board}/gaps`: a role's gaps, as the gaps page shows them.
+#[utoipa::path(get, path = "/{board}/gaps", tag = "groups and roles", params(OnBoard, GapsParams),
+    security((), ("admin_key" = [])),
+    responses(
+        (status = 200, description = "The role's gaps; `figures` is null where too few people are in the slice", body = Gaps),
+        (status = 403, description = "The board hides its figures from this caller", body = ErrorBody),
+        (status = 404, description = "No such board or round", body = ErrorBody),
+    ))]
 async fn gaps(
     State(tally): State<Tally>,
     Path(board): Path<String>,
@@ -135,6 +157,13 @@ async fn gaps(
 
 /// The figures, or what of them the caller may see: the respondent cookie
 /// of someone who answered, or the admin key, may show what a board hides.
+#[utoipa::path(get, path = "/{board}/stats", tag = "boards", params(OnBoard, StatsQuery),
+    security((), ("respondent" = []), ("admin_key" = [])),
+    responses(
+        (status = 200, description = "The figures (with `group` asked: that group's, or `withheld` and no counts while it is too small)", body = Stats),
+        (status = 403, description = "A private board's figures, to someone who may not see them", body = ErrorBody),
+        (status = 404, description = "No such board, round or group", body = ErrorBody),
+    ))]
 async fn stats(
     State(tally): State<Tally>,
     Path(board): Path<String>,

@@ -1,15 +1,22 @@
 //! A board's rounds over the API: the list, and the admin starting the next.
 
-use super::extract::{ApiCaller, OptionalJson};
+use super::document::ErrorBody;
+use super::extract::{ApiCaller, OnBoard, OptionalJson};
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
+use app::rounds::RoundInfo;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 /// `GET /api/boards/{board}/rounds`: every round, oldest first.
+#[utoipa::path(get, path = "/{board}/rounds", tag = "rounds", params(OnBoard), responses(
+    (status = 200, description = "Every round, oldest first", body = Vec<RoundInfo>),
+    (status = 403, description = "A private board, to someone who may not see it", body = ErrorBody),
+))]
 pub async fn list(
     State(tally): State<Tally>,
     Path(board): Path<String>,
@@ -18,7 +25,7 @@ pub async fn list(
     Ok(Json(tally.rounds(&caller, &board).await?).into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewRound {
     /// What to call it ("2026 Q4"); "Round N" when left out.
@@ -27,6 +34,11 @@ pub struct NewRound {
 
 /// `POST /api/boards/{board}/rounds` with the admin key: freezes the open
 /// round and opens the next. An empty body is a round without a label.
+#[utoipa::path(post, path = "/{board}/rounds", tag = "rounds", params(OnBoard), security(("admin_key" = [])),
+    request_body(content = Option<NewRound>, description = "Optional: the new round's label"),
+    responses(
+        (status = 201, description = "The round now open", body = RoundInfo),
+    ))]
 pub async fn start(
     State(tally): State<Tally>,
     Path(board): Path<String>,

@@ -36,10 +36,11 @@ use app::error::TallyError;
 use axum::extract::{ws::WebSocketUpgrade, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Extension;
 use std::sync::Arc;
 use tokio::runtime::Handle;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use viewer::Credentials;
 
 /// Starts the runtime live connections run on, with `threads` workers; it
@@ -66,10 +67,20 @@ pub fn runtime(threads: usize) -> std::io::Result<Handle> {
     Ok(Box::leak(Box::new(runtime)).handle().clone())
 }
 
-pub fn router<S>(hub: Hub) -> Router<S> {
-    Router::new().route("/{board}/live", get(upgrade)).with_state(hub)
+pub fn router<S: Clone + Send + Sync + 'static>(hub: Hub) -> OpenApiRouter<S> {
+    OpenApiRouter::new().routes(routes!(upgrade)).with_state(hub)
 }
 
+/// The board's figures as they change: a WebSocket (docs/API.md has the frames).
+#[utoipa::path(get, path = "/{board}/live", tag = "boards",
+    params(("board" = String, Path, description = "The board's public address or id")),
+    security((), ("respondent" = []), ("admin_key" = [])),
+    responses(
+        (status = 101, description = "Upgraded to a WebSocket: one JSON frame per change of the figures"),
+        (status = 403, description = "An origin that may not open live connections, or a board the caller may not see", body = crate::api::document::ErrorBody),
+        (status = 404, description = "No such board", body = crate::api::document::ErrorBody),
+        (status = 426, description = "Not a WebSocket upgrade"),
+    ))]
 async fn upgrade(
     State(hub): State<Hub>,
     place: Option<Extension<Arc<Admitted>>>,

@@ -24,6 +24,7 @@ mod live;
 mod live_channels;
 mod matrix_edits;
 mod matrix_languages;
+mod openapi;
 mod owners;
 mod postgres_timeouts;
 mod postgres_tls;

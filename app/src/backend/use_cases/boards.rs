@@ -23,6 +23,7 @@ const MAX_TITLE: usize = 120;
 /// A group's figures as every door shows them.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum GroupFigures {
     /// The figures, as for the whole board, with the group named.
     Shown {

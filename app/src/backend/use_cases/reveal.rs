@@ -15,6 +15,7 @@ use crate::stats::Stats;
 /// A change of the setting; what is left out keeps its value.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevealChange {
     pub reveal: Option<RevealMode>,
     pub revealed: Option<bool>,
