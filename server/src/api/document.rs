@@ -105,6 +105,9 @@ pub fn finish(document: &mut Document) {
         let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete];
         for operation in operations.into_iter().flatten() {
             shared_responses(path.contains("{board}"), operation);
+            if let Some(summary) = &mut operation.summary {
+                *summary = without_the_route(summary);
+            }
         }
     }
 }
@@ -140,6 +143,21 @@ fn shared_responses(on_a_board: bool, operation: &mut Operation) {
     }
 }
 
+/// A handler's first doc line without the route it starts with, which the
+/// page already shows: "`POST /api/boards`: a new board…" → "A new board…".
+fn without_the_route(summary: &str) -> String {
+    let quoted = summary.strip_prefix('`').and_then(|rest| rest.split_once('`'));
+    let Some((route, rest)) = quoted.filter(|(route, _)| route.starts_with(['G', 'P', 'D'])) else {
+        return summary.to_string();
+    };
+    let rest = rest.trim_start_matches([':', ' ']);
+    let mut letters = rest.chars();
+    match letters.next() {
+        Some(first) if route.contains(' ') => first.to_uppercase().chain(letters).collect(),
+        _ => summary.to_string(),
+    }
+}
+
 /// Whether a way to call an operation takes `scheme` (read from its JSON,
 /// a map of scheme to scopes: utoipa keeps the map private).
 fn asks_for(way: &SecurityRequirement, scheme: &str) -> bool {
@@ -157,10 +175,11 @@ fn error(description: &str) -> Response {
 struct Published(Arc<OnceLock<String>>);
 
 /// The API's routes, and `GET /api/openapi.json` serving their document
-/// (itself included).
+/// (itself included) and `GET /api/docs` drawing it.
 pub fn published<S: Clone + Send + Sync + 'static>(api: OpenApiRouter<S>) -> Router<S> {
     let published = Published::default();
-    let (router, mut document) = api.routes(routes!(openapi_json).with_state(published.clone())).split_for_parts();
+    let api = api.routes(routes!(openapi_json).with_state(published.clone())).routes(routes!(super::docs_page::page));
+    let (router, mut document) = api.split_for_parts();
     finish(&mut document);
     let text = document.to_pretty_json().expect("the document is JSON");
     published.0.set(text).expect("written once");
@@ -174,4 +193,18 @@ pub fn published<S: Clone + Send + Sync + 'static>(api: OpenApiRouter<S>) -> Rou
 async fn openapi_json(State(published): State<Published>) -> impl IntoResponse {
     let text = published.0.get().cloned().unwrap_or_default();
     ([(header::CONTENT_TYPE, "application/json")], text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_the_route;
+
+    #[test]
+    fn a_summary_loses_the_route_it_starts_with_and_keeps_the_rest() {
+        let said = without_the_route("`POST /api/boards`: a new board on a template.");
+        assert_eq!(said, "A new board on a template.");
+        assert_eq!(without_the_route("`GET /api/boards/{board}/export/{format}` with the key"), "With the key");
+        assert_eq!(without_the_route("The figures, or what of them"), "The figures, or what of them");
+        assert_eq!(without_the_route("`Path` holds it"), "`Path` holds it", "not a route");
+    }
 }

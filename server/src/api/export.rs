@@ -28,8 +28,8 @@ pub struct ExportQuery {
     round: Option<u32>,
 }
 
-/// `GET /api/boards/{board}/export/{format}` with the admin key in
-/// `Authorization`.
+/// `GET /api/boards/{board}/export/{format}`: the board's aggregates as
+/// JSON or CSV, with the admin key in `Authorization`.
 #[utoipa::path(get, path = "/{board}/export/{format}", tag = "boards", security(("admin_key" = [])),
     params(OnBoard, Format, ExportQuery),
     responses(

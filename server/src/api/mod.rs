@@ -24,6 +24,7 @@ use utoipa_axum::routes;
 mod answers;
 mod board_settings;
 mod boards;
+mod docs_page;
 pub mod document;
 mod export;
 mod extract;

@@ -145,3 +145,24 @@ async fn the_document_states_credentials_errors_and_headers() {
     let error = &document["components"]["schemas"]["ErrorBody"];
     assert_eq!(error["required"], serde_json::json!(["error", "code"]));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_docs_page_loads_only_this_sites_files_under_its_policy() {
+    let server = TestServer::start();
+    let response = reqwest::get(server.url("/api/docs")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let policy = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let script_src = policy.split(';').find(|d| d.trim().starts_with("script-src")).unwrap().to_string();
+    assert_eq!(script_src.trim(), "script-src 'self'", "{policy}");
+    let page = response.text().await.unwrap();
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+    for file in ["/api-docs/swagger-ui-bundle.js", "/api-docs/swagger-ui.css", "/api-docs/start.js"] {
+        assert!(page.contains(file), "{file} not on the page");
+        assert!(public.join(file.trim_start_matches('/')).is_file(), "{file} does not ship with the project");
+    }
+    let start = std::fs::read_to_string(public.join("api-docs/start.js")).unwrap();
+    for text in [&page, &start] {
+        assert!(!text.contains("http://") && !text.contains("https://"), "nothing from elsewhere: {text}");
+    }
+    assert!(start.contains("url: '/api/openapi.json'"), "{start}");
+}
