@@ -79,7 +79,11 @@ pub enum TallyError {
     /// The board's admin closed it.
     #[error("board '{0}' is closed to new answers; its figures stay visible")]
     BoardClosed(String),
-    /// A missing or wrong admin key.
+    /// No admin key where one is needed (HTTP's 401, with
+    /// `WWW-Authenticate: Bearer`); a wrong one is `Forbidden`.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// A wrong admin key, or one that may not do this.
     #[error("{0}")]
     Forbidden(String),
     /// The board's access rule keeps the caller out; the message says how
@@ -144,6 +148,7 @@ impl From<TallyError> for Wire {
             AdmissionChanged(t) => text("AdmissionChanged", t),
             SignInRefused(t) => text("SignInRefused", t),
             BoardClosed(t) => text("BoardClosed", t),
+            Unauthenticated(t) => text("Unauthenticated", t),
             Forbidden(t) => text("Forbidden", t),
             NotAdmitted(t) => text("NotAdmitted", t),
             RateLimited { what, retry_after } => {
@@ -176,6 +181,7 @@ impl From<Wire> for TallyError {
             "AdmissionChanged" => AdmissionChanged(w.text),
             "SignInRefused" => SignInRefused(w.text),
             "BoardClosed" => BoardClosed(w.text),
+            "Unauthenticated" => Unauthenticated(w.text),
             "Forbidden" => Forbidden(w.text),
             "NotAdmitted" => NotAdmitted(w.text),
             "RateLimited" => RateLimited { what: w.text, retry_after: w.number },
@@ -198,7 +204,7 @@ impl TallyError {
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
             TallyError::Conflict(_) | TallyError::AdmissionChanged(_) => 409,
-            TallyError::SignInRefused(_) => 401,
+            TallyError::SignInRefused(_) | TallyError::Unauthenticated(_) => 401,
             TallyError::RateLimited { .. } => 429,
             TallyError::BoardClosed(_) => 409,
             TallyError::Forbidden(_) | TallyError::NotAdmitted(_) => 403,
@@ -248,6 +254,7 @@ mod tests {
             TallyError::AdmissionChanged(text()),
             TallyError::SignInRefused(text()),
             TallyError::BoardClosed(text()),
+            TallyError::Unauthenticated(text()),
             TallyError::Forbidden(text()),
             TallyError::NotAdmitted(text()),
             TallyError::RateLimited { what: text(), retry_after: 7 },

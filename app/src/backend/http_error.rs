@@ -36,6 +36,9 @@ pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
     if let TallyError::RateLimited { retry_after, .. } | TallyError::Unavailable { retry_after, .. } = error {
         headers.insert(header::RETRY_AFTER, (*retry_after).into());
     }
+    if let TallyError::Unauthenticated(_) = error {
+        headers.insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+    }
     (status, headers)
 }
 
@@ -59,6 +62,7 @@ pub fn code(error: &TallyError) -> &'static str {
         TallyError::AdmissionChanged(_) => "admission_changed",
         TallyError::SignInRefused(_) => "sign_in_refused",
         TallyError::BoardClosed(_) => "board_closed",
+        TallyError::Unauthenticated(_) => "unauthenticated",
         TallyError::Forbidden(_) => "forbidden",
         TallyError::NotAdmitted(_) => "not_admitted",
         TallyError::RateLimited { .. } => "rate_limited",

@@ -51,7 +51,7 @@ async fn mount_controls(place: leptos::web_sys::HtmlDivElement, feed: BoardFeed,
 /// it; the rest have fixed English texts meant for the API, said here again.
 pub fn said(error: &TallyError) -> String {
     match error {
-        TallyError::Forbidden(_) => say(Say::AdminErrorForbidden),
+        TallyError::Forbidden(_) | TallyError::Unauthenticated(_) => say(Say::AdminErrorForbidden),
         TallyError::UnknownBoard(_) => say(Say::AdminErrorNoBoard),
         TallyError::UnknownGroup { group, .. } => say_with(Say::AdminErrorNoGroup, &[("group", group.as_str().into())]),
         TallyError::BoardClosed(_) => say(Say::AdminErrorClosed),

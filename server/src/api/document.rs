@@ -98,12 +98,15 @@ impl Modify for Credentials {
 
 /// Adds what every operation shares: `X-Request-Id` on each response, and
 /// the refusals any request may meet, each with the error body: a board
-/// that does not exist, a missing or wrong admin key where one is needed,
+/// that does not exist, a missing (401) or wrong (403) admin key where one is needed,
 /// a limit, a busy database, a failure.
 pub fn finish(document: &mut Document) {
     for (path, item) in document.paths.paths.iter_mut() {
-        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete];
-        for operation in operations.into_iter().flatten() {
+        let operations =
+            [("get", &mut item.get), ("put", &mut item.put), ("post", &mut item.post), ("delete", &mut item.delete)];
+        for (method, operation) in operations.into_iter().filter_map(|(m, o)| Some((m, o.as_mut()?))) {
+            // The handlers' names repeat across files (`list`); ids must not.
+            operation.operation_id = Some(operation_id(method, path));
             shared_responses(path.contains("{board}"), operation);
             if let Some(summary) = &mut operation.summary {
                 *summary = without_the_route(summary);
@@ -119,7 +122,9 @@ fn shared_responses(on_a_board: bool, operation: &mut Operation) {
         responses.entry("404".into()).or_insert_with(|| RefOr::T(error("No such board")));
     }
     if admin_only {
-        responses.entry("403".into()).or_insert_with(|| RefOr::T(error("No admin key, or not this board's")));
+        let missing = "No admin key: send `Authorization: Bearer <key>` (`WWW-Authenticate: Bearer`)";
+        responses.entry("401".into()).or_insert_with(|| RefOr::T(error(missing)));
+        responses.entry("403".into()).or_insert_with(|| RefOr::T(error("Not this board's admin key")));
     }
     for (status, description) in [
         ("400", "The request could not be understood: the message says what was wrong"),
@@ -141,6 +146,12 @@ fn shared_responses(on_a_board: bool, operation: &mut Operation) {
             response.headers.insert("Retry-After".into(), wait);
         }
     }
+}
+
+/// `get_api_boards_board_stats` for `GET /api/boards/{board}/stats`.
+fn operation_id(method: &str, path: &str) -> String {
+    let words = path.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    std::iter::once(method).chain(words).collect::<Vec<_>>().join("_")
 }
 
 /// A handler's first doc line without the route it starts with, which the
@@ -206,5 +217,10 @@ mod tests {
         assert_eq!(without_the_route("`GET /api/boards/{board}/export/{format}` with the key"), "With the key");
         assert_eq!(without_the_route("The figures, or what of them"), "The figures, or what of them");
         assert_eq!(without_the_route("`Path` holds it"), "`Path` holds it", "not a route");
+    }
+
+    #[test]
+    fn an_operation_is_named_after_its_method_and_path() {
+        assert_eq!(super::operation_id("get", "/api/boards/{board}/qr.svg"), "get_api_boards_board_qr_svg");
     }
 }

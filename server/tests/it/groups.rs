@@ -46,7 +46,7 @@ async fn a_small_group_is_withheld_at_every_answer_until_it_is_large_enough(serv
     let rows = row_ids(&server.matrix().await);
     let settings = json!({ "groups": ["Backend", " Data "], "min_group_size": 3 });
     let path = "/api/boards/teams/groups";
-    assert_eq!(send(&server, Method::PUT, path, None, settings.clone().to_string()).await.0, 403);
+    assert_eq!(send(&server, Method::PUT, path, None, settings.clone().to_string()).await.0, 401);
     let bad = [
         json!({ "groups": ["A"], "min_group_size": 1 }),
         json!({ "groups": ["A"], "size": 3 }),

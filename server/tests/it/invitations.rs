@@ -164,7 +164,7 @@ async fn a_list_with_bad_lines_is_refused_whole_naming_each_line() {
     assert_eq!(lines, ["line 3", "line 4"]);
     assert_eq!(list(&server, "listed", &key).await["invitations"], json!([]), "nothing was added");
     let (status, _) = send(&server, Method::POST, "/api/boards/listed/invitations", None, "Ada".into()).await;
-    assert_eq!(status, 403, "inviting takes the admin key");
+    assert_eq!(status, 401, "inviting takes the admin key");
     let (status, _) =
         send(&server, Method::PUT, "/api/boards/listed/access", Some(&key), r#"{"access":"all"}"#.into()).await;
     assert_eq!(status, 400);

@@ -107,7 +107,7 @@ async fn every_bad_edit_is_refused_with_its_reason_and_changes_nothing() {
     invalid["categories"][0]["rows"][1]["descriptions"] = json!(["only one"]);
     let huge = json!({ "title": "x".repeat(600 * 1024) }).to_string();
     let cases = [
-        (None, None, good.to_string(), 403, "admin key"),
+        (None, None, good.to_string(), 401, "admin key"),
         (Some("not-the-key"), None, good.to_string(), 403, "does not match"),
         (Some(key.as_str()), Some("\"999\""), good.to_string(), 409, "edited by someone else"),
         (Some(key.as_str()), Some("yesterday"), good.to_string(), 400, "If-Match"),

@@ -36,6 +36,11 @@ async fn the_server_answers_every_operation_the_document_lists() {
     assert!(document["openapi"].as_str().unwrap().starts_with("3.1"), "{}", document["openapi"]);
     let listed = operations(&document);
     assert!(listed.len() >= 30, "{} operations: {listed:?}", listed.len());
+    let ids: BTreeSet<&str> = listed
+        .iter()
+        .map(|(method, path)| document["paths"][path][method.to_lowercase()]["operationId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), listed.len(), "every operation has an id of its own: {ids:?}");
     let client = Client::new();
     for (method, path) in &listed {
         let concrete = path.replace("{board}", "no-such-board").replace("{format}", "csv").replace("{id}", "x");
@@ -165,4 +170,22 @@ async fn the_docs_page_loads_only_this_sites_files_under_its_policy() {
         assert!(!text.contains("http://") && !text.contains("https://"), "nothing from elsewhere: {text}");
     }
     assert!(start.contains("url: '/api/openapi.json'"), "{start}");
+}
+
+/// Found by schemathesis (missing_required_header): a request without the
+/// admin key got 403, which says "not allowed", where HTTP's answer to "no
+/// credentials" is 401 with a challenge.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_admin_key_is_401_with_a_challenge_and_a_wrong_one_403() {
+    let server = TestServer::start();
+    server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "keyed" })).await;
+    let close = || Client::new().post(server.url("/api/boards/keyed/close"));
+    let missing = close().send().await.unwrap();
+    assert_eq!(missing.status(), 401);
+    assert_eq!(missing.headers()["www-authenticate"], "Bearer");
+    let body: Value = missing.json().await.unwrap();
+    assert_eq!(body["code"], "unauthenticated", "{body}");
+    let wrong = close().bearer_auth("not-the-key").send().await.unwrap();
+    assert_eq!(wrong.status(), 403, "a key that is not the board's stays forbidden");
+    assert!(wrong.headers().get("www-authenticate").is_none());
 }

@@ -179,7 +179,7 @@ async fn each_mode_shows_the_figures_only_to_whoever_may_see_them_at_every_door(
     // Refused changes change nothing.
     let before = get_json(&server, "/api/boards/blind/stats").await.1;
     for (who, body, status) in [
-        (None, json!({ "reveal": "facilitator" }), 403),
+        (None, json!({ "reveal": "facilitator" }), 401),
         (Some("0".repeat(64)), json!({ "reveal": "facilitator" }), 403),
         (Some(key.to_string()), json!({ "reveal": "secret" }), 400),
         (Some(key.to_string()), json!({}), 400),

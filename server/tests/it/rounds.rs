@@ -23,7 +23,7 @@ async fn the_admin_starts_a_round_and_every_open_page_hears_of_it() {
     let (mut socket, _) = connect_async(server.ws_url("/api/boards/quarters/live")).await.unwrap();
     assert_eq!(next_stats(&mut socket).await["round"], 1);
 
-    assert_eq!(send(&server, Method::POST, "/api/boards/quarters/rounds", None, "".to_string()).await.0, 403);
+    assert_eq!(send(&server, Method::POST, "/api/boards/quarters/rounds", None, "".to_string()).await.0, 401);
     assert_eq!(
         send(&server, Method::POST, "/api/boards/quarters/rounds", Some(key), "{\"lable\": 1}".to_string()).await.0,
         400

@@ -113,7 +113,7 @@ impl Tally {
     /// The board, if the caller holds its admin key.
     pub(super) async fn authorize(&self, caller: &Caller, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
         let key = caller.admin_key.as_deref().ok_or_else(|| {
-            TallyError::Forbidden("send the board's admin key as 'Authorization: Bearer <key>'".into())
+            TallyError::Unauthenticated("send the board's admin key as 'Authorization: Bearer <key>'".into())
         })?;
         self.admin_board(caller.ip, board, key).await
     }
