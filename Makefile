@@ -1,7 +1,7 @@
 # The two commands README gives: `make run` and `make test`.
 # Both bootstrap first; bootstrap takes seconds on a machine that is ready.
 
-.PHONY: bootstrap run test lint test-rust test-browser release lighthouse fuzz
+.PHONY: bootstrap run test lint test-rust test-api-fuzz test-browser release lighthouse fuzz
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -20,6 +20,7 @@ run: bootstrap
 test: bootstrap
 	$(MAKE) lint
 	$(MAKE) test-rust
+	$(MAKE) test-api-fuzz
 	$(MAKE) test-browser
 
 # Both feature sets: the server's (ssr) and the browser's (hydrate, wasm32).
@@ -32,6 +33,11 @@ lint:
 test-rust:
 	cargo test -p app --features ssr
 	cargo test -p server
+
+# schemathesis (from PyPI) against the real binary that test-rust built, for
+# at most FUZZ_API_SECONDS (150); its summary is the last lines it prints.
+test-api-fuzz:
+	bash scripts/fuzz_api.sh
 
 # First the pages with islands against a plain build (what `cargo leptos
 # watch` gives, into its own site directory), then everything against the

@@ -19,9 +19,11 @@ pub const DEFAULT_THRESHOLD: u32 = 3;
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupSettings {
     /// The names respondents choose from, in the order shown.
+    #[cfg_attr(feature = "ssr", schema(max_items = 50))]
     pub groups: Vec<String>,
     /// A group's figures are withheld while fewer people than this are in it.
     #[serde(default = "default_threshold")]
+    #[cfg_attr(feature = "ssr", schema(minimum = 2, default = 3))]
     pub min_group_size: u32,
 }
 

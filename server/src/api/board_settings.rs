@@ -1,7 +1,7 @@
 //! A board's settings over the API: the groups respondents choose from,
 //! and who sees the figures.
 
-use super::extract::{ApiCaller, JsonBody, OnBoard};
+use super::extract::{ApiAdmin, JsonBody, OnBoard};
 use app::backend::use_cases::reveal::RevealChange;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
@@ -29,7 +29,7 @@ pub async fn groups(State(tally): State<Tally>, Path(board): Path<String>) -> Re
 pub async fn set_groups(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     JsonBody(settings): JsonBody<GroupSettings>,
 ) -> Result<Response, TallyError> {
     Ok(Json(tally.set_groups(&caller, &board, settings).await?).into_response())
@@ -46,7 +46,7 @@ pub async fn set_groups(
 pub async fn set_reveal(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     JsonBody(change): JsonBody<RevealChange>,
 ) -> Result<Response, TallyError> {
     Ok(Json(tally.set_reveal(&caller, &board, change).await?).into_response())

@@ -1,7 +1,7 @@
 //! Boards over the API: making one, closing and reopening it.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, JsonBody, OnBoard};
+use super::extract::{ApiAdmin, ApiCaller, JsonBody, OnBoard};
 use app::backend::matrix_body;
 use app::backend::use_cases::boards::{MatrixChoice, NewBoard};
 use app::backend::use_cases::Tally;
@@ -87,7 +87,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The figures, now with `closed: true`", body = Stats),
     ))]
-pub async fn close(state: State<Tally>, board: Path<String>, caller: ApiCaller) -> Result<Response, TallyError> {
+pub async fn close(state: State<Tally>, board: Path<String>, caller: ApiAdmin) -> Result<Response, TallyError> {
     set_closed(state, board, caller, true).await
 }
 
@@ -96,14 +96,14 @@ pub async fn close(state: State<Tally>, board: Path<String>, caller: ApiCaller) 
     responses(
         (status = 200, description = "The figures, now with `closed: false`", body = Stats),
     ))]
-pub async fn reopen(state: State<Tally>, board: Path<String>, caller: ApiCaller) -> Result<Response, TallyError> {
+pub async fn reopen(state: State<Tally>, board: Path<String>, caller: ApiAdmin) -> Result<Response, TallyError> {
     set_closed(state, board, caller, false).await
 }
 
 async fn set_closed(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     closed: bool,
 ) -> Result<Response, TallyError> {
     Ok(Json(&*tally.set_closed(&caller, &board, closed).await?).into_response())

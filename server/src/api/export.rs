@@ -2,7 +2,7 @@
 //! streamed a round at a time.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, OnBoard};
+use super::extract::{ApiAdmin, ApiCaller, OnBoard};
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -41,7 +41,7 @@ pub struct ExportQuery {
 pub async fn export_with_header(
     State(tally): State<Tally>,
     Path((board, format)): Path<(String, String)>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     query: Result<Query<ExportQuery>, QueryRejection>,
 ) -> Result<Response, TallyError> {
     download(&tally, &caller, &board, &format, query).await

@@ -3,7 +3,7 @@
 //! takes the board's admin key.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, JsonBody, OnBoard, RawBody};
+use super::extract::{ApiAdmin, JsonBody, OnBoard, RawBody};
 use app::access::AccessMode;
 use app::access::{InvitationList, IssuedLink};
 use app::backend::use_cases::invitations::InvitationAction;
@@ -46,7 +46,7 @@ pub struct NewLinks {
 pub async fn set_access(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     JsonBody(AccessChange { access, domains }): JsonBody<AccessChange>,
 ) -> Result<Response, TallyError> {
     Ok(Json(Access { access: tally.set_access(&caller, &board, access, domains).await? }).into_response())
@@ -61,7 +61,7 @@ pub async fn set_access(
 pub async fn list(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
 ) -> Result<Response, TallyError> {
     Ok(Json(tally.invitation_list(&caller, &board).await?).into_response())
 }
@@ -82,7 +82,7 @@ pub async fn list(
 pub async fn invite(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     headers: HeaderMap,
     RawBody(body): RawBody,
 ) -> Result<Response, TallyError> {
@@ -102,7 +102,7 @@ pub async fn invite(
 pub async fn reissue(
     State(tally): State<Tally>,
     Path((board, id)): Path<(String, String)>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
     let link = tally.change_invitation(&caller, &board, &id, InvitationAction::Reissue, &headers).await?;
@@ -120,7 +120,7 @@ pub async fn reissue(
 pub async fn revoke(
     State(tally): State<Tally>,
     Path((board, id)): Path<(String, String)>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
     tally.change_invitation(&caller, &board, &id, InvitationAction::Revoke, &headers).await?;
@@ -138,7 +138,7 @@ pub async fn revoke(
 pub async fn delete(
     State(tally): State<Tally>,
     Path((board, id)): Path<(String, String)>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     headers: HeaderMap,
 ) -> Result<Response, TallyError> {
     tally.change_invitation(&caller, &board, &id, InvitationAction::Delete, &headers).await?;

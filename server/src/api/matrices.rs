@@ -5,7 +5,7 @@
 //! with `If-Match` applies only to that revision.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, JsonBody, OnBoard};
+use super::extract::{ApiAdmin, ApiCaller, JsonBody, OnBoard};
 use app::backend::engine::BoardMatrix;
 use app::backend::use_cases::Tally;
 use app::backend::{matrix_body, matrix_file};
@@ -117,7 +117,7 @@ pub async fn board_matrix(
 pub async fn edit_matrix(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     headers: HeaderMap,
     JsonBody(value): JsonBody<serde_json::Value>,
 ) -> Result<Response, TallyError> {

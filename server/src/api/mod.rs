@@ -4,6 +4,7 @@
 //! case, and encode its outcome; errors become responses in one place
 //! (`app::backend::http_error`).
 
+use app::backend::use_cases::boards::GroupFigures;
 use app::backend::use_cases::gaps::GapsQuery;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
@@ -17,6 +18,8 @@ use axum::Json;
 use document::ErrorBody;
 use extract::{ApiCaller, OnBoard};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{AnyOfBuilder, Schema};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
@@ -156,12 +159,33 @@ async fn gaps(
     Ok(Json(tally.gaps(&caller, &board, query).await?).into_response())
 }
 
+/// What `GET …/stats` answers: the board's figures, or one group's, shown
+/// or withheld. Any of the two (a group's shown figures are also figures).
+struct StatsAnswer;
+
+impl utoipa::PartialSchema for StatsAnswer {
+    fn schema() -> RefOr<Schema> {
+        let either =
+            AnyOfBuilder::new().item(Ref::from_schema_name("Stats")).item(Ref::from_schema_name("GroupFigures"));
+        RefOr::T(Schema::AnyOf(either.build()))
+    }
+}
+
+impl ToSchema for StatsAnswer {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push(("Stats".into(), <Stats as utoipa::PartialSchema>::schema()));
+        schemas.push(("GroupFigures".into(), <GroupFigures as utoipa::PartialSchema>::schema()));
+        <Stats as ToSchema>::schemas(schemas);
+        <GroupFigures as ToSchema>::schemas(schemas);
+    }
+}
+
 /// The figures, or what of them the caller may see: the respondent cookie
 /// of someone who answered, or the admin key, may show what a board hides.
 #[utoipa::path(get, path = "/{board}/stats", tag = "boards", params(OnBoard, StatsQuery),
     security((), ("respondent" = []), ("admin_key" = [])),
     responses(
-        (status = 200, description = "The figures (with `group` asked: that group's, or `withheld` and no counts while it is too small)", body = Stats),
+        (status = 200, description = "The figures (with `group` asked: that group's, or `withheld` and no counts while it is too small)", body = StatsAnswer),
         (status = 403, description = "A private board's figures, to someone who may not see them", body = ErrorBody),
         (status = 404, description = "No such board, round or group", body = ErrorBody),
     ))]

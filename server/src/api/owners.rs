@@ -3,7 +3,7 @@
 //! signed-in caller.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, JsonBody, OnBoard};
+use super::extract::{ApiAdmin, ApiCaller, JsonBody, OnBoard};
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::my_boards::{MyBoards, Owner};
@@ -29,7 +29,7 @@ pub struct NewOwner {
 pub async fn list(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
 ) -> Result<Response, TallyError> {
     Ok(Json(tally.owners(&caller, &board).await?).into_response())
 }
@@ -43,7 +43,7 @@ pub async fn list(
 pub async fn add(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     JsonBody(NewOwner { email }): JsonBody<NewOwner>,
 ) -> Result<Response, TallyError> {
     Ok((StatusCode::CREATED, Json(tally.add_owner(&caller, &board, &email).await?)).into_response())
@@ -58,7 +58,7 @@ pub async fn add(
 pub async fn remove(
     State(tally): State<Tally>,
     Path((board, email)): Path<(String, String)>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
 ) -> Result<Response, TallyError> {
     Ok(Json(tally.remove_owner(&caller, &board, &email).await?).into_response())
 }

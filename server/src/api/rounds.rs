@@ -1,7 +1,7 @@
 //! A board's rounds over the API: the list, and the admin starting the next.
 
 use super::document::ErrorBody;
-use super::extract::{ApiCaller, OnBoard, OptionalJson};
+use super::extract::{ApiAdmin, ApiCaller, OnBoard, OptionalJson};
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
 use app::rounds::RoundInfo;
@@ -38,11 +38,12 @@ pub struct NewRound {
     request_body(content = Option<NewRound>, description = "Optional: the new round's label"),
     responses(
         (status = 201, description = "The round now open", body = RoundInfo),
+        (status = 409, description = "The board has had as many rounds as it may (`TALLY_MAX_ROUNDS`)", body = ErrorBody),
     ))]
 pub async fn start(
     State(tally): State<Tally>,
     Path(board): Path<String>,
-    ApiCaller(caller): ApiCaller,
+    ApiAdmin(caller): ApiAdmin,
     OptionalJson(NewRound { label }): OptionalJson<NewRound>,
 ) -> Result<Response, TallyError> {
     let round = tally.start_round(&caller, &board, label).await?;

@@ -137,6 +137,8 @@ async fn the_document_states_credentials_errors_and_headers() {
     assert!(edit["responses"]["200"]["headers"].get("ETag").is_some());
     let start_round = &document["paths"]["/api/boards/{board}/rounds"]["post"]["responses"];
     assert!(start_round.get("403").is_some() && start_round.get("404").is_some(), "{start_round}");
+    // Found by schemathesis: a board past TALLY_MAX_ROUNDS answers 409, undocumented.
+    assert!(start_round.get("409").is_some(), "{start_round}");
     let templates = &document["paths"]["/api/templates"]["get"]["responses"];
     assert!(templates.get("403").is_none() && templates.get("404").is_none(), "no board, no key: {templates}");
     for operation in operations(&document) {
@@ -147,6 +149,12 @@ async fn the_document_states_credentials_errors_and_headers() {
         let every = responses.as_object().unwrap();
         assert!(every.values().all(|r| r["headers"].get("X-Request-Id").is_some()), "{operation:?}");
     }
+    // Found by schemathesis: a group's withheld figures did not match the
+    // figures' schema; the answer is either.
+    let stats = &document["paths"]["/api/boards/{board}/stats"]["get"]["responses"]["200"];
+    assert_eq!(stats["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/StatsAnswer");
+    let either = document["components"]["schemas"]["StatsAnswer"]["anyOf"].to_string();
+    assert!(either.contains("/Stats\"") && either.contains("/GroupFigures\""), "{either}");
     let error = &document["components"]["schemas"]["ErrorBody"];
     assert_eq!(error["required"], serde_json::json!(["error", "code"]));
 }
@@ -188,4 +196,27 @@ async fn a_missing_admin_key_is_401_with_a_challenge_and_a_wrong_one_403() {
     let wrong = close().bearer_auth("not-the-key").send().await.unwrap();
     assert_eq!(wrong.status(), 403, "a key that is not the board's stays forbidden");
     assert!(wrong.headers().get("www-authenticate").is_none());
+    // Also found: without a key, a bad body was judged (400) before the key.
+    let groups = Client::new().put(server.url("/api/boards/keyed/groups")).body(r#"{"groups": 5}"#);
+    assert_eq!(groups.send().await.unwrap().status(), 401, "no key: nothing else is read");
+}
+
+/// Found by schemathesis: a body the document marks optional, sent as
+/// JSON's `null`, was refused; and a round's body sent as an array
+/// (`[""]`, which serde reads as the struct's fields in order) was taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_optional_body_may_be_null_and_a_body_is_always_an_object() {
+    let server = TestServer::start();
+    let created = server.create_board(serde_json::json!({ "matrix": "programmer", "slug": "bodies" })).await;
+    let key = created["admin_key"].as_str().unwrap();
+    let start = |body: &'static str| {
+        let request = Client::new().post(server.url("/api/boards/bodies/rounds")).bearer_auth(key);
+        request.header("content-type", "application/json").body(body).send()
+    };
+    let as_array = start(r#"["2026 Q4"]"#).await.unwrap();
+    assert_eq!(as_array.status(), 400);
+    let refused: Value = as_array.json().await.unwrap();
+    assert!(refused["error"].as_str().unwrap().contains("JSON object"), "{refused}");
+    assert_eq!(start("null").await.unwrap().status(), 201, "null is no body: a round without a label");
+    assert_eq!(start(r#"{"label": "2026 Q4"}"#).await.unwrap().status(), 201, "positive control");
 }
