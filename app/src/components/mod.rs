@@ -25,6 +25,7 @@ pub mod admin_controls;
 pub mod admin_door;
 pub mod admin_key;
 pub mod admin_panel;
+pub mod admin_words;
 pub mod app;
 pub mod board_page;
 pub mod compare_page;

@@ -52,6 +52,6 @@ pub fn access_choice(board: String, key: String, list: RwSignal<Option<Invitatio
             <button type="submit">{say(Say::AccessSaveDomains)}</button>
         </form>
         <p class="hint" hidden=sign_in>{say(Say::AccessNoSignIn)}</p>
-        <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| crate::components::admin_panel::said(&e))}</p>
+        <p class="error" role="alert">{move || set.value().get().and_then(Result::err).map(|e| crate::components::admin_words::said(&e))}</p>
     }
 }

@@ -30,7 +30,7 @@ pub fn GroupControls(board: String, key: String) -> impl IntoView {
     };
     let outcome = move || match save.value().get() {
         Some(Ok(saved)) => (say_with(Say::GroupsSaved, &[("count", saved.groups.len().into())]), None),
-        Some(Err(error)) => (String::new(), Some(crate::components::admin_panel::said(&error))),
+        Some(Err(error)) => (String::new(), Some(crate::components::admin_words::said(&error))),
         None => (String::new(), None),
     };
     view! {

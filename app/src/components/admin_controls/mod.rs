@@ -39,7 +39,7 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
     });
     let reveal = ServerAction::<SetReveal>::new();
     let error = move || match (closing.value().get(), reveal.value().get()) {
-        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(super::admin_panel::said(&e)),
+        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(super::admin_words::said(&e)),
         _ => None,
     };
     let toggle = {

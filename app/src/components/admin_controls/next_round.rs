@@ -36,7 +36,7 @@ pub fn NextRound(board: String, key: String, feed: BoardFeed) -> impl IntoView {
     };
     let outcome = move || match next_round.value().get() {
         Some(Ok(round)) => (say_with(Say::RoundOpen, &[("label", round.shown_label().into())]), None),
-        Some(Err(error)) => (String::new(), Some(crate::components::admin_panel::said(&error))),
+        Some(Err(error)) => (String::new(), Some(crate::components::admin_words::said(&error))),
         None => (String::new(), None),
     };
     view! {

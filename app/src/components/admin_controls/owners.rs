@@ -42,7 +42,7 @@ pub fn OwnerControls(board: String, key: String) -> impl IntoView {
                     <ul class="owners">{rows.collect_view()}</ul>
                     <label>{say(Say::OwnersAddLabel)} " " <input type="email" required bind:value=email/></label>
                     <button type="submit">{say(Say::OwnersAdd)}</button>
-                    <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| crate::components::admin_panel::said(&e))}</p>
+                    <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| crate::components::admin_words::said(&e))}</p>
                 </fieldset>
             </form>
         })

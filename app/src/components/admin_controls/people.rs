@@ -100,7 +100,7 @@ fn invite_form(board: String, key: String, issued: RwSignal<Vec<IssuedLink>>, re
 fn refusal(outcome: Option<Result<Vec<IssuedLink>, TallyError>>) -> Vec<impl IntoView> {
     let problems = match outcome {
         Some(Err(TallyError::InvalidList(problems))) => problems.into_iter().map(|p| p.message).collect(),
-        Some(Err(other)) => vec![crate::components::admin_panel::said(&other)],
+        Some(Err(other)) => vec![crate::components::admin_words::said(&other)],
         _ => Vec::new(),
     };
     problems.into_iter().map(|message| view! { <li>{message}</li> }).collect()
@@ -188,7 +188,7 @@ fn invitation_table(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| crate::components::admin_panel::said(&e))}</p>
+        <p class="error" role="alert">{move || change.value().get().and_then(Result::err).map(|e| crate::components::admin_words::said(&e))}</p>
     }
 }
 
