@@ -17,6 +17,7 @@ pub const DEFAULT_THRESHOLD: u32 = 3;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({ "groups": ["Backend", "Data"], "min_group_size": 3 })))]
 pub struct GroupSettings {
     /// The names respondents choose from, in the order shown.
     #[cfg_attr(feature = "ssr", schema(max_items = 50))]

@@ -13,6 +13,7 @@ use std::fmt;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "answers": { "data-structures": 2, "algorithms": 1 }, "group": "Backend", "role": "engineer" }))]
 pub struct SubmissionBody {
     /// Row id → the chosen level's index (0 for the first level).
     #[serde(deserialize_with = "each_row_once")]

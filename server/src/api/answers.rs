@@ -65,6 +65,7 @@ pub async fn submit(
 
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "rounds": "all" }))]
 pub struct Withdrawal {
     /// The respondent token, when not sent as the cookie.
     respondent: Option<String>,

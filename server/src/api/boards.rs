@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "matrix": "programmer", "slug": "team-a", "title": "Team A, 2026" }))]
 pub struct NewBoardBody {
     /// A template's id (`GET /api/templates`), or a whole matrix.
     #[schema(schema_with = template_or_matrix)]

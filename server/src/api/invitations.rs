@@ -18,6 +18,7 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "access": "invited" }))]
 pub struct AccessChange {
     access: AccessMode,
     /// For `members`: the email domains taken (none: any signed-in person).
@@ -160,6 +161,7 @@ fn people_text(headers: &HeaderMap, body: &[u8]) -> Result<String, TallyError> {
 /// The list as JSON: the same lines, in one string.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "people": "Ada Lovelace, ada@example.org, Backend\nGrace Hopper" }))]
 struct PeopleBody {
     people: String,
 }

@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "email": "lead@example.org" }))]
 pub struct NewOwner {
     /// Whoever signs in with this (provider-verified) address owns the board.
     email: String,

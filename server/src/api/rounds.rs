@@ -27,6 +27,7 @@ pub async fn list(
 
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "label": "2026 Q4" }))]
 pub struct NewRound {
     /// What to call it ("2026 Q4"); "Round N" when left out.
     label: Option<String>,

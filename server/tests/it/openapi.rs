@@ -155,6 +155,11 @@ async fn the_document_states_credentials_errors_and_headers() {
     assert_eq!(stats["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/StatsAnswer");
     let either = document["components"]["schemas"]["StatsAnswer"]["anyOf"].to_string();
     assert!(either.contains("/Stats\"") && either.contains("/GroupFigures\""), "{either}");
+    let bodies = ["NewBoardBody", "SubmissionBody", "GroupSettings", "RevealChange", "NewRound", "AccessChange"];
+    for body in bodies.into_iter().chain(["NewOwner", "Withdrawal", "PeopleBody"]) {
+        let example = &document["components"]["schemas"][body]["example"];
+        assert!(example.is_object(), "{body} has no example");
+    }
     let error = &document["components"]["schemas"]["ErrorBody"];
     assert_eq!(error["required"], serde_json::json!(["error", "code"]));
 }

@@ -16,6 +16,7 @@ use crate::stats::Stats;
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({ "reveal": "facilitator", "revealed": false })))]
 pub struct RevealChange {
     pub reveal: Option<RevealMode>,
     pub revealed: Option<bool>,
