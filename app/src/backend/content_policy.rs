@@ -17,12 +17,19 @@ pub fn apply(options: &LeptosOptions) {
         leptos::config::Env::DEV => format!(" ws://{}:{}", options.site_addr.ip(), options.reload_port),
         leptos::config::Env::PROD => String::new(),
     };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'{reload}; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    );
+    let policy = with_scripts(&format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"), &reload);
     if let Ok(value) = policy.parse() {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// The site's policy for a page whose scripts come from `scripts` (its
+/// `script-src`) and which may also connect to `connect` (a space, then
+/// addresses; or nothing). The API's page (`/api/docs`) takes it too.
+pub fn with_scripts(scripts: &str, connect: &str) -> String {
+    format!(
+        "default-src 'self'; script-src {scripts}; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'{connect}; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
 }

@@ -24,18 +24,16 @@ const PAGE: &str = r#"<!DOCTYPE html>
 </html>
 "#;
 
-/// Scripts and styles from this site only. Swagger UI sets element styles
-/// from its script (allowed by `style-src-attr`) and draws icons as
-/// `data:` images.
-const POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; \
-    img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-    frame-ancestors 'none'";
-
 /// The API's document as a page.
 #[utoipa::path(get, path = "/api/docs", tag = "operations", responses(
     (status = 200, description = "The API's document drawn as a page (Swagger UI, served from this site)", content((String = "text/html"))),
 ))]
 pub async fn page() -> impl IntoResponse {
-    let headers = [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CONTENT_SECURITY_POLICY, POLICY)];
+    // The pages' policy with scripts from this site only: Swagger UI sets
+    // element styles from its script (`style-src-attr`) and draws icons as
+    // `data:` images, both of which the pages' policy allows already.
+    let policy = app::backend::content_policy::with_scripts("'self'", "");
+    let headers =
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()), (header::CONTENT_SECURITY_POLICY, policy)];
     (headers, PAGE)
 }
