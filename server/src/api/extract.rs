@@ -44,9 +44,7 @@ impl FromRequestParts<Tally> for ApiAdmin {
         let ApiCaller(caller) = ApiCaller::from_request_parts(parts, tally).await?;
         match caller.admin_key.as_deref().is_some_and(|key| !key.is_empty()) {
             true => Ok(ApiAdmin(caller)),
-            false => {
-                Err(TallyError::Unauthenticated("send the board's admin key as 'Authorization: Bearer <key>'".into()))
-            }
+            false => Err(app::backend::use_cases::admin::no_admin_key()),
         }
     }
 }

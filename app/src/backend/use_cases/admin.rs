@@ -24,6 +24,11 @@ pub struct Download {
     pub body: Chunks,
 }
 
+/// The refusal of a request that needs an admin key and sent none.
+pub fn no_admin_key() -> TallyError {
+    TallyError::Unauthenticated("send the board's admin key as 'Authorization: Bearer <key>'".into())
+}
+
 impl Tally {
     /// Closes (or reopens) the board; returns its figures with the change in.
     pub async fn set_closed(&self, caller: &Caller, board: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
@@ -112,9 +117,7 @@ impl Tally {
 
     /// The board, if the caller holds its admin key.
     pub(super) async fn authorize(&self, caller: &Caller, board: &str) -> Result<Arc<ServedBoard>, TallyError> {
-        let key = caller.admin_key.as_deref().ok_or_else(|| {
-            TallyError::Unauthenticated("send the board's admin key as 'Authorization: Bearer <key>'".into())
-        })?;
+        let key = caller.admin_key.as_deref().ok_or_else(no_admin_key)?;
         self.admin_board(caller.ip, board, key).await
     }
 
