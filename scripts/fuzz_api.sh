@@ -11,13 +11,12 @@ seconds=${FUZZ_API_SECONDS:-150}
 dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-off=off
 env DATABASE_URL="sqlite://$dir/tally.db" TALLY_MATRICES=matrices LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   LEPTOS_OUTPUT_NAME=tally LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn \
-  TALLY_LIMIT_SUBMIT_IP=$off TALLY_LIMIT_SUBMIT_RESPONDENT=$off TALLY_LIMIT_NEW_RESPONDENTS_IP=$off \
-  TALLY_LIMIT_CONNECT_IP=$off TALLY_MAX_SOCKETS_PER_IP=$off TALLY_MAX_CONNECTIONS_PER_IP=$off \
-  TALLY_LIMIT_CREATE_IP=$off TALLY_MAX_BOARDS_PER_HOUR=$off TALLY_LIMIT_ADMIN_GUESSES_IP=$off \
-  TALLY_LIMIT_JOIN_GUESSES_IP=$off TALLY_LIMIT_INVITES_BOARD=$off \
+  TALLY_LIMIT_SUBMIT_IP=off TALLY_LIMIT_SUBMIT_RESPONDENT=off TALLY_LIMIT_NEW_RESPONDENTS_IP=off \
+  TALLY_LIMIT_CONNECT_IP=off TALLY_MAX_SOCKETS_PER_IP=off TALLY_MAX_CONNECTIONS_PER_IP=off \
+  TALLY_LIMIT_CREATE_IP=off TALLY_MAX_BOARDS_PER_HOUR=off TALLY_LIMIT_ADMIN_GUESSES_IP=off \
+  TALLY_LIMIT_JOIN_GUESSES_IP=off TALLY_LIMIT_INVITES_BOARD=off \
   target/debug/server > "$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT

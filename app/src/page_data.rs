@@ -50,11 +50,17 @@ impl BoardPageData {
 /// after its matrix; how many texts are left as written.
 pub fn in_language(title: &mut String, matrix: &mut Matrix, language: &str) -> usize {
     let shown = matrix.in_language(language);
-    if *title == matrix.title {
-        title.clone_from(&shown.matrix.title);
-    }
+    title_as_shown(title, matrix, &shown.matrix);
     *matrix = shown.matrix;
     shown.untranslated
+}
+
+/// A board's `title` as a page shows it: its matrix's title in the page's
+/// language (`shown`) when the board is named after its matrix (`written`).
+pub fn title_as_shown(title: &mut String, written: &Matrix, shown: &Matrix) {
+    if *title == written.title {
+        title.clone_from(&shown.title);
+    }
 }
 
 /// What the presenter screen shows: the board, and the address people

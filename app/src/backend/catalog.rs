@@ -45,15 +45,20 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, CatalogError> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
-    let (translations, sources): (Vec<_>, Vec<_>) = paths.into_iter().partition(|p| translation_of(p).is_some());
+    let (mut sources, mut translations) = (Vec::new(), Vec::new());
+    for path in paths {
+        match translation_of(&path) {
+            Some((source, tag)) => translations.push((path, source, tag)),
+            None => sources.push(path),
+        }
+    }
     let mut read = BTreeMap::new();
     for path in sources {
         let text = std::fs::read_to_string(&path).map_err(unreadable(&path))?;
         let matrix: Matrix = toml::from_str(&text).map_err(invalid(&path))?;
         read.insert(path, matrix);
     }
-    for path in translations {
-        let (source, tag) = translation_of(&path).expect("partitioned as a translation");
+    for (path, source, tag) in translations {
         let Some(matrix) = read.get_mut(&source) else {
             return Err(CatalogError::Orphan { source_file: source.display().to_string(), path });
         };

@@ -100,7 +100,7 @@ impl Modify for Credentials {
 /// the refusals any request may meet, each with the error body: a board
 /// that does not exist, a missing (401) or wrong (403) admin key where one is needed,
 /// a limit, a busy database, a failure.
-pub fn finish(document: &mut Document) {
+fn finish(document: &mut Document) {
     for (path, item) in document.paths.paths.iter_mut() {
         let operations =
             [("get", &mut item.get), ("put", &mut item.put), ("post", &mut item.post), ("delete", &mut item.delete)];

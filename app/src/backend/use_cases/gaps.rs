@@ -63,8 +63,8 @@ impl Tally {
             before,
         };
         if let Some(language) = &query.language {
-            let mut shown = matrix.as_ref().clone();
-            crate::page_data::in_language(&mut gaps.title, &mut shown, language);
+            let shown = matrix.in_language(language).matrix;
+            crate::page_data::title_as_shown(&mut gaps.title, &matrix, &shown);
             gaps.name_as(&shown);
         }
         Ok(gaps)
