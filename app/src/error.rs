@@ -49,6 +49,9 @@ pub enum TallyError {
     /// The request named a template that is not loaded.
     #[error("unknown template '{0}'")]
     UnknownTemplate(String),
+    /// No webhook endpoint or delivery of the board has that id; the text says which.
+    #[error("{0}")]
+    UnknownWebhook(String),
     /// A submission broke one or more rules; each problem names its row.
     #[error("submission rejected: {}", join(.0))]
     InvalidSubmission(Vec<Problem>),
@@ -139,6 +142,7 @@ impl From<TallyError> for Wire {
             UnknownInvitation(t) => text("UnknownInvitation", t),
             RevokedInvitation => text("RevokedInvitation", String::new()),
             UnknownTemplate(t) => text("UnknownTemplate", t),
+            UnknownWebhook(t) => text("UnknownWebhook", t),
             InvalidSubmission(problems) => Wire { kind: "InvalidSubmission".into(), problems, ..Wire::default() },
             InvalidMatrix(matrix_problems) => Wire { kind: "InvalidMatrix".into(), matrix_problems, ..Wire::default() },
             InvalidList(problems) => Wire { kind: "InvalidList".into(), problems, ..Wire::default() },
@@ -172,6 +176,7 @@ impl From<Wire> for TallyError {
             "UnknownInvitation" => UnknownInvitation(w.text),
             "RevokedInvitation" => RevokedInvitation,
             "UnknownTemplate" => UnknownTemplate(w.text),
+            "UnknownWebhook" => UnknownWebhook(w.text),
             "InvalidSubmission" => InvalidSubmission(w.problems),
             "InvalidMatrix" => InvalidMatrix(w.matrix_problems),
             "InvalidList" => InvalidList(w.problems),
@@ -196,6 +201,7 @@ impl TallyError {
         match self {
             TallyError::UnknownBoard(_)
             | TallyError::UnknownTemplate(_)
+            | TallyError::UnknownWebhook(_)
             | TallyError::UnknownRound { .. }
             | TallyError::UnknownGroup { .. }
             | TallyError::UnknownInvitation(_) => 404,
@@ -245,6 +251,7 @@ mod tests {
             TallyError::UnknownInvitation(text()),
             TallyError::RevokedInvitation,
             TallyError::UnknownTemplate(text()),
+            TallyError::UnknownWebhook(text()),
             TallyError::InvalidSubmission(vec![problem.clone()]),
             TallyError::InvalidMatrix(vec![matrix_problem]),
             TallyError::InvalidList(vec![problem]),

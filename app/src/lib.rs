@@ -69,6 +69,7 @@ pub mod rounds;
 pub mod server_fns;
 pub mod stats;
 pub mod time_text;
+pub mod webhooks;
 
 #[cfg(feature = "ssr")]
 pub mod backend;

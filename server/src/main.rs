@@ -30,6 +30,7 @@ use app::backend::respondent::Respondents;
 use app::backend::signer::Signer;
 use app::backend::site_cookie::SiteCookie;
 use app::backend::use_cases::Tally;
+use app::backend::webhooks::Outbox;
 use app::backend::{catalog, engine::Engine, metrics, store};
 use app::i18n::negotiate;
 use app::{shell, App};
@@ -97,12 +98,17 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let form_errors = form_errors::FormErrors::new(signer, https);
     let provider =
         config.oidc.clone().map(app::backend::oidc::Provider::new).transpose().context("setting up sign-in")?;
+    let outbox = Arc::new(Outbox::new(config.webhooks.clone()).context("setting up webhooks")?);
     let tally = Tally::new(engine.clone(), limits, respondents)
         .with_public_url(config.public_url.as_deref())
         .with_bounds(config.bounds)
-        .with_sign_in(provider);
+        .with_sign_in(provider)
+        .with_webhooks(outbox.clone());
 
     let (shutdown, signal) = shutdown::Shutdown::on_signal()?;
+    let mut stopping = shutdown.clone();
+    let base_url = tally.public_url.clone().unwrap_or_default();
+    tokio::spawn(outbox.deliver_forever(engine.clone(), base_url, async move { stopping.begun().await }));
     let admission = Admission {
         header_timeout: config.header_timeout,
         gate: ConnectionGate::new(config.connections),

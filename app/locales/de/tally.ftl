@@ -282,6 +282,36 @@ admin-error-closed = Das Board nimmt keine neuen Antworten an: Öffne es zuerst 
 admin-error-too-large = Das ist mehr, als der Server auf einmal annimmt (höchstens { $count } Bytes): Schick es in kleineren Teilen.
 admin-error-busy = Der Server ist gerade ausgelastet; nichts wurde geändert. Versuch es in { $count } s noch einmal.
 admin-error-failed = Auf dem Server ist etwas schiefgegangen. Versuch es gleich noch einmal; passiert es wieder, sag der Person Bescheid, die dieses Tally betreibt.
+hooks-legend = Webhooks
+hooks-hint = Tally meldet diesen Adressen, was mit dem Board geschieht, und signiert jede Anfrage mit dem Geheimnis des Endpunkts (Header Tally-Signature). Fehlgeschlagene Zustellungen werden einen Tag lang wiederholt.
+hooks-url = URL des Endpunkts
+hooks-events = Senden, wenn
+hook-round-opened = eine Runde beginnt
+hook-figures-revealed = die Zahlen freigegeben werden
+hook-figures-hidden = die Zahlen verborgen werden
+hook-board-closed = das Board geschlossen wird
+hook-board-reopened = das Board wieder geöffnet wird
+hook-participation = genug Personen geantwortet haben
+hook-matrix-edited = die Matrix bearbeitet wird
+hooks-participation = Ab wie vielen Antworten es genug sind
+hooks-format = Inhalt
+hooks-format-json = Tally-JSON
+hooks-format-slack = Slack-Nachricht (Text)
+hooks-secret = Signaturgeheimnis (leer lassen, dann erzeugt Tally eines)
+hooks-add = Endpunkt hinzufügen
+hooks-secret-once = Hinzugefügt. Kopiere jetzt sein Signaturgeheimnis, es wird nicht noch einmal angezeigt:
+hooks-none = Noch keine Endpunkte.
+hooks-log = Zustellungen
+hooks-log-empty = Noch nichts gesendet.
+hooks-refresh = Aktualisieren
+hooks-resend = Erneut senden
+hooks-state-pending = wartet
+hooks-state-delivered = zugestellt
+hooks-state-failed = aufgegeben
+hooks-attempts = { $count ->
+        [one] { $count } Versuch
+       *[other] { $count } Versuche
+    }
 
 ## Board-Seite und Präsentation, wie der Server sie ausliefert
 

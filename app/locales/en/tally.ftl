@@ -277,6 +277,36 @@ admin-error-closed = The board is closed to new answers: reopen it first.
 admin-error-too-large = That is more than the server takes at once (at most { $count } bytes): send it in smaller parts.
 admin-error-busy = The server is busy right now; nothing was changed. Try again in { $count } s.
 admin-error-failed = Something went wrong on the server. Try again in a moment; if it keeps happening, tell whoever runs this Tally.
+hooks-legend = Webhooks
+hooks-hint = Tally tells these addresses when something happens to the board, signing each request with the endpoint's secret (header Tally-Signature). Failed deliveries are tried again for a day.
+hooks-url = Endpoint URL
+hooks-events = Send when
+hook-round-opened = a round opens
+hook-figures-revealed = the figures are revealed
+hook-figures-hidden = the figures are hidden
+hook-board-closed = the board closes
+hook-board-reopened = the board reopens
+hook-participation = enough people have answered
+hook-matrix-edited = the matrix is edited
+hooks-participation = How many answers count as enough
+hooks-format = Body
+hooks-format-json = Tally JSON
+hooks-format-slack = Slack message (text)
+hooks-secret = Signing secret (leave empty and Tally makes one)
+hooks-add = Add endpoint
+hooks-secret-once = Added. Copy its signing secret now, it is not shown again:
+hooks-none = No endpoints yet.
+hooks-log = Deliveries
+hooks-log-empty = Nothing sent yet.
+hooks-refresh = Refresh
+hooks-resend = Send again
+hooks-state-pending = waiting
+hooks-state-delivered = delivered
+hooks-state-failed = given up
+hooks-attempts = { $count ->
+        [one] { $count } attempt
+       *[other] { $count } attempts
+    }
 
 ## The board page and the presenter, as the server renders them
 

@@ -285,6 +285,36 @@ admin-error-closed = El tablero no acepta respuestas nuevas: vuelve a abrirlo pr
 admin-error-too-large = Es más de lo que el servidor acepta de una vez (como mucho { $count } bytes): envíalo en partes más pequeñas.
 admin-error-busy = El servidor está ocupado ahora mismo; no se ha cambiado nada. Vuelve a intentarlo dentro de { $count } s.
 admin-error-failed = Algo ha fallado en el servidor. Vuelve a intentarlo en un momento; si sigue pasando, avisa a quien gestiona este Tally.
+hooks-legend = Webhooks
+hooks-hint = Tally avisa a estas direcciones de lo que le pasa al tablero y firma cada petición con el secreto del destino (cabecera Tally-Signature). Los envíos fallidos se reintentan durante un día.
+hooks-url = URL del destino
+hooks-events = Enviar cuando
+hook-round-opened = empieza una ronda
+hook-figures-revealed = se muestran las cifras
+hook-figures-hidden = se ocultan las cifras
+hook-board-closed = se cierra el tablero
+hook-board-reopened = se reabre el tablero
+hook-participation = han respondido suficientes personas
+hook-matrix-edited = se edita la matriz
+hooks-participation = Cuántas respuestas bastan
+hooks-format = Contenido
+hooks-format-json = JSON de Tally
+hooks-format-slack = Mensaje de Slack (texto)
+hooks-secret = Secreto de firma (déjalo vacío y Tally creará uno)
+hooks-add = Añadir destino
+hooks-secret-once = Añadido. Copia ahora su secreto de firma; no se volverá a mostrar:
+hooks-none = Aún no hay destinos.
+hooks-log = Envíos
+hooks-log-empty = Aún no se ha enviado nada.
+hooks-refresh = Actualizar
+hooks-resend = Enviar de nuevo
+hooks-state-pending = en espera
+hooks-state-delivered = entregado
+hooks-state-failed = abandonado
+hooks-attempts = { $count ->
+        [one] { $count } intento
+       *[other] { $count } intentos
+    }
 
 ## La página del tablero y la presentación, tal como las envía el servidor
 

@@ -288,6 +288,36 @@ admin-error-closed = Le tableau n’accepte plus de réponses : rouvrez-le d’
 admin-error-too-large = C’est plus que ce que le serveur accepte en une fois ({ $count } octets au plus) : envoyez-le en plusieurs parties.
 admin-error-busy = Le serveur est occupé ; rien n’a été modifié. Réessayez dans { $count } s.
 admin-error-failed = Un problème est survenu sur le serveur. Réessayez dans un instant ; si cela se reproduit, prévenez la personne qui gère ce Tally.
+hooks-legend = Webhooks
+hooks-hint = Tally prévient ces adresses de ce qui arrive au tableau et signe chaque requête avec le secret du point d’accès (en-tête Tally-Signature). Une livraison échouée est retentée pendant une journée.
+hooks-url = URL du point d’accès
+hooks-events = Envoyer quand
+hook-round-opened = un tour commence
+hook-figures-revealed = les chiffres sont dévoilés
+hook-figures-hidden = les chiffres sont masqués
+hook-board-closed = le tableau est fermé
+hook-board-reopened = le tableau est rouvert
+hook-participation = assez de personnes ont répondu
+hook-matrix-edited = la matrice est modifiée
+hooks-participation = Nombre de réponses suffisant
+hooks-format = Contenu
+hooks-format-json = JSON de Tally
+hooks-format-slack = Message Slack (texte)
+hooks-secret = Secret de signature (laissez vide pour que Tally en crée un)
+hooks-add = Ajouter le point d’accès
+hooks-secret-once = Ajouté. Copiez son secret de signature maintenant, il ne sera plus affiché :
+hooks-none = Aucun point d’accès pour l’instant.
+hooks-log = Livraisons
+hooks-log-empty = Rien n’a encore été envoyé.
+hooks-refresh = Actualiser
+hooks-resend = Renvoyer
+hooks-state-pending = en attente
+hooks-state-delivered = livrée
+hooks-state-failed = abandonnée
+hooks-attempts = { $count ->
+        [one] { $count } tentative
+       *[other] { $count } tentatives
+    }
 
 ## La page du tableau et l’écran de présentation, tels que le serveur les envoie
 

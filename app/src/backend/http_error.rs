@@ -53,6 +53,7 @@ pub fn code(error: &TallyError) -> &'static str {
         TallyError::UnknownInvitation(_) => "unknown_invitation",
         TallyError::RevokedInvitation => "revoked_invitation",
         TallyError::UnknownTemplate(_) => "unknown_template",
+        TallyError::UnknownWebhook(_) => "unknown_webhook",
         TallyError::InvalidSubmission(_) => "invalid_submission",
         TallyError::InvalidMatrix(_) => "invalid_matrix",
         TallyError::InvalidList(_) => "invalid_list",

@@ -46,4 +46,5 @@ pub mod store;
 pub mod submission_body;
 pub mod suppression;
 pub mod use_cases;
+pub mod webhooks;
 pub mod your_boards;

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod home;
 pub mod invitations;
 pub mod sign_in;
+pub mod webhooks;
 pub mod words;
 
 use crate::comparison::Comparison;

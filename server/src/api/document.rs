@@ -44,6 +44,7 @@ use utoipa_axum::routes;
         (name = "rounds", description = "A board's rounds"),
         (name = "groups and roles", description = "Groups, their threshold, and a role's gaps"),
         (name = "access", description = "Who may answer, invitations and owners"),
+        (name = "webhooks", description = "Where a board's events are sent, and what became of each delivery"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
     )
 )]

@@ -36,6 +36,7 @@ mod join;
 mod matrices;
 mod owners;
 mod rounds;
+mod webhooks;
 
 pub use extract::bearer;
 pub use matrices::templates;
@@ -89,6 +90,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S
         .routes(routes!(boards::close))
         .routes(routes!(boards::reopen))
         .routes(routes!(export::export_with_header, export::export_with_form))
+        .routes(routes!(webhooks::list, webhooks::add))
+        .routes(routes!(webhooks::remove))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::resend))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(tally)
 }

@@ -5,7 +5,7 @@
 //!
 //! The flags are grouped by the part of the server they set, one file each
 //! ([`database`], [`boards`], [`live`], [`network`], [`limits`],
-//! [`sign_in`]), and
+//! [`sign_in`], [`webhooks`]), and
 //! flattened into one command line; each group makes its part's settings.
 
 mod boards;
@@ -14,6 +14,7 @@ mod limits;
 mod live;
 mod network;
 mod sign_in;
+mod webhooks;
 
 use crate::allowed_hosts::AllowedHosts;
 use crate::connection_cap::ConnectionCaps;
@@ -26,6 +27,7 @@ use app::backend::limits::Limits;
 use app::backend::oidc::OidcSettings;
 use app::backend::store::{DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::Bounds;
+use app::backend::webhooks::WebhookSettings;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 pub use network::MetricsAccess;
 use std::path::PathBuf;
@@ -46,6 +48,8 @@ struct Args {
     limits: limits::LimitArgs,
     #[command(flatten)]
     sign_in: sign_in::SignInArgs,
+    #[command(flatten)]
+    webhooks: webhooks::WebhookArgs,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
@@ -91,6 +95,8 @@ pub struct Config {
     pub boards: CachePolicy,
     /// The OpenID Connect provider people sign in with, if any.
     pub oidc: Option<OidcSettings>,
+    /// Where webhooks may go, and how long they are tried.
+    pub webhooks: WebhookSettings,
     /// `verify` instead of serving, when given.
     pub command: Option<Command>,
     /// What the settings are, for the log at start-up; no secrets.
@@ -103,7 +109,7 @@ impl Config {
         let matches = Args::command().get_matches();
         let args = Args::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
         let summary = summary(&matches);
-        let Args { database, boards, live, network, limits, sign_in, log_json, command } = args;
+        let Args { database, boards, live, network, limits, sign_in, webhooks, log_json, command } = args;
         let oidc = sign_in.settings(network.public_url.as_deref()).unwrap_or_else(|message| {
             Args::command().error(clap::error::ErrorKind::MissingRequiredArgument, message).exit()
         });
@@ -126,6 +132,7 @@ impl Config {
             public_url: network.public_url,
             boards: boards.cache_policy(),
             oidc,
+            webhooks: webhooks.settings(),
             matrices_dir: boards.matrices,
             default_matrix: boards.default_matrix,
             command,

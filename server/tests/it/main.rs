@@ -40,3 +40,4 @@ mod slow_client;
 mod start_and_join;
 mod startup;
 mod threads;
+mod webhooks;

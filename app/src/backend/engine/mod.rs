@@ -203,6 +203,11 @@ impl Engine {
         &*self.state.store
     }
 
+    /// Webhook endpoints and the queue of deliveries, as the store keeps them.
+    pub fn webhooks(&self) -> &dyn crate::backend::store::Webhooks {
+        &*self.state.store
+    }
+
     /// Sign-ins under way and sessions, as the store keeps them.
     pub fn sign_ins(&self) -> &dyn crate::backend::store::SignIns {
         &*self.state.store

@@ -24,8 +24,8 @@
 //!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
 
 use super::{
-    BoardInfo, Change, Committed, InvitationChange, ListedBoard, NewInvitation, PendingSignIn, Session, StoredBoard,
-    StoredInvitation, Submission,
+    Attempt, BoardInfo, Change, Committed, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,
+    ParticipationReached, PendingSignIn, Session, StoredBoard, StoredInvitation, StoredWebhook, Submission,
 };
 use crate::access::AccessMode;
 use crate::answers::{Answers, PreviousAnswers};
@@ -43,12 +43,22 @@ pub type SliceSize = (Option<String>, Option<String>, u64);
 
 /// A whole database, as the engine holds it.
 pub trait Store:
-    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Upkeep
+    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Webhooks + Upkeep
 {
 }
 
 impl<T> Store for T where
-    T: Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Upkeep
+    T: Boards
+        + Commits
+        + Rounds
+        + BoardSettings
+        + Groups
+        + Respondents
+        + Invitations
+        + SignIns
+        + Owners
+        + Webhooks
+        + Upkeep
 {
 }
 
@@ -263,6 +273,51 @@ pub trait Respondents: Send + Sync {
     async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError>;
 }
 
+/// Webhook endpoints and the queue of deliveries to them, shared by every
+/// instance: a delivery is taken by one instance at a time (its lease), so
+/// an instance group sends each once unless one dies mid-send.
+#[async_trait]
+pub trait Webhooks: Send + Sync {
+    /// Adds an endpoint unless the board holds `max` already (`Conflict`).
+    async fn add_webhook(&self, hook: StoredWebhook, max: usize) -> Result<(), TallyError>;
+
+    /// The board's endpoints, oldest first.
+    async fn webhooks(&self, board: &str) -> Result<Vec<StoredWebhook>, TallyError>;
+
+    /// Removes an endpoint; its pending deliveries fail. `false` when there was none.
+    async fn remove_webhook(&self, board: &str, id: &str) -> Result<bool, TallyError>;
+
+    /// Queues each delivery, due at `now`, and forgets all but the newest
+    /// [`KEPT_DELIVERIES`] finished ones of their boards.
+    async fn queue_deliveries(&self, deliveries: Vec<NewDelivery>, now: i64) -> Result<(), TallyError>;
+
+    /// The board's newest `limit` deliveries, newest first.
+    async fn deliveries(&self, board: &str, limit: usize) -> Result<Vec<crate::webhooks::Delivery>, TallyError>;
+
+    /// Takes up to `limit` pending deliveries due by `now` that nobody
+    /// holds, each until `lease_until`; none another instance holds.
+    async fn take_due(&self, now: i64, lease_until: i64, limit: usize) -> Result<Vec<DueDelivery>, TallyError>;
+
+    /// Records an attempt at a delivery and releases it.
+    async fn record_attempt(&self, id: i64, attempt: Attempt) -> Result<(), TallyError>;
+
+    /// Makes a delivery of the board pending again, due at `now`, if its
+    /// endpoint is still there; `None` when there is no such delivery.
+    async fn resend(&self, board: &str, id: i64, now: i64) -> Result<Option<crate::webhooks::Delivery>, TallyError>;
+
+    /// The endpoints whose participation number their board's open round
+    /// reached and that have not yet been sent it for that round.
+    async fn participation_reached(&self) -> Result<Vec<ParticipationReached>, TallyError>;
+
+    /// Marks the endpoint sent its participation event for `round` and
+    /// queues `delivery`, in one transaction; `false` (nothing queued) when
+    /// another instance did first.
+    async fn queue_participation(&self, round: u32, delivery: NewDelivery, now: i64) -> Result<bool, TallyError>;
+}
+
+/// Finished deliveries kept per board, for its log.
+pub const KEPT_DELIVERIES: i64 = 200;
+
 /// Is the database well: reachable, writable, and its aggregates true.
 #[async_trait]
 pub trait Upkeep: Send + Sync {
@@ -317,4 +372,9 @@ pub fn too_many_invitations(held: usize, adding: usize, max: usize) -> TallyErro
     TallyError::Conflict(format!(
         "a board holds at most {max} invitations: it has {held}, and {adding} more would exceed that"
     ))
+}
+
+/// What [`Webhooks::add_webhook`] says when a board has `max` endpoints.
+pub fn too_many_webhooks(max: usize) -> TallyError {
+    TallyError::Conflict(format!("a board sends to at most {max} webhook endpoints; remove one first"))
 }

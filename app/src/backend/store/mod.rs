@@ -30,13 +30,13 @@ mod sqlite;
 mod types;
 
 pub use committed::{Committed, FiguresDelta, Placed, Refusal};
-pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store};
+pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store, Webhooks};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::SqliteStore;
 pub use types::{
-    BoardInfo, Change, InvitationChange, ListedBoard, NewInvitation, PendingSignIn, Session, StoredBoard,
-    StoredInvitation, Submission,
+    Attempt, BoardInfo, Change, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,
+    ParticipationReached, PendingSignIn, Session, StoredBoard, StoredInvitation, StoredWebhook, Submission,
 };
 
 use crate::error::TallyError;

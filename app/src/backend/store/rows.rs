@@ -107,3 +107,80 @@ pub(super) fn encode_group_names(groups: &GroupSettings) -> String {
 pub(super) fn encode_names(names: &[String]) -> String {
     serde_json::to_string(names).expect("a list of names serialises")
 }
+
+/// A stored endpoint's columns, as [`super::sql::WEBHOOKS`] reads them.
+pub(crate) struct WebhookRow {
+    pub id: String,
+    pub board: String,
+    pub url: String,
+    /// Event names, comma-separated.
+    pub events: String,
+    pub format: String,
+    pub secret: String,
+    pub participation: Option<i64>,
+    pub created_at: i64,
+}
+
+impl WebhookRow {
+    pub fn record(self) -> super::StoredWebhook {
+        use crate::webhooks::{Webhook, WebhookEvent, WebhookFormat};
+        let webhook = Webhook {
+            id: self.id,
+            url: self.url,
+            events: self.events.split(',').filter_map(WebhookEvent::parse).collect(),
+            format: WebhookFormat::parse(&self.format).unwrap_or_default(),
+            participation: self.participation.map(|n| n.clamp(0, u32::MAX as i64) as u32),
+            created_at: self.created_at,
+        };
+        super::StoredWebhook { board: self.board, webhook, secret: self.secret }
+    }
+}
+
+/// Event names as stored: comma-separated.
+pub(crate) fn stored_events(events: &[crate::webhooks::WebhookEvent]) -> String {
+    events.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// A delivery's columns, in `sql::delivery_columns!`'s order.
+pub(crate) struct DeliveryRow {
+    pub id: i64,
+    pub webhook: String,
+    pub url: String,
+    pub event: String,
+    pub state: String,
+    pub attempts: i64,
+    pub last_status: Option<i64>,
+    pub last_error: String,
+    pub created_at: i64,
+    pub next_at: i64,
+}
+
+impl DeliveryRow {
+    pub fn record(self) -> crate::webhooks::Delivery {
+        use crate::webhooks::{Delivery, DeliveryState, WebhookEvent};
+        let state = DeliveryState::parse(&self.state).unwrap_or(DeliveryState::Failed);
+        Delivery {
+            id: self.id,
+            webhook: self.webhook,
+            url: self.url,
+            event: WebhookEvent::parse(&self.event).unwrap_or(WebhookEvent::RoundOpened),
+            state,
+            attempts: self.attempts.clamp(0, u32::MAX as i64) as u32,
+            last_status: self.last_status.and_then(|s| u16::try_from(s).ok()),
+            last_error: self.last_error,
+            created_at: self.created_at,
+            next_attempt_at: (state == DeliveryState::Pending).then_some(self.next_at),
+        }
+    }
+}
+
+/// What [`super::sql::RECORD_ATTEMPT`] stores for an attempt: (state,
+/// status, error, next attempt at).
+pub(crate) fn attempt_columns(attempt: super::Attempt) -> (&'static str, Option<i64>, String, i64) {
+    use super::Attempt;
+    match attempt {
+        Attempt::Delivered { status } => ("delivered", Some(status.into()), String::new(), 0),
+        Attempt::Retry { status, error, at } => ("pending", status.map(i64::from), error, at),
+        Attempt::GaveUp { status, error } => ("failed", status.map(i64::from), error, 0),
+    }
+}

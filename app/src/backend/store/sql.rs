@@ -182,3 +182,37 @@ pub const NOTE_ANSWERED: &str =
 /// The boards an account answered, as [`super::ListedBoard`]s.
 pub const ANSWERED_BOARDS: &str = "SELECT b.id, b.title, b.round, b.access, b.respondents, b.closed FROM boards b
      WHERE b.id IN (SELECT board_id FROM answered_boards WHERE account = $1) ORDER BY b.id";
+
+/// Adds an endpoint ($1 id, $2 board, $3 url, $4 events, $5 format, $6
+/// secret, $7 participation, $8 created) unless the board holds $9 already.
+pub const ADD_WEBHOOK: &str =
+    "INSERT INTO webhooks (id, board_id, url, events, format, secret, participation, created_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE (SELECT COUNT(*) FROM webhooks WHERE board_id = $2) < $9";
+pub const WEBHOOKS: &str = "SELECT id, board_id, url, events, format, secret, participation, created_at
+     FROM webhooks WHERE board_id = $1 ORDER BY created_at, id";
+/// The columns of a [`crate::webhooks::Delivery`], in `rows::DeliveryRow`'s order.
+macro_rules! delivery_columns {
+    () => {
+        "id, webhook_id, url, event, state, attempts, last_status, last_error, created_at, next_at"
+    };
+}
+pub const DELIVERIES: &str =
+    concat!("SELECT ", delivery_columns!(), " FROM webhook_deliveries WHERE board_id = $1 ORDER BY id DESC LIMIT $2");
+/// Forgets a board's finished deliveries but the newest $2.
+pub const PRUNE_DELIVERIES: &str = "DELETE FROM webhook_deliveries WHERE board_id = $1 AND state <> 'pending'
+     AND id <= (SELECT id FROM webhook_deliveries WHERE board_id = $1 AND state <> 'pending'
+                ORDER BY id DESC LIMIT 1 OFFSET $2)";
+/// Records an attempt ($1 delivery, $2 state, $3 status, $4 error, $5 next) and releases it.
+pub const RECORD_ATTEMPT: &str = "UPDATE webhook_deliveries SET state = $2, attempts = attempts + 1,
+     last_status = $3, last_error = $4, next_at = $5, lease_until = 0 WHERE id = $1";
+/// Makes a delivery pending again, due at $3.
+pub const RESEND: &str = concat!(
+    "UPDATE webhook_deliveries SET state = 'pending', next_at = $3, last_error = ''
+     WHERE board_id = $1 AND id = $2 RETURNING ",
+    delivery_columns!()
+);
+/// Endpoints whose board's open round reached their participation number
+/// and that were not yet sent it for that round.
+pub const PARTICIPATION_REACHED: &str = "SELECT w.id, w.board_id, b.round, b.respondents, b.title
+     FROM webhooks w JOIN boards b ON b.id = w.board_id
+     WHERE w.participation IS NOT NULL AND b.respondents >= w.participation AND w.participation_round < b.round";

@@ -163,3 +163,63 @@ pub enum InvitationChange {
     /// Gone from the list; what its person answered stays, anonymous.
     Delete,
 }
+
+/// A webhook endpoint as stored: the admin's view of it and its secret.
+#[derive(Clone, Debug)]
+pub struct StoredWebhook {
+    pub board: String,
+    pub webhook: crate::webhooks::Webhook,
+    pub secret: String,
+}
+
+/// A delivery to queue: `body` is the request body as the endpoint's format wants it.
+#[derive(Clone, Debug)]
+pub struct NewDelivery {
+    pub board: String,
+    pub webhook: String,
+    pub url: String,
+    pub event: crate::webhooks::WebhookEvent,
+    pub body: String,
+}
+
+/// A delivery an instance took to send, with what signing it needs.
+#[derive(Clone, Debug)]
+pub struct DueDelivery {
+    pub id: i64,
+    pub url: String,
+    pub secret: String,
+    pub event: crate::webhooks::WebhookEvent,
+    pub body: String,
+    /// Attempts made before this one.
+    pub attempts: u32,
+    pub created_at: i64,
+}
+
+/// What one attempt at a delivery came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Attempt {
+    Delivered {
+        status: u16,
+    },
+    /// Failed; tried again at `at` (unix seconds).
+    Retry {
+        status: Option<u16>,
+        error: String,
+        at: i64,
+    },
+    /// Failed, and given up.
+    GaveUp {
+        status: Option<u16>,
+        error: String,
+    },
+}
+
+/// An endpoint whose board's open round reached its participation number.
+#[derive(Clone, Debug)]
+pub struct ParticipationReached {
+    pub webhook: String,
+    pub board: String,
+    pub title: String,
+    pub round: u32,
+    pub respondents: u64,
+}

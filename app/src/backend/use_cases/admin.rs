@@ -12,6 +12,8 @@ use crate::i18n::t_with;
 use crate::matrix::Matrix;
 use crate::rounds::{RoundInfo, MAX_LABEL};
 use crate::stats::Stats;
+use crate::webhooks::WebhookEvent;
+use serde_json::json;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -33,7 +35,13 @@ impl Tally {
     /// Closes (or reopens) the board; returns its figures with the change in.
     pub async fn set_closed(&self, caller: &Caller, board: &str, closed: bool) -> Result<Arc<Stats>, TallyError> {
         let board = self.authorize(caller, board).await?;
-        self.engine.set_closed(&board, closed).await
+        let was_closed = board.stats().closed;
+        let stats = self.engine.set_closed(&board, closed).await?;
+        if was_closed != closed {
+            let event = if closed { WebhookEvent::BoardClosed } else { WebhookEvent::BoardReopened };
+            self.announce(&board, event, json!({})).await;
+        }
+        Ok(stats)
     }
 
     /// Freezes the board's open round and opens the next, called `label`
@@ -59,7 +67,9 @@ impl Tally {
                 board.info.id
             )));
         }
-        self.engine.start_round(&board, label).await
+        let round = self.engine.start_round(&board, label).await?;
+        self.announce(&board, WebhookEvent::RoundOpened, json!({"round": round.round, "label": round.label})).await;
+        Ok(round)
     }
 
     /// Sets the groups respondents choose from and the anonymity threshold.
@@ -88,7 +98,9 @@ impl Tally {
         let board = self.authorize(caller, board).await?;
         let matrix = matrix_body::checked(matrix)?;
         let base = base.unwrap_or_else(|| board.current().rev);
-        self.engine.replace_matrix(&board, matrix, base).await
+        let stats = self.engine.replace_matrix(&board, matrix, base).await?;
+        self.announce(&board, WebhookEvent::MatrixEdited, json!({"revision": board.current().rev})).await;
+        Ok(stats)
     }
 
     /// The board's aggregates as `json` or `csv`, of every round or of

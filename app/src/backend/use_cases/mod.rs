@@ -17,7 +17,9 @@
 //!   role's people against what it expects;
 //! * [`reveal`] — who sees the figures, and the gate every figure passes;
 //! * [`access`], [`invitations`], [`sign_in`] — who may answer, personal
-//!   links, and signing in with an OpenID Connect provider.
+//!   links, and signing in with an OpenID Connect provider;
+//! * [`webhooks`] — the endpoints a board's events are sent to, and its
+//!   delivery log.
 //!
 //! [`TallyError`]: crate::error::TallyError
 
@@ -32,11 +34,13 @@ pub mod owners;
 pub mod reveal;
 pub mod sign_in;
 pub mod submit;
+pub mod webhooks;
 
 use crate::backend::engine::Engine;
 use crate::backend::limits::Limits;
 use crate::backend::oidc::Provider;
 use crate::backend::respondent::Respondents;
+use crate::backend::webhooks::{Outbox, WebhookSettings};
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -57,6 +61,8 @@ pub struct Tally {
     pub bounds: Bounds,
     /// The OpenID Connect provider people sign in with, when configured.
     pub provider: Option<Arc<Provider>>,
+    /// Where the boards' events are queued and sent from.
+    pub outbox: Arc<Outbox>,
 }
 
 /// Bounds on what one board holds and one response carries, so that no
@@ -98,7 +104,15 @@ pub struct Caller {
 impl Tally {
     pub fn new(engine: Engine, limits: Arc<Limits>, respondents: Respondents) -> Tally {
         let respondents = Arc::new(respondents);
-        Tally { engine, limits, respondents, public_url: None, bounds: Bounds::default(), provider: None }
+        let outbox = Outbox::new(WebhookSettings::default()).expect("the webhook client builds with fixed settings");
+        let outbox = Arc::new(outbox);
+        Tally { engine, limits, respondents, public_url: None, bounds: Bounds::default(), provider: None, outbox }
+    }
+
+    /// Webhooks are sent by `outbox` (whose settings say where they may go).
+    pub fn with_webhooks(mut self, outbox: Arc<Outbox>) -> Tally {
+        self.outbox = outbox;
+        self
     }
 
     /// Absolute links start with `url` (its trailing slash dropped).

@@ -11,6 +11,8 @@ use crate::backend::engine::ServedBoard;
 use crate::error::TallyError;
 use crate::reveal::{RevealMode, RevealSettings, Viewer};
 use crate::stats::Stats;
+use crate::webhooks::WebhookEvent;
+use serde_json::json;
 
 /// A change of the setting; what is left out keeps its value.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -40,7 +42,13 @@ impl Tally {
             reveal: change.reveal.unwrap_or(now.reveal),
             revealed: change.revealed.unwrap_or(now.revealed),
         };
-        Ok(self.engine.set_reveal(&board, settings).await?.reveal)
+        let stats = self.engine.set_reveal(&board, settings).await?;
+        // Revealed or hidden for everyone: by the reveal itself, or by a change of mode.
+        if settings.public() != now.public() {
+            let event = if settings.public() { WebhookEvent::FiguresRevealed } else { WebhookEvent::FiguresHidden };
+            self.announce(&board, event, json!({"round": stats.round})).await;
+        }
+        Ok(stats.reveal)
     }
 
     /// Who the caller is to the gate, with their answers of the latest

@@ -12,6 +12,7 @@ mod owners;
 mod people;
 mod reveal;
 mod share;
+mod webhooks;
 
 use crate::board_feed::BoardFeed;
 use crate::i18n::{say, Say};
@@ -67,6 +68,7 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
             <PeopleControls board=board.clone() key=key.clone() feed/>
             <owners::OwnerControls board=board.clone() key=key.clone()/>
             <NextRound board=board.clone() key=key.clone() feed/>
+            <webhooks::WebhookControls board=board.clone() key=key.clone()/>
             <div class="downloads">
                 {download(&board, &key, "csv", "CSV")}
                 {download(&board, &key, "json", "JSON")}

@@ -6,6 +6,7 @@
 pub mod live_frames;
 pub mod oidc;
 pub mod private_postgres;
+pub mod receiver;
 pub mod submitters;
 #[path = "../../../../app/tests/it/support/mod.rs"]
 mod support;

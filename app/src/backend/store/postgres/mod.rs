@@ -42,6 +42,7 @@ mod respondents;
 mod rounds;
 mod sign_ins;
 mod upkeep;
+mod webhooks;
 
 use super::errors::postgres as failed;
 use super::DatabaseOptions;
@@ -71,6 +72,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0014_member_domains.sql"),
     include_str!("../../../../migrations/postgres/0015_roles.sql"),
     include_str!("../../../../migrations/postgres/0016_counts_by_slice.sql"),
+    include_str!("../../../../migrations/postgres/0017_webhooks.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

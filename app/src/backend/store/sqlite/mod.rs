@@ -16,6 +16,7 @@ mod respondents;
 mod rounds;
 mod sign_ins;
 mod upkeep;
+mod webhooks;
 
 use super::errors::sqlite as failed;
 use super::DatabaseOptions;
@@ -44,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0014_member_domains.sql"),
     include_str!("../../../../migrations/sqlite/0015_roles.sql"),
     include_str!("../../../../migrations/sqlite/0016_counts_by_slice.sql"),
+    include_str!("../../../../migrations/sqlite/0017_webhooks.sql"),
 ];
 
 #[derive(Clone)]
@@ -196,7 +198,7 @@ fn migrate(conn: &mut Connection) -> Result<(), TallyError> {
 /// Binds `values` to a shared statement's `$1`, `$2`, … by name: SQLite
 /// numbers `$N` parameters in the order they first appear, not by N.
 fn numbered<'a>(values: &[&'a dyn ToSql]) -> Vec<(&'static str, &'a dyn ToSql)> {
-    const NAMES: [&str; 8] = ["$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8"];
-    assert!(values.len() <= NAMES.len(), "a shared statement takes at most eight values");
+    const NAMES: [&str; 9] = ["$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9"];
+    assert!(values.len() <= NAMES.len(), "a shared statement takes at most nine values");
     NAMES.into_iter().zip(values.iter().copied()).collect()
 }
