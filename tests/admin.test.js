@@ -38,7 +38,15 @@ const CONTROLS = {
   'POST /api/boards/{board}/invitations/{id}/reissue': (p) => p.getByRole('button', { name: 'New link for Ada' }),
   'POST /api/boards/{board}/invitations/{id}/revoke': (p) => p.getByRole('button', { name: "Withdraw Ada's link" }),
   'DELETE /api/boards/{board}/invitations/{id}': (p) => p.getByRole('button', { name: 'Remove Ada' }),
+  'GET /api/boards/{board}/webhooks': (p) => p.getByRole('heading', { name: 'Webhooks' }),
+  'POST /api/boards/{board}/webhooks': (p) => p.getByRole('button', { name: 'Add endpoint' }),
+  'DELETE /api/boards/{board}/webhooks/{webhook}': (p) => p.getByRole('button', { name: `Remove ${HOOK}` }),
+  'GET /api/boards/{board}/webhooks/deliveries': (p) => p.getByRole('heading', { name: /^Deliveries/ }),
+  'POST /api/boards/{board}/webhooks/deliveries/{delivery}/resend': (p) => p.getByRole('button', { name: 'Send again' }),
 };
+
+/** An endpoint this server may not reach (it has no network): its delivery stays in the log. */
+const HOOK = 'https://hooks.example.com/tally';
 
 async function createBoard(slug) {
   const response = await fetch(server.base + '/api/boards', {
@@ -56,6 +64,12 @@ test('every admin operation of the API has a control in the panel', async () => 
   await fetch(`${server.base}/api/boards/every-control/invitations`, {
     method: 'POST', headers: { authorization: `Bearer ${created.admin_key}` }, body: 'Ada',
   });
+  // One endpoint and one delivery to it, so the controls acting on them are there too.
+  const adminOnly = { authorization: `Bearer ${created.admin_key}` };
+  await fetch(`${server.base}/api/boards/every-control/webhooks`, {
+    method: 'POST', headers: adminOnly, body: JSON.stringify({ url: HOOK, events: ['round_opened'] }),
+  });
+  await fetch(`${server.base}/api/boards/every-control/rounds`, { method: 'POST', headers: adminOnly });
   const admin = await openPage(browser, `${server.base}/b/every-control#admin=${created.admin_key}`);
   await waitForHydration(admin.page);
   await admin.page.getByRole('heading', { name: "You are this board's admin" }).waitFor();

@@ -71,6 +71,12 @@ fn NewEndpointForm(board: String, key: String, add: ServerAction<AddWebhook>) ->
     let format = RwSignal::new("json".to_string());
     let secret = RwSignal::new(String::new());
     let wants_count = move || chosen.with(|c| c.contains(&WebhookEvent::ParticipationReached));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            url.set(String::new());
+            secret.set(String::new());
+        }
+    });
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let events = chosen.get_untracked().iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",");
@@ -98,7 +104,7 @@ fn NewEndpointForm(board: String, key: String, add: ServerAction<AddWebhook>) ->
     view! {
         <form class="new-webhook" on:submit=send>
             <label>{say(Say::HooksUrl)}
-                <input type="url" required placeholder="https://" bind:value=url/></label>
+                <input type="url" required bind:value=url/></label>
             <fieldset class="hook-events">
                 <legend>{say(Say::HooksEvents)}</legend>
                 {boxes.collect_view()}

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -59,11 +60,14 @@ pub enum Script {
 struct Shared {
     script: Script,
     received: Arc<Mutex<Vec<Received>>>,
+    /// Requests not yet answered.
+    open: Arc<AtomicUsize>,
 }
 
 pub struct Receiver {
     pub url: String,
     received: Arc<Mutex<Vec<Received>>>,
+    open: Arc<AtomicUsize>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -71,11 +75,16 @@ impl Receiver {
     pub async fn start(script: Script) -> Receiver {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/hook", listener.local_addr().unwrap());
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let shared = Shared { script, received: received.clone() };
+        let (received, open) = (Arc::new(Mutex::new(Vec::new())), Arc::new(AtomicUsize::new(0)));
+        let shared = Shared { script, received: received.clone(), open: open.clone() };
         let app = axum::Router::new().route("/hook", axum::routing::post(answer)).with_state(shared);
         let task = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Receiver { url, received, task }
+        Receiver { url, received, open, task }
+    }
+
+    /// Requests it is holding unanswered now.
+    pub fn open(&self) -> usize {
+        self.open.load(Ordering::SeqCst)
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -108,6 +117,8 @@ async fn answer(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
         received.push(Received { headers, body: String::from_utf8_lossy(&body).into_owned() });
         received.len() - 1
     };
+    shared.open.fetch_add(1, Ordering::SeqCst);
+    let _answered = Answered(shared.open.clone());
     match shared.script {
         Script::Statuses(statuses) => {
             let status = statuses.get(nth).or(statuses.last()).copied().unwrap_or(200);
@@ -117,5 +128,14 @@ async fn answer(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
             tokio::time::sleep(time).await;
             StatusCode::OK
         }
+    }
+}
+
+/// Counts a request as answered when its handler ends, however it ends.
+struct Answered(Arc<AtomicUsize>);
+
+impl Drop for Answered {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
