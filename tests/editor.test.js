@@ -127,6 +127,40 @@ test('a TOML file is imported with its problems shown at their fields, and downl
   await context.close();
 });
 
+test('a spreadsheet is imported, a sheet with mistakes is refused at its cells, and the draft goes out as .xlsx', async () => {
+  const template = Buffer.from(await (await fetch(server.base + '/api/templates/programmer?format=xlsx')).arrayBuffer());
+  const workbook = join(files, 'programmer.xlsx');
+  writeFileSync(workbook, template);
+  const broken = join(files, 'broken.csv');
+  writeFileSync(broken, 'Title,Broken\nCategory,Competency,Starting (S),Fluent (F)\nCraft,Testing,Writes no tests,\nCraft,,Skims,Reads closely\n');
+
+  const { page, context, errors } = await openEditor(server.base + '/new');
+  await page.locator('input[type="file"]').setInputFiles(workbook);
+  await page.getByText('Imported programmer.xlsx.').waitFor();
+  assert.equal(await page.locator('#field-title').inputValue(), 'Programmer Competency Matrix');
+
+  await page.locator('input[type="file"]').setInputFiles(broken);
+  const refusal = page.locator('.editor p.error');
+  await refusal.filter({ hasText: "sheet 'Matrix', row 3, column D" }).waitFor();
+  assert.match(await refusal.innerText(), /sheet 'Matrix', row 4, column B/);
+  assert.equal(await page.locator('#field-title').inputValue(), 'Programmer Competency Matrix', 'nothing of it was taken');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as .xlsx' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'programmer.xlsx');
+  const read = await fetch(server.base + '/api/matrices/read', {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    body: readFileSync(await file.path()),
+  });
+  assert.equal(read.status, 200);
+  assert.equal((await read.json()).title, 'Programmer Competency Matrix');
+  await page.getByRole('link', { name: 'template (CSV)' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !e.includes('status of 422')), []);
+  await context.close();
+});
+
 test("an admin's text edit reaches an open page live, keeping its choices", async () => {
   const created = await (await fetch(server.base + '/api/boards', {
     method: 'POST',

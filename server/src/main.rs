@@ -147,6 +147,7 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
         .nest("/api/boards", api::router(tally.clone()).merge(live::router(hub.clone())))
         .nest("/api/respondents", api::respondents(tally.clone()))
         .nest("/api/templates", api::templates(tally.clone()))
+        .nest("/api/matrices", api::matrix_reader())
         .nest("/api/me", api::me(tally.clone()))
         .merge(health::probes(engine))
         .merge(metrics_on_site);

@@ -434,10 +434,15 @@ editor-to-fix = { $count ->
        *[other] Vor dem Speichern sind { $count } Sachen zu korrigieren:
     }
 editor-not-saved = Nicht gespeichert: Korrigiere erst, was oben aufgelistet ist.
-editor-import = TOML-Datei importieren
+editor-import = Datei importieren (TOML, CSV oder .xlsx)
 editor-imported = { $name } importiert.
 editor-download = Als TOML herunterladen
 editor-downloaded = { $name } heruntergeladen.
+editor-download-csv = Als CSV herunterladen
+editor-download-xlsx = Als .xlsx herunterladen
+editor-spreadsheet-hint = Lieber in einer Tabellenkalkulation? Importiere eine CSV- oder .xlsx-Datei im Aufbau dieser Vorlage:
+editor-template-xlsx = Vorlage (.xlsx)
+editor-template-csv = Vorlage (CSV)
 editor-create-heading = Ein Board mit dieser Matrix anlegen
 editor-board-title = Titel des Boards (optional)
 editor-board-title-example = z. B. Plattform-Team

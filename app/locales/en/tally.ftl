@@ -429,10 +429,15 @@ editor-to-fix = { $count ->
        *[other] { $count } things to fix before saving:
     }
 editor-not-saved = Not saved: fix the problems listed above first.
-editor-import = Import a TOML file
+editor-import = Import a file (TOML, CSV or .xlsx)
 editor-imported = Imported { $name }.
 editor-download = Download as TOML
 editor-downloaded = Downloaded { $name }.
+editor-download-csv = Download as CSV
+editor-download-xlsx = Download as .xlsx
+editor-spreadsheet-hint = Writing it in a spreadsheet? Import a CSV or .xlsx file laid out like this template:
+editor-template-xlsx = template (.xlsx)
+editor-template-csv = template (CSV)
 editor-create-heading = Create a board on this matrix
 editor-board-title = Board title (optional)
 editor-board-title-example = e.g. Platform team

@@ -437,10 +437,15 @@ editor-to-fix = { $count ->
        *[other] { $count } cosas que corregir antes de guardar:
     }
 editor-not-saved = No se ha guardado: corrige primero los problemas de la lista de arriba.
-editor-import = Importar un archivo TOML
+editor-import = Importar un archivo (TOML, CSV o .xlsx)
 editor-imported = Importado { $name }.
 editor-download = Descargar como TOML
 editor-downloaded = Descargado { $name }.
+editor-download-csv = Descargar como CSV
+editor-download-xlsx = Descargar como .xlsx
+editor-spreadsheet-hint = ¿Prefieres una hoja de cálculo? Importa un archivo CSV o .xlsx organizado como esta plantilla:
+editor-template-xlsx = plantilla (.xlsx)
+editor-template-csv = plantilla (CSV)
 editor-create-heading = Crear un tablero con esta matriz
 editor-board-title = Título del tablero (opcional)
 editor-board-title-example = p. ej., Equipo de plataforma

@@ -440,10 +440,15 @@ editor-to-fix = { $count ->
        *[other] { $count } points à corriger avant d’enregistrer :
     }
 editor-not-saved = Non enregistré : corrigez d’abord les problèmes listés plus haut.
-editor-import = Importer un fichier TOML
+editor-import = Importer un fichier (TOML, CSV ou .xlsx)
 editor-imported = { $name } importé.
 editor-download = Télécharger en TOML
 editor-downloaded = { $name } téléchargé.
+editor-download-csv = Télécharger en CSV
+editor-download-xlsx = Télécharger en .xlsx
+editor-spreadsheet-hint = Vous préférez un tableur ? Importez un fichier CSV ou .xlsx organisé comme ce modèle :
+editor-template-xlsx = modèle (.xlsx)
+editor-template-csv = modèle (CSV)
 editor-create-heading = Créer un tableau sur cette matrice
 editor-board-title = Titre du tableau (facultatif)
 editor-board-title-example = p. ex. Équipe plateforme

@@ -42,6 +42,7 @@ pub mod qr_code;
 pub mod respondent;
 pub mod signer;
 pub mod site_cookie;
+pub mod spreadsheet;
 pub mod store;
 pub mod submission_body;
 pub mod suppression;

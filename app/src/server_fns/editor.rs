@@ -48,6 +48,32 @@ pub async fn export_matrix(matrix: Matrix) -> Result<String, TallyError> {
     crate::backend::context::run(None, |_| async move { crate::backend::matrix_file::write(&matrix) }).await
 }
 
+/// Served at `/api/import_spreadsheet`: a matrix from a spreadsheet (`name`
+/// ends in `.csv` or `.xlsx`), refused whole with each mistake at its cell.
+#[server(endpoint = "import_spreadsheet", input = Json)]
+pub async fn import_spreadsheet(name: String, bytes: Vec<u8>) -> Result<Matrix, TallyError> {
+    use crate::backend::spreadsheet::{self, Format};
+    crate::backend::context::run(None, |_| async move {
+        let format = Format::named(&name)
+            .ok_or_else(|| TallyError::BadRequest("a spreadsheet's name ends in .csv or .xlsx".into()))?;
+        spreadsheet::read(format, &bytes)
+    })
+    .await
+}
+
+/// Served at `/api/export_spreadsheet`: the matrix as a spreadsheet,
+/// `format` `csv` or `xlsx`.
+#[server(endpoint = "export_spreadsheet", input = Json)]
+pub async fn export_spreadsheet(matrix: Matrix, format: String) -> Result<Vec<u8>, TallyError> {
+    use crate::backend::spreadsheet::{self, Format};
+    crate::backend::context::run(None, |_| async move {
+        let format = Format::named(&format!(".{format}"))
+            .ok_or_else(|| TallyError::BadRequest(format!("format '{format}' is not one of csv, xlsx")))?;
+        spreadsheet::write(format, &matrix)
+    })
+    .await
+}
+
 /// Served at `/api/create_custom_board`: a board on the editor's matrix;
 /// answers with its admin link, which the editor opens.
 #[server(endpoint = "create_custom_board", input = Json)]

@@ -39,7 +39,7 @@ mod rounds;
 mod webhooks;
 
 pub use extract::bearer;
-pub use matrices::templates;
+pub use matrices::{reader as matrix_reader, templates};
 
 /// The largest request body the API reads, documented in docs/API.md.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -48,8 +48,15 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub const MATRIX_LIMIT: usize = 512 * 1024;
 
 /// The editor's server functions, which carry a whole matrix.
-const EDITOR_FUNCTIONS: [&str; 5] =
-    ["/api/check_matrix", "/api/import_matrix", "/api/export_matrix", "/api/create_custom_board", "/api/edit_matrix"];
+const EDITOR_FUNCTIONS: [&str; 7] = [
+    "/api/check_matrix",
+    "/api/import_matrix",
+    "/api/export_matrix",
+    "/api/import_spreadsheet",
+    "/api/export_spreadsheet",
+    "/api/create_custom_board",
+    "/api/edit_matrix",
+];
 
 /// The largest body a request may carry: a new board's, a matrix edit's
 /// and the editor's may hold a matrix.
@@ -59,7 +66,8 @@ pub fn body_limit(method: &Method, path: &str) -> usize {
     let matrix_edit = method == Method::PUT && path.starts_with("/api/boards/") && path.ends_with("/matrix");
     let editor = method == Method::POST && EDITOR_FUNCTIONS.contains(&path);
     let invitations = method == Method::POST && path.starts_with("/api/boards/") && path.ends_with("/invitations");
-    if new_board || matrix_edit || editor || invitations {
+    let matrix_file = method == Method::POST && path == "/api/matrices/read";
+    if new_board || matrix_edit || editor || invitations || matrix_file {
         MATRIX_LIMIT
     } else {
         BODY_LIMIT

@@ -37,6 +37,7 @@ mod security;
 mod shutdown;
 mod sign_in;
 mod slow_client;
+mod spreadsheets;
 mod start_and_join;
 mod startup;
 mod threads;

@@ -77,8 +77,8 @@ fn invite_form(board: String, key: String, issued: RwSignal<Vec<IssuedLink>>, re
     };
     let load_file = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
-            if let Some((_, text)) = chosen_file(&ev).await {
-                people.set(text);
+            if let Some((_, bytes)) = chosen_file(&ev).await {
+                people.set(String::from_utf8_lossy(&bytes).into_owned());
             }
         });
     };
@@ -125,7 +125,7 @@ fn new_links(issued: RwSignal<Vec<IssuedLink>>) -> impl IntoView {
             view! {
                 <section class="new-links" aria-label=say(Say::PeopleNewLinks)>
                     <p class="warning">{say(Say::PeopleCopyNow)}</p>
-                    <button type="button" on:click=move |_| download("personal-links.csv", &csv, "text/csv")>
+                    <button type="button" on:click=move |_| download("personal-links.csv", csv.as_bytes(), "text/csv")>
                         {say(Say::PeopleDownload)}
                     </button>
                     <ul>{items.collect_view()}</ul>

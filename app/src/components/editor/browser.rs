@@ -47,21 +47,21 @@ pub fn focus_soon(id: String) {
     });
 }
 
-/// The text of the file chosen in a file input, with its name.
-pub async fn chosen_file(event: &web_sys::Event) -> Option<(String, String)> {
+/// The bytes of the file chosen in a file input, with its name.
+pub async fn chosen_file(event: &web_sys::Event) -> Option<(String, Vec<u8>)> {
     let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     input.set_value("");
-    Some((file.name(), text))
+    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// Hands `text` to the browser as a file called `name`.
-pub fn download(name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&text.into());
+/// Hands `bytes` to the browser as a file called `name`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(link) =
         document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())

@@ -195,8 +195,12 @@ fn files_bar(draft: Draft, notices: Notices) -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let Some((name, text)) = browser::chosen_file(&ev).await else { return };
-            let result = crate::server_fns::editor::import_matrix(text).await;
+            let Some((name, bytes)) = browser::chosen_file(&ev).await else { return };
+            let lower = name.to_lowercase();
+            let result = match lower.ends_with(".csv") || lower.ends_with(".xlsx") {
+                true => crate::server_fns::editor::import_spreadsheet(name.clone(), bytes).await.map_err(by_cell),
+                false => crate::server_fns::editor::import_matrix(String::from_utf8_lossy(&bytes).into()).await,
+            };
             if let Ok(matrix) = &result {
                 draft.replace(matrix.clone());
             }
@@ -205,25 +209,38 @@ fn files_bar(draft: Draft, notices: Notices) -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, draft, notices);
     };
-    let export = move |_| {
+    // `kind`: toml, csv or xlsx.
+    let export = move |kind: &'static str| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
+            use crate::server_fns::editor::{export_matrix, export_spreadsheet};
             let matrix = draft.matrix.get_untracked();
-            let name = format!("{}.toml", if matrix.id.is_empty() { "matrix" } else { &matrix.id });
-            let result = crate::server_fns::editor::export_matrix(matrix).await;
-            if let Ok(text) = &result {
-                browser::download(&name, text, "application/toml");
+            let name = format!("{}.{kind}", if matrix.id.is_empty() { "matrix" } else { &matrix.id });
+            let result = match kind {
+                "toml" => export_matrix(matrix).await.map(String::into_bytes),
+                _ => export_spreadsheet(matrix, kind.to_string()).await,
+            };
+            if let Ok(bytes) = &result {
+                browser::download(&name, bytes, media_type(kind));
             }
             notices.outcome(draft, &result, || say_with(Say::EditorDownloaded, &[("name", name.into())]));
         });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (kind, draft, notices);
     };
     view! {
         <div class="editor-files">
             <label class="file-button">
                 {say(Say::EditorImport)}
-                <input type="file" accept=".toml,.json,application/toml,application/json" on:change=import/>
+                <input type="file" accept=".toml,.json,.csv,.xlsx,application/toml,application/json" on:change=import/>
             </label>
-            <button type="button" on:click=export>{say(Say::EditorDownload)}</button>
+            <button type="button" on:click=move |_| export("toml")>{say(Say::EditorDownload)}</button>
+            <button type="button" on:click=move |_| export("csv")>{say(Say::EditorDownloadCsv)}</button>
+            <button type="button" on:click=move |_| export("xlsx")>{say(Say::EditorDownloadXlsx)}</button>
+            <p class="hint">{say(Say::EditorSpreadsheetHint)} " "
+                <a href="/api/templates/programmer?format=xlsx" download>{say(Say::EditorTemplateXlsx)}</a> " · "
+                <a href="/api/templates/programmer?format=csv" download>{say(Say::EditorTemplateCsv)}</a>
+            </p>
         </div>
     }
 }
@@ -293,5 +310,27 @@ fn save_bar(
             <button type="button" class="primary" on:click=save>{say(Say::EditorSave)}</button>
             <a href=back>{say(Say::EditorBack)}</a>
         </section>
+    }
+}
+
+/// A refused spreadsheet's problems as one message, a line per cell: they
+/// are the file's to fix, not the draft's fields.
+#[cfg(feature = "hydrate")]
+fn by_cell(error: TallyError) -> TallyError {
+    match error {
+        TallyError::InvalidMatrix(problems) => {
+            TallyError::BadRequest(problems.into_iter().map(|p| p.message).collect::<Vec<_>>().join("\n"))
+        }
+        other => other,
+    }
+}
+
+/// What a file of `kind` (toml, csv or xlsx) is, for the browser.
+#[cfg(feature = "hydrate")]
+fn media_type(kind: &str) -> &'static str {
+    match kind {
+        "csv" => "text/csv",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/toml",
     }
 }
