@@ -113,7 +113,7 @@ pub struct Webhook {
 })))]
 pub struct NewWebhook {
     /// `https` only, unless the server allows private addresses.
-    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000, pattern = "^https?://"))]
     pub url: String,
     #[cfg_attr(feature = "ssr", schema(min_items = 1))]
     pub events: Vec<WebhookEvent>,
@@ -125,6 +125,7 @@ pub struct NewWebhook {
     pub participation: Option<u32>,
     /// The signing secret (16 to 200 visible ASCII characters); one is made when left out.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(min_length = 16, max_length = 200, pattern = "^[!-~]+$"))]
     pub secret: Option<String>,
 }
 

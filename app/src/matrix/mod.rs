@@ -26,17 +26,31 @@ pub use translations::{LevelWords, RowWords, Shown, Translation, LANGUAGES, SOUR
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({
+    "title": "Team skills",
+    "levels": [{"label": "Starting out", "short": "1"}, {"label": "Fluent", "short": "2"}],
+    "categories": [{"title": "Craft", "rows": [
+        {"title": "Testing", "descriptions": ["Writes tests when asked", "Tests first, and teaches others"]}
+    ]}]
+})))]
+// The schema's bounds are `check.rs`'s (MAX_TITLE, MAX_LEVELS, MAX_ROWS, …);
+// rules across fields (a description per level, ids used once) are the server's.
 pub struct Matrix {
     /// Made from the title when left out.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9_-]{0,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 200, pattern = "\\S"))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
     pub description: String,
     /// Whether a submission may leave rows unanswered.
     #[serde(default)]
     pub allow_partial: bool,
+    #[cfg_attr(feature = "ssr", schema(min_items = 2, max_items = 16))]
     pub levels: Vec<Level>,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 50))]
     pub categories: Vec<Category>,
     /// What each role expects ([`Role`]); most matrices declare none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,9 +77,12 @@ fn is_source_language(language: &str) -> bool {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Level {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9_-]{0,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 200, pattern = "\\S"))]
     pub label: String,
     /// The compact heading used in narrow columns, e.g. `n²`.
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 200, pattern = "\\S"))]
     pub short: String,
 }
 
@@ -74,8 +91,11 @@ pub struct Level {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Category {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9_-]{0,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 200, pattern = "\\S"))]
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 300))]
     pub rows: Vec<Row>,
 }
 
@@ -84,9 +104,12 @@ pub struct Category {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Row {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9_-]{0,64}$"))]
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 200, pattern = "\\S"))]
     pub title: String,
     /// One description per level, in level order.
+    #[cfg_attr(feature = "ssr", schema(min_items = 2, max_items = 16))]
     pub descriptions: Vec<String>,
 }
 

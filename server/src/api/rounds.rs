@@ -30,6 +30,7 @@ pub async fn list(
 #[schema(example = json!({ "label": "2026 Q4" }))]
 pub struct NewRound {
     /// What to call it ("2026 Q4"); "Round N" when left out.
+    #[schema(max_length = 80)]
     label: Option<String>,
 }
 

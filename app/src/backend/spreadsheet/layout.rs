@@ -15,7 +15,7 @@
 //! when their columns or row are left out, a category cell left blank
 //! continues the one above, and blank rows are skipped.
 
-use crate::matrix::{Category, Level, Matrix, MatrixProblem, Role, Row, SOURCE_LANGUAGE};
+use crate::matrix::{Category, Level, Matrix, MatrixProblem, Role, Row};
 use std::collections::{BTreeMap, HashMap};
 
 /// A sheet's cells as text, from A1, row by row.
@@ -125,17 +125,7 @@ impl Reading<'_> {
     }
 
     fn matrix(&mut self) -> Matrix {
-        let mut matrix = Matrix {
-            id: String::new(),
-            title: String::new(),
-            description: String::new(),
-            allow_partial: false,
-            levels: Vec::new(),
-            categories: Vec::new(),
-            roles: Vec::new(),
-            language: SOURCE_LANGUAGE.into(),
-            translations: BTreeMap::new(),
-        };
+        let mut matrix = Matrix::blank();
         let Some(heading) = self.settings(&mut matrix) else { return matrix };
         let Some(columns) = self.columns(heading) else { return matrix };
         let mut first = heading + 1;

@@ -91,7 +91,7 @@ impl Outbox {
         if response.status().is_success() {
             return Ok(status);
         }
-        let answer = response.text().await.unwrap_or_default();
+        let answer = first_bytes(response).await;
         let answer: String = answer.chars().filter(|c| !c.is_control()).take(KEPT_ANSWER).collect();
         Err((Some(status), format!("answered {status} {answer}").trim_end().to_string()))
     }
@@ -138,6 +138,19 @@ fn next_attempt(
         }
         false => Attempt::Retry { status, error, at: next },
     }
+}
+
+/// The start of a refusal's body, as text: never more than a few KiB is
+/// read, however much the endpoint sends.
+async fn first_bytes(mut response: reqwest::Response) -> String {
+    let mut kept = Vec::new();
+    while kept.len() < KEPT_ANSWER * 4 {
+        match response.chunk().await {
+            Ok(Some(chunk)) => kept.extend_from_slice(&chunk[..chunk.len().min(KEPT_ANSWER * 4 - kept.len())]),
+            _ => break,
+        }
+    }
+    String::from_utf8_lossy(&kept).into_owned()
 }
 
 /// A client error with its causes, which say what actually failed (a
