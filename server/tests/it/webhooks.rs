@@ -299,3 +299,62 @@ async fn two_instances_on_postgres_send_each_delivery_once() {
     ids.dedup();
     assert_eq!(ids.len(), 12);
 }
+
+#[tokio::test]
+async fn every_event_reaches_the_endpoints_that_want_it_in_order() {
+    let receiver = Receiver::start(Script::Statuses(vec![200])).await;
+    let others = Receiver::start(Script::Statuses(vec![200])).await;
+    let server = reaching_loopback(&[]);
+    let key = board(&server, "events").await;
+    let every =
+        ["figures_hidden", "figures_revealed", "matrix_edited", "board_closed", "board_reopened", "round_opened"];
+    hook(&server, "events", &key, json!({"url": receiver.url, "events": every})).await;
+    hook(&server, "events", &key, json!({"url": others.url, "events": ["board_closed"]})).await;
+    let settings = "/api/boards/events/settings".to_string();
+    admin(&server, Method::PUT, settings.clone(), &key, json!({"reveal": "facilitator"})).await;
+    admin(&server, Method::PUT, settings.clone(), &key, json!({"revealed": true})).await;
+    let (_, mut matrix) = common::get_json(&server, "/api/boards/events/matrix").await;
+    matrix["title"] = json!("Events, renamed");
+    let (status, _) = admin(&server, Method::PUT, "/api/boards/events/matrix".into(), &key, matrix).await;
+    assert_eq!(status, 200);
+    admin(&server, Method::POST, "/api/boards/events/close".into(), &key, Value::Null).await;
+    admin(&server, Method::POST, "/api/boards/events/reopen".into(), &key, Value::Null).await;
+    start_round(&server, "events", &key, "Next").await;
+    let got = receiver.wait_for(6, Duration::from_secs(20)).await;
+    let mut events: Vec<(i64, String)> = got
+        .iter()
+        .map(|r| (r.header("tally-delivery").parse().unwrap(), r.header("tally-event").to_string()))
+        .collect();
+    events.sort();
+    assert_eq!(
+        events.iter().map(|(_, e)| e.as_str()).collect::<Vec<_>>(),
+        every,
+        "each once, in the order they happened"
+    );
+    let chat = others.wait_for(1, Duration::from_secs(10)).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!((others.received().len(), chat[0].header("tally-event")), (1, "board_closed"), "only what it asked for");
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed_slow_endpoints_time_out_and_long_refusals_are_cut() {
+    let elsewhere = Receiver::start(Script::Statuses(vec![200])).await;
+    let redirecting = Receiver::start(Script::Redirect(elsewhere.url.clone())).await;
+    let slow = Receiver::start(Script::Hang(Duration::from_secs(20))).await;
+    let flooding = Receiver::start(Script::Flood(5_000_000)).await;
+    let server = reaching_loopback(&[("TALLY_WEBHOOK_TIMEOUT_SECONDS", "1"), ("TALLY_WEBHOOK_RETRY_SECONDS", "60")]);
+    let key = board(&server, "hostile").await;
+    for url in [&redirecting.url, &slow.url, &flooding.url] {
+        hook(&server, "hostile", &key, json!({"url": url, "events": ["board_closed"]})).await;
+    }
+    admin(&server, Method::POST, "/api/boards/hostile/close".into(), &key, Value::Null).await;
+    let log = settled(&server, "hostile", &key, 3, |d| d["attempts"] == 1).await;
+    let error_of =
+        |url: &str| log.iter().find(|d| d["url"] == json!(url)).unwrap()["last_error"].as_str().unwrap().to_string();
+    assert!(error_of(&redirecting.url).starts_with("answered 302"), "{log:?}");
+    assert!(elsewhere.received().is_empty(), "the redirect was not followed");
+    assert_eq!(error_of(&slow.url), "no answer in time");
+    let flooded = error_of(&flooding.url);
+    assert!(flooded.starts_with("answered 500 xxx") && flooded.len() < 300, "{} bytes kept", flooded.len());
+    assert!(log.iter().all(|d| d["state"] == "pending"), "each is tried again later");
+}

@@ -54,6 +54,10 @@ pub enum Script {
     Statuses(Vec<u16>),
     /// Waits this long, then answers 200.
     Hang(Duration),
+    /// Answers 302 to this address.
+    Redirect(String),
+    /// Answers 500 with this many bytes of body.
+    Flood(usize),
 }
 
 #[derive(Clone)]
@@ -111,7 +115,8 @@ impl Drop for Receiver {
     }
 }
 
-async fn answer(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> StatusCode {
+async fn answer(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> axum::response::Response {
+    use axum::response::IntoResponse;
     let nth = {
         let mut received = shared.received.lock().unwrap();
         received.push(Received { headers, body: String::from_utf8_lossy(&body).into_owned() });
@@ -122,12 +127,14 @@ async fn answer(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
     match shared.script {
         Script::Statuses(statuses) => {
             let status = statuses.get(nth).or(statuses.last()).copied().unwrap_or(200);
-            StatusCode::from_u16(status).unwrap()
+            StatusCode::from_u16(status).unwrap().into_response()
         }
         Script::Hang(time) => {
             tokio::time::sleep(time).await;
-            StatusCode::OK
+            StatusCode::OK.into_response()
         }
+        Script::Redirect(to) => (StatusCode::FOUND, [(axum::http::header::LOCATION, to)]).into_response(),
+        Script::Flood(bytes) => (StatusCode::INTERNAL_SERVER_ERROR, "x".repeat(bytes)).into_response(),
     }
 }
 
