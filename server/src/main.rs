@@ -6,6 +6,7 @@ mod allocator;
 mod allowed_hosts;
 mod api;
 mod assets;
+mod backup;
 mod caching;
 mod compression;
 mod config;
@@ -49,8 +50,13 @@ use utoipa_axum::router::OpenApiRouter;
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = config::Config::load();
-    if config.command == Some(config::Command::Verify) {
-        return verify::run(&config.database, &config.database_options).await;
+    match config.command.clone() {
+        Some(config::Command::Verify) => return verify::run(&config.database, &config.database_options).await,
+        Some(config::Command::Backup { file }) => return backup::back_up(&config.database, file).await,
+        Some(config::Command::Restore { file }) => {
+            return backup::restore(&config.database, &config.database_options, file).await
+        }
+        None => {}
     }
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
     if config.log_json {

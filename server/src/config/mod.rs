@@ -58,11 +58,17 @@ struct Args {
 }
 
 /// What to do instead of serving.
-#[derive(clap::Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(clap::Subcommand, Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Recount every board's stored answers and compare them with the stored figures; exits with 1 on any
     /// mismatch. It only reads, so it can run beside a server on the same data
     Verify,
+    /// Write a consistent copy of the SQLite database to FILE, while a server serves it or not (PostgreSQL:
+    /// pg_dump)
+    Backup { file: PathBuf },
+    /// Check the copy in FILE by a recount, then put it in the SQLite database's place, keeping the file it
+    /// replaces beside it; refused while a server holds the database (PostgreSQL: pg_restore)
+    Restore { file: PathBuf },
 }
 
 pub struct Config {

@@ -6,6 +6,7 @@ mod common;
 
 mod admin;
 mod api;
+mod backups;
 mod boards;
 mod boards_on_demand;
 mod caching;

@@ -33,6 +33,7 @@ pub use committed::{Committed, FiguresDelta, Placed, Refusal};
 pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store, Webhooks};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
+pub use sqlite::copy::{back_up, put_back};
 pub use sqlite::SqliteStore;
 pub use types::{
     Attempt, BoardInfo, Change, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,

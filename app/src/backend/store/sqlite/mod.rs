@@ -9,6 +9,7 @@
 mod batch;
 mod board_settings;
 mod boards;
+pub mod copy;
 mod groups;
 mod invitations;
 mod owners;
