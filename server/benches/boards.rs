@@ -16,7 +16,6 @@ mod data;
 mod load;
 
 use common::TestServer;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Cold boards read per run, spread over the stored ones.
@@ -34,7 +33,7 @@ async fn run() {
     println!("| boards | submissions | file | start to ready | RSS at rest | cold read p50 / p99 | warm read p50 / p99 | RSS after {READS} reads | `server verify` |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for boards in sizes {
-        let file = data_file(data::Shape { boards, per_board }).await;
+        let file = data::data_file(data::Shape { boards, per_board }).await;
         let dir = std::env::temp_dir().join(format!("tally-bench-boards-{}-{boards}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(&file, dir.join("tally.db")).unwrap();
@@ -90,29 +89,6 @@ async fn reads(server: &TestServer, boards: &[String]) -> Vec<f64> {
     }
     latencies_ms.sort_by(f64::total_cmp);
     latencies_ms
-}
-
-/// The data file for `shape`, generated on first use.
-async fn data_file(shape: data::Shape) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
-    let file = dir.join(format!("boards-{}x{}.db", shape.boards, shape.per_board));
-    if !file.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let partial = file.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let url = format!("sqlite://{}", partial.display());
-        let started = Instant::now();
-        let said = |what: &str, done: usize| {
-            if done % 100_000 < 2048 {
-                eprintln!("generating: {done} {what} ({:.0} s)", started.elapsed().as_secs_f64());
-            }
-        };
-        data::generate(&url, shape, said).await.unwrap();
-        std::fs::rename(&partial, &file).unwrap();
-        let _ = std::fs::remove_file(partial.with_extension("partial.lock"));
-        eprintln!("generated {} in {:.0} s", file.display(), started.elapsed().as_secs_f64());
-    }
-    file
 }
 
 fn setting(name: &str) -> Option<String> {

@@ -8,8 +8,9 @@
 use app::answers::Answers;
 use app::backend::catalog;
 use app::backend::store::{self, BoardInfo, DatabaseOptions, DatabaseUrl, Store, Submission};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 /// Submissions per group commit, the writer's own largest batch.
 const BATCH: usize = 2048;
@@ -91,4 +92,28 @@ async fn commit(store: &dyn Store, batch: &mut Vec<Submission>) -> Result<usize,
 fn next(seed: &mut u64) -> u64 {
     *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     *seed >> 33
+}
+
+/// The data file for `shape`, generated on first use.
+#[allow(dead_code)] // the benchmarks' helper; `examples/generate.rs` writes where it is told instead
+pub async fn data_file(shape: Shape) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
+    let file = dir.join(format!("boards-{}x{}.db", shape.boards, shape.per_board));
+    if !file.exists() {
+        std::fs::create_dir_all(&dir).unwrap();
+        let partial = file.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let url = format!("sqlite://{}", partial.display());
+        let started = Instant::now();
+        let said = |what: &str, done: usize| {
+            if done % 100_000 < 2048 {
+                eprintln!("generating: {done} {what} ({:.0} s)", started.elapsed().as_secs_f64());
+            }
+        };
+        generate(&url, shape, said).await.unwrap();
+        std::fs::rename(&partial, &file).unwrap();
+        let _ = std::fs::remove_file(partial.with_extension("partial.lock"));
+        eprintln!("generated {} in {:.0} s", file.display(), started.elapsed().as_secs_f64());
+    }
+    file
 }
