@@ -5,45 +5,86 @@
 //! snapshot in a single read transaction, which WAL lets every commit pass
 //! meanwhile, whereas the backup API starts over whenever another
 //! connection writes, so under steady submissions it might never finish.
-//! The copy is then flushed to disk (`fsync`) before it is called done.
+//! The copy is flushed to disk (`fsync`) before it is called done.
 
 use super::{failed, lock_exclusively};
 use crate::error::TallyError;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How often progress is told while copying.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
+/// Bytes written to the backup file between two flushes.
+const FLUSH_EVERY: u64 = 4 << 20;
+
+/// The most bytes a second written to the backup file.
+const WRITE_RATE: u64 = 40 << 20;
+
 /// Writes a consistent copy of the database at `source` to `target` (which
 /// must not exist), telling `progress` (bytes written, bytes of the source)
 /// as it goes.
-pub fn back_up(source: &Path, target: &Path, progress: impl Fn(u64, u64) + Sync) -> Result<(), TallyError> {
+///
+/// The snapshot is taken into memory first (`/dev/shm` where there is one),
+/// fast and without touching the disk, then written to `target` at a
+/// bounded rate with a flush every few MiB: one large write and flush
+/// would queue the server's own commit flushes behind it.
+pub fn back_up(source: &Path, target: &Path, progress: impl Fn(u64, u64)) -> Result<(), TallyError> {
     if target.exists() {
         return Err(TallyError::BadRequest(format!("{} exists already; name a new file", target.display())));
     }
+    let memory = Path::new("/dev/shm");
+    let staging_folder = if memory.is_dir() { memory.to_path_buf() } else { std::env::temp_dir() };
+    let staging = staging_folder.join(format!("tally-backup-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&staging);
+    let snapshot = snapshot(source, &staging);
+    let written = snapshot.and_then(|()| trickle(&staging, target, &progress));
+    let _ = std::fs::remove_file(&staging);
+    written?;
+    flush_folder(target)
+}
+
+/// `VACUUM INTO`: one consistent snapshot, in a single read transaction.
+fn snapshot(source: &Path, staging: &Path) -> Result<(), TallyError> {
     let conn = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| TallyError::Internal(format!("opening {} to copy: {e}", source.display())))?;
     conn.busy_timeout(Duration::from_secs(30)).map_err(failed("configuring SQLite"))?;
-    let whole = size(source) + size(&with_suffix(source, "-wal"));
-    let done = AtomicBool::new(false);
-    let copied = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            while !done.load(Ordering::Relaxed) {
-                std::thread::sleep(PROGRESS_EVERY);
-                progress(size(target), whole);
-            }
-        });
-        let target_text = target.to_string_lossy().into_owned();
-        let copied = conn.execute("VACUUM INTO ?1", [target_text]).map_err(failed("copying the database"));
-        done.store(true, Ordering::Relaxed);
-        copied
-    });
-    copied?;
-    flush(target)?;
-    progress(size(target), whole);
+    conn.execute_batch("PRAGMA synchronous = OFF").map_err(failed("configuring SQLite"))?;
+    let staging = staging.to_string_lossy().into_owned();
+    conn.execute("VACUUM INTO ?1", [staging]).map_err(failed("copying the database"))?;
+    Ok(())
+}
+
+/// Copies `from` to `to` at most [`WRITE_RATE`] bytes a second, flushing
+/// every [`FLUSH_EVERY`] bytes and telling `progress` as it goes.
+fn trickle(from: &Path, to: &Path, progress: &impl Fn(u64, u64)) -> Result<(), TallyError> {
+    use std::io::{Read, Write};
+    let whole = size(from);
+    let mut input = std::fs::File::open(from).map_err(|e| io("reading the snapshot", from, e))?;
+    let mut output = std::fs::File::create_new(to).map_err(|e| io("creating", to, e))?;
+    let (started, mut told) = (std::time::Instant::now(), std::time::Instant::now());
+    let (mut buffer, mut written, mut unflushed) = (vec![0u8; 1 << 20], 0u64, 0u64);
+    loop {
+        let n = input.read(&mut buffer).map_err(|e| io("reading the snapshot", from, e))?;
+        if n == 0 {
+            break;
+        }
+        output.write_all(&buffer[..n]).map_err(|e| io("writing", to, e))?;
+        (written, unflushed) = (written + n as u64, unflushed + n as u64);
+        if unflushed >= FLUSH_EVERY {
+            output.sync_data().map_err(|e| io("flushing", to, e))?;
+            unflushed = 0;
+        }
+        let due = Duration::from_secs_f64(written as f64 / WRITE_RATE as f64);
+        std::thread::sleep(due.saturating_sub(started.elapsed()));
+        if told.elapsed() >= PROGRESS_EVERY {
+            told = std::time::Instant::now();
+            progress(written, whole);
+        }
+    }
+    output.sync_all().map_err(|e| io("flushing", to, e))?;
+    progress(written, whole);
     Ok(())
 }
 
