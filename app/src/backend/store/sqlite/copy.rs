@@ -59,14 +59,30 @@ fn snapshot(source: &Path, staging: &Path) -> Result<(), TallyError> {
 /// Copies `from` to `to` at most [`WRITE_RATE`] bytes a second, flushing
 /// every [`FLUSH_EVERY`] bytes and telling `progress` as it goes.
 fn trickle(from: &Path, to: &Path, progress: &impl Fn(u64, u64)) -> Result<(), TallyError> {
-    use std::io::{Read, Write};
     let whole = size(from);
-    let mut input = std::fs::File::open(from).map_err(|e| io("reading the snapshot", from, e))?;
-    let mut output = std::fs::File::create_new(to).map_err(|e| io("creating", to, e))?;
+    let input = std::fs::File::open(from).map_err(|e| io("reading the snapshot", from, e))?;
+    let output = std::fs::File::create_new(to).map_err(|e| io("creating", to, e))?;
+    let written = write_out(input, output, to, whole, progress);
+    if written.is_err() {
+        // Half a copy is no backup: the file this made goes again.
+        let _ = std::fs::remove_file(to);
+    }
+    written
+}
+
+/// The body of [`trickle`], once its file is made.
+fn write_out(
+    mut input: std::fs::File,
+    mut output: std::fs::File,
+    to: &Path,
+    whole: u64,
+    progress: &impl Fn(u64, u64),
+) -> Result<(), TallyError> {
+    use std::io::{Read, Write};
     let (started, mut told) = (std::time::Instant::now(), std::time::Instant::now());
     let (mut buffer, mut written, mut unflushed) = (vec![0u8; 1 << 20], 0u64, 0u64);
     loop {
-        let n = input.read(&mut buffer).map_err(|e| io("reading the snapshot", from, e))?;
+        let n = input.read(&mut buffer).map_err(|e| io("reading the snapshot for", to, e))?;
         if n == 0 {
             break;
         }
