@@ -18,6 +18,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod catalog;
+mod messages;
 #[cfg(feature = "ssr")]
 pub mod negotiate;
 mod phrasebook;
