@@ -67,7 +67,7 @@ pub async fn import_spreadsheet(name: String, bytes: Vec<u8>) -> Result<Matrix, 
 pub async fn export_spreadsheet(matrix: Matrix, format: String) -> Result<Vec<u8>, TallyError> {
     use crate::backend::spreadsheet::{self, Format};
     crate::backend::context::run(None, |_| async move {
-        let format = Format::named(&format!(".{format}"))
+        let format = Format::from_extension(&format)
             .ok_or_else(|| TallyError::BadRequest(format!("format '{format}' is not one of csv, xlsx")))?;
         spreadsheet::write(format, &matrix)
     })

@@ -141,7 +141,7 @@ fn as_file(matrix: &Matrix, format: Option<&str>) -> Result<Response, TallyError
     let (media_type, bytes) = match format.unwrap_or("json") {
         "json" => return Ok(Json(matrix).into_response()),
         "toml" => ("application/toml", matrix_file::write(matrix)?.into_bytes()),
-        other => match spreadsheet::Format::named(&format!(".{other}")) {
+        other => match spreadsheet::Format::from_extension(other) {
             Some(sheet) => (sheet.media_type(), spreadsheet::write(sheet, matrix)?),
             None => {
                 let shown: String = other.chars().take(20).collect();

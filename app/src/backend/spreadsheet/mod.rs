@@ -32,6 +32,11 @@ impl Format {
         }
     }
 
+    /// By its extension alone (`csv`, `xlsx`, in any case), as the `format` parameters spell it.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        [Format::Csv, Format::Xlsx].into_iter().find(|f| f.extension().eq_ignore_ascii_case(extension))
+    }
+
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Csv => "text/csv; charset=utf-8",
