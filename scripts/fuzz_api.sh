@@ -25,6 +25,8 @@ created=$(curl -sf -X POST "$base/api/boards" -d '{"matrix": "programmer", "slug
 export TALLY_FUZZ_BOARD=fuzz
 TALLY_FUZZ_KEY=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["admin_key"])' <<< "$created")
 export TALLY_FUZZ_KEY
+# Deleting the run's own board would leave every later check a 410, so that
+# one operation is left to server/tests/it/deletion.rs.
 tests/schemathesis/.venv/bin/schemathesis --config-file tests/schemathesis/schemathesis.toml \
   run "$base/api/openapi.json" --max-time "$seconds" --seed 7 \
-  --exclude-path-regex '/live$' --output-truncate true --report ndjson --report-dir "$dir/report"
+  --exclude-path-regex '/live$' --exclude-name 'DELETE /api/boards/{board}' --output-truncate true --report ndjson --report-dir "$dir/report"

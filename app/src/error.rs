@@ -34,6 +34,10 @@ pub enum TallyError {
     /// The request named a board that does not exist.
     #[error("unknown board '{0}'")]
     UnknownBoard(String),
+    /// The board was deleted (by its admin, or by retention): its address
+    /// answers "gone" for good.
+    #[error("board '{0}' was deleted; nothing of it is kept")]
+    BoardDeleted(String),
     /// The request named a round the board has not had.
     #[error("board '{board}' has no round {round}")]
     UnknownRound { board: String, round: u32 },
@@ -133,6 +137,7 @@ impl From<TallyError> for Wire {
         let text = |kind: &str, text| Wire { kind: kind.into(), text, ..Wire::default() };
         match error {
             UnknownBoard(t) => text("UnknownBoard", t),
+            BoardDeleted(t) => text("BoardDeleted", t),
             UnknownRound { board, round } => {
                 Wire { kind: "UnknownRound".into(), text: board, number: round.into(), ..Wire::default() }
             }
@@ -171,6 +176,7 @@ impl From<Wire> for TallyError {
         use TallyError::*;
         match w.kind.as_str() {
             "UnknownBoard" => UnknownBoard(w.text),
+            "BoardDeleted" => BoardDeleted(w.text),
             "UnknownRound" => UnknownRound { board: w.text, round: w.number as u32 },
             "UnknownGroup" => UnknownGroup { board: w.text, group: w.more },
             "UnknownInvitation" => UnknownInvitation(w.text),
@@ -205,7 +211,7 @@ impl TallyError {
             | TallyError::UnknownRound { .. }
             | TallyError::UnknownGroup { .. }
             | TallyError::UnknownInvitation(_) => 404,
-            TallyError::RevokedInvitation => 410,
+            TallyError::RevokedInvitation | TallyError::BoardDeleted(_) => 410,
             TallyError::InvalidSubmission(_) | TallyError::InvalidMatrix(_) | TallyError::InvalidList(_) => 422,
             TallyError::BadRequest(_) => 400,
             TallyError::TooLarge(_) => 413,
@@ -246,6 +252,7 @@ mod tests {
         let text = || "some text".to_string();
         let every = [
             TallyError::UnknownBoard(text()),
+            TallyError::BoardDeleted(text()),
             TallyError::UnknownRound { board: text(), round: 3 },
             TallyError::UnknownGroup { board: text(), group: "Backend".into() },
             TallyError::UnknownInvitation(text()),

@@ -50,6 +50,7 @@
 
 pub mod access;
 pub mod answers;
+pub mod audit;
 pub mod board_feed;
 pub mod comparison;
 pub mod components;

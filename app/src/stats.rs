@@ -39,6 +39,10 @@ pub struct Stats {
     /// Who may answer (and see) the board; left out for `anyone`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub access: AccessMode,
+    /// The board was deleted: these are its last figures, empty, telling
+    /// open pages it is gone.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
     /// These are a withheld copy: `counts` is empty because the reader
     /// may not see the figures yet (see [`RevealSettings::hidden_note`]).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -69,6 +73,8 @@ pub(crate) struct StatsWire {
     #[serde(default)]
     access: AccessMode,
     #[serde(default)]
+    deleted: bool,
+    #[serde(default)]
     withheld: bool,
     #[serde(default)]
     counts: BTreeMap<String, Vec<u64>>,
@@ -80,8 +86,10 @@ pub(crate) struct StatsWire {
 impl From<StatsWire> for Stats {
     fn from(w: StatsWire) -> Stats {
         let reveal = RevealSettings { reveal: w.reveal, revealed: w.revealed };
-        let StatsWire { board, version, round, respondents, closed, matrix_rev, access, withheld, counts, .. } = w;
-        Stats { board, version, round, respondents, closed, matrix_rev, reveal, access, withheld, counts }
+        let StatsWire {
+            board, version, round, respondents, closed, matrix_rev, access, deleted, withheld, counts, ..
+        } = w;
+        Stats { board, version, round, respondents, closed, matrix_rev, reveal, access, deleted, withheld, counts }
     }
 }
 
@@ -108,6 +116,7 @@ impl Stats {
             matrix_rev: 0,
             reveal: RevealSettings::default(),
             access: AccessMode::default(),
+            deleted: false,
             withheld: false,
             counts: matrix.rows().map(|r| (r.id.clone(), vec![0; matrix.levels.len()])).collect(),
         }
@@ -120,6 +129,12 @@ impl Stats {
     /// order, and whoever shows or publishes figures asks this first.
     pub fn supersedes(&self, current: &Stats) -> bool {
         self.version > current.version || (self.version == current.version && current.withheld && !self.withheld)
+    }
+
+    /// What open pages are told once the board is deleted, at `version`:
+    /// closed, deleted, and no figure left.
+    pub fn gone(&self, version: u64) -> Stats {
+        Stats { version, closed: true, deleted: true, respondents: 0, counts: BTreeMap::new(), ..self.clone() }
     }
 
     /// The same figures without any count: for a reader who may not see

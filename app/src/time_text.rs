@@ -21,6 +21,14 @@ pub fn date_args(unix_seconds: i64) -> Vec<(&'static str, Arg)> {
     ]
 }
 
+/// `unix_seconds` as ISO 8601 in UTC (`2026-12-07T09:05:00Z`), for files.
+pub fn iso_utc(unix_seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
+    let seconds = unix_seconds.rem_euclid(86_400);
+    let (hour, minute, second) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+}
+
 /// How many seconds the reader's clock is ahead of UTC at `unix_seconds`:
 /// the browser knows the zone, the server does not. (The reader's time is
 /// shown only once the page is hydrated, and said to be theirs; until then
@@ -58,6 +66,7 @@ mod tests {
     fn known_dates_in_each_language() {
         assert_eq!(utc(Locale::En, 0), "1970-01-01 00:00 UTC");
         assert_eq!(utc(Locale::En, 951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(super::iso_utc(951_782_400 + 3_723), "2000-02-29T01:02:03Z");
         assert_eq!(utc(Locale::En, 1_795_351_500), "2026-11-22 12:45 UTC");
         assert_eq!(utc(Locale::De, 1_795_351_500), "22.11.2026, 12:45 UTC");
         assert_eq!(utc(Locale::Fr, 1_795_351_500), "22/11/2026 à 12:45 UTC");

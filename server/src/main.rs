@@ -115,6 +115,8 @@ async fn run(config: config::Config) -> anyhow::Result<()> {
     let mut stopping = shutdown.clone();
     let base_url = tally.public_url.clone().unwrap_or_default();
     tokio::spawn(outbox.deliver_forever(engine.clone(), base_url, async move { stopping.begun().await }));
+    let mut stopping = shutdown.clone();
+    tokio::spawn(config.retention.enforce_forever(engine.clone(), async move { stopping.begun().await }));
     let admission = Admission {
         header_timeout: config.header_timeout,
         gate: ConnectionGate::new(config.connections),

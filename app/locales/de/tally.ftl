@@ -136,6 +136,7 @@ link-compare = Runden oder Gruppen vergleichen
 link-trends = Verlauf über die Runden
 link-gaps = Wo jede Rolle gegenüber ihren Erwartungen steht
 notice-closed = Dieses Board ist geschlossen: Es nimmt keine Antworten mehr an. Seine Zahlen bleiben sichtbar.
+notice-deleted = Dieses Board wurde gerade von der Admin-Person gelöscht, mit allen Antworten darin. Hier kann nichts mehr gesendet werden.
 role-gap-at = Deine Rolle erwartet { $expected }: Du liegst genau dort
 role-gap-below = Deine Rolle erwartet { $expected }: Du liegst { $levels ->
         [one] { $levels } Stufe
@@ -186,6 +187,7 @@ history-role = { $line }; deine Rolle erwartet { $expected }: { $gaps }
 history-closed = { $role }: Der Abstand ist geschlossen
 history-narrowed = { $role }: Der Abstand ist kleiner geworden
 history-widened = { $role }: Der Abstand ist größer geworden
+history-download = Alles herunterladen, was dieses Board über mich speichert (JSON)
 
 ## Die Steuerung für die Admin-Person (auf der Board-Seite und der Präsentation)
 
@@ -312,6 +314,37 @@ hooks-attempts = { $count ->
         [one] { $count } Versuch
        *[other] { $count } Versuche
     }
+delete-legend = Dieses Board löschen
+delete-what = Das Löschen von „{ $title }“ entfernt endgültig: seine Runden ({ $rounds }), alle darin gegebenen Antworten, seine Einladungen, Eigentümer, Webhooks und das Protokoll. Offene Seiten erfahren es sofort, und die Adresse funktioniert nicht mehr.
+delete-type-title = Zum Bestätigen den Titel des Boards eingeben
+delete-button = Endgültig löschen
+delete-done = Das Board ist gelöscht.
+audit-legend = Protokoll
+audit-hint = Was mit dem Admin-Link oder dem Konto einer Eigentümerin oder eines Eigentümers an diesem Board getan wurde, das Neueste zuerst. Es zeigt nie, wer was geantwortet hat.
+audit-empty = Noch nichts protokolliert.
+audit-when = Wann
+audit-what = Was
+audit-who = Womit
+audit-detail = Einzelheiten
+audit-by-link = Admin-Link
+audit-by-owner = Eigentümer { $email }
+audit-download = Protokoll herunterladen (CSV)
+audit-closed = hat das Board geschlossen
+audit-reopened = hat das Board wieder geöffnet
+audit-round-started = hat eine Runde begonnen
+audit-matrix-edited = hat die Matrix bearbeitet
+audit-groups-changed = hat die Gruppen geändert
+audit-reveal-changed = hat geändert, wann Zahlen gezeigt werden
+audit-access-changed = hat geändert, wer antworten darf
+audit-people-invited = hat Personen eingeladen
+audit-invitation-changed = hat eine Einladung geändert
+audit-owner-added = hat einen Eigentümer hinzugefügt
+audit-owner-removed = hat einen Eigentümer entfernt
+audit-webhook-added = hat einen Webhook hinzugefügt
+audit-webhook-removed = hat einen Webhook entfernt
+audit-delivery-resent = hat eine Webhook-Zustellung erneut gesendet
+audit-exported = hat die Zahlen heruntergeladen
+audit-deleted = hat das Board gelöscht
 
 ## Board-Seite und Präsentation, wie der Server sie ausliefert
 
@@ -408,6 +441,8 @@ refused-back = Zurück zum Board
 refused-unknown-board = Unter /b/{ $board } gibt es kein Board: Prüfe, ob die Adresse vollständig ist, oder frag, wer sie geteilt hat.
 refused-unknown-invitation = Diese Einladung ist hier unbekannt: Prüfe, ob der Link vollständig kopiert wurde.
 refused-revoked-invitation = Die Organisatorin oder der Organisator des Boards hat diesen Einladungslink zurückgezogen: Bitte um einen neuen.
+refused-deleted-board = Dieses Board wurde gelöscht
+refused-board-deleted-why = Die Admin-Person hat es mit allen Antworten und Zahlen gelöscht. Davon wird nichts aufbewahrt, und diese Adresse funktioniert nicht mehr.
 access-members-only = Dieses Board ist nur für angemeldete Mitglieder
 access-members-domain = { access-members-only }, mit einer Adresse bei { $domains }: Melde dich mit einer solchen an (du bist angemeldet als { $you }).
 access-no-address = ein Konto ohne bestätigte Adresse

@@ -131,6 +131,7 @@ link-compare = Compare rounds or groups
 link-trends = Trends over the rounds
 link-gaps = Where each role stands against what it expects
 notice-closed = This board is closed: it no longer takes answers. Its figures stay visible.
+notice-deleted = This board has just been deleted by its admin, with every answer in it. Nothing more can be sent here.
 role-gap-at = Your role expects { $expected }: you are at it
 role-gap-below = Your role expects { $expected }: you are { $levels ->
         [one] { $levels } level
@@ -181,6 +182,7 @@ history-role = { $line }; your role expects { $expected }: { $gaps }
 history-closed = { $role }: the gap closed
 history-narrowed = { $role }: the gap narrowed
 history-widened = { $role }: the gap widened
+history-download = Download everything this board holds about me (JSON)
 
 ## The admin's controls (on the board page and the presenter)
 
@@ -307,6 +309,37 @@ hooks-attempts = { $count ->
         [one] { $count } attempt
        *[other] { $count } attempts
     }
+delete-legend = Delete this board
+delete-what = Deleting “{ $title }” removes for good: its rounds ({ $rounds }), every answer given in them, its invitations, owners, webhooks and audit trail. Pages open on it are told at once, and its address stops working.
+delete-type-title = Type the board's title to confirm
+delete-button = Delete for good
+delete-done = The board is deleted.
+audit-legend = Audit trail
+audit-hint = What was done to this board with its admin link or an owner's account, newest first. It never shows who answered what.
+audit-empty = Nothing recorded yet.
+audit-when = When
+audit-what = What
+audit-who = With
+audit-detail = Detail
+audit-by-link = the admin link
+audit-by-owner = owner { $email }
+audit-download = Download the trail (CSV)
+audit-closed = closed the board
+audit-reopened = reopened the board
+audit-round-started = started a round
+audit-matrix-edited = edited the matrix
+audit-groups-changed = changed the groups
+audit-reveal-changed = changed when figures are shown
+audit-access-changed = changed who may answer
+audit-people-invited = invited people
+audit-invitation-changed = changed an invitation
+audit-owner-added = added an owner
+audit-owner-removed = removed an owner
+audit-webhook-added = added a webhook
+audit-webhook-removed = removed a webhook
+audit-delivery-resent = sent a webhook delivery again
+audit-exported = downloaded the figures
+audit-deleted = deleted the board
 
 ## The board page and the presenter, as the server renders them
 
@@ -403,6 +436,8 @@ refused-back = Back to the board
 refused-unknown-board = No board has the address /b/{ $board }: check it was typed whole, or ask whoever shared it.
 refused-unknown-invitation = This invitation is not known here: check the link was copied whole.
 refused-revoked-invitation = The board's organiser withdrew this invitation link: ask them for a new one.
+refused-deleted-board = This board was deleted
+refused-board-deleted-why = Its admin deleted it, with every answer and figure it held. Nothing of it is kept, and this address will not work again.
 access-members-only = This board is for signed-in members only
 access-members-domain = { access-members-only } with an address at { $domains }: sign in with one (you are signed in with { $you }).
 access-no-address = an account without a verified address

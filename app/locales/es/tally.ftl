@@ -136,6 +136,7 @@ link-compare = Comparar rondas o grupos
 link-trends = Evolución a lo largo de las rondas
 link-gaps = Dónde está cada rol frente a lo que se espera de él
 notice-closed = Este tablero está cerrado: ya no acepta respuestas. Sus cifras siguen visibles.
+notice-deleted = Quien administra este tablero acaba de eliminarlo, con todas sus respuestas. Ya no se puede enviar nada aquí.
 role-gap-at = Tu rol espera { $expected }: estás justo ahí
 role-gap-below = Tu rol espera { $expected }: estás { $levels ->
         [one] { $levels } nivel
@@ -189,6 +190,7 @@ history-role = { $line }; tu rol espera { $expected }: { $gaps }
 history-closed = { $role }: la brecha se cerró
 history-narrowed = { $role }: la brecha se redujo
 history-widened = { $role }: la brecha creció
+history-download = Descargar todo lo que este tablero guarda sobre mí (JSON)
 
 ## Los controles de quien administra (en la página del tablero y en la presentación)
 
@@ -315,6 +317,37 @@ hooks-attempts = { $count ->
         [one] { $count } intento
        *[other] { $count } intentos
     }
+delete-legend = Eliminar este tablero
+delete-what = Eliminar «{ $title }» borra para siempre: sus rondas ({ $rounds }), todas las respuestas dadas en ellas, sus invitaciones, propietarios, webhooks y su registro. Las páginas abiertas se enteran al momento y su dirección deja de funcionar.
+delete-type-title = Escribe el título del tablero para confirmar
+delete-button = Eliminar para siempre
+delete-done = El tablero está eliminado.
+audit-legend = Registro de actividad
+audit-hint = Lo que se hizo en este tablero con su enlace de administración o la cuenta de un propietario, lo más reciente primero. Nunca muestra quién respondió qué.
+audit-empty = Aún no hay nada registrado.
+audit-when = Cuándo
+audit-what = Qué
+audit-who = Con
+audit-detail = Detalle
+audit-by-link = el enlace de administración
+audit-by-owner = propietario { $email }
+audit-download = Descargar el registro (CSV)
+audit-closed = cerró el tablero
+audit-reopened = reabrió el tablero
+audit-round-started = empezó una ronda
+audit-matrix-edited = editó la matriz
+audit-groups-changed = cambió los grupos
+audit-reveal-changed = cambió cuándo se muestran las cifras
+audit-access-changed = cambió quién puede responder
+audit-people-invited = invitó a personas
+audit-invitation-changed = cambió una invitación
+audit-owner-added = añadió un propietario
+audit-owner-removed = quitó un propietario
+audit-webhook-added = añadió un webhook
+audit-webhook-removed = quitó un webhook
+audit-delivery-resent = volvió a enviar una entrega de webhook
+audit-exported = descargó las cifras
+audit-deleted = eliminó el tablero
 
 ## La página del tablero y la presentación, tal como las envía el servidor
 
@@ -411,6 +444,8 @@ refused-back = Volver al tablero
 refused-unknown-board = Ningún tablero tiene la dirección /b/{ $board }: comprueba que esté completa o pregunta a quien la compartió.
 refused-unknown-invitation = Esta invitación no se conoce aquí: comprueba que el enlace se copió entero.
 refused-revoked-invitation = Quien organiza el tablero retiró este enlace de invitación: pídele uno nuevo.
+refused-deleted-board = Este tablero se eliminó
+refused-board-deleted-why = Quien lo administra lo eliminó, con todas sus respuestas y cifras. No se guarda nada de él, y esta dirección ya no funcionará.
 access-members-only = Este tablero es solo para miembros con sesión iniciada
 access-members-domain = { access-members-only } con una dirección de { $domains }: inicia sesión con una de ellas (tu sesión es de { $you }).
 access-no-address = una cuenta sin dirección verificada

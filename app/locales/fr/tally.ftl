@@ -139,6 +139,7 @@ link-compare = Comparer des tours ou des groupes
 link-trends = L’évolution au fil des tours
 link-gaps = Où chaque rôle se situe par rapport à ce qu’on attend de lui
 notice-closed = Ce tableau est fermé : il ne prend plus de réponses. Ses chiffres restent visibles.
+notice-deleted = Ce tableau vient d’être supprimé par son administrateur, avec toutes ses réponses. Plus rien ne peut y être envoyé.
 role-gap-at = Votre rôle attend { $expected } : vous y êtes
 role-gap-below = Votre rôle attend { $expected } : vous êtes { $levels ->
         [one] { $levels } niveau
@@ -192,6 +193,7 @@ history-role = { $line } ; votre rôle attend { $expected } : { $gaps }
 history-closed = { $role } : l’écart est comblé
 history-narrowed = { $role } : l’écart s’est réduit
 history-widened = { $role } : l’écart s’est creusé
+history-download = Télécharger tout ce que ce tableau garde sur moi (JSON)
 
 ## Les commandes de l’administrateur (sur la page du tableau et l’écran de présentation)
 
@@ -318,6 +320,37 @@ hooks-attempts = { $count ->
         [one] { $count } tentative
        *[other] { $count } tentatives
     }
+delete-legend = Supprimer ce tableau
+delete-what = Supprimer « { $title } » efface pour de bon : ses tours ({ $rounds }), toutes les réponses données, ses invitations, propriétaires, webhooks et son journal. Les pages ouvertes sont prévenues aussitôt, et son adresse cesse de fonctionner.
+delete-type-title = Tapez le titre du tableau pour confirmer
+delete-button = Supprimer pour de bon
+delete-done = Le tableau est supprimé.
+audit-legend = Journal
+audit-hint = Ce qui a été fait à ce tableau avec son lien d’administration ou le compte d’un propriétaire, du plus récent au plus ancien. Il ne montre jamais qui a répondu quoi.
+audit-empty = Rien d’enregistré pour l’instant.
+audit-when = Quand
+audit-what = Quoi
+audit-who = Avec
+audit-detail = Détail
+audit-by-link = le lien d’administration
+audit-by-owner = propriétaire { $email }
+audit-download = Télécharger le journal (CSV)
+audit-closed = a fermé le tableau
+audit-reopened = a rouvert le tableau
+audit-round-started = a commencé un tour
+audit-matrix-edited = a modifié la matrice
+audit-groups-changed = a modifié les groupes
+audit-reveal-changed = a modifié quand les chiffres sont montrés
+audit-access-changed = a modifié qui peut répondre
+audit-people-invited = a invité des personnes
+audit-invitation-changed = a modifié une invitation
+audit-owner-added = a ajouté un propriétaire
+audit-owner-removed = a retiré un propriétaire
+audit-webhook-added = a ajouté un webhook
+audit-webhook-removed = a retiré un webhook
+audit-delivery-resent = a renvoyé un envoi de webhook
+audit-exported = a téléchargé les chiffres
+audit-deleted = a supprimé le tableau
 
 ## La page du tableau et l’écran de présentation, tels que le serveur les envoie
 
@@ -414,6 +447,8 @@ refused-back = Retour au tableau
 refused-unknown-board = Aucun tableau n’a l’adresse /b/{ $board } : vérifiez qu’elle est complète, ou demandez-la à qui vous l’a transmise.
 refused-unknown-invitation = Cette invitation est inconnue ici : vérifiez que le lien a été copié en entier.
 refused-revoked-invitation = L’organisateur du tableau a retiré ce lien d’invitation : demandez-lui-en un nouveau.
+refused-deleted-board = Ce tableau a été supprimé
+refused-board-deleted-why = Son administrateur l’a supprimé, avec toutes ses réponses et tous ses chiffres. Rien n’en est gardé, et cette adresse ne fonctionnera plus.
 access-members-only = Ce tableau est réservé aux membres connectés
 access-members-domain = { access-members-only } avec une adresse chez { $domains } : connectez-vous avec l’une d’elles (vous êtes connecté avec { $you }).
 access-no-address = un compte sans adresse vérifiée

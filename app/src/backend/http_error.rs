@@ -48,6 +48,7 @@ pub fn head(error: &TallyError) -> (StatusCode, HeaderMap) {
 pub fn code(error: &TallyError) -> &'static str {
     match error {
         TallyError::UnknownBoard(_) => "unknown_board",
+        TallyError::BoardDeleted(_) => "board_deleted",
         TallyError::UnknownRound { .. } => "unknown_round",
         TallyError::UnknownGroup { .. } => "unknown_group",
         TallyError::UnknownInvitation(_) => "unknown_invitation",

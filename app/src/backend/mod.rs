@@ -13,6 +13,7 @@
 //!   [`admin_key`] — who administers a board; [`oidc`] — signing in with
 //!   an OpenID Connect provider; [`suppression`] — which
 //!   groups' figures may be shown;
+//! * [`retention`] — deleting idle boards and old rounds, when set;
 //! * [`catalog`] — the template files; [`export`] — an admin's download;
 //!   [`qr_code`] — the QR code people scan to join a board;
 //!   [`your_boards`] — the boards a browser created or answered;
@@ -40,6 +41,7 @@ pub mod oidc;
 pub mod people_list;
 pub mod qr_code;
 pub mod respondent;
+pub mod retention;
 pub mod signer;
 pub mod site_cookie;
 pub mod spreadsheet;

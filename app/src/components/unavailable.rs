@@ -22,6 +22,7 @@ pub fn unavailable(board: &str, error: &TallyError) -> impl IntoView {
 pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
     let (back, back_text) = match error {
         TallyError::UnknownBoard(_)
+        | TallyError::BoardDeleted(_)
         | TallyError::NotAdmitted(_)
         | TallyError::UnknownInvitation(_)
         | TallyError::RevokedInvitation => ("/".to_string(), Say::RefusedGoHome),
@@ -39,6 +40,7 @@ pub fn reason(board: &str, error: &TallyError) -> impl IntoView {
 fn heading(error: &TallyError) -> Say {
     match error {
         TallyError::UnknownBoard(_) => Say::RefusedNoBoard,
+        TallyError::BoardDeleted(_) => Say::RefusedDeletedBoard,
         TallyError::Forbidden(_) => Say::RefusedHidden,
         TallyError::NotAdmitted(refusal) => crate::access::kept_out_heading(refusal),
         TallyError::UnknownInvitation(_) | TallyError::RevokedInvitation => Say::RefusedInvitation,
@@ -52,6 +54,7 @@ fn heading(error: &TallyError) -> Say {
 fn why(error: &TallyError) -> String {
     match error {
         TallyError::UnknownBoard(board) => say_with(Say::RefusedUnknownBoard, &[("board", board.as_str().into())]),
+        TallyError::BoardDeleted(_) => say(Say::RefusedBoardDeletedWhy),
         TallyError::UnknownInvitation(_) => say(Say::RefusedUnknownInvitation),
         TallyError::RevokedInvitation => say(Say::RefusedRevokedInvitation),
         other => other.to_string(),

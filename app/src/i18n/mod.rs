@@ -23,6 +23,7 @@ mod messages;
 pub mod negotiate;
 mod phrasebook;
 mod say;
+mod say_admin;
 #[cfg(feature = "hydrate")]
 mod studied;
 #[cfg(feature = "ssr")]

@@ -99,13 +99,13 @@ mod tests {
     /// number in turn, texts a word.
     fn samples() -> Vec<Vec<(&'static str, Arg)>> {
         let numbers = [
-            "count", "n", "k", "levels", "answered", "total", "invited", "batch", "groups", "chars", "below", "at",
-            "above",
+            "count", "n", "k", "levels", "rounds", "answered", "total", "invited", "batch", "groups", "chars", "below",
+            "at", "above",
         ];
         let texts = [
             "round", "people", "when", "title", "mine", "median", "expected", "percent", "address", "parts", "level",
             "steps", "line", "gaps", "role", "format", "label", "name", "side", "a", "b", "from", "to", "group",
-            "summary", "said", "whose", "board", "year", "month", "day", "hour", "minute", "tag",
+            "summary", "said", "whose", "board", "year", "month", "day", "hour", "minute", "tag", "email",
         ];
         let sample = |n: i64| {
             let numbers = numbers.iter().map(move |name| (*name, Arg::Number(n)));

@@ -3,6 +3,7 @@
 
 use super::document::ErrorBody;
 use super::extract::{ApiAdmin, ApiCaller, OnBoard};
+use app::backend::use_cases::admin::Download;
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -17,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 /// The admin key as the admin panel's download form posts it.
 #[derive(Deserialize, ToSchema)]
 pub struct KeyForm {
-    key: String,
+    pub(super) key: String,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -76,7 +77,7 @@ pub async fn export_with_form(
 pub struct Format {
     /// `json` or `csv`.
     #[param(pattern = "^(json|csv)$")]
-    format: String,
+    pub(super) format: String,
 }
 
 async fn download(
@@ -87,15 +88,19 @@ async fn download(
     query: Result<Query<ExportQuery>, QueryRejection>,
 ) -> Result<Response, TallyError> {
     let Query(ExportQuery { round }) = query.map_err(|e| TallyError::BadRequest(e.body_text()))?;
-    let download = tally.export(caller, board, format, round).await?;
+    Ok(attachment(tally.export(caller, board, format, round).await?))
+}
+
+/// A download as a file to save, streamed.
+pub(super) fn attachment(download: Download) -> Response {
     let disposition = format!("attachment; filename=\"{}\"", download.filename);
     let headers =
         [(header::CONTENT_TYPE, download.content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)];
     // A failure after the first bytes can only cut the file short; it is logged.
     let body = download.body.inspect(|chunk| {
         if let Err(error) = chunk {
-            tracing::error!(%error, "an export stopped part way");
+            tracing::error!(%error, "a download stopped part way");
         }
     });
-    Ok((headers, axum::body::Body::from_stream(body)).into_response())
+    (headers, axum::body::Body::from_stream(body)).into_response()
 }

@@ -33,6 +33,7 @@ mod export;
 mod extract;
 mod invitations;
 mod join;
+mod lifecycle;
 mod matrices;
 mod owners;
 mod rounds;
@@ -102,6 +103,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(tally: Tally) -> OpenApiRouter<S
         .routes(routes!(webhooks::remove))
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::resend))
+        .routes(routes!(lifecycle::delete_board))
+        .routes(routes!(lifecycle::audit))
+        .routes(routes!(lifecycle::audit_download_with_header, lifecycle::audit_download_with_form))
+        .routes(routes!(lifecycle::my_data))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(tally)
 }

@@ -5,7 +5,7 @@
 //!
 //! The flags are grouped by the part of the server they set, one file each
 //! ([`database`], [`boards`], [`live`], [`network`], [`limits`],
-//! [`sign_in`], [`webhooks`]), and
+//! [`sign_in`], [`webhooks`], [`retention`]), and
 //! flattened into one command line; each group makes its part's settings.
 
 mod boards;
@@ -13,6 +13,7 @@ mod database;
 mod limits;
 mod live;
 mod network;
+mod retention;
 mod sign_in;
 mod webhooks;
 
@@ -25,6 +26,7 @@ use app::backend::client_addr::TrustedProxies;
 use app::backend::engine::CachePolicy;
 use app::backend::limits::Limits;
 use app::backend::oidc::OidcSettings;
+use app::backend::retention::Retention;
 use app::backend::store::{DatabaseOptions, DatabaseUrl};
 use app::backend::use_cases::Bounds;
 use app::backend::webhooks::WebhookSettings;
@@ -50,6 +52,8 @@ struct Args {
     sign_in: sign_in::SignInArgs,
     #[command(flatten)]
     webhooks: webhooks::WebhookArgs,
+    #[command(flatten)]
+    retention: retention::RetentionArgs,
     /// Log lines as JSON objects instead of text
     #[arg(long, env = "TALLY_LOG_JSON", default_value_t = false)]
     log_json: bool,
@@ -103,6 +107,8 @@ pub struct Config {
     pub oidc: Option<OidcSettings>,
     /// Where webhooks may go, and how long they are tried.
     pub webhooks: WebhookSettings,
+    /// What is deleted after how long (nothing, unless set).
+    pub retention: Retention,
     /// `verify` instead of serving, when given.
     pub command: Option<Command>,
     /// What the settings are, for the log at start-up; no secrets.
@@ -115,7 +121,7 @@ impl Config {
         let matches = Args::command().get_matches();
         let args = Args::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
         let summary = summary(&matches);
-        let Args { database, boards, live, network, limits, sign_in, webhooks, log_json, command } = args;
+        let Args { database, boards, live, network, limits, sign_in, webhooks, retention, log_json, command } = args;
         let oidc = sign_in.settings(network.public_url.as_deref()).unwrap_or_else(|message| {
             Args::command().error(clap::error::ErrorKind::MissingRequiredArgument, message).exit()
         });
@@ -139,6 +145,7 @@ impl Config {
             boards: boards.cache_policy(),
             oidc,
             webhooks: webhooks.settings(),
+            retention: retention.retention(),
             matrices_dir: boards.matrices,
             default_matrix: boards.default_matrix,
             command,

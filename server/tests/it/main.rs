@@ -12,6 +12,7 @@ mod boards_on_demand;
 mod caching;
 mod compression;
 mod custom_matrices;
+mod deletion;
 mod doors;
 mod durability;
 mod form_errors;

@@ -76,6 +76,17 @@ async fn an_owner_manages_a_board_without_its_admin_link_and_shares_it_by_email(
     assert!(body["error"].as_str().unwrap().contains("not an email address"), "{body}");
     let (_, owners) = send(&server, Method::GET, "/api/boards/owned/owners", Some(&admin_key), String::new()).await;
     assert_eq!(owners.as_array().unwrap().len(), 1);
+
+    // The audit trail names the credential: Ada's account by its email, or the admin link.
+    let (status, trail) = send(&server, Method::GET, "/api/boards/owned/audit", Some(&admin_key), String::new()).await;
+    assert_eq!(status, 200, "{trail}");
+    let done: Vec<(Value, Value)> =
+        trail.as_array().unwrap().iter().map(|e| (e["action"].clone(), e["by"].clone())).collect();
+    let ada_by = json!({ "kind": "owner", "email": "ada@example.org" });
+    assert!(done.contains(&(json!("closed"), ada_by.clone())), "{trail}");
+    assert!(done.contains(&(json!("reopened"), json!({ "kind": "admin_link" }))), "{trail}");
+    assert!(done.contains(&(json!("owner_removed"), ada_by)), "{trail}");
+    assert!(!trail.to_string().contains(&admin_key) && !trail.to_string().contains(&pass), "no credential itself");
 }
 
 #[tokio::test]

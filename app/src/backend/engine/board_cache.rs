@@ -133,6 +133,13 @@ impl BoardCache {
         self.cached(id)
     }
 
+    /// Lets go of a board that no longer exists, and gives it, if it was
+    /// held, for its followers to be told.
+    pub fn forget(&self, id: &str) -> Option<Arc<ServedBoard>> {
+        self.news[stripe(id)].fetch_add(1, Ordering::SeqCst);
+        self.boards.write().unwrap_or_else(|e| e.into_inner()).remove(id)
+    }
+
     /// Evicts every board idle past the policy, then, while more than
     /// `most` remain, the least recently used. Returns how many went.
     pub fn keep_within(&self, most: usize) -> usize {

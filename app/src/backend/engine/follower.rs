@@ -30,8 +30,13 @@ pub(super) async fn follow_other_instances(state: Arc<EngineState>, mut changes:
         }
         if resync {
             let held = state.cache.ids();
-            match state.store.versions(Some(held)).await {
-                Ok(versions) => wanted.extend(versions),
+            match state.store.versions(Some(held.clone())).await {
+                Ok(versions) => {
+                    // A held board the store no longer has was deleted: its reload retires it.
+                    let missing = held.into_iter().filter(|id| !versions.iter().any(|(v, _)| v == id));
+                    wanted.extend(missing.map(|id| (id, u64::MAX)));
+                    wanted.extend(versions);
+                }
                 Err(error) => {
                     metrics::database_error();
                     tracing::warn!(%error, "could not compare board versions");

@@ -25,6 +25,7 @@ mod follower;
 mod gaps;
 mod groups;
 mod invitations;
+mod lifecycle;
 mod respondents;
 mod rounds;
 mod served_board;

@@ -2,7 +2,7 @@
 //! them back.
 
 use super::{Engine, ServedBoard};
-use crate::answers::Answers;
+use crate::backend::store::AnsweredRound;
 use crate::error::TallyError;
 
 impl Engine {
@@ -23,11 +23,7 @@ impl Engine {
     }
 
     /// `respondent`'s answers in every round, oldest first.
-    pub async fn history(
-        &self,
-        board: &ServedBoard,
-        respondent: &str,
-    ) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+    pub async fn history(&self, board: &ServedBoard, respondent: &str) -> Result<Vec<AnsweredRound>, TallyError> {
         self.state.store.history(&board.info.id, respondent).await
     }
 }

@@ -148,6 +148,11 @@ impl ServedBoard {
         });
     }
 
+    /// Tells whoever follows the board that it was deleted, at `version`.
+    pub(super) fn offer_gone(&self, version: u64) {
+        self.offer(self.stats().gone(version));
+    }
+
     /// Publishes the stored figures if they are newer than what is out;
     /// `edited` is the stored matrix, read when its revision moved.
     pub(super) fn offer_stored(&self, stored: &StoredBoard, edited: Option<Arc<Matrix>>) {

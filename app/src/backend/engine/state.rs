@@ -37,8 +37,12 @@ impl EngineState {
     /// Reads the board from the store, verifies it and serves it.
     pub async fn load(&self, id: &str) -> Result<Arc<ServedBoard>, TallyError> {
         let ticket = self.cache.before_load(id)?;
-        let unknown = || TallyError::UnknownBoard(id.chars().take(64).collect());
-        let mut stored = self.store.board(id, true).await?.ok_or_else(unknown)?;
+        let Some(mut stored) = self.store.board(id, true).await? else {
+            return Err(match self.store.deleted_at(id).await? {
+                Some(_) => TallyError::BoardDeleted(id.to_string()),
+                None => TallyError::UnknownBoard(id.chars().take(64).collect()),
+            });
+        };
         if stored.matrix.is_none() {
             // From before boards kept their matrix: it keeps its template's, as of now.
             let template = self.template_of(&stored)?;
@@ -86,7 +90,9 @@ impl EngineState {
         let Some(board) = self.cache.mark_written(id) else { return };
         let result = async {
             let Some(mut stored) = self.store.board(id, false).await? else {
-                return Err(TallyError::Internal("a served board is missing from the store".into()));
+                // Deleted, by this instance or another.
+                self.retire(id, board.stats().version + 1);
+                return Ok::<(), TallyError>(());
             };
             if stored.matrix_rev > board.current().rev {
                 stored = self.store.board(id, true).await?.unwrap_or(stored);
@@ -97,6 +103,16 @@ impl EngineState {
         if let Err(error) = result.await {
             metrics::database_error();
             tracing::warn!(board = id, %error, "could not reload a board");
+        }
+    }
+}
+
+impl EngineState {
+    /// Stops serving a deleted board, and tells whoever follows it that it
+    /// is gone (at `version`, past every version it had).
+    pub fn retire(&self, id: &str, version: u64) {
+        if let Some(board) = self.cache.forget(id) {
+            board.offer_gone(version);
         }
     }
 }

@@ -32,6 +32,7 @@ pub(super) async fn write_loop(state: Arc<EngineState>, mut rx: mpsc::Receiver<P
                         Refusal::Closed => TallyError::BoardClosed(submission.board.clone()),
                         Refusal::MatrixChanged => TallyError::Conflict(MATRIX_CHANGED.into()),
                         Refusal::AdmissionChanged => TallyError::AdmissionChanged(submission.board.clone()),
+                        Refusal::Deleted => TallyError::BoardDeleted(submission.board.clone()),
                     }));
                 }
             }

@@ -13,6 +13,8 @@ pub enum Refusal {
     MatrixChanged,
     /// Who may answer its board changed after its respondent was let in.
     AdmissionChanged,
+    /// Its board was deleted before the batch.
+    Deleted,
 }
 
 /// What one committed batch did, for the engine to move its figures by.

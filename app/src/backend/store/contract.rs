@@ -1,7 +1,8 @@
 //! What persistence must do: the one page that defines it.
 //!
 //! [`Store`] is everything the engine asks of a database, grouped by
-//! concern into the traits below; SQLite and PostgreSQL each implement every
+//! concern into the traits below (and in [`super::lifecycle`], deleting
+//! boards and the audit trail); SQLite and PostgreSQL each implement every
 //! one, in a file of the same name (`sqlite/boards.rs` implements
 //! [`Boards`], and so on). The engine holds a `Box<dyn Store>`, so nothing
 //! above this folder knows which database it talks to.
@@ -23,12 +24,14 @@
 //! - **Every error says what was being done**, in words, and a busy database
 //!   is [`TallyError::Unavailable`] (worth a retry), not an internal error.
 
+use super::lifecycle::{AuditTrail, Lifecycle};
 use super::{
-    Attempt, BoardInfo, Change, Committed, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,
-    ParticipationReached, PendingSignIn, Session, StoredBoard, StoredInvitation, StoredWebhook, Submission,
+    AnsweredRound, Attempt, BoardInfo, Change, Committed, DueDelivery, InvitationChange, ListedBoard, NewDelivery,
+    NewInvitation, ParticipationReached, PendingSignIn, Session, StoredBoard, StoredInvitation, StoredWebhook,
+    Submission,
 };
 use crate::access::AccessMode;
-use crate::answers::{Answers, PreviousAnswers};
+use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use crate::groups::GroupSettings;
 use crate::reveal::RevealSettings;
@@ -43,7 +46,19 @@ pub type SliceSize = (Option<String>, Option<String>, u64);
 
 /// A whole database, as the engine holds it.
 pub trait Store:
-    Boards + Commits + Rounds + BoardSettings + Groups + Respondents + Invitations + SignIns + Owners + Webhooks + Upkeep
+    Boards
+    + Commits
+    + Rounds
+    + BoardSettings
+    + Groups
+    + Respondents
+    + Invitations
+    + SignIns
+    + Owners
+    + Webhooks
+    + Lifecycle
+    + AuditTrail
+    + Upkeep
 {
 }
 
@@ -58,6 +73,8 @@ impl<T> Store for T where
         + SignIns
         + Owners
         + Webhooks
+        + Lifecycle
+        + AuditTrail
         + Upkeep
 {
 }
@@ -262,9 +279,8 @@ pub trait Respondents: Send + Sync {
     /// answered, marked with that round's label.
     async fn previous(&self, board: &str, respondent: &str) -> Result<Option<PreviousAnswers>, TallyError>;
 
-    /// Their answers in every round they answered, oldest first: (round,
-    /// its label, the answers).
-    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError>;
+    /// Their answers in every round they answered, oldest first.
+    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<AnsweredRound>, TallyError>;
 
     /// Takes their answers out of the board: the open round's, or every
     /// round's (`every_round`), counts and respondent counts included, in one
@@ -377,4 +393,9 @@ pub fn too_many_invitations(held: usize, adding: usize, max: usize) -> TallyErro
 /// What [`Webhooks::add_webhook`] says when a board has `max` endpoints.
 pub fn too_many_webhooks(max: usize) -> TallyError {
     TallyError::Conflict(format!("a board sends to at most {max} webhook endpoints; remove one first"))
+}
+
+/// What [`Boards::insert_board`] says when the id is taken, or was a deleted board's.
+pub fn taken(board: &str) -> TallyError {
+    TallyError::Conflict(format!("board '{board}' already exists, or existed and was deleted"))
 }

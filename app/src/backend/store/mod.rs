@@ -21,6 +21,7 @@ mod committed;
 pub mod contract;
 mod deadline;
 mod errors;
+pub mod lifecycle;
 mod plan;
 mod postgres;
 mod rows;
@@ -31,12 +32,13 @@ mod types;
 
 pub use committed::{Committed, FiguresDelta, Placed, Refusal};
 pub use contract::{server_secret, verify_all, Boards, Commits, Invitations, Owners, Rounds, SignIns, Store, Webhooks};
+pub use lifecycle::{AuditTrail, ForgottenRound, Lifecycle};
 pub use postgres::PostgresStore;
 pub use settings::{CaSource, DatabaseOptions, DatabaseUrl};
 pub use sqlite::copy::{back_up, put_back};
 pub use sqlite::SqliteStore;
 pub use types::{
-    Attempt, BoardInfo, Change, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,
+    AnsweredRound, Attempt, BoardInfo, Change, DueDelivery, InvitationChange, ListedBoard, NewDelivery, NewInvitation,
     ParticipationReached, PendingSignIn, Session, StoredBoard, StoredInvitation, StoredWebhook, Submission,
 };
 

@@ -88,9 +88,10 @@ pub struct Plan<'a> {
     pub boards: BTreeMap<&'a str, Advance>,
 }
 
-/// Per submission, in batch order, why its board's gate refuses it, if it does.
+/// Per submission, in batch order, why its board's gate refuses it, if it
+/// does; a board with no gate (no row) was deleted.
 pub fn refusals(batch: &[Submission], gates: &HashMap<String, Gate>) -> Vec<Option<Refusal>> {
-    batch.iter().map(|s| gates.get(&s.board).and_then(|g| g.refuses(s))).collect()
+    batch.iter().map(|s| gates.get(&s.board).map_or(Some(Refusal::Deleted), |g| g.refuses(s))).collect()
 }
 
 /// Per submission that is not refused, the answers it replaced: what the

@@ -184,3 +184,13 @@ pub(crate) fn attempt_columns(attempt: super::Attempt) -> (&'static str, Option<
         Attempt::GaveUp { status, error } => ("failed", status.map(i64::from), error, 0),
     }
 }
+
+/// An audit row as the admin sees it; `None` (logged) for an action this
+/// server does not know, which only a newer server could have written.
+pub(super) fn audit_entry(at: i64, action: &str, credential: &str, detail: String) -> Option<crate::audit::AuditEntry> {
+    let Some(action) = crate::audit::AuditAction::parse(action) else {
+        tracing::error!(action, "an audit entry names an action this server does not know; it is left out");
+        return None;
+    };
+    Some(crate::audit::AuditEntry { at, action, by: crate::audit::Credential::from_stored(credential), detail })
+}

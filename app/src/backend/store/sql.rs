@@ -78,7 +78,7 @@ pub const PREVIOUS: &str =
 
 /// A respondent's answers in every round they answered, oldest first, with
 /// each round's label; found as [`PREVIOUS`] is.
-pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT)
+pub const HISTORY: &str = "SELECT r.round, r.label, CAST(s.answers AS TEXT), s.submitted_at, s.group_name, s.role
      FROM rounds r JOIN submissions s ON s.board_id = r.board_id AND s.round = r.round
      WHERE r.board_id = $1 AND s.respondent = $2 ORDER BY r.round";
 
@@ -216,3 +216,25 @@ pub const RESEND: &str = concat!(
 pub const PARTICIPATION_REACHED: &str = "SELECT w.id, w.board_id, b.round, b.respondents, b.title
      FROM webhooks w JOIN boards b ON b.id = w.board_id
      WHERE w.participation IS NOT NULL AND b.respondents >= w.participation AND w.participation_round < b.round";
+
+/// When the board `$1` was deleted.
+pub const DELETED_AT: &str = "SELECT deleted_at FROM deleted_boards WHERE id = $1";
+
+/// Keeps a deleted board's id (`$1`) as deleted at `$2`.
+pub const TOMBSTONE: &str = "INSERT INTO deleted_boards (id, deleted_at) VALUES ($1, $2)";
+
+/// Closes the board `$1` before it is deleted; its version then.
+pub const CLOSE_FOR_DELETION: &str =
+    "UPDATE boards SET closed = TRUE, version = version + 1 WHERE id = $1 RETURNING version";
+
+/// Boards idle since `$1`, but `$2`, least recently active first, `$3` at most.
+pub const IDLE_BOARDS: &str = "SELECT id FROM boards WHERE active_at < $1 AND id <> $2 ORDER BY active_at LIMIT $3";
+
+/// An admin's action on the board `$1` at `$2`; the board counts as active then.
+pub const RECORD_AUDIT: &str =
+    "INSERT INTO audit_log (board_id, at, action, credential, detail) VALUES ($1, $2, $3, $4, $5)";
+pub const ACTIVE_AT: &str = "UPDATE boards SET active_at = $2 WHERE id = $1 AND active_at < $2";
+
+/// The board `$1`'s newest `$2` audit entries, newest first.
+pub const AUDIT_TRAIL: &str =
+    "SELECT at, action, credential, detail FROM audit_log WHERE board_id = $1 ORDER BY id DESC LIMIT $2";

@@ -223,3 +223,17 @@ pub struct ParticipationReached {
     pub round: u32,
     pub respondents: u64,
 }
+
+/// One round a respondent answered, with everything stored of their answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnsweredRound {
+    pub round: u32,
+    /// The round's label as stored (blank: "Round N").
+    pub label: String,
+    pub answers: crate::answers::Answers,
+    /// Unix seconds.
+    pub submitted_at: i64,
+    pub group: Option<String>,
+    /// A role's id in the board's matrix.
+    pub role: Option<String>,
+}

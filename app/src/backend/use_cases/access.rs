@@ -55,7 +55,10 @@ impl Tally {
             ));
         }
         let domains = member_domains(access, domains)?;
-        Ok(self.engine.set_access(&served, access, &domains).await?.access)
+        let access = self.engine.set_access(&served, access, &domains).await?.access;
+        let detail = [access.as_str().to_string(), domains.join(", ")].join(" ").trim().to_string();
+        self.audit(caller, &served, crate::audit::AuditAction::AccessChanged, detail).await;
+        Ok(access)
     }
 
     /// Who the caller answers as on `served`: the invitation their browser

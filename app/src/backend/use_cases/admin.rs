@@ -3,6 +3,7 @@
 //! and download its aggregates.
 
 use super::{Caller, Tally};
+use crate::audit::{AuditAction, Credential};
 use crate::backend::engine::ServedBoard;
 use crate::backend::export::{Chunks, Report};
 use crate::backend::matrix_body;
@@ -40,6 +41,8 @@ impl Tally {
         if was_closed != closed {
             let event = if closed { WebhookEvent::BoardClosed } else { WebhookEvent::BoardReopened };
             self.announce(&board, event, json!({})).await;
+            let action = if closed { AuditAction::Closed } else { AuditAction::Reopened };
+            self.audit(caller, &board, action, String::new()).await;
         }
         Ok(stats)
     }
@@ -69,6 +72,7 @@ impl Tally {
         }
         let round = self.engine.start_round(&board, label).await?;
         self.announce(&board, WebhookEvent::RoundOpened, json!({"round": round.round, "label": round.label})).await;
+        self.audit(caller, &board, AuditAction::RoundStarted, format!("round {}: {}", round.round, round.label)).await;
         Ok(round)
     }
 
@@ -80,8 +84,11 @@ impl Tally {
         groups: GroupSettings,
     ) -> Result<GroupSettings, TallyError> {
         let groups = groups.checked().map_err(|problems| TallyError::BadRequest(problems.join("; ")))?;
-        let board = self.authorize(caller, board).await?;
-        self.engine.set_groups(&board, groups).await
+        let served = self.authorize(caller, board).await?;
+        let groups = self.engine.set_groups(&served, groups).await?;
+        let detail = format!("{} (shown from {})", groups.groups.join(", "), groups.min_group_size);
+        self.audit(caller, &served, AuditAction::GroupsChanged, detail).await;
+        Ok(groups)
     }
 
     /// Replaces the board's matrix. `base` is the matrix revision the edit
@@ -100,6 +107,7 @@ impl Tally {
         let base = base.unwrap_or_else(|| board.current().rev);
         let stats = self.engine.replace_matrix(&board, matrix, base).await?;
         self.announce(&board, WebhookEvent::MatrixEdited, json!({"revision": board.current().rev})).await;
+        self.audit(caller, &board, AuditAction::MatrixEdited, format!("revision {}", board.current().rev)).await;
         Ok(stats)
     }
 
@@ -122,9 +130,28 @@ impl Tally {
             }
         };
         let filename = format!("tally-{}.{format}", board.info.id);
+        let detail = match round {
+            Some(round) => format!("{format}, round {round}"),
+            None => format!("{format}, every round"),
+        };
+        self.audit(caller, &board, AuditAction::Exported, detail).await;
         let report = Report::new(&self.engine, board, round).await?;
         let body = if format == "json" { report.json() } else { report.csv() };
         Ok(Download { content_type, filename, body })
+    }
+
+    /// Deletes the board with every round, answer, setting and row of it;
+    /// open pages are told, and its address answers 410 from then on.
+    /// Logged with the kind of credential (the trail goes with the board).
+    pub async fn delete_board(&self, caller: &Caller, board: &str) -> Result<(), TallyError> {
+        let served = self.authorize(caller, board).await?;
+        let by = match self.credential(caller, &served.info.id).await {
+            Credential::AdminLink => "admin_link",
+            Credential::Owner { .. } => "owner",
+        };
+        self.engine.delete_board(&served).await?;
+        tracing::info!(board = %served.info.id, by, "board deleted by its admin");
+        Ok(())
     }
 
     /// The board, if the caller holds its admin key.

@@ -62,6 +62,8 @@ impl Tally {
             new.push(NewInvitation { id, token_hash, name, email, group, role, created_at: now });
         }
         self.engine.add_invitations(&served, new, MAX_PEOPLE).await?;
+        let detail = format!("{} people", links.len());
+        self.audit(caller, &served, crate::audit::AuditAction::PeopleInvited, detail).await;
         Ok(links)
     }
 
@@ -90,10 +92,17 @@ impl Tally {
             InvitationAction::Revoke => (InvitationChange::Revoke, None),
             InvitationAction::Delete => (InvitationChange::Delete, None),
         };
-        match self.engine.change_invitation(&served, id, change).await? {
-            true => Ok(link),
-            false => Err(unknown()),
+        if !self.engine.change_invitation(&served, id, change).await? {
+            return Err(unknown());
         }
+        let done = match action {
+            InvitationAction::Reissue => "new link",
+            InvitationAction::Revoke => "revoked",
+            InvitationAction::Delete => "deleted",
+        };
+        let detail = format!("invitation {id}: {done}");
+        self.audit(caller, &served, crate::audit::AuditAction::InvitationChanged, detail).await;
+        Ok(link)
     }
 
     /// Opens a personal link: the board it is for, and the `Set-Cookie`

@@ -19,18 +19,22 @@
 //! * [`access`], [`invitations`], [`sign_in`] — who may answer, personal
 //!   links, and signing in with an OpenID Connect provider;
 //! * [`webhooks`] — the endpoints a board's events are sent to, and its
-//!   delivery log.
+//!   delivery log;
+//! * [`audit`] — what admins did to a board; [`personal_data`] — all a
+//!   board holds about the caller; deleting a board is in [`admin`].
 //!
 //! [`TallyError`]: crate::error::TallyError
 
 pub mod access;
 pub mod admin;
+pub mod audit;
 pub mod boards;
 pub mod compare;
 pub mod gaps;
 pub mod invitations;
 pub mod join;
 pub mod owners;
+pub mod personal_data;
 pub mod reveal;
 pub mod sign_in;
 pub mod submit;

@@ -60,15 +60,18 @@ impl Tally {
             return Err(TallyError::BadRequest(format!("'{shown}' is not an email address")));
         }
         self.engine.owners().add_owner(&served.info.id, &email, "").await?;
+        self.audit(caller, &served, crate::audit::AuditAction::OwnerAdded, email).await;
         self.owners(caller, board).await
     }
 
     /// Removes the owners added as `email` (the admin link keeps working).
     pub async fn remove_owner(&self, caller: &Caller, board: &str, email: &str) -> Result<Vec<Owner>, TallyError> {
         let served = self.authorize(caller, board).await?;
-        if !self.engine.owners().remove_owner(&served.info.id, &email.trim().to_lowercase()).await? {
+        let email = email.trim().to_lowercase();
+        if !self.engine.owners().remove_owner(&served.info.id, &email).await? {
             return Err(TallyError::BadRequest(format!("no owner of this board has the address '{email}'")));
         }
+        self.audit(caller, &served, crate::audit::AuditAction::OwnerRemoved, email).await;
         self.owners(caller, board).await
     }
 

@@ -48,6 +48,9 @@ impl Tally {
             let event = if settings.public() { WebhookEvent::FiguresRevealed } else { WebhookEvent::FiguresHidden };
             self.announce(&board, event, json!({"round": stats.round})).await;
         }
+        let detail =
+            format!("{}, {}", settings.reveal.as_str(), if settings.revealed { "revealed" } else { "not revealed" });
+        self.audit(caller, &board, crate::audit::AuditAction::RevealChanged, detail).await;
         Ok(stats.reveal)
     }
 

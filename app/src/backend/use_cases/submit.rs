@@ -9,6 +9,7 @@ use crate::answers::{Belonging, RawLevel};
 use crate::backend::engine::{Receipt, ServedBoard};
 use crate::backend::metrics;
 use crate::backend::respondent::Token;
+use crate::backend::store::AnsweredRound;
 use crate::error::TallyError;
 use crate::reveal::Viewer;
 use crate::rounds::MyRound;
@@ -140,10 +141,10 @@ impl Tally {
         self.admit(&served, &respondent)?;
         let Some(id) = respondent.id(self, &served.info.id) else { return Ok(Vec::new()) };
         let history = self.engine.history(&served, &id).await?;
-        let mine = |(round, label, answers): (u32, String, _)| MyRound {
-            round,
-            label: crate::rounds::shown_label(round, &label),
-            answers,
+        let mine = |answered: AnsweredRound| MyRound {
+            round: answered.round,
+            label: crate::rounds::shown_label(answered.round, &answered.label),
+            answers: answered.answers,
         };
         Ok(history.into_iter().map(mine).collect())
     }
@@ -154,7 +155,7 @@ impl Tally {
     pub async fn pass_round(&self, board: &ServedBoard, pass: &str) -> Result<Option<u32>, TallyError> {
         let Some((round, respondent)) = self.respondents.check_pass(&board.info.id, pass) else { return Ok(None) };
         let history = self.engine.history(board, &respondent).await?;
-        Ok(history.iter().any(|(answered, _, _)| *answered == round).then_some(round))
+        Ok(history.iter().any(|answered| answered.round == round).then_some(round))
     }
 
     /// Takes the caller's answers out of `board`: the open round's, or every

@@ -3,6 +3,7 @@
 //! board's events to them (see `backend::webhooks` for how they are sent).
 
 use super::{Caller, Tally};
+use crate::audit::AuditAction;
 use crate::backend::engine::{now, ServedBoard};
 use crate::backend::store::StoredWebhook;
 use crate::backend::webhooks::payload::Occurrence;
@@ -32,16 +33,18 @@ impl Tally {
         let (webhook, secret) = self.checked_webhook(new)?;
         let stored = StoredWebhook { board: board.info.id.clone(), webhook: webhook.clone(), secret: secret.clone() };
         self.engine.webhooks().add_webhook(stored, MAX_WEBHOOKS).await?;
+        self.audit(caller, &board, AuditAction::WebhookAdded, webhook.url.clone()).await;
         Ok(AddedWebhook { webhook, secret })
     }
 
     /// Removes an endpoint; what was still to be sent to it is not.
     pub async fn remove_webhook(&self, caller: &Caller, board: &str, id: &str) -> Result<(), TallyError> {
         let board = self.authorize(caller, board).await?;
-        match self.engine.webhooks().remove_webhook(&board.info.id, id).await? {
-            true => Ok(()),
-            false => Err(unknown_endpoint(id)),
+        if !self.engine.webhooks().remove_webhook(&board.info.id, id).await? {
+            return Err(unknown_endpoint(id));
         }
+        self.audit(caller, &board, AuditAction::WebhookRemoved, id.to_string()).await;
+        Ok(())
     }
 
     /// Sends a delivery again now (a new attempt, newly signed), if its endpoint is still there.
@@ -59,7 +62,9 @@ impl Tally {
         }
         let resent = store.resend(&board.info.id, id, now()).await?;
         self.outbox.wake();
-        resent.ok_or_else(|| TallyError::UnknownWebhook(format!("this board has no delivery {id}")))
+        let resent = resent.ok_or_else(|| TallyError::UnknownWebhook(format!("this board has no delivery {id}")))?;
+        self.audit(caller, &board, AuditAction::DeliveryResent, format!("delivery {id}")).await;
+        Ok(resent)
     }
 
     /// Queues `event` for the board's endpoints that want it. The change it

@@ -186,7 +186,8 @@ async fn apply_batch(client: &Client, batch: &[Submission]) -> Result<(Committed
             people,
         ),
         client.query_typed(
-            "UPDATE boards b SET version = b.version + k.submissions, respondents = b.respondents + k.joined
+            "UPDATE boards b SET version = b.version + k.submissions, respondents = b.respondents + k.joined,
+                 active_at = extract(epoch FROM now())::int8
              FROM unnest($1::text[], $2::int8[], $3::int8[]) AS k(id, submissions, joined)
              WHERE b.id = k.id RETURNING b.id, b.version",
             steps,

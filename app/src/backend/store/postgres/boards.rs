@@ -1,6 +1,6 @@
 //! [`Boards`] on PostgreSQL.
 
-use super::super::contract::{structural_change_refused, Boards};
+use super::super::contract::{structural_change_refused, taken, Boards};
 use super::super::rows::{gather, CountRow};
 use super::super::{sql, BoardInfo, StoredBoard};
 use super::{failed, PostgresStore};
@@ -17,8 +17,9 @@ const REPLACE_MATRIX: &str = "UPDATE boards
 
 /// The board and its first round, in one statement.
 const INSERT_BOARD: &str = "WITH board AS (
-        INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id, created_at
+        INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix, active_at)
+        SELECT $1, $2, $3, $4, $5, $6, $7, $5 WHERE NOT EXISTS (SELECT 1 FROM deleted_boards WHERE id = $1)
+        ON CONFLICT (id) DO NOTHING RETURNING id, created_at
      )
      INSERT INTO rounds (board_id, round, label, started_at) SELECT id, 1, 'Round 1', created_at FROM board";
 
@@ -81,7 +82,7 @@ impl Boards for PostgresStore {
             self.requests.get().await?.execute(INSERT_BOARD, &values).await.map_err(failed("creating a board"))?;
         match inserted {
             1 => Ok(()),
-            _ => Err(TallyError::Conflict(format!("board '{}' already exists", info.id))),
+            _ => Err(taken(&info.id)),
         }
     }
 

@@ -36,6 +36,7 @@ mod boards;
 mod connection;
 mod groups;
 mod invitations;
+mod lifecycle;
 mod listener;
 mod owners;
 mod respondents;
@@ -73,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/postgres/0015_roles.sql"),
     include_str!("../../../../migrations/postgres/0016_counts_by_slice.sql"),
     include_str!("../../../../migrations/postgres/0017_webhooks.sql"),
+    include_str!("../../../../migrations/postgres/0018_deletion_and_audit.sql"),
 ];
 
 /// Any number that names Tally's migration lock ("tally" in ASCII);

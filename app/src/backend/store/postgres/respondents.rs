@@ -2,9 +2,9 @@
 
 use super::super::contract::Respondents;
 use super::super::rows::decode_answers;
-use super::super::sql;
+use super::super::{sql, AnsweredRound};
 use super::{announce, failed, PostgresStore};
-use crate::answers::{Answers, PreviousAnswers};
+use crate::answers::PreviousAnswers;
 use crate::error::TallyError;
 use async_trait::async_trait;
 
@@ -63,10 +63,21 @@ impl Respondents for PostgresStore {
         .transpose()
     }
 
-    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<AnsweredRound>, TallyError> {
         let client = self.requests.get().await?;
         let rows = client.query(sql::HISTORY, &[&board, &respondent]).await.map_err(failed("reading a history"))?;
-        rows.iter().map(|r| Ok((r.get::<_, i32>(0) as u32, r.get(1), decode_answers(r.get(2))?))).collect()
+        rows.iter()
+            .map(|r| {
+                Ok(AnsweredRound {
+                    round: r.get::<_, i32>(0) as u32,
+                    label: r.get(1),
+                    answers: decode_answers(r.get(2))?,
+                    submitted_at: r.get(3),
+                    group: r.get(4),
+                    role: r.get(5),
+                })
+            })
+            .collect()
     }
 
     async fn withdraw(&self, board: &str, respondent: &str, every_round: bool) -> Result<usize, TallyError> {

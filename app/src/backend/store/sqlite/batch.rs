@@ -47,10 +47,15 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     {
         let mut gate = tx.prepare_cached("SELECT closed, shape, round, admission_rev FROM boards WHERE id = ?1")?;
         for board in batch.iter().map(|s| s.board.as_str()).collect::<HashSet<_>>() {
-            let found = gate.query_row([board], |r| {
-                Ok(Gate { closed: r.get(0)?, shape: r.get(1)?, round: r.get(2)?, admission_rev: r.get(3)? })
-            })?;
-            gates.insert(board.to_string(), found);
+            let found = gate
+                .query_row([board], |r| {
+                    Ok(Gate { closed: r.get(0)?, shape: r.get(1)?, round: r.get(2)?, admission_rev: r.get(3)? })
+                })
+                .optional()?;
+            // No row: the board was deleted, and its submissions are refused.
+            if let Some(found) = found {
+                gates.insert(board.to_string(), found);
+            }
         }
     }
     let round = |board: &str| gates[board].round;
@@ -61,7 +66,7 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
         )?;
         for s in batch {
             let key = (s.board.clone(), s.respondent.clone());
-            if stored.contains_key(&key) {
+            if stored.contains_key(&key) || !gates.contains_key(&key.0) {
                 continue;
             }
             let previous: Option<(String, Option<String>, Option<String>)> = select
@@ -109,7 +114,8 @@ fn apply_batch(conn: &mut Connection, batch: &[Submission]) -> rusqlite::Result<
     let mut last_version = HashMap::new();
     {
         let mut advance = tx.prepare_cached(
-            "UPDATE boards SET version = version + ?1, respondents = respondents + ?2 WHERE id = ?3 RETURNING version",
+            "UPDATE boards SET version = version + ?1, respondents = respondents + ?2, active_at = unixepoch()
+             WHERE id = ?3 RETURNING version",
         )?;
         for (board, step) in &plan.boards {
             let last: u64 = advance.query_row(params![step.submissions, step.joined, board], |r| r.get(0))?;

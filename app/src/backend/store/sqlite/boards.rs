@@ -1,6 +1,6 @@
 //! [`Boards`] on SQLite.
 
-use super::super::contract::{structural_change_refused, Boards};
+use super::super::contract::{structural_change_refused, taken, Boards};
 use super::super::rows::{gather, CountRow};
 use super::super::{sql, BoardInfo, StoredBoard};
 use super::{failed, numbered, SqliteStore};
@@ -15,8 +15,11 @@ const REPLACE_MATRIX: &str = "UPDATE boards
      SET matrix = ?2, version = version + 1, matrix_rev = version + 1, shape = shape + ?3
      WHERE id = ?1 AND matrix_rev = ?4 AND (?3 = 0 OR respondents = 0) RETURNING version";
 
-const INSERT_BOARD: &str = "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING";
+/// A deleted board's id is never given again (see `store::lifecycle`).
+const INSERT_BOARD: &str =
+    "INSERT INTO boards (id, matrix_id, title, private, created_at, admin_hash, matrix, active_at)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5 WHERE NOT EXISTS (SELECT 1 FROM deleted_boards WHERE id = ?1)
+     ON CONFLICT (id) DO NOTHING";
 
 /// A new board's first round.
 const FIRST_ROUND: &str = "INSERT INTO rounds (board_id, round, label, started_at) VALUES (?1, 1, 'Round 1', ?2)";
@@ -104,7 +107,7 @@ impl Boards for SqliteStore {
             let values =
                 params![info.id, info.matrix_id, info.title, info.private, info.created_at, admin_hash, matrix];
             if tx.execute(INSERT_BOARD, values).map_err(&failed)? != 1 {
-                return Err(TallyError::Conflict(format!("board '{}' already exists", info.id)));
+                return Err(taken(&info.id));
             }
             tx.execute(FIRST_ROUND, params![info.id, info.created_at]).map_err(&failed)?;
             tx.commit().map_err(&failed)

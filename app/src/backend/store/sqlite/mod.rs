@@ -12,6 +12,7 @@ mod boards;
 pub mod copy;
 mod groups;
 mod invitations;
+mod lifecycle;
 mod owners;
 mod respondents;
 mod rounds;
@@ -47,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../../migrations/sqlite/0015_roles.sql"),
     include_str!("../../../../migrations/sqlite/0016_counts_by_slice.sql"),
     include_str!("../../../../migrations/sqlite/0017_webhooks.sql"),
+    include_str!("../../../../migrations/sqlite/0018_deletion_and_audit.sql"),
 ];
 
 #[derive(Clone)]

@@ -2,7 +2,7 @@
 
 use super::super::contract::Respondents;
 use super::super::rows::decode_answers;
-use super::super::sql;
+use super::super::{sql, AnsweredRound};
 use super::{failed, numbered, SqliteStore};
 use crate::answers::{Answers, PreviousAnswers};
 use crate::error::TallyError;
@@ -38,17 +38,24 @@ impl Respondents for SqliteStore {
         .transpose()
     }
 
-    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<(u32, String, Answers)>, TallyError> {
+    async fn history(&self, board: &str, respondent: &str) -> Result<Vec<AnsweredRound>, TallyError> {
         let (board, respondent) = (board.to_string(), respondent.to_string());
-        let stored: Vec<(u32, String, String)> = self
+        type Row = (u32, String, String, i64, Option<String>, Option<String>);
+        let stored: Vec<Row> = self
             .read(move |conn| {
                 let mut stmt = conn.prepare_cached(sql::HISTORY).map_err(failed("reading a history"))?;
-                let rows = stmt
-                    .query_map(numbered(&[&board, &respondent]).as_slice(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)));
+                let rows = stmt.query_map(numbered(&[&board, &respondent]).as_slice(), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                });
                 rows.and_then(|rows| rows.collect()).map_err(failed("reading a history"))
             })
             .await?;
-        stored.into_iter().map(|(round, label, text)| Ok((round, label, decode_answers(&text)?))).collect()
+        stored
+            .into_iter()
+            .map(|(round, label, text, submitted_at, group, role)| {
+                Ok(AnsweredRound { round, label, answers: decode_answers(&text)?, submitted_at, group, role })
+            })
+            .collect()
     }
 
     /// In one immediate transaction on the writer's connection, so no batch
