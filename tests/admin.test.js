@@ -43,6 +43,9 @@ const CONTROLS = {
   'DELETE /api/boards/{board}/webhooks/{webhook}': (p) => p.getByRole('button', { name: `Remove ${HOOK}` }),
   'GET /api/boards/{board}/webhooks/deliveries': (p) => p.getByRole('heading', { name: /^Deliveries/ }),
   'POST /api/boards/{board}/webhooks/deliveries/{delivery}/resend': (p) => p.getByRole('button', { name: 'Send again' }),
+  'GET /api/boards/{board}/audit': (p) => p.getByRole('table', { name: 'Audit trail' }),
+  'GET /api/boards/{board}/audit/{format}': (p) => p.getByRole('button', { name: 'Download the trail (CSV)' }),
+  'DELETE /api/boards/{board}': (p) => p.getByRole('button', { name: 'Delete for good' }),
 };
 
 /** An endpoint this server may not reach (it has no network): its delivery stays in the log. */

@@ -315,8 +315,8 @@ hooks-attempts = { $count ->
        *[other] { $count } Versuche
     }
 delete-legend = Dieses Board löschen
-delete-what = Das Löschen von „{ $title }“ entfernt endgültig: seine Runden ({ $rounds }), alle darin gegebenen Antworten, seine Einladungen, Eigentümer, Webhooks und das Protokoll. Offene Seiten erfahren es sofort, und die Adresse funktioniert nicht mehr.
-delete-type-title = Zum Bestätigen den Titel des Boards eingeben
+delete-what = Das Löschen dieses Boards entfernt endgültig: seine Runden ({ $rounds }), alle darin gegebenen Antworten, seine Einladungen, Eigentümer, Webhooks und das Protokoll. Offene Seiten erfahren es sofort, und die Adresse funktioniert nicht mehr.
+delete-type-board = Zum Bestätigen seine Adresse eingeben:
 delete-button = Endgültig löschen
 delete-done = Das Board ist gelöscht.
 audit-legend = Protokoll
@@ -327,7 +327,7 @@ audit-what = Was
 audit-who = Womit
 audit-detail = Einzelheiten
 audit-by-link = Admin-Link
-audit-by-owner = Eigentümer { $email }
+audit-by-owner = Eigentümer
 audit-download = Protokoll herunterladen (CSV)
 audit-closed = hat das Board geschlossen
 audit-reopened = hat das Board wieder geöffnet

@@ -310,8 +310,8 @@ hooks-attempts = { $count ->
        *[other] { $count } attempts
     }
 delete-legend = Delete this board
-delete-what = Deleting “{ $title }” removes for good: its rounds ({ $rounds }), every answer given in them, its invitations, owners, webhooks and audit trail. Pages open on it are told at once, and its address stops working.
-delete-type-title = Type the board's title to confirm
+delete-what = Deleting this board removes for good: its rounds ({ $rounds }), every answer given in them, its invitations, owners, webhooks and audit trail. Pages open on it are told at once, and its address stops working.
+delete-type-board = To confirm, type its address:
 delete-button = Delete for good
 delete-done = The board is deleted.
 audit-legend = Audit trail
@@ -322,7 +322,7 @@ audit-what = What
 audit-who = With
 audit-detail = Detail
 audit-by-link = the admin link
-audit-by-owner = owner { $email }
+audit-by-owner = owner
 audit-download = Download the trail (CSV)
 audit-closed = closed the board
 audit-reopened = reopened the board

@@ -318,8 +318,8 @@ hooks-attempts = { $count ->
        *[other] { $count } intentos
     }
 delete-legend = Eliminar este tablero
-delete-what = Eliminar «{ $title }» borra para siempre: sus rondas ({ $rounds }), todas las respuestas dadas en ellas, sus invitaciones, propietarios, webhooks y su registro. Las páginas abiertas se enteran al momento y su dirección deja de funcionar.
-delete-type-title = Escribe el título del tablero para confirmar
+delete-what = Eliminar este tablero borra para siempre: sus rondas ({ $rounds }), todas las respuestas dadas en ellas, sus invitaciones, propietarios, webhooks y su registro. Las páginas abiertas se enteran al momento y su dirección deja de funcionar.
+delete-type-board = Para confirmar, escribe su dirección:
 delete-button = Eliminar para siempre
 delete-done = El tablero está eliminado.
 audit-legend = Registro de actividad
@@ -330,7 +330,7 @@ audit-what = Qué
 audit-who = Con
 audit-detail = Detalle
 audit-by-link = el enlace de administración
-audit-by-owner = propietario { $email }
+audit-by-owner = propietario
 audit-download = Descargar el registro (CSV)
 audit-closed = cerró el tablero
 audit-reopened = reabrió el tablero

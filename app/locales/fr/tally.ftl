@@ -321,8 +321,8 @@ hooks-attempts = { $count ->
        *[other] { $count } tentatives
     }
 delete-legend = Supprimer ce tableau
-delete-what = Supprimer « { $title } » efface pour de bon : ses tours ({ $rounds }), toutes les réponses données, ses invitations, propriétaires, webhooks et son journal. Les pages ouvertes sont prévenues aussitôt, et son adresse cesse de fonctionner.
-delete-type-title = Tapez le titre du tableau pour confirmer
+delete-what = Supprimer ce tableau efface pour de bon : ses tours ({ $rounds }), toutes les réponses données, ses invitations, propriétaires, webhooks et son journal. Les pages ouvertes sont prévenues aussitôt, et son adresse cesse de fonctionner.
+delete-type-board = Pour confirmer, tapez son adresse :
 delete-button = Supprimer pour de bon
 delete-done = Le tableau est supprimé.
 audit-legend = Journal
@@ -333,7 +333,7 @@ audit-what = Quoi
 audit-who = Avec
 audit-detail = Détail
 audit-by-link = le lien d’administration
-audit-by-owner = propriétaire { $email }
+audit-by-owner = propriétaire
 audit-download = Télécharger le journal (CSV)
 audit-closed = a fermé le tableau
 audit-reopened = a rouvert le tableau

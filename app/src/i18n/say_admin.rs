@@ -127,7 +127,7 @@ macro_rules! with_admin_messages {
                 HooksAttempts = "hooks-attempts",
                 DeleteLegend = "delete-legend",
                 DeleteWhat = "delete-what",
-                DeleteTypeTitle = "delete-type-title",
+                DeleteTypeBoard = "delete-type-board",
                 DeleteButton = "delete-button",
                 DeleteDone = "delete-done",
                 AuditLegend = "audit-legend",

@@ -105,7 +105,7 @@ mod tests {
         let texts = [
             "round", "people", "when", "title", "mine", "median", "expected", "percent", "address", "parts", "level",
             "steps", "line", "gaps", "role", "format", "label", "name", "side", "a", "b", "from", "to", "group",
-            "summary", "said", "whose", "board", "year", "month", "day", "hour", "minute", "tag", "email",
+            "summary", "said", "whose", "board", "year", "month", "day", "hour", "minute", "tag",
         ];
         let sample = |n: i64| {
             let numbers = numbers.iter().map(move |name| (*name, Arg::Number(n)));

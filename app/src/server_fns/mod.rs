@@ -7,6 +7,7 @@
 pub mod editor;
 pub mod home;
 pub mod invitations;
+pub mod lifecycle;
 pub mod sign_in;
 pub mod webhooks;
 pub mod words;

@@ -141,24 +141,35 @@ async fn a_restore_refuses_a_held_database_a_copy_that_fails_its_recount_and_kee
 }
 
 #[tokio::test]
-async fn postgres_is_backed_up_with_pg_dump_and_restored_with_pg_restore_into_a_new_database() {
+async fn postgres_is_backed_up_under_load_with_pg_dump_and_restored_with_pg_restore_into_a_new_database() {
     let (db, fresh) = (TestDatabase::create(Backend::Postgres).await, TestDatabase::create(Backend::Postgres).await);
     let server = TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]);
     let rows = row_ids(&server.matrix().await);
-    for person in server.respondents(5).await {
-        let body = serde_json::json!({ "respondent": person, "answers": answers(&rows, |_| 2) });
-        common::send(&server, reqwest::Method::POST, "/api/boards/default/submissions", None, body.to_string()).await;
-    }
+    let people = server.respondents(3000).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let acked = submitting(&server, people, rows, stop.clone());
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let began = Instant::now();
+    let before = acked.lock().unwrap().iter().filter(|at| **at < began).count();
     let copies = new_dir("pg-dump");
     let file = copies.join("tally.dump").display().to_string();
-    let dumped = Command::new("pg_dump").args(["--format=custom", "--file", &file, &db.url]).output().unwrap();
+    let (out, url) = (file.clone(), db.url.clone());
+    let dump = move || Command::new("pg_dump").args(["--format=custom", "--file", &out, &url]).output().unwrap();
+    let dumped = tokio::task::spawn_blocking(dump).await.unwrap();
     assert!(dumped.status.success(), "{}", said(&dumped));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stop.store(true, Ordering::Relaxed);
+    let during = acked.lock().unwrap().len() - before;
+    assert!(before > 0 && during > 0, "answers went in before ({before}) and during or after ({during}) the dump");
+
     let restored = Command::new("pg_restore").args(["--no-owner", "--dbname", &fresh.url, &file]).output().unwrap();
     assert!(restored.status.success(), "{}", said(&restored));
     let verified =
         Command::new(env!("CARGO_BIN_EXE_server")).arg("verify").env("DATABASE_URL", &fresh.url).output().unwrap();
     assert!(verified.status.success(), "{}", said(&verified));
     let again = TestServer::start_with(&[("DATABASE_URL", fresh.url.as_str())]);
-    assert_eq!(again.stats("default").await["respondents"], 5);
+    let respondents = again.stats("default").await["respondents"].as_u64().unwrap() as usize;
+    assert!(respondents >= before, "all {before} acknowledged before the dump are there ({respondents})");
+    assert!(respondents <= before + during);
     std::fs::remove_dir_all(copies).unwrap();
 }

@@ -180,7 +180,7 @@ async fn the_audit_trail_lists_admin_actions_and_downloads_without_respondent_da
     let actions: Vec<&str> = trail.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     let expected = ["exported", "closed", "owner_added", "people_invited", "round_started", "webhook_added"];
     assert_eq!(actions, expected, "newest first");
-    assert_eq!(trail[4]["detail"], "round 2: Spring");
+    assert_eq!(trail[4]["detail"], "#2 Spring");
     assert!(trail.as_array().unwrap().iter().all(|e| e["by"] == json!({ "kind": "admin_link" })));
 
     let csv = reqwest::Client::new().get(server.url("/api/boards/watched/audit/csv")).bearer_auth(&key).send().await;

@@ -33,6 +33,7 @@ mod postgres_tls;
 mod qr_code;
 mod respondents;
 mod reveal;
+mod rolling_restart;
 mod rounds;
 mod scale_out;
 mod security;

@@ -70,9 +70,10 @@ impl Tally {
                 board.info.id
             )));
         }
+        let detail = format!("#{} {}", board.stats().round + 1, label.as_deref().unwrap_or_default());
         let round = self.engine.start_round(&board, label).await?;
         self.announce(&board, WebhookEvent::RoundOpened, json!({"round": round.round, "label": round.label})).await;
-        self.audit(caller, &board, AuditAction::RoundStarted, format!("round {}: {}", round.round, round.label)).await;
+        self.audit(caller, &board, AuditAction::RoundStarted, detail.trim().to_string()).await;
         Ok(round)
     }
 
@@ -86,7 +87,7 @@ impl Tally {
         let groups = groups.checked().map_err(|problems| TallyError::BadRequest(problems.join("; ")))?;
         let served = self.authorize(caller, board).await?;
         let groups = self.engine.set_groups(&served, groups).await?;
-        let detail = format!("{} (shown from {})", groups.groups.join(", "), groups.min_group_size);
+        let detail = format!("{} ≥ {}", groups.groups.join(", "), groups.min_group_size);
         self.audit(caller, &served, AuditAction::GroupsChanged, detail).await;
         Ok(groups)
     }
@@ -107,7 +108,7 @@ impl Tally {
         let base = base.unwrap_or_else(|| board.current().rev);
         let stats = self.engine.replace_matrix(&board, matrix, base).await?;
         self.announce(&board, WebhookEvent::MatrixEdited, json!({"revision": board.current().rev})).await;
-        self.audit(caller, &board, AuditAction::MatrixEdited, format!("revision {}", board.current().rev)).await;
+        self.audit(caller, &board, AuditAction::MatrixEdited, format!("#{}", board.current().rev)).await;
         Ok(stats)
     }
 
@@ -131,8 +132,8 @@ impl Tally {
         };
         let filename = format!("tally-{}.{format}", board.info.id);
         let detail = match round {
-            Some(round) => format!("{format}, round {round}"),
-            None => format!("{format}, every round"),
+            Some(round) => format!("{format} #{round}"),
+            None => format.to_string(),
         };
         self.audit(caller, &board, AuditAction::Exported, detail).await;
         let report = Report::new(&self.engine, board, round).await?;

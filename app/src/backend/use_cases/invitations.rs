@@ -62,7 +62,7 @@ impl Tally {
             new.push(NewInvitation { id, token_hash, name, email, group, role, created_at: now });
         }
         self.engine.add_invitations(&served, new, MAX_PEOPLE).await?;
-        let detail = format!("{} people", links.len());
+        let detail = format!("+{}", links.len());
         self.audit(caller, &served, crate::audit::AuditAction::PeopleInvited, detail).await;
         Ok(links)
     }
@@ -95,12 +95,13 @@ impl Tally {
         if !self.engine.change_invitation(&served, id, change).await? {
             return Err(unknown());
         }
+        // As the API names the actions: not words of any language.
         let done = match action {
-            InvitationAction::Reissue => "new link",
-            InvitationAction::Revoke => "revoked",
-            InvitationAction::Delete => "deleted",
+            InvitationAction::Reissue => "reissue",
+            InvitationAction::Revoke => "revoke",
+            InvitationAction::Delete => "delete",
         };
-        let detail = format!("invitation {id}: {done}");
+        let detail = format!("{id} {done}");
         self.audit(caller, &served, crate::audit::AuditAction::InvitationChanged, detail).await;
         Ok(link)
     }

@@ -48,8 +48,8 @@ impl Tally {
             let event = if settings.public() { WebhookEvent::FiguresRevealed } else { WebhookEvent::FiguresHidden };
             self.announce(&board, event, json!({"round": stats.round})).await;
         }
-        let detail =
-            format!("{}, {}", settings.reveal.as_str(), if settings.revealed { "revealed" } else { "not revealed" });
+        // As the API spells the settings: not words of any language.
+        let detail = format!("reveal={} revealed={}", settings.reveal.as_str(), settings.revealed);
         self.audit(caller, &board, crate::audit::AuditAction::RevealChanged, detail).await;
         Ok(stats.reveal)
     }

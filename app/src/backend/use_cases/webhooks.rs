@@ -63,7 +63,7 @@ impl Tally {
         let resent = store.resend(&board.info.id, id, now()).await?;
         self.outbox.wake();
         let resent = resent.ok_or_else(|| TallyError::UnknownWebhook(format!("this board has no delivery {id}")))?;
-        self.audit(caller, &board, AuditAction::DeliveryResent, format!("delivery {id}")).await;
+        self.audit(caller, &board, AuditAction::DeliveryResent, format!("#{id}")).await;
         Ok(resent)
     }
 

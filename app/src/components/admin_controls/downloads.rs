@@ -1,15 +1,22 @@
-//! The admin's downloads: the board's aggregates as CSV or JSON, posted as
-//! a form so a plain download carries the admin key, which the page's
-//! markup never holds.
+//! The admin's downloads (the board's aggregates as CSV or JSON, its audit
+//! trail), posted as a form so a plain download carries the admin key,
+//! which the page's markup never holds.
 
 use crate::i18n::{say_with, Say};
 use leptos::prelude::*;
 
 /// A button that downloads the board's aggregates in `format`.
 pub fn download(board: &str, key: &str, format: &'static str, name: &'static str) -> impl IntoView {
+    let action = format!("/api/boards/{board}/export/{format}");
+    download_form(action, key, say_with(Say::AdminDownload, &[("format", name.into())]))
+}
+
+/// A button, labelled `text`, that posts the admin key to `action` and
+/// saves what comes back.
+pub fn download_form(action: String, key: &str, text: String) -> impl IntoView {
     view! {
-        <form method="post" action=format!("/api/boards/{board}/export/{format}") on:submit=key_as_sent(key.to_string())>
-            <button type="submit">{say_with(Say::AdminDownload, &[("format", name.into())])}</button>
+        <form method="post" action=action on:submit=key_as_sent(key.to_string())>
+            <button type="submit">{text}</button>
         </form>
     }
 }

@@ -5,6 +5,8 @@
 //! test holds the two lists together.
 
 mod access_choice;
+mod audit;
+mod delete_board;
 mod downloads;
 mod groups;
 mod next_round;
@@ -74,6 +76,8 @@ pub fn AdminControls(board: String, key: String, feed: BoardFeed) -> impl IntoVi
                 {download(&board, &key, "json", "JSON")}
             </div>
             <p class="error" role="alert">{error}</p>
+            <audit::AuditTrail board=board.clone() key=key.clone()/>
+            <delete_board::DeleteBoardControls board key feed/>
         </section>
     }
 }

@@ -53,8 +53,12 @@ pub fn board_notices(feed: BoardFeed) -> impl IntoView {
         {move || feed.stats.with(|s| s.withheld).then(|| view! {
             <p class="withheld-notice" role="status">{move || say(feed.stats.with(|s| s.reveal.hidden_note()))}</p>
         })}
-        {move || feed.stats.with(|s| s.closed).then(|| view! {
-            <p class="closed-notice" role="status">{say(Say::ClosedNotice)}</p>
+        {move || feed.stats.with(|s| (s.closed, s.deleted)).0.then(|| {
+            let (class, text) = match feed.stats.with(|s| s.deleted) {
+                true => ("closed-notice deleted-notice", Say::DeletedNotice),
+                false => ("closed-notice", Say::ClosedNotice),
+            };
+            view! { <p class=class role="status">{say(text)}</p> }
         })}
     }
 }

@@ -1,5 +1,6 @@
-//! The history itself: each row's levels over the rounds, and the buttons
-//! that withdraw the visitor's answers (each asks first).
+//! The history itself: each row's levels over the rounds, the link that
+//! downloads everything the board holds about the visitor, and the buttons
+//! that withdraw their answers (each asks first).
 
 use super::progress_line;
 use crate::answers::PreviousAnswers;
@@ -59,6 +60,7 @@ pub fn History(
                     .rows()
                     .map(|row| view! { <li>{progress_line(&matrix, mine, &row.id, &row.title, role)}</li> })
                     .collect_view();
+                let my_data = format!("/api/boards/{board}/respondents/me");
                 let remove = move |every_round: bool| {
                     let board = board.clone();
                     move |_| {
@@ -72,6 +74,7 @@ pub fn History(
                     <details class="my-progress">
                         <summary>{say(Say::HistorySummary)}</summary>
                         <ul>{lines}</ul>
+                        <p><a href=my_data download>{say(Say::HistoryDownload)}</a></p>
                         <button type="button" on:click=remove(false)>{say(Say::HistoryWithdrawRound)}</button>
                         <button type="button" on:click=remove(true)>{say(Say::HistoryWithdrawAll)}</button>
                         <p class="error" role="alert">{error}</p>

@@ -6,6 +6,7 @@
 pub mod live_frames;
 pub mod oidc;
 pub mod private_postgres;
+pub mod proxy;
 pub mod receiver;
 pub mod submitters;
 #[path = "../../../../app/tests/it/support/mod.rs"]
@@ -171,7 +172,12 @@ pub async fn send(
 
 /// `GET path`: the status and the JSON reply (`Null` when there is none).
 pub async fn get_json(server: &TestServer, path: &str) -> (u16, Value) {
-    let response = reqwest::get(server.url(path)).await.unwrap();
+    get_json_at(&server.base, path).await
+}
+
+/// The same, of the server (or balancer) at `base`.
+pub async fn get_json_at(base: &str, path: &str) -> (u16, Value) {
+    let response = reqwest::get(format!("{base}{path}")).await.unwrap();
     (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
 }
 
