@@ -1,7 +1,7 @@
 # The two commands README gives: `make run` and `make test`.
 # Both bootstrap first; bootstrap takes seconds on a machine that is ready.
 
-.PHONY: bootstrap run test lint test-rust test-api-fuzz test-browser release lighthouse fuzz
+.PHONY: bootstrap run test lint test-rust test-api-fuzz test-browser release lighthouse soak fuzz
 
 bootstrap:
 	bash scripts/bootstrap.sh
@@ -52,6 +52,11 @@ release: bootstrap
 	cargo leptos build --release $(SPLIT)
 	bash scripts/check_split.sh target/site/pkg
 	bash scripts/precompress.sh target/site/pkg
+
+# Thirty minutes of mixed traffic on one server, sampled every minute
+# (TALLY_SOAK_MINUTES); writes docs/soak.svg. A benchmark, not part of `make test`.
+soak:
+	cargo bench -p server --bench soak
 
 # Lighthouse (mobile and desktop) against the release build on 127.0.0.1;
 # a benchmark, not part of `make test`. Installs Lighthouse on first use.

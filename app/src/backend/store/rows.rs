@@ -157,13 +157,13 @@ pub(crate) struct DeliveryRow {
 
 impl DeliveryRow {
     pub fn record(self) -> crate::webhooks::Delivery {
-        use crate::webhooks::{Delivery, DeliveryState, WebhookEvent};
+        use crate::webhooks::{Delivery, DeliveryState};
         let state = DeliveryState::parse(&self.state).unwrap_or(DeliveryState::Failed);
         Delivery {
             id: self.id,
             webhook: self.webhook,
             url: self.url,
-            event: WebhookEvent::parse(&self.event).unwrap_or(WebhookEvent::RoundOpened),
+            event: stored_event(&self.event),
             state,
             attempts: self.attempts.clamp(0, u32::MAX as i64) as u32,
             last_status: self.last_status.and_then(|s| u16::try_from(s).ok()),
@@ -193,4 +193,14 @@ pub(super) fn audit_entry(at: i64, action: &str, credential: &str, detail: Strin
         return None;
     };
     Some(crate::audit::AuditEntry { at, action, by: crate::audit::Credential::from_stored(credential), detail })
+}
+
+/// A delivery's stored event. Only Tally writes these names, so one this
+/// server does not know (written by a newer one) is logged as an error; the
+/// delivery goes on under the first event's name, its body as stored.
+pub(super) fn stored_event(name: &str) -> crate::webhooks::WebhookEvent {
+    crate::webhooks::WebhookEvent::parse(name).unwrap_or_else(|| {
+        tracing::error!(event = name, "a stored webhook delivery names an event this server does not know");
+        crate::webhooks::WebhookEvent::RoundOpened
+    })
 }

@@ -3,11 +3,11 @@
 //! (`FOR UPDATE SKIP LOCKED`) and leases them, so each is sent by one.
 
 use super::super::contract::{too_many_webhooks, Webhooks, KEPT_DELIVERIES};
-use super::super::rows::{attempt_columns, stored_events, DeliveryRow, WebhookRow};
+use super::super::rows::{attempt_columns, stored_event, stored_events, DeliveryRow, WebhookRow};
 use super::super::{sql, Attempt, DueDelivery, NewDelivery, ParticipationReached, StoredWebhook};
 use super::{failed, PostgresStore};
 use crate::error::TallyError;
-use crate::webhooks::{Delivery, WebhookEvent};
+use crate::webhooks::Delivery;
 use async_trait::async_trait;
 use tokio_postgres::Row;
 
@@ -177,7 +177,7 @@ fn due_row(r: &Row) -> DueDelivery {
         id: r.get(0),
         url: r.get(1),
         secret: r.get(2),
-        event: WebhookEvent::parse(r.get(3)).unwrap_or(WebhookEvent::RoundOpened),
+        event: stored_event(r.get(3)),
         body: r.get(4),
         attempts: r.get::<_, i32>(5).max(0) as u32,
         created_at: r.get(6),

@@ -2,11 +2,11 @@
 //! the same instance taking a delivery twice.
 
 use super::super::contract::{too_many_webhooks, Webhooks, KEPT_DELIVERIES};
-use super::super::rows::{attempt_columns, stored_events, DeliveryRow, WebhookRow};
+use super::super::rows::{attempt_columns, stored_event, stored_events, DeliveryRow, WebhookRow};
 use super::super::{sql, Attempt, DueDelivery, NewDelivery, ParticipationReached, StoredWebhook};
 use super::{failed, numbered, SqliteStore};
 use crate::error::TallyError;
-use crate::webhooks::{Delivery, WebhookEvent};
+use crate::webhooks::Delivery;
 use async_trait::async_trait;
 use rusqlite::{Connection, Row};
 
@@ -210,7 +210,7 @@ fn due_row(r: &Row) -> rusqlite::Result<DueDelivery> {
         id: r.get(0)?,
         url: r.get(1)?,
         secret: r.get(2)?,
-        event: WebhookEvent::parse(&event).unwrap_or(WebhookEvent::RoundOpened),
+        event: stored_event(&event),
         body: r.get(4)?,
         attempts: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
         created_at: r.get(6)?,
