@@ -51,7 +51,7 @@ test('a person downloads their data; the admin reads the audit trail, then delet
   await admin.page.getByRole('button', { name: 'Close the board' }).click();
   await admin.page.getByRole('button', { name: 'Reopen the board' }).click();
   const trail = admin.page.locator('.audit-trail');
-  await trail.getByRole('button', { name: 'Refresh' }).click();
+  await trail.getByRole('button', { name: 'Refresh the trail' }).click();
   const table = admin.page.getByRole('table', { name: 'Audit trail' });
   await table.getByText('reopened the board').waitFor();
   await table.getByText('closed the board').waitFor();

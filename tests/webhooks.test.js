@@ -44,7 +44,7 @@ function signedWith(request, secret) {
 async function refreshUntil(page, text) {
   for (let tries = 0; tries < 40; tries += 1) {
     if (await page.locator('ul.deliveries').getByText(text).count()) return;
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await page.waitForTimeout(250);
   }
   assert.fail(`the delivery log shows "${text}"`);

@@ -57,7 +57,9 @@ fn main() {
 
 async fn run() {
     let minutes: u64 = std::env::var("TALLY_SOAK_MINUTES").ok().and_then(|m| m.parse().ok()).unwrap_or(30);
-    let svg = std::env::var("TALLY_SOAK_SVG").unwrap_or_else(|_| "docs/soak.svg".into());
+    // Benches run in `server/`: the default is the workspace's `docs/`.
+    let svg = std::env::var("TALLY_SOAK_SVG")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/soak.svg").into());
     let server = TestServer::start_with(&[("TALLY_LIMIT_CREATE_IP", "off"), ("TALLY_MAX_BOARDS_PER_HOUR", "off")]);
     let mut boards = Vec::new();
     for b in 0..BOARDS {
@@ -97,7 +99,9 @@ async fn run() {
         let _ = task.await;
     }
     report(&samples, minutes, &traffic);
-    std::fs::write(&svg, plot::svg(&samples, warm_up(minutes))).unwrap();
+    if let Err(error) = std::fs::write(&svg, plot::svg(&samples, warm_up(minutes))) {
+        panic!("writing the plot to {svg}: {error}");
+    }
     println!("\nThe plot: {svg}");
 }
 

@@ -329,6 +329,7 @@ audit-detail = Einzelheiten
 audit-by-link = Admin-Link
 audit-by-owner = Eigentümer
 audit-download = Protokoll herunterladen (CSV)
+audit-refresh = Protokoll aktualisieren
 audit-closed = hat das Board geschlossen
 audit-reopened = hat das Board wieder geöffnet
 audit-round-started = hat eine Runde begonnen

@@ -324,6 +324,7 @@ audit-detail = Detail
 audit-by-link = the admin link
 audit-by-owner = owner
 audit-download = Download the trail (CSV)
+audit-refresh = Refresh the trail
 audit-closed = closed the board
 audit-reopened = reopened the board
 audit-round-started = started a round

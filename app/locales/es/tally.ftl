@@ -332,6 +332,7 @@ audit-detail = Detalle
 audit-by-link = el enlace de administración
 audit-by-owner = propietario
 audit-download = Descargar el registro (CSV)
+audit-refresh = Actualizar el registro
 audit-closed = cerró el tablero
 audit-reopened = reabrió el tablero
 audit-round-started = empezó una ronda

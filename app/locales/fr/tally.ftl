@@ -335,6 +335,7 @@ audit-detail = Détail
 audit-by-link = le lien d’administration
 audit-by-owner = propriétaire
 audit-download = Télécharger le journal (CSV)
+audit-refresh = Actualiser le journal
 audit-closed = a fermé le tableau
 audit-reopened = a rouvert le tableau
 audit-round-started = a commencé un tour

@@ -140,6 +140,7 @@ macro_rules! with_admin_messages {
                 AuditByLink = "audit-by-link",
                 AuditByOwner = "audit-by-owner",
                 AuditDownload = "audit-download",
+                AuditRefresh = "audit-refresh",
                 AuditClosed = "audit-closed",
                 AuditReopened = "audit-reopened",
                 AuditRoundStarted = "audit-round-started",

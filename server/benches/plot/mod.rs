@@ -76,10 +76,11 @@ pub fn svg(samples: &[Sample], warm_up: u64) -> String {
                 "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"/>\n",
                 points.join(" ")
             );
+            // Beside the title, above the chart, so no line runs through it.
             out += &format!(
                 "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\" text-anchor=\"end\">{name}</text>\n",
-                WIDTH - RIGHT,
-                top + 12.0 + 13.0 * n as f64
+                WIDTH - RIGHT - 110.0 * n as f64,
+                top - 5.0
             );
         }
     }

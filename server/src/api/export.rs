@@ -2,24 +2,17 @@
 //! streamed a round at a time.
 
 use super::document::ErrorBody;
-use super::extract::{ApiAdmin, ApiCaller, OnBoard};
+use super::extract::{ApiAdmin, FormAdmin, KeyForm, OnBoard};
 use app::backend::use_cases::admin::Download;
 use app::backend::use_cases::{Caller, Tally};
 use app::error::TallyError;
-use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use futures_util::StreamExt;
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
-
-/// The admin key as the admin panel's download form posts it.
-#[derive(Deserialize, ToSchema)]
-pub struct KeyForm {
-    pub(super) key: String,
-}
+use utoipa::IntoParams;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -60,13 +53,9 @@ pub async fn export_with_header(
 pub async fn export_with_form(
     State(tally): State<Tally>,
     Path((board, format)): Path<(String, String)>,
-    ApiCaller(mut caller): ApiCaller,
     query: Result<Query<ExportQuery>, QueryRejection>,
-    form: Result<Form<KeyForm>, FormRejection>,
+    FormAdmin(caller): FormAdmin,
 ) -> Result<Response, TallyError> {
-    let Form(KeyForm { key }) =
-        form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
-    caller.admin_key = Some(key);
     download(&tally, &caller, &board, &format, query).await
 }
 

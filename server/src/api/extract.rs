@@ -49,6 +49,30 @@ impl FromRequestParts<Tally> for ApiAdmin {
     }
 }
 
+/// The admin key as the admin panel's download buttons post it.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct KeyForm {
+    key: String,
+}
+
+/// The caller of a download the admin panel posts as a form, with the key
+/// in its field `key`: a plain download cannot send a header.
+pub struct FormAdmin(pub Caller);
+
+impl FromRequest<Tally> for FormAdmin {
+    type Rejection = TallyError;
+
+    async fn from_request(request: Request, tally: &Tally) -> Result<Self, TallyError> {
+        let (mut parts, body) = request.into_parts();
+        let ApiCaller(mut caller) = ApiCaller::from_request_parts(&mut parts, tally).await?;
+        let form = axum::Form::<KeyForm>::from_request(Request::from_parts(parts, body), tally).await;
+        let axum::Form(KeyForm { key }) =
+            form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
+        caller.admin_key = Some(key);
+        Ok(FormAdmin(caller))
+    }
+}
+
 /// The token of `Authorization: Bearer <token>`, as sent.
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))

@@ -2,17 +2,16 @@
 //! audit trail, and a respondent's own data.
 
 use super::document::ErrorBody;
-use super::export::{attachment, Format, KeyForm};
-use super::extract::{ApiAdmin, ApiCaller, OnBoard};
+use super::export::{attachment, Format};
+use super::extract::{ApiAdmin, ApiCaller, FormAdmin, KeyForm, OnBoard};
 use app::audit::AuditEntry;
 use app::backend::use_cases::personal_data::MyData;
 use app::backend::use_cases::Tally;
 use app::error::TallyError;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::{Form, Json};
+use axum::Json;
 
 /// `DELETE /api/boards/{board}`: `204`; the board and every row of it are
 /// gone, open pages are told, and the board answers `410` from then on.
@@ -73,12 +72,8 @@ pub async fn audit_download_with_header(
 pub async fn audit_download_with_form(
     State(tally): State<Tally>,
     Path((board, format)): Path<(String, String)>,
-    ApiCaller(mut caller): ApiCaller,
-    form: Result<Form<KeyForm>, FormRejection>,
+    FormAdmin(caller): FormAdmin,
 ) -> Result<Response, TallyError> {
-    let Form(KeyForm { key }) =
-        form.map_err(|e| TallyError::BadRequest(format!("expected a form with the admin key: {}", e.body_text())))?;
-    caller.admin_key = Some(key);
     Ok(attachment(tally.audit_download(&caller, &board, &format).await?))
 }
 

@@ -60,16 +60,24 @@ fn submitting(
     acked
 }
 
-#[tokio::test]
-async fn a_backup_taken_under_load_restores_every_answer_acknowledged_before_it_began() {
-    let server = TestServer::start();
+/// Submitters on the server's default board, given a moment to get going:
+/// what stops them, their acknowledgements' times, and how many came
+/// before now (when the copy begins).
+async fn under_load(server: &TestServer) -> (Arc<AtomicBool>, Arc<Mutex<Vec<Instant>>>, usize) {
     let rows = row_ids(&server.matrix().await);
     let people = server.respondents(3000).await;
     let stop = Arc::new(AtomicBool::new(false));
-    let acked = submitting(&server, people, rows, stop.clone());
+    let acked = submitting(server, people, rows, stop.clone());
     tokio::time::sleep(Duration::from_millis(800)).await;
     let began = Instant::now();
     let before = acked.lock().unwrap().iter().filter(|at| **at < began).count();
+    (stop, acked, before)
+}
+
+#[tokio::test]
+async fn a_backup_taken_under_load_restores_every_answer_acknowledged_before_it_began() {
+    let server = TestServer::start();
+    let (stop, acked, before) = under_load(&server).await;
     let copies = new_dir("backups");
     let file = copies.join("tally-copy.db");
     let dir = server.dir.clone();
@@ -144,13 +152,7 @@ async fn a_restore_refuses_a_held_database_a_copy_that_fails_its_recount_and_kee
 async fn postgres_is_backed_up_under_load_with_pg_dump_and_restored_with_pg_restore_into_a_new_database() {
     let (db, fresh) = (TestDatabase::create(Backend::Postgres).await, TestDatabase::create(Backend::Postgres).await);
     let server = TestServer::start_with(&[("DATABASE_URL", db.url.as_str())]);
-    let rows = row_ids(&server.matrix().await);
-    let people = server.respondents(3000).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let acked = submitting(&server, people, rows, stop.clone());
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    let began = Instant::now();
-    let before = acked.lock().unwrap().iter().filter(|at| **at < began).count();
+    let (stop, acked, before) = under_load(&server).await;
     let copies = new_dir("pg-dump");
     let file = copies.join("tally.dump").display().to_string();
     let (out, url) = (file.clone(), db.url.clone());

@@ -13,21 +13,12 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// Every table that names a board, as `store::lifecycle::BOARD_TABLES` has them.
-const TABLES: [&str; 12] = [
-    "submissions",
-    "counts",
-    "slice_respondents",
-    "participation_shown",
-    "invitations",
-    "board_owners",
-    "answered_boards",
-    "webhook_deliveries",
-    "webhooks",
-    "audit_log",
-    "rounds",
-    "boards",
-];
+/// Every table with a `board_id` column, read from the schema itself (so
+/// a table added later is checked too), and `boards`.
+const BOARD_COLUMN_SQLITE: &str = "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+     WHERE m.type = 'table' AND p.name = 'board_id' ORDER BY m.name";
+const BOARD_COLUMN_POSTGRES: &str = "SELECT table_name::text FROM information_schema.columns
+     WHERE table_schema = 'public' AND column_name = 'board_id' ORDER BY table_name";
 
 fn column(table: &str) -> &'static str {
     if table == "boards" {
@@ -68,33 +59,38 @@ async fn submit(server: &TestServer, slug: &str, respondent: &str) -> u16 {
 }
 
 /// Rows naming `board` in each table of a SQLite file.
-fn sqlite_rows(file: &std::path::Path, board: &str) -> Vec<(&'static str, i64)> {
+fn sqlite_rows(file: &std::path::Path, board: &str) -> Vec<(String, i64)> {
     let db = rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut tables: Vec<String> =
+        db.prepare(BOARD_COLUMN_SQLITE).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    tables.push("boards".into());
+    assert!(tables.len() >= 12, "the schema names the board in {tables:?}");
     let count = |table: &str| {
         let sql = format!("SELECT COUNT(*) FROM {table} WHERE {} = ?1", column(table));
         db.query_row(&sql, [board], |r| r.get::<_, i64>(0)).unwrap()
     };
-    TABLES.iter().map(|table| (*table, count(table))).collect()
+    tables.into_iter().map(|table| (table.clone(), count(&table))).collect()
 }
 
-async fn postgres_rows(db: &TestDatabase, board: &str) -> Vec<(&'static str, i64)> {
+async fn postgres_rows(db: &TestDatabase, board: &str) -> Vec<(String, i64)> {
+    let mut tables: Vec<String> = db.execute(BOARD_COLUMN_POSTGRES).await.iter().map(|r| r.get(0)).collect();
+    tables.push("boards".into());
+    assert!(tables.len() >= 12, "the schema names the board in {tables:?}");
     let mut counts = Vec::new();
-    for table in TABLES {
-        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {} = '{board}'", column(table));
-        counts.push((table, db.execute(&sql).await[0].get::<_, i64>(0)));
+    for table in tables {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {} = '{board}'", column(&table));
+        counts.push((table.clone(), db.execute(&sql).await[0].get::<_, i64>(0)));
     }
     counts
 }
 
-fn everywhere_empty(counts: &[(&str, i64)]) -> bool {
+fn everywhere_empty(counts: &[(String, i64)]) -> bool {
     counts.iter().all(|(_, n)| *n == 0)
 }
 
-fn everywhere_filled(counts: &[(&str, i64)]) -> bool {
-    counts
-        .iter()
-        .filter(|(table, _)| *table != "answered_boards" && *table != "participation_shown")
-        .all(|(_, n)| *n > 0)
+fn everywhere_filled(counts: &[(String, i64)]) -> bool {
+    let unfilled = ["answered_boards", "participation_shown"];
+    counts.iter().filter(|(table, _)| !unfilled.contains(&table.as_str())).all(|(_, n)| *n > 0)
 }
 
 /// Deletes `slug` through the API and checks what every door says after.

@@ -3,8 +3,8 @@
 //! `/api/boards/{board}/audit` does.
 
 use super::downloads::download_form;
+use super::reloader::reloader;
 use crate::audit::{AuditEntry, Credential};
-use crate::components::admin_words::said;
 use crate::i18n::{say, Say};
 use crate::server_fns::lifecycle::load_audit;
 use crate::time_text::iso_utc;
@@ -14,24 +14,12 @@ use leptos::prelude::*;
 pub fn AuditTrail(board: String, key: String) -> impl IntoView {
     let entries = RwSignal::new(Vec::<AuditEntry>::new());
     let problem = RwSignal::new(None::<String>);
-    let reload = {
-        let (board, key) = (board.clone(), key.clone());
-        move || {
-            let (board, key) = (board.clone(), key.clone());
-            leptos::task::spawn_local(async move {
-                match load_audit(board, key).await {
-                    Ok(loaded) => entries.set(loaded),
-                    Err(error) => problem.set(Some(said(&error))),
-                }
-            });
-        }
-    };
-    reload();
+    let reload = reloader((board.clone(), key.clone()), load_audit, entries, problem);
     let action = format!("/api/boards/{board}/audit/csv");
     view! {
         <section class="audit-trail">
             <h3>{say(Say::AuditLegend)} " "
-                <button type="button" class="link-button" on:click=move |_| reload()>{say(Say::HooksRefresh)}</button>
+                <button type="button" class="link-button" on:click=move |_| reload()>{say(Say::AuditRefresh)}</button>
             </h3>
             <p class="hint">{say(Say::AuditHint)}</p>
             {move || entry_table(entries.get())}

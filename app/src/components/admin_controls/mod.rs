@@ -12,6 +12,7 @@ mod groups;
 mod next_round;
 mod owners;
 mod people;
+mod reloader;
 mod reveal;
 mod share;
 mod webhooks;

@@ -1,6 +1,7 @@
 //! The board's webhooks: endpoints added and removed, and the delivery log
 //! with "send again" — what `/api/boards/{board}/webhooks` does.
 
+use super::reloader::reloader;
 use crate::components::admin_words::said;
 use crate::i18n::{say, say_with, Say};
 use crate::server_fns::webhooks::{load_webhooks, AddWebhook, RemoveWebhook, ResendDelivery};
@@ -11,19 +12,7 @@ use leptos::prelude::*;
 pub fn WebhookControls(board: String, key: String) -> impl IntoView {
     let log = RwSignal::new(WebhookLog::default());
     let problem = RwSignal::new(None::<String>);
-    let reload = {
-        let (board, key) = (board.clone(), key.clone());
-        move || {
-            let (board, key) = (board.clone(), key.clone());
-            leptos::task::spawn_local(async move {
-                match load_webhooks(board, key).await {
-                    Ok(loaded) => log.set(loaded),
-                    Err(error) => problem.set(Some(said(&error))),
-                }
-            });
-        }
-    };
-    reload();
+    let reload = reloader((board.clone(), key.clone()), load_webhooks, log, problem);
     let add = ServerAction::<AddWebhook>::new();
     let remove = ServerAction::<RemoveWebhook>::new();
     let resend = ServerAction::<ResendDelivery>::new();
