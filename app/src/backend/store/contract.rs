@@ -394,8 +394,3 @@ pub fn too_many_invitations(held: usize, adding: usize, max: usize) -> TallyErro
 pub fn too_many_webhooks(max: usize) -> TallyError {
     TallyError::Conflict(format!("a board sends to at most {max} webhook endpoints; remove one first"))
 }
-
-/// What [`Boards::insert_board`] says when the id is taken, or was a deleted board's.
-pub fn taken(board: &str) -> TallyError {
-    TallyError::Conflict(format!("board '{board}' already exists, or existed and was deleted"))
-}

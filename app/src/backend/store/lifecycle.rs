@@ -76,3 +76,9 @@ pub trait AuditTrail: Send + Sync {
     /// The board's newest `limit` entries, newest first.
     async fn audit_trail(&self, board: &str, limit: usize) -> Result<Vec<AuditEntry>, TallyError>;
 }
+
+/// What [`super::Boards::insert_board`] says when the id is taken, or was a
+/// deleted board's (which is never given again).
+pub fn taken(board: &str) -> TallyError {
+    TallyError::Conflict(format!("board '{board}' already exists, or existed and was deleted"))
+}

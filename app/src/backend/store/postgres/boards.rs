@@ -1,6 +1,7 @@
 //! [`Boards`] on PostgreSQL.
 
-use super::super::contract::{structural_change_refused, taken, Boards};
+use super::super::contract::{structural_change_refused, Boards};
+use super::super::lifecycle::taken;
 use super::super::rows::{gather, CountRow};
 use super::super::{sql, BoardInfo, StoredBoard};
 use super::{failed, PostgresStore};
