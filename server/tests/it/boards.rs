@@ -27,7 +27,10 @@ async fn boards_can_be_created_public_or_private() {
     assert_eq!(server.stats(id).await["version"], 0);
 
     let (status, clash) = create(json!({ "matrix": "programmer", "slug": "team-a" })).await;
-    assert_eq!((status.as_u16(), clash["error"].as_str()), (409, Some("board 'team-a' already exists")));
+    assert_eq!(
+        (status.as_u16(), clash["error"].as_str()),
+        (409, Some("board 'team-a' already exists, or existed and was deleted"))
+    );
     let (status, bad) = create(json!({ "matrix": "nope" })).await;
     assert_eq!(status, 400);
     assert!(bad["error"].as_str().unwrap().starts_with("unknown matrix 'nope'"));

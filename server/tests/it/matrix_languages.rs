@@ -94,7 +94,7 @@ async fn a_translation_that_does_not_fit_the_matrix_is_refused_at_its_field() {
     ] {
         assert!(paths.contains(&path), "{path} not among {paths:?}");
     }
-    assert_eq!(get_json(&server, "/api/boards/skills").await.0, 404, "nothing stored");
+    assert_eq!(get_json(&server, "/api/boards/skills/stats").await.0, 404, "nothing stored");
     // Positive control: the matrix as it should be is taken.
     assert_eq!(create(&server, bilingual(), "skills").await.0, 201);
 }
