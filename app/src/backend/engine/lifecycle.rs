@@ -31,8 +31,10 @@ impl Engine {
     /// Forgets up to `limit` frozen rounds that ended before `before`.
     pub async fn forget_rounds(&self, before: i64, limit: usize) -> Result<Vec<ForgottenRound>, TallyError> {
         let forgotten = self.state.store.forget_rounds(before, limit).await?;
-        for round in &forgotten {
-            self.state.reload(&round.board).await;
+        // Once per board, however many of its rounds went.
+        let boards: std::collections::BTreeSet<&str> = forgotten.iter().map(|f| f.board.as_str()).collect();
+        for board in boards {
+            self.state.reload(board).await;
         }
         Ok(forgotten)
     }
